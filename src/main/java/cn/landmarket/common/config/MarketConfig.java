@@ -1,0 +1,129 @@
+package cn.landmarket.common.config;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Per-deployment settings of the marketplace: every rule number marked [practice] or [assumed]. */
+@ConfigMapping(prefix = "market")
+public interface MarketConfig {
+
+    /** Time zone in which calendar dates and working days are counted. */
+    @WithDefault("Asia/Shanghai")
+    ZoneId zone();
+
+    /** Rules applied when a listing is drafted, submitted and approved. */
+    Rules rules();
+
+    /** The clock-driven status changes of listings. */
+    Timeline timeline();
+
+    /** JWT issuer and audience every token must carry. */
+    Jwt jwt();
+
+    /** Seed data loading (dev profile only). */
+    Seed seed();
+
+    /** Rule numbers, each with the default of DOMAIN.md. */
+    interface Rules {
+        /** Minimum calendar days between announcement and the start of bidding [reg: Order 39]. */
+        @WithDefault("20")
+        int announcementMinDays();
+
+        /** Minimum working days between listing start and listing end [reg/practice]. */
+        @WithDefault("10")
+        int listingMinWorkingDays();
+
+        /** Minimum deposit as a percentage of the start price [practice]. */
+        @WithDefault("20")
+        int depositMinPercent();
+
+        /** Maximum deposit as a percentage of the start price [assumed]. */
+        @WithDefault("100")
+        int depositMaxPercent();
+
+        /** Registration must close at least this many working days before the listing ends [practice]. */
+        @WithDefault("3")
+        int registrationMinWorkingDaysBeforeEnd();
+
+        /** Shortest countdown a listing may set for timed bidding, in seconds [assumed]. */
+        @WithDefault("60")
+        int countdownMinSeconds();
+
+        /** Longest countdown a listing may set for timed bidding, in seconds [assumed]. */
+        @WithDefault("900")
+        int countdownMaxSeconds();
+
+        /** Highest price cap allowed, as a percentage of the start price [practice: e.g. 150%]. */
+        @WithDefault("300")
+        int priceCapMaxPercent();
+
+        /** Fewest working days a buyer may be given to sign the confirmation [practice: 2-5 seen]. */
+        @WithDefault("2")
+        int confirmationMinWorkingDays();
+
+        /** Most working days a buyer may be given to sign the confirmation [practice]. */
+        @WithDefault("10")
+        int confirmationMaxWorkingDays();
+
+        /** Longest payment period, in calendar days after signing [practice]. */
+        @WithDefault("365")
+        int paymentMaxDays();
+
+        /** Smallest first instalment a listing may ask for, as a percentage of the price [practice: 50%]. */
+        @WithDefault("50")
+        int instalmentFirstShareMinPercent();
+
+        /** Collective parcels: approving share of the members or representatives, numerator [reg: art. 63]. */
+        @WithDefault("2")
+        int collectiveVoteNumerator();
+
+        /** Collective parcels: approving share, denominator [reg: art. 63]. */
+        @WithDefault("3")
+        int collectiveVoteDenominator();
+
+        /** Collective parcels: working days between county filing and the transfer [reg: art. 38-43]. */
+        @WithDefault("10")
+        int collectiveFilingMinWorkingDays();
+
+        /**
+         * Collective parcels: legal maximum term in years by land use [reg]; the defaults are in
+         * application.properties (market.rules.max-term-years.INDUSTRIAL=50 and so on).
+         */
+        Map<String, Integer> maxTermYears();
+    }
+
+    /** How the listing timeline advances. */
+    interface Timeline {
+        /** How often each instance checks for listings whose next clock event is due. */
+        @WithDefault("1s")
+        Duration interval();
+    }
+
+    /** JWT claims that identify this service. */
+    interface Jwt {
+        /** Issuer every accepted token must name. */
+        String issuer();
+
+        /** Audience every accepted token must name. */
+        String audience();
+
+        /** Lifetime of tokens minted by the dev token endpoint. */
+        @WithDefault("PT12H")
+        Duration devTokenLifetime();
+    }
+
+    /** Loading of seed-data/ into the dev database. */
+    interface Seed {
+        /** Whether to load seed-data/ at startup; only the dev profile turns it on. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Directory of the seed SQL files. */
+        @WithDefault("seed-data")
+        String directory();
+    }
+}

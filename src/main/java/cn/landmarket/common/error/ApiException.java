@@ -1,0 +1,55 @@
+package cn.landmarket.common.error;
+
+import java.util.List;
+
+/** A business error that the API reports as problem+json; thrown by services, mapped in one place. */
+public class ApiException extends RuntimeException {
+
+    private final ErrorCode code;
+    private final Message detail;
+    private final List<FieldViolation> violations;
+
+    public ApiException(ErrorCode code, Message detail, List<FieldViolation> violations) {
+        super(code + ": " + detail.key() + " " + detail.args());
+        this.code = code;
+        this.detail = detail;
+        this.violations = List.copyOf(violations);
+    }
+
+    public ApiException(ErrorCode code, String detailKey, Object... args) {
+        this(code, Message.of(detailKey, args), List.of());
+    }
+
+    /** A 400 listing every rejected field. */
+    public static ApiException invalid(List<FieldViolation> violations) {
+        return new ApiException(ErrorCode.VALIDATION_FAILED, Message.of("validation.failed", violations.size()), violations);
+    }
+
+    public static ApiException invalid(String field, String key, Object... args) {
+        return invalid(List.of(FieldViolation.of(field, key, args)));
+    }
+
+    public static ApiException notFound(String what, Object id) {
+        return new ApiException(ErrorCode.NOT_FOUND, "not-found", what, String.valueOf(id));
+    }
+
+    public static ApiException forbidden(String key, Object... args) {
+        return new ApiException(ErrorCode.FORBIDDEN, key, args);
+    }
+
+    public static ApiException invalidState(String key, Object... args) {
+        return new ApiException(ErrorCode.INVALID_STATE, key, args);
+    }
+
+    public ErrorCode code() {
+        return code;
+    }
+
+    public Message detail() {
+        return detail;
+    }
+
+    public List<FieldViolation> violations() {
+        return violations;
+    }
+}

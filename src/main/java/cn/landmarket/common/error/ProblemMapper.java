@@ -1,0 +1,217 @@
+package cn.landmarket.common.error;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import cn.landmarket.common.InvalidMoneyException;
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/** The one place where every failure becomes an {@code application/problem+json} response. */
+public class ProblemMapper {
+
+    public static final String PROBLEM_JSON = "application/problem+json";
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response api(ApiException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = locale(headers);
+        List<Problem.FieldError> errors = e.violations().isEmpty() ? null : e.violations().stream()
+                .map(v -> new Problem.FieldError(v.field(), v.message().key(), Localizer.render(v.message(), locale)))
+                .toList();
+        return respond(e.code(), Localizer.render(e.detail(), locale), errors, headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response violations(ResteasyReactiveViolationException e, HttpHeaders headers, UriInfo uri) {
+        return constraintViolations(e, headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolations(ConstraintViolationException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = locale(headers);
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            String constraint = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+            errors.add(new Problem.FieldError(field(violation.getPropertyPath()), "constraint." + constraint,
+                    violation.getMessage()));
+        }
+        errors.sort(java.util.Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::code));
+        return respond(ErrorCode.VALIDATION_FAILED, Localizer.render("validation.failed", locale, errors.size()), errors,
+                headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = locale(headers);
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = jsonPath(mapping.getPath());
+            String key;
+            Object[] args = {};
+            if (e instanceof UnrecognizedPropertyException) {
+                key = "json.unknown-field";
+            } else if (rootCause(e) instanceof InvalidMoneyException) {
+                key = "json.money";
+            } else if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
+                key = "json.wrong-type";
+                Class<?> target = ((MismatchedInputException) e).getTargetType();
+                args = new Object[] {target == null ? "?" : typeName(target)};
+            } else {
+                key = "json.invalid-value";
+            }
+            List<Problem.FieldError> errors = List.of(
+                    new Problem.FieldError(field, key, Localizer.render(key, locale, args)));
+            return respond(ErrorCode.VALIDATION_FAILED, Localizer.render("validation.failed", locale, 1), errors,
+                    headers, uri);
+        }
+        return respond(ErrorCode.MALFORMED_REQUEST, Localizer.render("json.malformed", locale), null, headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, HttpHeaders headers, UriInfo uri) {
+        return json(e, headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, HttpHeaders headers, UriInfo uri) {
+        return notAuthenticated(headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, HttpHeaders headers, UriInfo uri) {
+        return notAuthenticated(headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpHeaders headers, UriInfo uri) {
+        return respond(ErrorCode.FORBIDDEN, Localizer.render("forbidden.role", locale(headers)), null, headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        ErrorCode code = ErrorCode.forStatus(status);
+        if (status >= 500) {
+            LOG.error("Web failure on " + uri.getPath(), e);
+        }
+        String key = "http." + status;
+        String detail = Localizer.render(key, locale(headers));
+        return respond(code, status, detail.equals(key) ? e.getMessage() : detail, null, headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, HttpHeaders headers, UriInfo uri) {
+        LOG.error("Unexpected failure on " + uri.getPath(), e);
+        return respond(ErrorCode.INTERNAL, Localizer.render("internal", locale(headers)), null, headers, uri);
+    }
+
+    private Response notAuthenticated(HttpHeaders headers, UriInfo uri) {
+        Response response = respond(ErrorCode.NOT_AUTHENTICATED, Localizer.render("unauthenticated", locale(headers)),
+                null, headers, uri);
+        return Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    private Response respond(ErrorCode code, String detail, List<Problem.FieldError> errors, HttpHeaders headers,
+            UriInfo uri) {
+        return respond(code, code.status(), detail, errors, headers, uri);
+    }
+
+    private Response respond(ErrorCode code, int status, String detail, List<Problem.FieldError> errors,
+            HttpHeaders headers, UriInfo uri) {
+        Locale locale = locale(headers);
+        Problem problem = new Problem(code.type(), Localizer.render(code.titleKey(), locale), status, detail,
+                uri.getPath(), code.name(), errors);
+        return Response.status(status).type(PROBLEM_JSON).header(HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage())
+                .entity(problem).build();
+    }
+
+    private static Locale locale(HttpHeaders headers) {
+        try {
+            return Localizer.choose(headers.getAcceptableLanguages());
+        } catch (RuntimeException malformedHeader) {
+            return Localizer.ENGLISH;
+        }
+    }
+
+    /** {@code create.request.terms.startPrice} becomes {@code terms.startPrice}; a bare parameter keeps its name. */
+    static String field(Path path) {
+        StringBuilder field = new StringBuilder();
+        String parameter = null;
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+            } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                if (node.getIndex() != null && field.length() > 0) {
+                    field.append('[').append(node.getIndex()).append(']');
+                }
+                if (node.getName() != null && !node.getName().startsWith("<")) {
+                    if (field.length() > 0) {
+                        field.append('.');
+                    }
+                    field.append(node.getName());
+                }
+            }
+        }
+        return field.length() > 0 ? field.toString() : parameter == null ? "" : parameter;
+    }
+
+    private static String jsonPath(List<JsonMappingException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference ref : path) {
+            if (ref.getFieldName() != null) {
+                if (field.length() > 0) {
+                    field.append('.');
+                }
+                field.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                field.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == String.class || type.isEnum()) {
+            return type.isEnum() ? "one of " + java.util.Arrays.toString(type.getEnumConstants()) : "string";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return type == boolean.class ? "boolean" : "integer";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "ISO-8601 date-time";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "array";
+        }
+        return "object";
+    }
+}

@@ -1,0 +1,43 @@
+package cn.landmarket.common.security;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonString;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import cn.landmarket.common.error.ApiException;
+
+/**
+ * Reads the verified token of the current request into an {@link Actor}: exactly one marketplace
+ * role and a non-blank {@code org} claim, or 403.
+ */
+@RequestScoped
+public class CurrentActor {
+
+    /** The claim that binds a user to its organisation. */
+    public static final String ORG_CLAIM = "org";
+
+    @Inject
+    JsonWebToken jwt;
+
+    public Actor get() {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String group : jwt.getGroups()) {
+            Role.ofGroup(group).ifPresent(roles::add);
+        }
+        if (roles.size() != 1) {
+            throw ApiException.forbidden("forbidden.roles");
+        }
+        Object claim = jwt.getClaim(ORG_CLAIM);
+        String org = claim instanceof JsonString json ? json.getString() : claim instanceof String text ? text : "";
+        org = org.strip();
+        if (org.isEmpty()) {
+            throw ApiException.forbidden("forbidden.no-org");
+        }
+        return new Actor(jwt.getName(), roles.iterator().next(), org);
+    }
+}
