@@ -1,0 +1,74 @@
+package cn.landmarket.calendar;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import cn.landmarket.common.error.ApiException;
+import cn.landmarket.common.security.Actor;
+
+/** The working-day calendar the operator maintains: holidays and make-up working days per year. */
+@ApplicationScoped
+public class CalendarService {
+
+    private final CalendarDayRepository days;
+    private final Clock clock;
+
+    CalendarService(CalendarDayRepository days, Clock clock) {
+        this.days = days;
+        this.clock = clock;
+    }
+
+    /** The calendar as a rule object, from all overrides on record. */
+    @Transactional
+    public WorkingDayCalendar calendar() {
+        Map<LocalDate, Boolean> overrides = new HashMap<>();
+        for (CalendarDay day : days.listAll()) {
+            overrides.put(day.day, day.working);
+        }
+        return new WorkingDayCalendar(overrides);
+    }
+
+    @Transactional
+    public CalendarYearView year(int year) {
+        LocalDate first = LocalDate.of(year, 1, 1);
+        LocalDate last = LocalDate.of(year, 12, 31);
+        List<CalendarDayView> overrides = days.between(first, last).stream().map(CalendarDayView::of).toList();
+        int working = calendar().workingDaysBetween(first.minusDays(1), last);
+        return new CalendarYearView(year, working, !overrides.isEmpty(), overrides);
+    }
+
+    /** Records (or replaces) an override for one date. A date that needs no override is refused (400). */
+    @Transactional
+    public CalendarDayView set(Actor actor, LocalDate date, SetCalendarDayRequest request) {
+        boolean weekend = date.getDayOfWeek().getValue() >= 6;
+        if (request.working() != weekend) {
+            throw ApiException.invalid("working", weekend ? "calendar.weekend-already-rest" : "calendar.weekday-already-working");
+        }
+        CalendarDay day = days.findByIdOptional(date).orElseGet(() -> {
+            CalendarDay created = new CalendarDay();
+            created.day = date;
+            days.persist(created);
+            return created;
+        });
+        day.working = request.working();
+        day.note = request.note().strip();
+        day.updatedAt = Instant.now(clock);
+        day.updatedBy = actor.toString();
+        return CalendarDayView.of(day);
+    }
+
+    /** Removes an override so the date follows the weekday rule again (404 when there is none). */
+    @Transactional
+    public void clear(LocalDate date) {
+        if (!days.deleteById(date)) {
+            throw ApiException.notFound("calendar day", date);
+        }
+    }
+}

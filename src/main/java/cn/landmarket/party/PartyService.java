@@ -1,0 +1,169 @@
+package cn.landmarket.party;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import cn.landmarket.common.PageRequest;
+import cn.landmarket.common.PageView;
+import cn.landmarket.common.error.ApiException;
+import cn.landmarket.common.error.ErrorCode;
+import cn.landmarket.common.security.Actor;
+import cn.landmarket.common.security.Role;
+
+/** Townships, regulators and the registration and verification of enterprises. */
+@ApplicationScoped
+public class PartyService {
+
+    private final TownshipRepository townships;
+    private final RegulatorRepository regulators;
+    private final EnterpriseRepository enterprises;
+    private final Clock clock;
+
+    PartyService(TownshipRepository townships, RegulatorRepository regulators, EnterpriseRepository enterprises,
+            Clock clock) {
+        this.townships = townships;
+        this.regulators = regulators;
+        this.enterprises = enterprises;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public PageView<TownshipView> townships(String countyCode, PageRequest page) {
+        return PageView.of(townships.search(countyCode), page, TownshipView::of);
+    }
+
+    @Transactional
+    public TownshipView township(String code) {
+        return TownshipView.of(requireTownship(code));
+    }
+
+    /** The township with this code, or 404. */
+    public Township requireTownship(String code) {
+        return townships.findByIdOptional(code).orElseThrow(() -> ApiException.notFound("township", code));
+    }
+
+    /** The regulator with this code, or 404. */
+    public Regulator requireRegulator(String code) {
+        return regulators.findByIdOptional(code).orElseThrow(() -> ApiException.notFound("regulator", code));
+    }
+
+    /** The caller's own township; 403 when the token's organisation is not a registered township. */
+    public Township townshipOf(Actor actor) {
+        if (!actor.is(Role.TOWNSHIP)) {
+            throw ApiException.forbidden("forbidden.role");
+        }
+        return townships.findByIdOptional(actor.org())
+                .orElseThrow(() -> ApiException.forbidden("forbidden.unknown-org", actor.org()));
+    }
+
+    /** The caller's own regulator; 403 when the token's organisation is not a registered regulator. */
+    public Regulator regulatorOf(Actor actor) {
+        if (!actor.is(Role.REGULATOR)) {
+            throw ApiException.forbidden("forbidden.role");
+        }
+        return regulators.findByIdOptional(actor.org())
+                .orElseThrow(() -> ApiException.forbidden("forbidden.unknown-org", actor.org()));
+    }
+
+    /**
+     * Registers the calling enterprise (or re-submits a rejected registration). The credit code
+     * must be the one the token is bound to (403), the bank account must be in the enterprise's
+     * own name (400), and a pending or verified registration cannot be submitted again (409).
+     */
+    @Transactional
+    public EnterpriseView register(Actor actor, RegisterEnterpriseRequest request) {
+        if (!request.creditCode().equals(actor.org())) {
+            throw ApiException.forbidden("forbidden.other-enterprise");
+        }
+        if (!request.bankAccountName().strip().equals(request.name().strip())) {
+            throw ApiException.invalid("bankAccountName", "enterprise.bank-account-name");
+        }
+        Enterprise enterprise = enterprises.findByIdOptional(request.creditCode()).orElse(null);
+        if (enterprise != null && enterprise.status != EnterpriseStatus.REJECTED) {
+            throw new ApiException(ErrorCode.CONFLICT, "enterprise.already-registered", enterprise.status);
+        }
+        if (enterprise == null) {
+            enterprise = new Enterprise();
+            enterprise.creditCode = request.creditCode();
+            enterprises.persist(enterprise);
+        }
+        enterprise.name = request.name().strip();
+        enterprise.legalRepresentative = request.legalRepresentative().strip();
+        enterprise.contactPerson = request.contactPerson().strip();
+        enterprise.contactPhone = request.contactPhone();
+        enterprise.address = request.address().strip();
+        enterprise.regionCode = CreditCode.divisionCode(request.creditCode());
+        enterprise.bankName = request.bankName().strip();
+        enterprise.bankAccountName = request.bankAccountName().strip();
+        enterprise.bankAccountNo = request.bankAccountNo();
+        enterprise.status = EnterpriseStatus.PENDING;
+        enterprise.statusReason = null;
+        enterprise.registeredAt = Instant.now(clock);
+        enterprise.reviewedAt = null;
+        enterprise.reviewedBy = null;
+        return EnterpriseView.of(enterprise);
+    }
+
+    /** An enterprise as seen by itself, an operator or a regulator (403 for anyone else). */
+    @Transactional
+    public EnterpriseView enterprise(Actor actor, String creditCode) {
+        if (actor.is(Role.ENTERPRISE) && !actor.org().equals(creditCode) || actor.is(Role.TOWNSHIP)) {
+            throw ApiException.forbidden("forbidden.other-enterprise");
+        }
+        return EnterpriseView.of(requireEnterprise(creditCode));
+    }
+
+    @Transactional
+    public PageView<EnterpriseView> enterprises(EnterpriseStatus status, PageRequest page) {
+        return PageView.of(enterprises.search(status), page, EnterpriseView::of);
+    }
+
+    /**
+     * An operator verifies or rejects a pending registration. Only PENDING registrations can be
+     * reviewed (409); a rejection needs a reason (400).
+     */
+    @Transactional
+    public EnterpriseView review(Actor actor, String creditCode, ReviewEnterpriseRequest request) {
+        Enterprise enterprise = enterprises.findByIdOptional(creditCode, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ApiException.notFound("enterprise", creditCode));
+        if (request.decision() == ReviewDecision.REJECT && (request.reason() == null || request.reason().isBlank())) {
+            throw ApiException.invalid("reason", "review.reason-required");
+        }
+        if (enterprise.status != EnterpriseStatus.PENDING) {
+            throw ApiException.invalidState("enterprise.not-pending", enterprise.status);
+        }
+        enterprise.status = request.decision() == ReviewDecision.APPROVE ? EnterpriseStatus.VERIFIED : EnterpriseStatus.REJECTED;
+        enterprise.statusReason = request.reason() == null || request.reason().isBlank() ? null : request.reason().strip();
+        enterprise.reviewedAt = Instant.now(clock);
+        enterprise.reviewedBy = actor.toString();
+        return EnterpriseView.of(enterprise);
+    }
+
+    /** The enterprise with this credit code, or 404. */
+    public Enterprise requireEnterprise(String creditCode) {
+        return enterprises.findByIdOptional(creditCode).orElseThrow(() -> ApiException.notFound("enterprise", creditCode));
+    }
+
+    @Transactional
+    public MeView me(Actor actor) {
+        return switch (actor.role()) {
+            case TOWNSHIP -> townships.findByIdOptional(actor.org())
+                    .map(t -> me(actor, t.name, null)).orElseGet(() -> me(actor, null, null));
+            case REGULATOR -> regulators.findByIdOptional(actor.org())
+                    .map(r -> me(actor, r.name, null)).orElseGet(() -> me(actor, null, null));
+            case ENTERPRISE -> {
+                Optional<Enterprise> e = enterprises.findByIdOptional(actor.org());
+                yield me(actor, e.map(x -> x.name).orElse(null), e.map(x -> x.status).orElse(null));
+            }
+            case OPERATOR -> new MeView(actor.subject(), actor.role(), actor.org(), null, true, null);
+        };
+    }
+
+    private static MeView me(Actor actor, String name, EnterpriseStatus status) {
+        return new MeView(actor.subject(), actor.role(), actor.org(), name, name != null, status);
+    }
+}
