@@ -1,0 +1,150 @@
+package cn.landmarket.asset;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * An indicator certificate or parcel use right with an exact quantity, part of which may be frozen
+ * by listings; linked to its parent and its source project so its history can be traced.
+ */
+@Entity
+@Table(name = "certificate")
+public class Certificate {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "certificate_seq")
+    @SequenceGenerator(name = "certificate_seq", sequenceName = "certificate_seq", allocationSize = 50)
+    public Long id;
+
+    @Column(name = "cert_no")
+    public String certNo;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "asset_type")
+    public AssetType assetType;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "holder_kind")
+    public HolderKind holderKind;
+
+    @Column(name = "holder_code")
+    public String holderCode;
+
+    @Column(name = "region_code")
+    public String regionCode;
+
+    @Column(name = "source_project")
+    public String sourceProject;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "source_project_type")
+    public SourceProjectType sourceProjectType;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<CertificateDocument> documents;
+
+    @Column(name = "area_m2")
+    public long areaM2;
+
+    @Column(name = "frozen_area_m2")
+    public long frozenAreaM2;
+
+    @Column(name = "paddy_area_m2")
+    public Long paddyAreaM2;
+
+    @Column(name = "frozen_paddy_area_m2")
+    public long frozenPaddyAreaM2;
+
+    @Column(name = "grain_capacity_kg")
+    public Long grainCapacityKg;
+
+    @Column(name = "frozen_grain_capacity_kg")
+    public long frozenGrainCapacityKg;
+
+    @Column(name = "quality_grade")
+    public Short qualityGrade;
+
+    @Column(name = "national_filing_no")
+    public String nationalFilingNo;
+
+    @Column(name = "plan_year")
+    public Short planYear;
+
+    @Column(name = "acceptance_doc_no")
+    public String acceptanceDocNo;
+
+    @Column(name = "valid_until")
+    public LocalDate validUntil;
+
+    @Column(name = "parcel_code")
+    public String parcelCode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "land_use")
+    public LandUse landUse;
+
+    @Column(name = "max_term_years")
+    public Short maxTermYears;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "planning_conditions")
+    public PlanningConditions planningConditions;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "collective_vote")
+    public CollectiveVote collectiveVote;
+
+    @Column(name = "county_filing_date")
+    public LocalDate countyFilingDate;
+
+    @Column(name = "parent_id")
+    public Long parentId;
+
+    @Column(name = "issued_at")
+    public Instant issuedAt;
+
+    @Column(name = "issued_by")
+    public String issuedBy;
+
+    @Version
+    public long version;
+
+    /** The quantity still free to list. */
+    public Quantity available() {
+        return new Quantity(areaM2 - frozenAreaM2,
+                paddyAreaM2 == null ? null : paddyAreaM2 - frozenPaddyAreaM2,
+                grainCapacityKg == null ? null : grainCapacityKg - frozenGrainCapacityKg);
+    }
+
+    /** Freezes a lot; the caller has checked it fits within {@link #available()}. */
+    public void freeze(Quantity lot) {
+        frozenAreaM2 = Math.addExact(frozenAreaM2, lot.areaM2());
+        frozenPaddyAreaM2 = Math.addExact(frozenPaddyAreaM2, lot.paddyAreaM2OrZero());
+        frozenGrainCapacityKg = Math.addExact(frozenGrainCapacityKg, lot.grainCapacityKgOrZero());
+    }
+
+    /** Releases a lot frozen earlier. */
+    public void release(Quantity lot) {
+        frozenAreaM2 = Math.subtractExact(frozenAreaM2, lot.areaM2());
+        frozenPaddyAreaM2 = Math.subtractExact(frozenPaddyAreaM2, lot.paddyAreaM2OrZero());
+        frozenGrainCapacityKg = Math.subtractExact(frozenGrainCapacityKg, lot.grainCapacityKgOrZero());
+        if (frozenAreaM2 < 0 || frozenPaddyAreaM2 < 0 || frozenGrainCapacityKg < 0) {
+            throw new IllegalStateException("Released more than was frozen on certificate " + certNo);
+        }
+    }
+}

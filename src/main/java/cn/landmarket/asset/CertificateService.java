@@ -1,0 +1,176 @@
+package cn.landmarket.asset;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import cn.landmarket.common.PageRequest;
+import cn.landmarket.common.PageView;
+import cn.landmarket.common.config.MarketConfig;
+import cn.landmarket.common.error.ApiException;
+import cn.landmarket.common.error.ErrorCode;
+import cn.landmarket.common.error.FieldViolation;
+import cn.landmarket.common.security.Actor;
+import cn.landmarket.common.security.Role;
+import cn.landmarket.party.DivisionCode;
+import cn.landmarket.party.PartyService;
+import cn.landmarket.party.Regulator;
+import cn.landmarket.party.Township;
+
+/** The indicator registry: issuing certificates, showing holdings and lineage, freezing lots. */
+@ApplicationScoped
+public class CertificateService {
+
+    private final CertificateRepository certificates;
+    private final PartyService parties;
+    private final CertificateRules rules;
+    private final MarketConfig config;
+    private final Clock clock;
+
+    CertificateService(CertificateRepository certificates, PartyService parties, MarketConfig config, Clock clock) {
+        this.certificates = certificates;
+        this.parties = parties;
+        this.config = config;
+        this.clock = clock;
+        this.rules = new CertificateRules(config.rules().maxTermYears());
+    }
+
+    /**
+     * A regulator issues a certificate to a township within its jurisdiction (403 outside it, 404
+     * for an unknown township, 400 for data that breaks {@link CertificateRules}).
+     */
+    @Transactional
+    public CertificateView issue(Actor actor, IssueCertificateRequest request) {
+        Regulator regulator = parties.regulatorOf(actor);
+        LocalDate today = LocalDate.now(clock.withZone(config.zone()));
+        List<FieldViolation> violations = rules.check(request, today);
+        if (!violations.isEmpty()) {
+            throw ApiException.invalid(violations);
+        }
+        Township holder = parties.requireTownship(request.holderTownship());
+        String region = request.regionCode() == null ? holder.code : request.regionCode();
+        if (!DivisionCode.covers(regulator.code, holder.code) || !DivisionCode.covers(regulator.code, region)) {
+            throw ApiException.forbidden("forbidden.outside-jurisdiction");
+        }
+        Certificate c = new Certificate();
+        c.assetType = request.assetType();
+        c.holderKind = HolderKind.TOWNSHIP;
+        c.holderCode = holder.code;
+        c.regionCode = region;
+        c.sourceProject = request.sourceProject().strip();
+        c.sourceProjectType = request.sourceProjectType();
+        c.documents = List.copyOf(request.documents());
+        c.areaM2 = request.areaM2();
+        c.paddyAreaM2 = request.paddyAreaM2();
+        c.grainCapacityKg = request.grainCapacityKg();
+        c.qualityGrade = request.qualityGrade() == null ? null : request.qualityGrade().shortValue();
+        c.nationalFilingNo = request.nationalFilingNo();
+        c.planYear = request.planYear() == null ? null : request.planYear().shortValue();
+        c.acceptanceDocNo = request.acceptanceDocNo();
+        c.validUntil = request.validUntil();
+        c.parcelCode = request.parcelCode();
+        c.landUse = request.landUse();
+        c.maxTermYears = request.maxTermYears() == null ? null : request.maxTermYears().shortValue();
+        c.planningConditions = request.planningConditions();
+        c.collectiveVote = request.collectiveVote();
+        c.countyFilingDate = request.countyFilingDate();
+        c.issuedAt = Instant.now(clock);
+        c.issuedBy = actor.toString();
+        c.certNo = "pending";
+        certificates.persist(c);
+        c.certNo = "%s-%s-%d-%06d".formatted(c.assetType.prefix(), DivisionCode.countyOf(holder.code),
+                today.getYear(), c.id);
+        return CertificateView.of(c);
+    }
+
+    /**
+     * Certificates the caller may see: a township or enterprise its own holdings, a regulator those
+     * in its jurisdiction, an operator all.
+     */
+    @Transactional
+    public PageView<CertificateView> search(Actor actor, AssetType type, PageRequest page) {
+        return switch (actor.role()) {
+            case TOWNSHIP -> PageView.of(certificates.search(HolderKind.TOWNSHIP, actor.org(), null, type), page,
+                    CertificateView::of);
+            case ENTERPRISE -> PageView.of(certificates.search(HolderKind.ENTERPRISE, actor.org(), null, type), page,
+                    CertificateView::of);
+            case REGULATOR -> PageView.of(certificates.search(null, null,
+                    DivisionCode.jurisdictionPrefix(parties.regulatorOf(actor).code), type), page, CertificateView::of);
+            case OPERATOR -> PageView.of(certificates.search(null, null, null, type), page, CertificateView::of);
+        };
+    }
+
+    @Transactional
+    public CertificateView get(Actor actor, long id) {
+        return CertificateView.of(visible(actor, id));
+    }
+
+    /** The certificate's ancestors, children and source project, for those who may see it. */
+    @Transactional
+    public LineageView lineage(Actor actor, long id) {
+        Certificate c = visible(actor, id);
+        List<LineageView.Link> ancestors = new ArrayList<>();
+        Set<Long> seen = new HashSet<>(Set.of(c.id));
+        Long parentId = c.parentId;
+        while (parentId != null && seen.add(parentId)) {
+            Certificate parent = certificates.findById(parentId);
+            if (parent == null) {
+                break;
+            }
+            ancestors.add(LineageView.Link.of(parent));
+            parentId = parent.parentId;
+        }
+        List<LineageView.Link> children = certificates.children(c.id).stream().map(LineageView.Link::of).toList();
+        return new LineageView(LineageView.Link.of(c), c.sourceProject, ancestors, children);
+    }
+
+    /**
+     * Locks a certificate held by the township and freezes a lot on it. Raises 404 for an unknown
+     * certificate, 403 when the township does not hold it, 409 when the lot exceeds what is free.
+     */
+    public Certificate freeze(String townshipCode, long certificateId, Quantity lot) {
+        Certificate c = certificates.lock(certificateId)
+                .orElseThrow(() -> ApiException.invalid("certificateId", "listing.certificate-unknown", certificateId));
+        if (c.holderKind != HolderKind.TOWNSHIP || !c.holderCode.equals(townshipCode)) {
+            throw ApiException.forbidden("forbidden.not-holder");
+        }
+        if (!c.available().covers(lot)) {
+            Quantity free = c.available();
+            throw new ApiException(ErrorCode.QUANTITY_UNAVAILABLE, "certificate.quantity-unavailable", c.certNo,
+                    free.areaM2(), free.paddyAreaM2OrZero(), free.grainCapacityKgOrZero());
+        }
+        c.freeze(lot);
+        return c;
+    }
+
+    /** Locks a certificate and releases a lot frozen on it earlier. */
+    public void release(long certificateId, Quantity lot) {
+        certificates.lock(certificateId).orElseThrow().release(lot);
+    }
+
+    /** The certificate, or 404. */
+    public Certificate require(long id) {
+        return certificates.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("certificate", id));
+    }
+
+    private Certificate visible(Actor actor, long id) {
+        Certificate c = require(id);
+        boolean allowed = switch (actor.role()) {
+            case TOWNSHIP -> c.holderKind == HolderKind.TOWNSHIP && c.holderCode.equals(actor.org());
+            case ENTERPRISE -> c.holderKind == HolderKind.ENTERPRISE && c.holderCode.equals(actor.org());
+            case REGULATOR -> DivisionCode.covers(parties.regulatorOf(actor).code, c.regionCode);
+            case OPERATOR -> true;
+        };
+        if (!allowed) {
+            throw ApiException.forbidden(actor.is(Role.REGULATOR) ? "forbidden.outside-jurisdiction" : "forbidden.not-holder");
+        }
+        return c;
+    }
+}
