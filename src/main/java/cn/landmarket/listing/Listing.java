@@ -1,0 +1,148 @@
+package cn.landmarket.listing;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import cn.landmarket.asset.AssetType;
+import cn.landmarket.asset.LandUse;
+import cn.landmarket.asset.Quantity;
+
+/** A lot offered for sale by a township, with its sale terms and where it stands in its lifecycle. */
+@Entity
+@Table(name = "listing")
+public class Listing {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "listing_seq")
+    @SequenceGenerator(name = "listing_seq", sequenceName = "listing_seq", allocationSize = 50)
+    public Long id;
+
+    @Column(name = "listing_no")
+    public String listingNo;
+
+    public String title;
+
+    public String description;
+
+    @Column(name = "certificate_id")
+    public long certificateId;
+
+    @Column(name = "seller_code")
+    public String sellerCode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "asset_type")
+    public AssetType assetType;
+
+    @Column(name = "region_code")
+    public String regionCode;
+
+    @Column(name = "lot_area_m2")
+    public long lotAreaM2;
+
+    @Column(name = "lot_paddy_area_m2")
+    public Long lotPaddyAreaM2;
+
+    @Column(name = "lot_grain_capacity_kg")
+    public Long lotGrainCapacityKg;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "land_use")
+    public LandUse landUse;
+
+    @Column(name = "term_years")
+    public Short termYears;
+
+    @Column(name = "start_price_fen")
+    public long startPriceFen;
+
+    @Column(name = "increment_fen")
+    public long incrementFen;
+
+    @Column(name = "deposit_fen")
+    public long depositFen;
+
+    @Column(name = "price_cap_fen")
+    public Long priceCapFen;
+
+    @Column(name = "reserve_price_fen")
+    public Long reservePriceFen;
+
+    @Column(name = "announce_at")
+    public Instant announceAt;
+
+    @Column(name = "registration_deadline")
+    public Instant registrationDeadline;
+
+    @Column(name = "listing_start")
+    public Instant listingStart;
+
+    @Column(name = "listing_end")
+    public Instant listingEnd;
+
+    @Column(name = "countdown_seconds")
+    public int countdownSeconds;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "eligible_regions")
+    public List<String> eligibleRegions;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "payment_terms")
+    public PaymentTerms paymentTerms;
+
+    @Enumerated(EnumType.STRING)
+    public ListingStatus status;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "suspended_from")
+    public ListingStatus suspendedFrom;
+
+    @Column(name = "suspended_at")
+    public Instant suspendedAt;
+
+    @Column(name = "status_reason")
+    public String statusReason;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "submitted_at")
+    public Instant submittedAt;
+
+    @Column(name = "reviewed_at")
+    public Instant reviewedAt;
+
+    @Column(name = "reviewed_by")
+    public String reviewedBy;
+
+    @Column(name = "announced_at")
+    public Instant announcedAt;
+
+    @Version
+    public long version;
+
+    /** The quantity this listing freezes on its certificate. */
+    public Quantity lot() {
+        return new Quantity(lotAreaM2, lotPaddyAreaM2, lotGrainCapacityKg);
+    }
+
+    /** Whether the public may see it: from its announcement on. */
+    public boolean isPublic() {
+        return announcedAt != null;
+    }
+}

@@ -1,0 +1,103 @@
+package cn.landmarket.listing;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Sort;
+
+/** Queries over listings and their history. */
+@ApplicationScoped
+public class ListingRepository implements PanacheRepository<Listing> {
+
+    /** Locks the listing row: every status change of one listing goes through this lock. */
+    public Optional<Listing> lock(long id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * Listings matching the filters, optionally only one seller's, only within a region prefix, or
+     * only public ones (announced), newest first.
+     */
+    public PanacheQuery<Listing> search(ListingSearch s, String sellerCode, String jurisdictionPrefix,
+            boolean publicOnly) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> p = new HashMap<>();
+        if (sellerCode != null) {
+            where.add("sellerCode = :seller");
+            p.put("seller", sellerCode);
+        }
+        if (jurisdictionPrefix != null) {
+            where.add("regionCode like :jurisdiction");
+            p.put("jurisdiction", jurisdictionPrefix + "%");
+        }
+        if (publicOnly) {
+            where.add("announcedAt is not null");
+        }
+        if (s.assetType != null) {
+            where.add("assetType = :type");
+            p.put("type", s.assetType);
+        }
+        if (s.region != null) {
+            where.add("regionCode like :region");
+            p.put("region", s.region + "%");
+        }
+        if (s.status != null) {
+            where.add("status = :status");
+            p.put("status", s.status);
+        }
+        if (s.text != null && !s.text.isBlank()) {
+            where.add("lower(title) like :text escape '!'");
+            p.put("text", "%" + s.text.strip().toLowerCase().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        }
+        if (s.minAreaM2 != null) {
+            where.add("lotAreaM2 >= :minArea");
+            p.put("minArea", s.minAreaM2);
+        }
+        if (s.maxAreaM2 != null) {
+            where.add("lotAreaM2 <= :maxArea");
+            p.put("maxArea", s.maxAreaM2);
+        }
+        Sort newestFirst = Sort.descending("createdAt").and("id", Sort.Direction.Descending);
+        return where.isEmpty() ? findAll(newestFirst) : find(String.join(" and ", where), newestFirst, p);
+    }
+
+    public List<ListingHistory> history(long listingId) {
+        return getEntityManager()
+                .createQuery("from ListingHistory where listingId = :id order by at, id", ListingHistory.class)
+                .setParameter("id", listingId).getResultList();
+    }
+
+    public void record(ListingHistory entry) {
+        getEntityManager().persist(entry);
+    }
+
+    public void deleteDraft(Listing listing) {
+        getEntityManager().createQuery("delete from ListingHistory where listingId = :id")
+                .setParameter("id", listing.id).executeUpdate();
+        delete(listing);
+    }
+
+    /**
+     * Moves every listing whose scheduled moment has come from {@code from} to {@code to} in one
+     * conditional UPDATE, so concurrent instances never move one twice; returns the ids moved.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Long> advance(ListingStatus from, ListingStatus to, String dueColumn, Instant now) {
+        String announced = to == ListingStatus.ANNOUNCED ? ", announced_at = announce_at" : "";
+        List<Number> ids = getEntityManager().createNativeQuery(
+                "update listing set status = :to, version = version + 1" + announced
+                        + " where status = :from and " + dueColumn + " <= :now returning id")
+                .setParameter("to", to.name()).setParameter("from", from.name()).setParameter("now", now)
+                .getResultList();
+        return ids.stream().map(Number::longValue).toList();
+    }
+}

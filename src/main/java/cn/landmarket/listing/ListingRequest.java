@@ -1,0 +1,43 @@
+package cn.landmarket.listing;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import cn.landmarket.common.Money;
+import cn.landmarket.common.validation.ValidDivisionCode;
+import cn.landmarket.common.validation.ValidDivisionCode.Kind;
+
+/**
+ * A township's draft of a listing: which certificate and how much of it, and the sale terms. Money
+ * is yuan as a decimal string ("1200000.00"); times are ISO-8601 with an offset.
+ */
+public record ListingRequest(
+        @NotNull @Positive Long certificateId,
+        @NotBlank @Size(max = 200) String title,
+        @Size(max = 4000) String description,
+        @NotNull @Positive @Max(10_000_000_000L) Long lotAreaM2,
+        @PositiveOrZero @Max(10_000_000_000L) Long lotPaddyAreaM2,
+        @PositiveOrZero @Max(100_000_000_000L) Long lotGrainCapacityKg,
+        @Min(1) @Max(70) Integer termYears,
+        @NotNull Money startPrice,
+        @NotNull Money increment,
+        @NotNull Money deposit,
+        Money priceCap,
+        Money reservePrice,
+        @NotNull OffsetDateTime announceAt,
+        @NotNull OffsetDateTime registrationDeadline,
+        @NotNull OffsetDateTime listingStart,
+        @NotNull OffsetDateTime listingEnd,
+        @NotNull @Min(1) @Max(86_400) Integer countdownSeconds,
+        @Size(max = 50) List<@NotNull @ValidDivisionCode(Kind.REGION_PREFIX) String> eligibleRegions,
+        @NotNull @Valid PaymentTerms paymentTerms) {
+}

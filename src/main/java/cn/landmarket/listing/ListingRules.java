@@ -1,0 +1,212 @@
+package cn.landmarket.listing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+
+import cn.landmarket.asset.AssetType;
+import cn.landmarket.asset.Certificate;
+import cn.landmarket.asset.CertificateRules;
+import cn.landmarket.calendar.WorkingDayCalendar;
+import cn.landmarket.common.Money;
+import cn.landmarket.common.config.MarketConfig;
+import cn.landmarket.common.error.FieldViolation;
+
+/**
+ * The rules a listing's terms must meet before it may be drafted, submitted or approved
+ * (DOMAIN.md, "Listing lifecycle" and "Bidding"), with the numbers of the deployment's configuration.
+ */
+public final class ListingRules {
+
+    private final MarketConfig.Rules rules;
+    private final ZoneId zone;
+
+    public ListingRules(MarketConfig.Rules rules, ZoneId zone) {
+        this.rules = rules;
+        this.zone = zone;
+    }
+
+    /**
+     * Every rule the terms break, as field violations; empty when they may stand.
+     *
+     * @param announceMayBePast true at approval, when a scheduled announcement time already passed
+     *        means "announce now" and the announcement period is counted from {@code now}
+     */
+    public List<FieldViolation> check(ListingRequest r, Certificate c, WorkingDayCalendar calendar, Instant now,
+            boolean announceMayBePast) {
+        List<FieldViolation> v = new ArrayList<>();
+        checkLot(r, c, v);
+        checkMoney(r, v);
+        checkTimes(r, c, calendar, now, announceMayBePast, v);
+        checkPaymentTerms(r.paymentTerms(), v);
+        if (r.eligibleRegions() != null && new HashSet<>(r.eligibleRegions()).size() != r.eligibleRegions().size()) {
+            v.add(FieldViolation.of("eligibleRegions", "listing.regions-repeated"));
+        }
+        return v;
+    }
+
+    private void checkLot(ListingRequest r, Certificate c, List<FieldViolation> v) {
+        boolean farmland = c.assetType == AssetType.FARMLAND_COMPENSATION;
+        boolean parcel = c.assetType == AssetType.COLLECTIVE_PARCEL;
+        CertificateRules.applies(v, "lotPaddyAreaM2", r.lotPaddyAreaM2(), farmland, c.assetType);
+        CertificateRules.applies(v, "lotGrainCapacityKg", r.lotGrainCapacityKg(), farmland, c.assetType);
+        CertificateRules.applies(v, "termYears", r.termYears(), parcel, c.assetType);
+        if (farmland && r.lotPaddyAreaM2() != null && r.lotPaddyAreaM2() > r.lotAreaM2()) {
+            v.add(FieldViolation.of("lotPaddyAreaM2", "listing.paddy-exceeds-lot"));
+        }
+        if (parcel) {
+            if (r.lotAreaM2() != c.areaM2) {
+                v.add(FieldViolation.of("lotAreaM2", "listing.parcel-whole", c.areaM2));
+            }
+            Integer legal = c.landUse == null ? null : rules.maxTermYears().get(c.landUse.name());
+            int allowed = Math.min(c.maxTermYears == null ? Integer.MAX_VALUE : c.maxTermYears,
+                    legal == null ? Integer.MAX_VALUE : legal);
+            if (r.termYears() != null && r.termYears() > allowed) {
+                v.add(FieldViolation.of("termYears", "listing.term-too-long", allowed, c.landUse));
+            }
+            if (c.collectiveVote == null
+                    || !c.collectiveVote.approvedBy(rules.collectiveVoteNumerator(), rules.collectiveVoteDenominator())) {
+                v.add(FieldViolation.of("certificateId", "listing.vote-insufficient",
+                        rules.collectiveVoteNumerator(), rules.collectiveVoteDenominator()));
+            }
+        }
+    }
+
+    private void checkMoney(ListingRequest r, List<FieldViolation> v) {
+        Money start = r.startPrice();
+        Money increment = r.increment();
+        Money deposit = r.deposit();
+        if (start == null || increment == null || deposit == null) {
+            return;
+        }
+        if (start.fen() == 0) {
+            v.add(FieldViolation.of("startPrice", "listing.price-positive"));
+            return;
+        }
+        if (increment.fen() == 0) {
+            v.add(FieldViolation.of("increment", "listing.price-positive"));
+        }
+        if (!deposit.isAtLeastPercentOf(start, rules.depositMinPercent())) {
+            v.add(FieldViolation.of("deposit", "listing.deposit-too-low", rules.depositMinPercent(),
+                    start.percent(rules.depositMinPercent()).toYuan()));
+        } else if (deposit.compareTo(start.percent(rules.depositMaxPercent())) > 0) {
+            v.add(FieldViolation.of("deposit", "listing.deposit-too-high", rules.depositMaxPercent(),
+                    start.percent(rules.depositMaxPercent()).toYuan()));
+        }
+        Money cap = r.priceCap();
+        if (cap != null) {
+            if (cap.compareTo(start.plus(increment)) < 0) {
+                v.add(FieldViolation.of("priceCap", "listing.cap-too-low", start.plus(increment).toYuan()));
+            } else if (cap.compareTo(start.percent(rules.priceCapMaxPercent())) > 0) {
+                v.add(FieldViolation.of("priceCap", "listing.cap-too-high", rules.priceCapMaxPercent(),
+                        start.percent(rules.priceCapMaxPercent()).toYuan()));
+            }
+        }
+        Money reserve = r.reservePrice();
+        if (reserve != null) {
+            if (reserve.compareTo(start) < 0) {
+                v.add(FieldViolation.of("reservePrice", "listing.reserve-below-start"));
+            } else if (cap != null && reserve.compareTo(cap) > 0) {
+                v.add(FieldViolation.of("reservePrice", "listing.reserve-above-cap"));
+            }
+        }
+    }
+
+    private void checkTimes(ListingRequest r, Certificate c, WorkingDayCalendar calendar, Instant now,
+            boolean announceMayBePast, List<FieldViolation> v) {
+        if (r.announceAt() == null || r.listingStart() == null || r.listingEnd() == null
+                || r.registrationDeadline() == null) {
+            return;
+        }
+        Instant announce = r.announceAt().toInstant();
+        Instant start = r.listingStart().toInstant();
+        Instant end = r.listingEnd().toInstant();
+        Instant registration = r.registrationDeadline().toInstant();
+        if (announce.isBefore(now)) {
+            if (!announceMayBePast) {
+                v.add(FieldViolation.of("announceAt", "listing.announce-in-past"));
+            }
+            announce = now;
+        }
+        Instant earliestStart = announce.plus(Duration.ofDays(rules.announcementMinDays()));
+        if (start.isBefore(earliestStart)) {
+            v.add(FieldViolation.of("listingStart", "listing.announcement-too-short", rules.announcementMinDays(),
+                    earliestStart.atZone(zone).toOffsetDateTime().toString()));
+        }
+        if (!end.isAfter(start)) {
+            v.add(FieldViolation.of("listingEnd", "listing.end-before-start"));
+            return;
+        }
+        LocalDate startDay = day(start);
+        LocalDate endDay = day(end);
+        if (calendar.workingDaysBetween(startDay, endDay) < rules.listingMinWorkingDays()) {
+            v.add(FieldViolation.of("listingEnd", "listing.listing-too-short", rules.listingMinWorkingDays(),
+                    calendar.addWorkingDays(startDay, rules.listingMinWorkingDays()).toString()));
+        }
+        if (!registration.isAfter(announce)) {
+            v.add(FieldViolation.of("registrationDeadline", "listing.registration-before-announcement"));
+        } else {
+            LocalDate latest = calendar.subtractWorkingDays(endDay, rules.registrationMinWorkingDaysBeforeEnd());
+            if (day(registration).isAfter(latest)) {
+                v.add(FieldViolation.of("registrationDeadline", "listing.registration-too-late",
+                        rules.registrationMinWorkingDaysBeforeEnd(), latest.toString()));
+            }
+        }
+        if (r.countdownSeconds() != null && (r.countdownSeconds() < rules.countdownMinSeconds()
+                || r.countdownSeconds() > rules.countdownMaxSeconds())) {
+            v.add(FieldViolation.of("countdownSeconds", "listing.countdown-range", rules.countdownMinSeconds(),
+                    rules.countdownMaxSeconds()));
+        }
+        if (c.assetType == AssetType.LINKAGE_SURPLUS && c.validUntil != null && c.validUntil.isBefore(endDay)) {
+            v.add(FieldViolation.of("listingEnd", "listing.indicator-expires", c.validUntil.toString()));
+        }
+        if (c.assetType == AssetType.COLLECTIVE_PARCEL) {
+            LocalDate latestFiling = calendar.subtractWorkingDays(startDay, rules.collectiveFilingMinWorkingDays());
+            if (c.countyFilingDate == null || c.countyFilingDate.isAfter(latestFiling)) {
+                v.add(FieldViolation.of("listingStart", "listing.filing-too-late",
+                        rules.collectiveFilingMinWorkingDays(), String.valueOf(c.countyFilingDate)));
+            }
+        }
+    }
+
+    private void checkPaymentTerms(PaymentTerms p, List<FieldViolation> v) {
+        if (p == null || p.mode() == null || p.confirmWithinWorkingDays() == null || p.firstSharePercent() == null
+                || p.firstDueDays() == null) {
+            return;
+        }
+        if (p.confirmWithinWorkingDays() < rules.confirmationMinWorkingDays()
+                || p.confirmWithinWorkingDays() > rules.confirmationMaxWorkingDays()) {
+            v.add(FieldViolation.of("paymentTerms.confirmWithinWorkingDays", "listing.confirmation-range",
+                    rules.confirmationMinWorkingDays(), rules.confirmationMaxWorkingDays()));
+        }
+        if (p.firstDueDays() > rules.paymentMaxDays()) {
+            v.add(FieldViolation.of("paymentTerms.firstDueDays", "listing.payment-too-late", rules.paymentMaxDays()));
+        }
+        if (p.mode() == PaymentTerms.Mode.FULL) {
+            if (p.firstSharePercent() != 100) {
+                v.add(FieldViolation.of("paymentTerms.firstSharePercent", "listing.full-payment-share"));
+            }
+            if (p.balanceDueDays() != null) {
+                v.add(FieldViolation.of("paymentTerms.balanceDueDays", "listing.full-payment-balance"));
+            }
+            return;
+        }
+        if (p.firstSharePercent() < rules.instalmentFirstShareMinPercent() || p.firstSharePercent() > 99) {
+            v.add(FieldViolation.of("paymentTerms.firstSharePercent", "listing.first-share-range",
+                    rules.instalmentFirstShareMinPercent()));
+        }
+        if (p.balanceDueDays() == null || p.balanceDueDays() <= p.firstDueDays()) {
+            v.add(FieldViolation.of("paymentTerms.balanceDueDays", "listing.balance-after-first"));
+        } else if (p.balanceDueDays() > rules.paymentMaxDays()) {
+            v.add(FieldViolation.of("paymentTerms.balanceDueDays", "listing.payment-too-late", rules.paymentMaxDays()));
+        }
+    }
+
+    private LocalDate day(Instant instant) {
+        return instant.atZone(zone).toLocalDate();
+    }
+}

@@ -1,0 +1,376 @@
+package cn.landmarket.listing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import cn.landmarket.asset.Certificate;
+import cn.landmarket.asset.CertificateService;
+import cn.landmarket.calendar.CalendarService;
+import cn.landmarket.common.PageRequest;
+import cn.landmarket.common.PageView;
+import cn.landmarket.common.config.MarketConfig;
+import cn.landmarket.common.error.ApiException;
+import cn.landmarket.common.error.FieldViolation;
+import cn.landmarket.common.security.Actor;
+import cn.landmarket.party.DivisionCode;
+import cn.landmarket.party.PartyService;
+import cn.landmarket.party.Township;
+
+/**
+ * Listings from draft to announcement and through regulator review, suspension and termination.
+ * Every change locks the listing row, so concurrent requests and instances see one order.
+ */
+@ApplicationScoped
+public class ListingService {
+
+    private final ListingRepository listings;
+    private final CertificateService certificates;
+    private final PartyService parties;
+    private final CalendarService calendar;
+    private final ListingRules rules;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    ListingService(ListingRepository listings, CertificateService certificates, PartyService parties,
+            CalendarService calendar, MarketConfig config, Clock clock) {
+        this.listings = listings;
+        this.certificates = certificates;
+        this.parties = parties;
+        this.calendar = calendar;
+        this.rules = new ListingRules(config.rules(), config.zone());
+        this.zone = config.zone();
+        this.clock = clock;
+    }
+
+    /**
+     * A township drafts a listing on one of its certificates and freezes the lot. Raises 400 for
+     * terms that break {@link ListingRules}, 403 when the certificate is not the township's, 409 when
+     * the lot exceeds what is still free on the certificate.
+     */
+    @Transactional
+    public ListingView draft(Actor actor, ListingRequest request) {
+        Township seller = parties.townshipOf(actor);
+        Instant now = Instant.now(clock);
+        Certificate certificate = certificateFor(seller, request);
+        validate(request, certificate, now, false);
+        certificates.freeze(seller.code, certificate.id, lotOf(request));
+        Listing listing = new Listing();
+        listing.listingNo = "pending";
+        listing.sellerCode = seller.code;
+        listing.status = ListingStatus.DRAFT;
+        listing.createdAt = now;
+        apply(listing, request, certificate);
+        listings.persist(listing);
+        listing.listingNo = "GT-%s-%d-%06d".formatted(DivisionCode.countyOf(seller.code),
+                now.atZone(zone).getYear(), listing.id);
+        listings.record(ListingHistory.of(listing.id, null, ListingStatus.DRAFT, now, actor.toString(), null));
+        return ListingView.of(listing, ListingView.Visibility.FULL, zone);
+    }
+
+    /** Replaces a draft's terms (and lot); only the owning township, only while DRAFT (409). */
+    @Transactional
+    public ListingView update(Actor actor, long id, ListingRequest request) {
+        Township seller = parties.townshipOf(actor);
+        Listing listing = ownDraft(actor, id);
+        Certificate certificate = certificateFor(seller, request);
+        validate(request, certificate, Instant.now(clock), false);
+        certificates.release(listing.certificateId, listing.lot());
+        certificates.freeze(seller.code, certificate.id, lotOf(request));
+        apply(listing, request, certificate);
+        return ListingView.of(listing, ListingView.Visibility.FULL, zone);
+    }
+
+    /** Deletes a draft and releases its lot; only the owning township, only while DRAFT (409). */
+    @Transactional
+    public void delete(Actor actor, long id) {
+        Listing listing = ownDraft(actor, id);
+        certificates.release(listing.certificateId, listing.lot());
+        listings.deleteDraft(listing);
+    }
+
+    /** The owning township submits a draft for review; the rules are checked again at this instant. */
+    @Transactional
+    public ListingView submit(Actor actor, long id) {
+        Listing listing = ownDraft(actor, id);
+        Instant now = Instant.now(clock);
+        validate(requestOf(listing), certificates.require(listing.certificateId), now, false);
+        listing.submittedAt = now;
+        move(listing, ListingStatus.PENDING_REVIEW, now, actor, null);
+        return ListingView.of(listing, ListingView.Visibility.FULL, zone);
+    }
+
+    /**
+     * A regulator of the listing's region approves it. The announcement period is counted from now
+     * if the scheduled announcement time has passed (400 if that leaves it too short); an
+     * announcement time that has come announces the listing at once.
+     */
+    @Transactional
+    public ListingView approve(Actor actor, long id) {
+        Listing listing = reviewable(actor, id, ListingStatus.PENDING_REVIEW);
+        Instant now = Instant.now(clock);
+        validate(requestOf(listing), certificates.require(listing.certificateId), now, true);
+        listing.reviewedAt = now;
+        listing.reviewedBy = actor.toString();
+        move(listing, ListingStatus.APPROVED, now, actor, null);
+        if (!listing.announceAt.isAfter(now)) {
+            listing.announceAt = now;
+            listing.announcedAt = now;
+            move(listing, ListingStatus.ANNOUNCED, now, actor, null);
+        }
+        return ListingView.of(listing, ListingView.Visibility.FULL, zone);
+    }
+
+    /** A regulator rejects a listing under review, with a reason; the lot is released. */
+    @Transactional
+    public ListingView reject(Actor actor, long id, String reason) {
+        Listing listing = reviewable(actor, id, ListingStatus.PENDING_REVIEW);
+        Instant now = Instant.now(clock);
+        listing.reviewedAt = now;
+        listing.reviewedBy = actor.toString();
+        listing.statusReason = reason.strip();
+        move(listing, ListingStatus.REJECTED, now, actor, listing.statusReason);
+        certificates.release(listing.certificateId, listing.lot());
+        return ListingView.of(listing, ListingView.Visibility.FULL, zone);
+    }
+
+    /** A regulator suspends a live listing: its clock stops until it is resumed (409 when not live). */
+    @Transactional
+    public ListingView suspend(Actor actor, long id, String reason) {
+        Listing listing = regulated(actor, id);
+        if (!listing.status.isLive()) {
+            throw ApiException.invalidState("listing.not-live", listing.status);
+        }
+        Instant now = Instant.now(clock);
+        listing.suspendedFrom = listing.status;
+        listing.suspendedAt = now;
+        listing.statusReason = reason.strip();
+        move(listing, ListingStatus.SUSPENDED, now, actor, listing.statusReason);
+        return ListingView.of(listing, ListingView.Visibility.FULL, zone);
+    }
+
+    /**
+     * A regulator resumes a suspended listing: every moment still ahead when it was suspended moves
+     * later by the length of the suspension, so no party loses time (409 when not suspended).
+     */
+    @Transactional
+    public ListingView resume(Actor actor, long id) {
+        Listing listing = regulated(actor, id);
+        if (listing.status != ListingStatus.SUSPENDED) {
+            throw ApiException.invalidState("listing.not-suspended", listing.status);
+        }
+        Instant now = Instant.now(clock);
+        Duration paused = Duration.between(listing.suspendedAt, now);
+        listing.announceAt = shift(listing.announceAt, listing.suspendedAt, paused);
+        listing.registrationDeadline = shift(listing.registrationDeadline, listing.suspendedAt, paused);
+        listing.listingStart = shift(listing.listingStart, listing.suspendedAt, paused);
+        listing.listingEnd = shift(listing.listingEnd, listing.suspendedAt, paused);
+        ListingStatus back = listing.suspendedFrom;
+        listing.suspendedFrom = null;
+        listing.suspendedAt = null;
+        listing.statusReason = null;
+        move(listing, back, now, actor, "resumed after " + paused.toSeconds() + " s");
+        return ListingView.of(listing, ListingView.Visibility.FULL, zone);
+    }
+
+    /** A regulator terminates a live or suspended listing, with a reason; the lot is released. */
+    @Transactional
+    public ListingView terminate(Actor actor, long id, String reason) {
+        Listing listing = regulated(actor, id);
+        if (!listing.status.isLive() && listing.status != ListingStatus.SUSPENDED) {
+            throw ApiException.invalidState("listing.not-live", listing.status);
+        }
+        Instant now = Instant.now(clock);
+        listing.suspendedFrom = null;
+        listing.suspendedAt = null;
+        listing.statusReason = reason.strip();
+        move(listing, ListingStatus.TERMINATED, now, actor, listing.statusReason);
+        certificates.release(listing.certificateId, listing.lot());
+        return ListingView.of(listing, ListingView.Visibility.FULL, zone);
+    }
+
+    /** One listing as the caller may see it; enterprises see announced listings only. */
+    @Transactional
+    public ListingView get(Actor actor, long id) {
+        Listing listing = listings.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("listing", id));
+        return ListingView.of(listing, visibility(actor, listing), zone);
+    }
+
+    /** The status history of a listing the caller may see. */
+    @Transactional
+    public List<ListingHistoryView> history(Actor actor, long id) {
+        Listing listing = listings.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("listing", id));
+        visibility(actor, listing);
+        return listings.history(id).stream().map(h -> ListingHistoryView.of(h, zone)).toList();
+    }
+
+    /** Listings the caller may see: its own (township), its jurisdiction (regulator), all (operator), public (enterprise). */
+    @Transactional
+    public PageView<ListingView> search(Actor actor, ListingSearch search, PageRequest page) {
+        return switch (actor.role()) {
+            case TOWNSHIP -> PageView.of(listings.search(search, parties.townshipOf(actor).code, null, false), page,
+                    l -> ListingView.of(l, ListingView.Visibility.FULL, zone));
+            case REGULATOR -> PageView.of(listings.search(search, null,
+                    DivisionCode.jurisdictionPrefix(parties.regulatorOf(actor).code), false), page,
+                    l -> ListingView.of(l, ListingView.Visibility.FULL, zone));
+            case OPERATOR -> PageView.of(listings.search(search, null, null, false), page,
+                    l -> ListingView.of(l, ListingView.Visibility.PLATFORM, zone));
+            case ENTERPRISE -> publicSearch(search, page);
+        };
+    }
+
+    /** Announced and later listings, for anyone. */
+    @Transactional
+    public PageView<ListingView> publicSearch(ListingSearch search, PageRequest page) {
+        return PageView.of(listings.search(search, null, null, true), page,
+                l -> ListingView.of(l, ListingView.Visibility.PUBLIC, zone));
+    }
+
+    /** One announced listing, for anyone (404 before its announcement). */
+    @Transactional
+    public ListingView publicGet(long id) {
+        return listings.findByIdOptional(id).filter(Listing::isPublic)
+                .map(l -> ListingView.of(l, ListingView.Visibility.PUBLIC, zone))
+                .orElseThrow(() -> ApiException.notFound("listing", id));
+    }
+
+    private ListingView.Visibility visibility(Actor actor, Listing listing) {
+        return switch (actor.role()) {
+            case TOWNSHIP -> {
+                if (!listing.sellerCode.equals(actor.org())) {
+                    if (listing.isPublic()) {
+                        yield ListingView.Visibility.PUBLIC;
+                    }
+                    throw ApiException.forbidden("forbidden.not-seller");
+                }
+                yield ListingView.Visibility.FULL;
+            }
+            case REGULATOR -> {
+                if (!DivisionCode.covers(parties.regulatorOf(actor).code, listing.regionCode)) {
+                    throw ApiException.forbidden("forbidden.outside-jurisdiction");
+                }
+                yield ListingView.Visibility.FULL;
+            }
+            case OPERATOR -> ListingView.Visibility.PLATFORM;
+            case ENTERPRISE -> {
+                if (!listing.isPublic()) {
+                    throw ApiException.notFound("listing", listing.id);
+                }
+                yield ListingView.Visibility.PUBLIC;
+            }
+        };
+    }
+
+    private Certificate certificateFor(Township seller, ListingRequest request) {
+        Certificate certificate = certificates.require(request.certificateId());
+        if (!certificate.holderCode.equals(seller.code)) {
+            throw ApiException.forbidden("forbidden.not-holder");
+        }
+        return certificate;
+    }
+
+    private void validate(ListingRequest request, Certificate certificate, Instant now, boolean atApproval) {
+        List<FieldViolation> violations = rules.check(request, certificate, calendar.calendar(), now, atApproval);
+        if (!violations.isEmpty()) {
+            throw ApiException.invalid(violations);
+        }
+    }
+
+    private Listing ownDraft(Actor actor, long id) {
+        Township seller = parties.townshipOf(actor);
+        Listing listing = listings.lock(id).orElseThrow(() -> ApiException.notFound("listing", id));
+        if (!listing.sellerCode.equals(seller.code)) {
+            throw ApiException.forbidden("forbidden.not-seller");
+        }
+        if (listing.status != ListingStatus.DRAFT) {
+            throw ApiException.invalidState("listing.not-draft", listing.status);
+        }
+        return listing;
+    }
+
+    private Listing regulated(Actor actor, long id) {
+        String jurisdiction = parties.regulatorOf(actor).code;
+        Listing listing = listings.lock(id).orElseThrow(() -> ApiException.notFound("listing", id));
+        if (!DivisionCode.covers(jurisdiction, listing.regionCode)) {
+            throw ApiException.forbidden("forbidden.outside-jurisdiction");
+        }
+        return listing;
+    }
+
+    private Listing reviewable(Actor actor, long id, ListingStatus expected) {
+        Listing listing = regulated(actor, id);
+        if (listing.status != expected) {
+            throw ApiException.invalidState("listing.not-pending", listing.status);
+        }
+        return listing;
+    }
+
+    private void move(Listing listing, ListingStatus to, Instant at, Actor actor, String reason) {
+        listings.record(ListingHistory.of(listing.id, listing.status, to, at, actor.toString(), reason));
+        listing.status = to;
+    }
+
+    private static Instant shift(Instant moment, Instant suspendedAt, Duration paused) {
+        return moment.isAfter(suspendedAt) ? moment.plus(paused) : moment;
+    }
+
+    private static cn.landmarket.asset.Quantity lotOf(ListingRequest r) {
+        return new cn.landmarket.asset.Quantity(r.lotAreaM2(), r.lotPaddyAreaM2(), r.lotGrainCapacityKg());
+    }
+
+    private static void apply(Listing l, ListingRequest r, Certificate c) {
+        l.certificateId = c.id;
+        l.title = r.title().strip();
+        l.description = r.description() == null ? null : r.description().strip();
+        l.assetType = c.assetType;
+        l.regionCode = c.regionCode;
+        l.lotAreaM2 = r.lotAreaM2();
+        l.lotPaddyAreaM2 = r.lotPaddyAreaM2();
+        l.lotGrainCapacityKg = r.lotGrainCapacityKg();
+        l.landUse = c.landUse;
+        l.termYears = r.termYears() == null ? null : r.termYears().shortValue();
+        l.startPriceFen = r.startPrice().fen();
+        l.incrementFen = r.increment().fen();
+        l.depositFen = r.deposit().fen();
+        l.priceCapFen = r.priceCap() == null ? null : r.priceCap().fen();
+        l.reservePriceFen = r.reservePrice() == null ? null : r.reservePrice().fen();
+        l.announceAt = r.announceAt().toInstant();
+        l.registrationDeadline = r.registrationDeadline().toInstant();
+        l.listingStart = r.listingStart().toInstant();
+        l.listingEnd = r.listingEnd().toInstant();
+        l.countdownSeconds = r.countdownSeconds();
+        l.eligibleRegions = r.eligibleRegions() == null ? List.of() : List.copyOf(r.eligibleRegions());
+        l.paymentTerms = r.paymentTerms();
+    }
+
+    private ListingRequest requestOf(Listing l) {
+        ListingView v = ListingView.of(l, ListingView.Visibility.FULL, zone);
+        return new ListingRequest(l.certificateId, l.title, l.description, l.lotAreaM2, l.lotPaddyAreaM2,
+                l.lotGrainCapacityKg, v.termYears(), v.startPrice(), v.increment(), v.deposit(), v.priceCap(),
+                v.reservePrice(), v.announceAt(), v.registrationDeadline(), v.listingStart(), v.listingEnd(),
+                l.countdownSeconds, l.eligibleRegions, l.paymentTerms);
+    }
+
+    /** Advances listings whose scheduled moment has come; run by {@link ListingTimeline}. */
+    @Transactional
+    public int advanceTimeline() {
+        Instant now = Instant.now(clock);
+        int moved = 0;
+        for (Long id : listings.advance(ListingStatus.APPROVED, ListingStatus.ANNOUNCED, "announce_at", now)) {
+            listings.record(ListingHistory.of(id, ListingStatus.APPROVED, ListingStatus.ANNOUNCED, now,
+                    ListingTimeline.ACTOR, null));
+            moved++;
+        }
+        for (Long id : listings.advance(ListingStatus.ANNOUNCED, ListingStatus.LISTING, "listing_start", now)) {
+            listings.record(ListingHistory.of(id, ListingStatus.ANNOUNCED, ListingStatus.LISTING, now,
+                    ListingTimeline.ACTOR, null));
+            moved++;
+        }
+        return moved;
+    }
+}

@@ -1,0 +1,24 @@
+package cn.landmarket.listing;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** The lifecycle of a listing, from draft to sale or withdrawal (DOMAIN.md, "Listing lifecycle"). */
+public enum ListingStatus {
+    DRAFT, PENDING_REVIEW, APPROVED, REJECTED, ANNOUNCED, LISTING, TIMED_BIDDING, SUSPENDED, TERMINATED,
+    SOLD, UNSOLD, AWAITING_PAYMENT, SETTLED, DEFAULTED;
+
+    /** Stages a regulator may suspend or terminate: approved and not yet closed. */
+    private static final Set<ListingStatus> LIVE = EnumSet.of(APPROVED, ANNOUNCED, LISTING, TIMED_BIDDING);
+
+    /** Stages in which the lot's quantity is no longer frozen. */
+    private static final Set<ListingStatus> RELEASED = EnumSet.of(REJECTED, TERMINATED, UNSOLD, DEFAULTED);
+
+    public boolean isLive() {
+        return LIVE.contains(this);
+    }
+
+    public boolean holdsFreeze() {
+        return !RELEASED.contains(this);
+    }
+}

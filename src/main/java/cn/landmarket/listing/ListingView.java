@@ -1,0 +1,87 @@
+package cn.landmarket.listing;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import cn.landmarket.asset.AssetType;
+import cn.landmarket.asset.LandUse;
+import cn.landmarket.common.Area;
+import cn.landmarket.common.Money;
+
+/**
+ * A listing as one caller may see it. The secret reserve price is present only for the owning
+ * township and regulators; review details only for the platform's own roles and the owner.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ListingView(
+        long id,
+        String listingNo,
+        String title,
+        String description,
+        ListingStatus status,
+        ListingStatus suspendedFrom,
+        String statusReason,
+        long certificateId,
+        String sellerCode,
+        AssetType assetType,
+        String regionCode,
+        Area lotArea,
+        Area lotPaddyArea,
+        Long lotGrainCapacityKg,
+        LandUse landUse,
+        Integer termYears,
+        Money startPrice,
+        Money increment,
+        Money deposit,
+        Money priceCap,
+        boolean hasReservePrice,
+        Money reservePrice,
+        OffsetDateTime announceAt,
+        OffsetDateTime registrationDeadline,
+        OffsetDateTime listingStart,
+        OffsetDateTime listingEnd,
+        int countdownSeconds,
+        List<String> eligibleRegions,
+        PaymentTerms paymentTerms,
+        OffsetDateTime createdAt,
+        OffsetDateTime submittedAt,
+        OffsetDateTime reviewedAt,
+        String reviewedBy,
+        OffsetDateTime announcedAt,
+        OffsetDateTime suspendedAt) {
+
+    /** How much of a listing a caller may see. */
+    public enum Visibility {
+        /** The public and enterprises: no reserve, no review details. */
+        PUBLIC,
+        /** Operators: review details, no reserve. */
+        PLATFORM,
+        /** The owning township and regulators: everything. */
+        FULL
+    }
+
+    static ListingView of(Listing l, Visibility visibility, ZoneId zone) {
+        boolean full = visibility == Visibility.FULL;
+        boolean internal = visibility != Visibility.PUBLIC;
+        return new ListingView(l.id, l.listingNo, l.title, l.description, l.status, l.suspendedFrom,
+                l.statusReason, l.certificateId, l.sellerCode, l.assetType, l.regionCode, Area.of(l.lotAreaM2),
+                l.lotPaddyAreaM2 == null ? null : Area.of(l.lotPaddyAreaM2), l.lotGrainCapacityKg, l.landUse,
+                l.termYears == null ? null : l.termYears.intValue(), Money.ofFen(l.startPriceFen),
+                Money.ofFen(l.incrementFen), Money.ofFen(l.depositFen),
+                l.priceCapFen == null ? null : Money.ofFen(l.priceCapFen), l.reservePriceFen != null,
+                full && l.reservePriceFen != null ? Money.ofFen(l.reservePriceFen) : null,
+                at(l.announceAt, zone), at(l.registrationDeadline, zone), at(l.listingStart, zone),
+                at(l.listingEnd, zone), l.countdownSeconds, l.eligibleRegions, l.paymentTerms,
+                internal ? at(l.createdAt, zone) : null, internal ? at(l.submittedAt, zone) : null,
+                internal ? at(l.reviewedAt, zone) : null, internal ? l.reviewedBy : null, at(l.announcedAt, zone),
+                at(l.suspendedAt, zone));
+    }
+
+    static OffsetDateTime at(Instant instant, ZoneId zone) {
+        return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
+    }
+}
