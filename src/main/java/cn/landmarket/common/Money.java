@@ -4,7 +4,12 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.regex.Pattern;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** An exact, non-negative amount of money in fen (1 yuan = 100 fen), shown and parsed as yuan with two decimals. */
+@Schema(type = SchemaType.STRING, pattern = "^(0|[1-9][0-9]{0,12})(\\.[0-9]{1,2})?$", examples = "1200000.00",
+        description = "Yuan as a decimal string with at most two decimal places; the API always writes two")
 public record Money(long fen) implements Comparable<Money> {
 
     /** Zero fen. */

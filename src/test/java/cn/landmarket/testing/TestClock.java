@@ -1,0 +1,42 @@
+package cn.landmarket.testing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.inject.Singleton;
+
+/** The server clock in tests: real time plus an offset that a test can move forward. */
+@Singleton
+public class TestClock extends Clock {
+
+    private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return Clock.offset(Clock.system(zone), offset.get());
+    }
+
+    @Override
+    public Instant instant() {
+        return Instant.now().plus(offset.get());
+    }
+
+    /** Moves the server's clock forward (or back) by the given amount. */
+    public void advance(Duration by) {
+        offset.updateAndGet(current -> current.plus(by));
+    }
+
+    /** Puts the server's clock back to real time. */
+    public void reset() {
+        offset.set(Duration.ZERO);
+    }
+}
