@@ -132,22 +132,26 @@ public class CertificateService {
     }
 
     /**
-     * Locks a certificate held by the township and freezes a lot on it. Raises 404 for an unknown
-     * certificate, 403 when the township does not hold it, 409 when the lot exceeds what is free.
+     * Locks a certificate the township holds, so that what it checks and freezes next cannot change
+     * under it. Raises 404 for an unknown certificate and 403 when the township does not hold it.
      */
-    public Certificate freeze(String townshipCode, long certificateId, Quantity lot) {
+    public Certificate lockHeld(String townshipCode, long certificateId) {
         Certificate c = certificates.lock(certificateId)
-                .orElseThrow(() -> ApiException.invalid("certificateId", "listing.certificate-unknown", certificateId));
+                .orElseThrow(() -> ApiException.notFound("certificate", certificateId));
         if (c.holderKind != HolderKind.TOWNSHIP || !c.holderCode.equals(townshipCode)) {
             throw ApiException.forbidden("forbidden.not-holder");
         }
-        if (!c.available().covers(lot)) {
-            Quantity free = c.available();
-            throw new ApiException(ErrorCode.QUANTITY_UNAVAILABLE, "certificate.quantity-unavailable", c.certNo,
+        return c;
+    }
+
+    /** Freezes a lot on a certificate locked by {@link #lockHeld}; 409 when the lot exceeds what is free. */
+    public void freeze(Certificate locked, Quantity lot) {
+        if (!locked.available().covers(lot)) {
+            Quantity free = locked.available();
+            throw new ApiException(ErrorCode.QUANTITY_UNAVAILABLE, "certificate.quantity-unavailable", locked.certNo,
                     free.areaM2(), free.paddyAreaM2OrZero(), free.grainCapacityKgOrZero());
         }
-        c.freeze(lot);
-        return c;
+        locked.freeze(lot);
     }
 
     /** Locks a certificate and releases a lot frozen on it earlier. */

@@ -57,9 +57,9 @@ public class ListingService {
     public ListingView draft(Actor actor, ListingRequest request) {
         Township seller = parties.townshipOf(actor);
         Instant now = Instant.now(clock);
-        Certificate certificate = certificateFor(seller, request);
+        Certificate certificate = certificates.lockHeld(seller.code, request.certificateId());
         validate(request, certificate, now, false);
-        certificates.freeze(seller.code, certificate.id, lotOf(request));
+        certificates.freeze(certificate, lotOf(request));
         Listing listing = new Listing();
         listing.listingNo = "pending";
         listing.sellerCode = seller.code;
@@ -78,10 +78,10 @@ public class ListingService {
     public ListingView update(Actor actor, long id, ListingRequest request) {
         Township seller = parties.townshipOf(actor);
         Listing listing = ownDraft(actor, id);
-        Certificate certificate = certificateFor(seller, request);
+        Certificate certificate = certificates.lockHeld(seller.code, request.certificateId());
         validate(request, certificate, Instant.now(clock), false);
         certificates.release(listing.certificateId, listing.lot());
-        certificates.freeze(seller.code, certificate.id, lotOf(request));
+        certificates.freeze(certificate, lotOf(request));
         apply(listing, request, certificate);
         return ListingView.of(listing, ListingView.Visibility.FULL, zone);
     }
@@ -264,14 +264,6 @@ public class ListingService {
                 yield ListingView.Visibility.PUBLIC;
             }
         };
-    }
-
-    private Certificate certificateFor(Township seller, ListingRequest request) {
-        Certificate certificate = certificates.require(request.certificateId());
-        if (!certificate.holderCode.equals(seller.code)) {
-            throw ApiException.forbidden("forbidden.not-holder");
-        }
-        return certificate;
     }
 
     private void validate(ListingRequest request, Certificate certificate, Instant now, boolean atApproval) {

@@ -99,7 +99,7 @@ public interface MarketConfig {
     /** How the listing timeline advances. */
     interface Timeline {
         /** How often each instance checks for listings whose next clock event is due. */
-        @WithDefault("1s")
+        @WithDefault("PT1S")
         Duration interval();
     }
 

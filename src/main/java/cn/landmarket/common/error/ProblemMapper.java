@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -118,6 +119,11 @@ public class ProblemMapper {
         String key = "http." + status;
         String detail = Localizer.render(key, locale(headers));
         return respond(code, status, detail.equals(key) ? e.getMessage() : detail, null, headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response concurrentChange(OptimisticLockException e, HttpHeaders headers, UriInfo uri) {
+        return respond(ErrorCode.CONFLICT, Localizer.render("concurrent-change", locale(headers)), null, headers, uri);
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,334 @@
+package cn.landmarket.listing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import org.junit.jupiter.api.Test;
+
+import cn.landmarket.asset.AssetType;
+import cn.landmarket.asset.Certificate;
+import cn.landmarket.asset.CollectiveVote;
+import cn.landmarket.asset.LandUse;
+import cn.landmarket.calendar.WorkingDayCalendar;
+import cn.landmarket.common.Money;
+import cn.landmarket.common.config.MarketConfig;
+import cn.landmarket.common.error.FieldViolation;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
+class ListingRulesTest {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final MarketConfig CONFIG = new SmallRyeConfigBuilder()
+            .withMapping(MarketConfig.class)
+            .withDefaultValue("market.jwt.issuer", "test")
+            .withDefaultValue("market.jwt.audience", "test")
+            .withDefaultValue("market.rules.max-term-years.INDUSTRIAL", "50")
+            .withDefaultValue("market.rules.max-term-years.COMMERCIAL_TOURISM_ENTERTAINMENT", "40")
+            .build().unwrap(SmallRyeConfig.class).getConfigMapping(MarketConfig.class);
+    private static final ListingRules RULES = new ListingRules(CONFIG.rules(), ZONE);
+
+    /** 2026 National Day: Oct 1-7 off, Sat Oct 10 a make-up working day. */
+    private static final WorkingDayCalendar CALENDAR = new WorkingDayCalendar(nationalDay());
+    private static final Instant NOW = at(2026, 8, 1, 9, 0);
+
+    private static Map<LocalDate, Boolean> nationalDay() {
+        Map<LocalDate, Boolean> days = new HashMap<>();
+        for (int d = 1; d <= 7; d++) {
+            days.put(LocalDate.of(2026, 10, d), false);
+        }
+        days.put(LocalDate.of(2026, 10, 10), true);
+        return days;
+    }
+
+    private static Instant at(int y, int m, int d, int h, int min) {
+        return LocalDateTime.of(y, m, d, h, min).atZone(ZONE).toInstant();
+    }
+
+    private static OffsetDateTime odt(Instant instant) {
+        return instant.atZone(ZONE).toOffsetDateTime();
+    }
+
+    /** Announced 2026-09-01, bidding 2026-09-28 to 2026-10-23, registration closing 2026-10-16. */
+    private static ListingRequest valid() {
+        return new ListingRequest(1L, "title", null, 66_667L, null, null, null,
+                Money.ofYuan("20000000.00"), Money.ofYuan("200000.00"), Money.ofYuan("4000000.00"),
+                Money.ofYuan("30000000.00"), Money.ofYuan("22000000.00"),
+                odt(at(2026, 9, 1, 9, 0)), odt(at(2026, 10, 16, 17, 0)), odt(at(2026, 9, 28, 9, 0)),
+                odt(at(2026, 10, 23, 17, 0)), 300, List.of("51"),
+                new PaymentTerms(PaymentTerms.Mode.FULL, 5, 100, 30, null));
+    }
+
+    private static ListingRequest with(UnaryOperator<Map<String, Object>> change) {
+        ListingRequest v = valid();
+        Map<String, Object> m = new HashMap<>();
+        m.put("lotAreaM2", v.lotAreaM2());
+        m.put("lotPaddyAreaM2", v.lotPaddyAreaM2());
+        m.put("lotGrainCapacityKg", v.lotGrainCapacityKg());
+        m.put("termYears", v.termYears());
+        m.put("startPrice", v.startPrice());
+        m.put("increment", v.increment());
+        m.put("deposit", v.deposit());
+        m.put("priceCap", v.priceCap());
+        m.put("reservePrice", v.reservePrice());
+        m.put("announceAt", v.announceAt());
+        m.put("registrationDeadline", v.registrationDeadline());
+        m.put("listingStart", v.listingStart());
+        m.put("listingEnd", v.listingEnd());
+        m.put("countdownSeconds", v.countdownSeconds());
+        m.put("eligibleRegions", v.eligibleRegions());
+        m.put("paymentTerms", v.paymentTerms());
+        m = change.apply(m);
+        return new ListingRequest(1L, "title", null, (Long) m.get("lotAreaM2"), (Long) m.get("lotPaddyAreaM2"),
+                (Long) m.get("lotGrainCapacityKg"), (Integer) m.get("termYears"), (Money) m.get("startPrice"),
+                (Money) m.get("increment"), (Money) m.get("deposit"), (Money) m.get("priceCap"),
+                (Money) m.get("reservePrice"), (OffsetDateTime) m.get("announceAt"),
+                (OffsetDateTime) m.get("registrationDeadline"), (OffsetDateTime) m.get("listingStart"),
+                (OffsetDateTime) m.get("listingEnd"), (Integer) m.get("countdownSeconds"),
+                castList(m.get("eligibleRegions")), (PaymentTerms) m.get("paymentTerms"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> castList(Object o) {
+        return (List<String>) o;
+    }
+
+    private static Certificate linkage() {
+        Certificate c = new Certificate();
+        c.assetType = AssetType.LINKAGE_SURPLUS;
+        c.areaM2 = 100_000;
+        c.validUntil = LocalDate.of(2028, 12, 31);
+        return c;
+    }
+
+    private static Certificate parcel(int inFavour, int eligible, LocalDate filed) {
+        Certificate c = new Certificate();
+        c.assetType = AssetType.COLLECTIVE_PARCEL;
+        c.areaM2 = 66_667;
+        c.landUse = LandUse.INDUSTRIAL;
+        c.maxTermYears = 50;
+        c.collectiveVote = new CollectiveVote(CollectiveVote.Body.MEMBERS, eligible, inFavour,
+                LocalDate.of(2026, 7, 1), "决议1号");
+        c.countyFilingDate = filed;
+        return c;
+    }
+
+    private static List<FieldViolation> check(ListingRequest r, Certificate c) {
+        return RULES.check(r, c, CALENDAR, NOW, false);
+    }
+
+    private static void assertOnly(List<FieldViolation> violations, String field, String key) {
+        assertEquals(1, violations.size(), () -> "expected one violation, got " + violations);
+        assertEquals(field, violations.get(0).field());
+        assertEquals(key, violations.get(0).message().key());
+    }
+
+    @Test
+    void validTermsPassEveryRule() {
+        assertEquals(List.of(), check(valid(), linkage()));
+    }
+
+    @Test
+    void depositOfExactlyTwentyPercentIsEnoughAndOneFenLessIsNot() {
+        assertEquals(List.of(), check(with(m -> put(m, "deposit", Money.ofYuan("4000000.00"))), linkage()));
+        List<FieldViolation> v = check(with(m -> put(m, "deposit", Money.ofYuan("3999999.99"))), linkage());
+        assertOnly(v, "deposit", "listing.deposit-too-low");
+        assertEquals(List.of(20, "4000000.00"), v.get(0).message().args());
+    }
+
+    @Test
+    void depositAboveTheStartPriceIsRejected() {
+        assertOnly(check(with(m -> put(m, "deposit", Money.ofYuan("20000000.01"))), linkage()), "deposit",
+                "listing.deposit-too-high");
+    }
+
+    @Test
+    void capBelowStartPlusIncrementIsRejected() {
+        assertOnly(check(with(m -> {
+            put(m, "priceCap", Money.ofYuan("20199999.99"));
+            return put(m, "reservePrice", null);
+        }), linkage()), "priceCap", "listing.cap-too-low");
+        List<FieldViolation> atMinimum = check(with(m -> {
+            put(m, "priceCap", Money.ofYuan("20200000.00"));
+            return put(m, "reservePrice", null);
+        }), linkage());
+        assertEquals(List.of(), atMinimum);
+    }
+
+    @Test
+    void capAboveTheConfiguredMaximumIsRejected() {
+        assertOnly(check(with(m -> put(m, "priceCap", Money.ofYuan("60000000.01"))), linkage()), "priceCap",
+                "listing.cap-too-high");
+    }
+
+    @Test
+    void reserveMustLieBetweenStartAndCap() {
+        assertOnly(check(with(m -> put(m, "reservePrice", Money.ofYuan("19999999.99"))), linkage()), "reservePrice",
+                "listing.reserve-below-start");
+        assertOnly(check(with(m -> put(m, "reservePrice", Money.ofYuan("30000000.01"))), linkage()), "reservePrice",
+                "listing.reserve-above-cap");
+    }
+
+    @Test
+    void zeroStartPriceIsRejected() {
+        assertOnly(check(with(m -> put(m, "startPrice", Money.ZERO)), linkage()), "startPrice",
+                "listing.price-positive");
+    }
+
+    @Test
+    void announcementPeriodOfTwentyDaysIsEnoughAndOneMinuteLessIsNot() {
+        Instant announce = at(2026, 9, 1, 9, 0);
+        assertEquals(List.of(), check(with(m -> put(m, "listingStart", odt(announce.plus(Duration.ofDays(20))))),
+                linkage()));
+        assertOnly(check(with(m -> put(m, "listingStart",
+                odt(announce.plus(Duration.ofDays(20)).minus(Duration.ofMinutes(1))))), linkage()),
+                "listingStart", "listing.announcement-too-short");
+    }
+
+    @Test
+    void announcementInThePastIsRejectedAtDraftingButCountsFromNowAtApproval() {
+        ListingRequest past = with(m -> put(m, "announceAt", odt(NOW.minus(Duration.ofHours(1)))));
+        assertOnly(check(past, linkage()), "announceAt", "listing.announce-in-past");
+        assertEquals(List.of(), RULES.check(past, linkage(), CALENDAR, NOW, true));
+        Instant lateApproval = at(2026, 9, 10, 9, 0);
+        List<FieldViolation> v = RULES.check(valid(), linkage(), CALENDAR, lateApproval, true);
+        assertOnly(v, "listingStart", "listing.announcement-too-short");
+    }
+
+    @Test
+    void listingPeriodCountsWorkingDaysAcrossTheNationalDayHoliday() {
+        // From Mon 28 Sep: 29, 30 Sep, 8, 9, 10 (make-up Sat), 12, 13, 14, 15, 16 Oct are working days 1-10.
+        ListingRequest tenth = with(m -> {
+            put(m, "listingEnd", odt(at(2026, 10, 16, 17, 0)));
+            return put(m, "registrationDeadline", odt(at(2026, 10, 13, 17, 0)));
+        });
+        assertEquals(List.of(), check(tenth, linkage()));
+        ListingRequest ninth = with(m -> {
+            put(m, "listingEnd", odt(at(2026, 10, 15, 17, 0)));
+            return put(m, "registrationDeadline", odt(at(2026, 10, 12, 17, 0)));
+        });
+        List<FieldViolation> v = check(ninth, linkage());
+        assertOnly(v, "listingEnd", "listing.listing-too-short");
+        assertEquals("2026-10-16", v.get(0).message().args().get(1));
+    }
+
+    @Test
+    void registrationMustCloseThreeWorkingDaysBeforeTheEnd() {
+        // Listing ends Fri 23 Oct: 3 working days earlier is Tue 20 Oct.
+        assertEquals(List.of(), check(with(m -> put(m, "registrationDeadline", odt(at(2026, 10, 20, 17, 0)))),
+                linkage()));
+        List<FieldViolation> v = check(with(m -> put(m, "registrationDeadline", odt(at(2026, 10, 21, 9, 0)))),
+                linkage());
+        assertOnly(v, "registrationDeadline", "listing.registration-too-late");
+        assertEquals("2026-10-20", v.get(0).message().args().get(1));
+    }
+
+    @Test
+    void registrationBeforeTheAnnouncementIsRejected() {
+        assertOnly(check(with(m -> put(m, "registrationDeadline", odt(at(2026, 8, 30, 9, 0)))), linkage()),
+                "registrationDeadline", "listing.registration-before-announcement");
+    }
+
+    @Test
+    void endBeforeStartIsRejected() {
+        List<FieldViolation> v = check(with(m -> put(m, "listingEnd", odt(at(2026, 9, 28, 8, 0)))), linkage());
+        assertTrue(v.stream().anyMatch(x -> x.message().key().equals("listing.end-before-start")), v::toString);
+    }
+
+    @Test
+    void countdownOutsideTheConfiguredRangeIsRejected() {
+        assertOnly(check(with(m -> put(m, "countdownSeconds", 59)), linkage()), "countdownSeconds",
+                "listing.countdown-range");
+        assertOnly(check(with(m -> put(m, "countdownSeconds", 901)), linkage()), "countdownSeconds",
+                "listing.countdown-range");
+        assertEquals(List.of(), check(with(m -> put(m, "countdownSeconds", 240)), linkage()));
+    }
+
+    @Test
+    void indicatorThatExpiresBeforeTheEndCannotBeListed() {
+        Certificate c = linkage();
+        c.validUntil = LocalDate.of(2026, 10, 22);
+        assertOnly(check(valid(), c), "listingEnd", "listing.indicator-expires");
+    }
+
+    @Test
+    void farmlandLotsNeedPaddyAreaAndGrainCapacityOthersMustNotHaveThem() {
+        Certificate farmland = linkage();
+        farmland.assetType = AssetType.FARMLAND_COMPENSATION;
+        List<FieldViolation> missing = check(valid(), farmland);
+        assertEquals(List.of("lotPaddyAreaM2", "lotGrainCapacityKg"), missing.stream().map(FieldViolation::field).toList());
+        assertOnly(check(with(m -> put(m, "lotPaddyAreaM2", 100L)), linkage()), "lotPaddyAreaM2",
+                "certificate.field-not-applicable");
+        ListingRequest tooMuchPaddy = with(m -> {
+            put(m, "lotPaddyAreaM2", 66_668L);
+            return put(m, "lotGrainCapacityKg", 5_000L);
+        });
+        assertOnly(check(tooMuchPaddy, farmland), "lotPaddyAreaM2", "listing.paddy-exceeds-lot");
+    }
+
+    @Test
+    void collectiveParcelNeedsTwoThirdsOfTheVote() {
+        LocalDate filed = LocalDate.of(2026, 9, 1);
+        ListingRequest r = with(m -> put(m, "termYears", 50));
+        assertEquals(List.of(), check(r, parcel(200, 300, filed)));
+        assertOnly(check(r, parcel(199, 300, filed)), "certificateId", "listing.vote-insufficient");
+    }
+
+    @Test
+    void collectiveParcelIsListedWholeWithinItsTerm() {
+        LocalDate filed = LocalDate.of(2026, 9, 1);
+        assertOnly(check(with(m -> {
+            put(m, "termYears", 50);
+            return put(m, "lotAreaM2", 66_666L);
+        }), parcel(250, 300, filed)), "lotAreaM2", "listing.parcel-whole");
+        assertOnly(check(with(m -> put(m, "termYears", 51)), parcel(250, 300, filed)), "termYears",
+                "listing.term-too-long");
+        assertOnly(check(valid(), parcel(250, 300, filed)), "termYears", "certificate.field-required");
+    }
+
+    @Test
+    void collectiveTransferPlanIsFiledTenWorkingDaysBeforeBidding() {
+        // Bidding opens Mon 28 Sep; 10 working days earlier is Mon 14 Sep.
+        ListingRequest r = with(m -> put(m, "termYears", 50));
+        assertEquals(List.of(), check(r, parcel(250, 300, LocalDate.of(2026, 9, 14))));
+        assertOnly(check(r, parcel(250, 300, LocalDate.of(2026, 9, 15))), "listingStart", "listing.filing-too-late");
+    }
+
+    @Test
+    void paymentTermsMustBeConsistent() {
+        assertOnly(check(with(m -> put(m, "paymentTerms", new PaymentTerms(PaymentTerms.Mode.FULL, 5, 50, 30, null))),
+                linkage()), "paymentTerms.firstSharePercent", "listing.full-payment-share");
+        assertOnly(check(with(m -> put(m, "paymentTerms",
+                new PaymentTerms(PaymentTerms.Mode.INSTALMENTS, 5, 40, 30, 180))), linkage()),
+                "paymentTerms.firstSharePercent", "listing.first-share-range");
+        assertOnly(check(with(m -> put(m, "paymentTerms",
+                new PaymentTerms(PaymentTerms.Mode.INSTALMENTS, 5, 50, 30, 30))), linkage()),
+                "paymentTerms.balanceDueDays", "listing.balance-after-first");
+        assertOnly(check(with(m -> put(m, "paymentTerms", new PaymentTerms(PaymentTerms.Mode.FULL, 1, 100, 30, null))),
+                linkage()), "paymentTerms.confirmWithinWorkingDays", "listing.confirmation-range");
+        assertEquals(List.of(), check(with(m -> put(m, "paymentTerms",
+                new PaymentTerms(PaymentTerms.Mode.INSTALMENTS, 3, 50, 30, 180))), linkage()));
+    }
+
+    @Test
+    void aRegionListedTwiceIsRejected() {
+        assertOnly(check(with(m -> put(m, "eligibleRegions", List.of("51", "51"))), linkage()), "eligibleRegions",
+                "listing.regions-repeated");
+    }
+
+    private static Map<String, Object> put(Map<String, Object> m, String key, Object value) {
+        m.put(key, value);
+        return m;
+    }
+}
