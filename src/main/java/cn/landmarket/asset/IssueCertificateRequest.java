@@ -13,8 +13,8 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
-import cn.landmarket.common.validation.ValidDivisionCode;
-import cn.landmarket.common.validation.ValidDivisionCode.Kind;
+import cn.landmarket.party.ValidDivisionCode;
+import cn.landmarket.party.ValidDivisionCode.Kind;
 
 /**
  * A regulator issues a certificate to a township. Fields after {@code areaM2} apply to some asset

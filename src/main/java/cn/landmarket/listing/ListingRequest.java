@@ -13,8 +13,8 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 import cn.landmarket.common.Money;
-import cn.landmarket.common.validation.ValidDivisionCode;
-import cn.landmarket.common.validation.ValidDivisionCode.Kind;
+import cn.landmarket.party.ValidDivisionCode;
+import cn.landmarket.party.ValidDivisionCode.Kind;
 
 /**
  * A township's draft of a listing: which certificate and how much of it, and the sale terms. Money

@@ -6,8 +6,8 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.QueryParam;
 
 import cn.landmarket.asset.AssetType;
-import cn.landmarket.common.validation.ValidDivisionCode;
-import cn.landmarket.common.validation.ValidDivisionCode.Kind;
+import cn.landmarket.party.ValidDivisionCode;
+import cn.landmarket.party.ValidDivisionCode.Kind;
 
 /** Filters of listing searches: asset type, region prefix, status, words in the title, lot area range. */
 public class ListingSearch {

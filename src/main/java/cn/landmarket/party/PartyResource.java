@@ -23,9 +23,7 @@ import cn.landmarket.common.PageRequest;
 import cn.landmarket.common.PageView;
 import cn.landmarket.common.security.CurrentActor;
 import cn.landmarket.common.security.Role;
-import cn.landmarket.common.validation.ValidCreditCode;
-import cn.landmarket.common.validation.ValidDivisionCode;
-import cn.landmarket.common.validation.ValidDivisionCode.Kind;
+import cn.landmarket.party.ValidDivisionCode.Kind;
 
 /** HTTP face of parties: the caller, townships, and enterprise registration and verification. */
 @Path("/api")

@@ -4,7 +4,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import cn.landmarket.common.validation.ValidCreditCode;
 
 /** An enterprise's self-registration; the bank account must be in the enterprise's own name. */
 public record RegisterEnterpriseRequest(

@@ -1,9 +1,8 @@
-package cn.landmarket.common.validation;
+package cn.landmarket.party;
 
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 
-import cn.landmarket.party.DivisionCode;
 
 /** Checks {@link ValidDivisionCode}. */
 public class DivisionCodeValidator implements ConstraintValidator<ValidDivisionCode, String> {

@@ -1,9 +1,8 @@
-package cn.landmarket.common.validation;
+package cn.landmarket.party;
 
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 
-import cn.landmarket.party.CreditCode;
 
 /** Checks {@link ValidCreditCode}, naming the exact defect (length, character, check character). */
 public class CreditCodeValidator implements ConstraintValidator<ValidCreditCode, String> {

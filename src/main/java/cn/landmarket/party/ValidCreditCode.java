@@ -1,4 +1,4 @@
-package cn.landmarket.common.validation;
+package cn.landmarket.party;
 
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.PARAMETER;

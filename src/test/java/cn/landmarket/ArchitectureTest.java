@@ -1,0 +1,80 @@
+package cn.landmarket;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.core.domain.JavaMethod;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Path;
+
+/** The layering of STYLE.md written as rules, so it cannot rot. */
+class ArchitectureTest {
+
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("cn.landmarket");
+
+    private static final DescribedPredicate<JavaClass> RESOURCES =
+            DescribedPredicate.describe("REST resources", c -> c.isAnnotatedWith(Path.class));
+
+    @Test
+    void resourcesOnlyTranslateHttpAndNeverTouchRepositoriesOrTheEntityManager() {
+        noClasses().that(RESOURCES).should().dependOnClassesThat().areAssignableTo(PanacheRepositoryBase.class)
+                .orShould().dependOnClassesThat().areAssignableTo(EntityManager.class)
+                .check(MAIN);
+    }
+
+    @Test
+    void transactionsBelongToServicesNotResources() {
+        noClasses().that(RESOURCES).should().beAnnotatedWith(Transactional.class).check(MAIN);
+        noMethods().that().areDeclaredInClassesThat(RESOURCES).should().beAnnotatedWith(Transactional.class)
+                .check(MAIN);
+        methods().that().areAnnotatedWith(Transactional.class).should().beDeclaredInClassesThat()
+                .haveSimpleNameEndingWith("Service").check(MAIN);
+    }
+
+    @Test
+    void entitiesNeverLeaveThroughRest() {
+        methods().that().areDeclaredInClassesThat(RESOURCES).and().arePublic()
+                .should(new ArchCondition<JavaMethod>("not return an entity") {
+                    @Override
+                    public void check(JavaMethod method, ConditionEvents events) {
+                        boolean entity = method.getRawReturnType().isAnnotatedWith(Entity.class);
+                        events.add(new SimpleConditionEvent(method, !entity,
+                                method.getFullName() + " returns entity " + method.getRawReturnType().getName()));
+                    }
+                }).check(MAIN);
+    }
+
+    @Test
+    void commonCodeDependsOnNoFeature() {
+        noClasses().that().resideInAPackage("cn.landmarket.common..")
+                .should().dependOnClassesThat().resideInAnyPackage("cn.landmarket.party..", "cn.landmarket.asset..",
+                        "cn.landmarket.listing..", "cn.landmarket.calendar..", "cn.landmarket.dev..")
+                .check(MAIN);
+    }
+
+    @Test
+    void repositoriesAreUsedOnlyByServices() {
+        classes().that().areAssignableTo(PanacheRepositoryBase.class)
+                .should().onlyBeAccessed().byClassesThat(DescribedPredicate.describe("services or repositories",
+                        c -> c.getSimpleName().endsWith("Service") || c.getSimpleName().endsWith("Repository")))
+                .check(MAIN);
+    }
+}
