@@ -51,16 +51,19 @@ public class CalendarService {
         if (request.working() != weekend) {
             throw ApiException.invalid("working", weekend ? "calendar.weekend-already-rest" : "calendar.weekday-already-working");
         }
-        CalendarDay day = days.findByIdOptional(date).orElseGet(() -> {
-            CalendarDay created = new CalendarDay();
-            created.day = date;
-            days.persist(created);
-            return created;
-        });
+        CalendarDay day = days.findByIdOptional(date).orElse(null);
+        boolean isNew = day == null;
+        if (isNew) {
+            day = new CalendarDay();
+            day.day = date;
+        }
         day.working = request.working();
         day.note = request.note().strip();
         day.updatedAt = Instant.now(clock);
         day.updatedBy = actor.toString();
+        if (isNew) {
+            days.persist(day);
+        }
         return CalendarDayView.of(day);
     }
 

@@ -86,10 +86,10 @@ public class PartyService {
         if (enterprise != null && enterprise.status != EnterpriseStatus.REJECTED) {
             throw new ApiException(ErrorCode.CONFLICT, "enterprise.already-registered", enterprise.status);
         }
-        if (enterprise == null) {
+        boolean isNew = enterprise == null;
+        if (isNew) {
             enterprise = new Enterprise();
             enterprise.creditCode = request.creditCode();
-            enterprises.persist(enterprise);
         }
         enterprise.name = request.name().strip();
         enterprise.legalRepresentative = request.legalRepresentative().strip();
@@ -105,6 +105,9 @@ public class PartyService {
         enterprise.registeredAt = Instant.now(clock);
         enterprise.reviewedAt = null;
         enterprise.reviewedBy = null;
+        if (isNew) {
+            enterprises.persist(enterprise);
+        }
         return EnterpriseView.of(enterprise);
     }
 
