@@ -12,13 +12,13 @@ public class PageRequest {
     @DefaultValue("0")
     @Min(0)
     @Max(100000)
-    int page;
+    Integer page;
 
     @QueryParam("size")
     @DefaultValue("20")
     @Min(1)
     @Max(100)
-    int size;
+    Integer size;
 
     public PageRequest() {
     }

@@ -1,14 +1,7 @@
 package cn.landmarket.dev;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
-import java.util.stream.Stream;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -24,8 +17,8 @@ import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Dev mode only: loads seed-data/*.sql (each file idempotent, in one transaction) after Flyway has
- * migrated, then tells the developer where the API, Swagger UI and a token come from.
+ * Dev mode only: loads seed-data/ through {@link SeedData} after Flyway has migrated, then tells the
+ * developer where the API, Swagger UI and a token come from.
  */
 @IfBuildProfile("dev")
 @Singleton
@@ -59,26 +52,11 @@ public class SeedDataLoader {
                 """, base);
     }
 
-    void load(Path directory) {
-        if (!Files.isDirectory(directory)) {
-            LOG.warnf("No seed data directory at %s; nothing loaded", directory.toAbsolutePath());
-            return;
+    private void load(Path directory) {
+        List<Path> files = SeedData.load(dataSource, directory);
+        if (files.isEmpty()) {
+            LOG.warnf("No seed data found in %s", directory.toAbsolutePath());
         }
-        List<Path> files;
-        try (Stream<Path> listing = Files.list(directory)) {
-            files = listing.filter(p -> p.getFileName().toString().endsWith(".sql")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        for (Path file : files) {
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-                connection.setAutoCommit(false);
-                statement.execute(Files.readString(file));
-                connection.commit();
-                LOG.infof("Seed data loaded from %s", file);
-            } catch (SQLException | IOException e) {
-                throw new IllegalStateException("Seed file " + file + " failed: " + e.getMessage(), e);
-            }
-        }
+        files.forEach(file -> LOG.infof("Seed data loaded from %s", file));
     }
 }

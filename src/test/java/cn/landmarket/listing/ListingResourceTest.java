@@ -416,6 +416,12 @@ class ListingResourceTest {
         given().when().get("/api/public/listings?size=1&page=0").then().statusCode(200)
                 .body("items.size()", equalTo(1)).body("size", equalTo(1)).body("total", notNullValue());
         given().when().get("/api/public/listings?q=100%25_off").then().statusCode(200);
+        given().when().get("/api/public/listings?status=SOLDOUT").then().statusCode(400)
+                .body("errors[0].field", equalTo("status")).body("errors[0].code", equalTo("param.invalid"));
+        given().when().get("/api/public/listings?size=abc").then().statusCode(400)
+                .body("errors[0].field", equalTo("size"));
+        given().when().get("/api/public/listings?minAreaM2=1e3").then().statusCode(400)
+                .body("errors[0].field", equalTo("minAreaM2"));
         assertTrue(farmland > 0);
     }
 

@@ -110,6 +110,18 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response invalidParameter(InvalidParameterException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = locale(headers);
+        String field = uri.getQueryParameters().entrySet().stream()
+                .filter(entry -> entry.getValue().contains(e.value())).map(java.util.Map.Entry::getKey)
+                .findFirst().orElse("");
+        List<Problem.FieldError> errors = List.of(new Problem.FieldError(field, "param.invalid",
+                Localizer.render("param.invalid", locale, e.value(), e.expected())));
+        return respond(ErrorCode.VALIDATION_FAILED, Localizer.render("validation.failed", locale, 1), errors, headers,
+                uri);
+    }
+
+    @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
         int status = e.getResponse().getStatus();
         ErrorCode code = ErrorCode.forStatus(status);
