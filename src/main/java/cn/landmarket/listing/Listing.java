@@ -133,6 +133,22 @@ public class Listing {
     @Column(name = "announced_at")
     public Instant announcedAt;
 
+    /** During timed bidding: when the countdown runs out unless another bid restarts it. */
+    @Column(name = "countdown_deadline")
+    public Instant countdownDeadline;
+
+    @Column(name = "highest_bid_fen")
+    public Long highestBidFen;
+
+    @Column(name = "bid_count")
+    public int bidCount;
+
+    @Column(name = "winning_bid_id")
+    public Long winningBidId;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
     @Version
     public long version;
 

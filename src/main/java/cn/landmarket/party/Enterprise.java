@@ -57,4 +57,8 @@ public class Enterprise {
 
     @Column(name = "reviewed_by")
     public String reviewedBy;
+
+    /** Barred from new registrations until then, after a default. */
+    @Column(name = "barred_until")
+    public Instant barredUntil;
 }

@@ -1,0 +1,24 @@
+package cn.landmarket.bank;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The deposit bank: the escrow account bidders pay into and the shared secret of its notice feed. */
+@ConfigMapping(prefix = "market.bank")
+public interface BankConfig {
+
+    /** Shared secret for the HMAC-SHA256 signature of bank notices (X-Signature header). */
+    String hmacSecret();
+
+    /** Name of the trading centre's deposit escrow account, shown in deposit instructions. */
+    @WithDefault("绵阳市公共资源交易中心竞买保证金专户")
+    String escrowAccountName();
+
+    /** Bank that holds the escrow account and issues the virtual sub-accounts. */
+    @WithDefault("中国农业银行绵阳分行")
+    String bankName();
+
+    /** Digits every virtual account number starts with (assigned by the bank). */
+    @WithDefault("6228")
+    String virtualAccountPrefix();
+}
