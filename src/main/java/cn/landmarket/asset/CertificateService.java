@@ -92,13 +92,14 @@ public class CertificateService {
 
     /**
      * Certificates the caller may see: a township or enterprise its own holdings, a regulator those
-     * in its jurisdiction, an operator all.
+     * in its jurisdiction, an operator all. 403 when a township's or regulator's organisation is not
+     * registered.
      */
     @Transactional
     public PageView<CertificateView> search(Actor actor, AssetType type, PageRequest page) {
         return switch (actor.role()) {
-            case TOWNSHIP -> PageView.of(certificates.search(HolderKind.TOWNSHIP, actor.org(), null, type), page,
-                    CertificateView::of);
+            case TOWNSHIP -> PageView.of(certificates.search(HolderKind.TOWNSHIP, parties.townshipOf(actor).code, null,
+                    type), page, CertificateView::of);
             case ENTERPRISE -> PageView.of(certificates.search(HolderKind.ENTERPRISE, actor.org(), null, type), page,
                     CertificateView::of);
             case REGULATOR -> PageView.of(certificates.search(null, null,

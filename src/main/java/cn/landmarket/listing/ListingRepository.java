@@ -70,6 +70,17 @@ public class ListingRepository implements PanacheRepository<Listing> {
         return where.isEmpty() ? findAll(newestFirst) : find(String.join(" and ", where), newestFirst, p);
     }
 
+    /** Ids of listings whose listing period or timed-bidding countdown has run out. */
+    @SuppressWarnings("unchecked")
+    public List<Long> dueForClosing(Instant now) {
+        return ((List<Number>) getEntityManager().createNativeQuery("""
+                select id from listing
+                where (status = 'LISTING' and listing_end <= ?1)
+                   or (status = 'TIMED_BIDDING' and countdown_deadline <= ?1)
+                order by id limit 200""").setParameter(1, now).getResultList())
+                .stream().map(Number::longValue).toList();
+    }
+
     public List<ListingHistory> history(long listingId) {
         return getEntityManager()
                 .createQuery("from ListingHistory where listingId = :id order by at, id", ListingHistory.class)

@@ -170,6 +170,9 @@ public class ListingService {
         listing.registrationDeadline = shift(listing.registrationDeadline, listing.suspendedAt, paused);
         listing.listingStart = shift(listing.listingStart, listing.suspendedAt, paused);
         listing.listingEnd = shift(listing.listingEnd, listing.suspendedAt, paused);
+        if (listing.countdownDeadline != null) {
+            listing.countdownDeadline = shift(listing.countdownDeadline, listing.suspendedAt, paused);
+        }
         ListingStatus back = listing.suspendedFrom;
         listing.suspendedFrom = null;
         listing.suspendedAt = null;

@@ -14,7 +14,8 @@ import cn.landmarket.common.Money;
 
 /**
  * A listing as one caller may see it. The secret reserve price is present only for the owning
- * township and regulators; review details only for the platform's own roles and the owner.
+ * township and regulators until the close, for everyone after it; review details only for the
+ * platform's own roles and the owner.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListingView(
@@ -52,7 +53,11 @@ public record ListingView(
         OffsetDateTime reviewedAt,
         String reviewedBy,
         OffsetDateTime announcedAt,
-        OffsetDateTime suspendedAt) {
+        OffsetDateTime suspendedAt,
+        Money highestBid,
+        int bidCount,
+        OffsetDateTime countdownDeadline,
+        OffsetDateTime closedAt) {
 
     /** How much of a listing a caller may see. */
     public enum Visibility {
@@ -64,8 +69,12 @@ public record ListingView(
         FULL
     }
 
+    /** Statuses after the close, when the reserve price is published with the result. */
+    private static final java.util.Set<ListingStatus> CLOSED = java.util.EnumSet.of(ListingStatus.SOLD,
+            ListingStatus.UNSOLD, ListingStatus.AWAITING_PAYMENT, ListingStatus.SETTLED, ListingStatus.DEFAULTED);
+
     static ListingView of(Listing l, Visibility visibility, ZoneId zone) {
-        boolean full = visibility == Visibility.FULL;
+        boolean full = visibility == Visibility.FULL || CLOSED.contains(l.status);
         boolean internal = visibility != Visibility.PUBLIC;
         return new ListingView(l.id, l.listingNo, l.title, l.description, l.status, l.suspendedFrom,
                 l.statusReason, l.certificateId, l.sellerCode, l.assetType, l.regionCode, Area.of(l.lotAreaM2),
@@ -78,7 +87,8 @@ public record ListingView(
                 at(l.listingEnd, zone), l.countdownSeconds, l.eligibleRegions, l.paymentTerms,
                 internal ? at(l.createdAt, zone) : null, internal ? at(l.submittedAt, zone) : null,
                 internal ? at(l.reviewedAt, zone) : null, internal ? l.reviewedBy : null, at(l.announcedAt, zone),
-                at(l.suspendedAt, zone));
+                at(l.suspendedAt, zone), l.highestBidFen == null ? null : Money.ofFen(l.highestBidFen), l.bidCount,
+                at(l.countdownDeadline, zone), at(l.closedAt, zone));
     }
 
     static OffsetDateTime at(Instant instant, ZoneId zone) {

@@ -328,7 +328,7 @@ class ListingResourceTest {
         String enterprise = Tokens.enterprise(data.enterprise("MAL000001", cn.landmarket.party.EnterpriseStatus.VERIFIED));
         assertEquals(null, view(enterprise, id).getString("reservePrice"));
         assertEquals(null, view(Tokens.township(B), id).getString("reservePrice"));
-        given().when().get("/api/public/listings?size=100").then().statusCode(200)
+        given().when().get("/api/public/listings?size=100&status=ANNOUNCED").then().statusCode(200)
                 .body("items.reservePrice", everyItem(nullValue()));
     }
 

@@ -21,6 +21,9 @@ public interface MarketConfig {
     /** The clock-driven status changes of listings. */
     Timeline timeline();
 
+    /** How bids are committed. */
+    Bidding bidding();
+
     /** JWT issuer and audience every token must carry. */
     Jwt jwt();
 
@@ -101,6 +104,17 @@ public interface MarketConfig {
         /** How often each instance checks for listings whose next clock event is due. */
         @WithDefault("PT1S")
         Duration interval();
+    }
+
+    /** Group commit of bids: bids that arrive together for one listing share one transaction. */
+    interface Bidding {
+        /** Most bids decided and committed in one transaction. */
+        @WithDefault("256")
+        int batchMax();
+
+        /** Threads committing bid batches; one listing is served by one of them at a time. */
+        @WithDefault("8")
+        int workers();
     }
 
     /** JWT claims that identify this service. */

@@ -1,6 +1,7 @@
 package cn.landmarket.common.error;
 
 import java.util.List;
+import java.util.Map;
 
 /** A business error that the API reports as problem+json; thrown by services, mapped in one place. */
 public class ApiException extends RuntimeException {
@@ -8,12 +9,20 @@ public class ApiException extends RuntimeException {
     private final ErrorCode code;
     private final Message detail;
     private final List<FieldViolation> violations;
+    private final Map<String, Object> extensions;
 
     public ApiException(ErrorCode code, Message detail, List<FieldViolation> violations) {
+        this(code, detail, violations, Map.of());
+    }
+
+    /** With extension members of the problem, e.g. the lowest acceptable amount of a rejected bid. */
+    public ApiException(ErrorCode code, Message detail, List<FieldViolation> violations,
+            Map<String, Object> extensions) {
         super(code + ": " + detail.key() + " " + detail.args());
         this.code = code;
         this.detail = detail;
         this.violations = List.copyOf(violations);
+        this.extensions = Map.copyOf(extensions);
     }
 
     public ApiException(ErrorCode code, String detailKey, Object... args) {
@@ -51,5 +60,9 @@ public class ApiException extends RuntimeException {
 
     public List<FieldViolation> violations() {
         return violations;
+    }
+
+    public Map<String, Object> extensions() {
+        return extensions;
     }
 }

@@ -12,9 +12,11 @@ public enum ErrorCode {
     CONFLICT(409),
     INVALID_STATE(409),
     QUANTITY_UNAVAILABLE(409),
+    BID_REJECTED(409),
     PAYLOAD_TOO_LARGE(413),
     UNSUPPORTED_MEDIA_TYPE(415),
-    INTERNAL(500);
+    INTERNAL(500),
+    SERVICE_UNAVAILABLE(503);
 
     private final int status;
 

@@ -41,7 +41,13 @@ public class ProblemMapper {
         List<Problem.FieldError> errors = e.violations().isEmpty() ? null : e.violations().stream()
                 .map(v -> new Problem.FieldError(v.field(), v.message().key(), Localizer.render(v.message(), locale)))
                 .toList();
-        return respond(e.code(), Localizer.render(e.detail(), locale), errors, headers, uri);
+        Response response = respond(e.code(), Localizer.render(e.detail(), locale), errors, headers, uri);
+        if (e.extensions().isEmpty()) {
+            return response;
+        }
+        Problem p = (Problem) response.getEntity();
+        return Response.fromResponse(response).entity(new Problem(p.type(), p.title(), p.status(), p.detail(),
+                p.instance(), p.code(), p.errors(), e.extensions())).build();
     }
 
     @ServerExceptionMapper
@@ -123,6 +129,10 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            // the JSON body reader wraps syntax errors and failed creators (such as Money's) in a bare 400
+            return json(unreadable, headers, uri);
+        }
         int status = e.getResponse().getStatus();
         ErrorCode code = ErrorCode.forStatus(status);
         if (status >= 500) {

@@ -1,0 +1,43 @@
+package cn.landmarket.auction;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Closes listing periods and timed bidding on time on every instance, whether or not anyone is
+ * watching; each close takes the listing's row lock, so it happens once.
+ */
+@ApplicationScoped
+public class AuctionClock {
+
+    private static final Logger LOG = Logger.getLogger(AuctionClock.class);
+
+    private final AuctionService auctions;
+
+    AuctionClock(AuctionService auctions) {
+        this.auctions = auctions;
+    }
+
+    @Scheduled(every = "${market.timeline.interval:PT1S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            delayed = "2s")
+    void tick() {
+        closeDue();
+    }
+
+    /** Closes every listing that is due; returns how many changed status. */
+    public int closeDue() {
+        int closed = 0;
+        for (long id : auctions.dueForClosing()) {
+            try {
+                auctions.closeIfDue(id);
+                closed++;
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Closing listing %d failed; the next tick tries again", id);
+            }
+        }
+        return closed;
+    }
+}

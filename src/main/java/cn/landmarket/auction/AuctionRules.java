@@ -1,0 +1,62 @@
+package cn.landmarket.auction;
+
+import java.time.Instant;
+
+import cn.landmarket.listing.ListingStatus;
+
+/**
+ * The bidding rules of DOMAIN.md ("Bidding"): bids only while the listing or its timed bidding is
+ * open; the first at least the start price, every later one at least the highest plus the
+ * increment, never above the cap; a bid in timed bidding restarts the countdown; a bid at the cap
+ * ends the bidding.
+ */
+public final class AuctionRules {
+
+    private AuctionRules() {
+    }
+
+    /** Decides one bid at {@code now} and, when it is accepted, advances {@code state}. */
+    public static BidDecision decide(AuctionState state, long amountFen, Instant now) {
+        boolean open = switch (state.status) {
+            case LISTING -> now.isBefore(state.listingEnd);
+            case TIMED_BIDDING -> now.isBefore(state.countdownDeadline);
+            default -> false;
+        };
+        if (!open) {
+            return new BidDecision.Rejected(state.status == ListingStatus.SUSPENDED ? "bid.suspended" : "bid.closed",
+                    null);
+        }
+        long minimum = state.minimumNextFen();
+        if (state.priceCapFen != null && minimum > state.priceCapFen) {
+            return new BidDecision.Rejected("bid.cap-reached", null);
+        }
+        if (amountFen < minimum) {
+            return new BidDecision.Rejected(state.highestFen == null ? "bid.below-start" : "bid.below-increment",
+                    minimum);
+        }
+        if (state.priceCapFen != null && amountFen > state.priceCapFen) {
+            return new BidDecision.Rejected("bid.above-cap", state.priceCapFen);
+        }
+        state.highestFen = amountFen;
+        state.bidCount++;
+        if (state.status == ListingStatus.TIMED_BIDDING) {
+            state.countdownDeadline = now.plus(state.countdown);
+        }
+        boolean capReached = state.priceCapFen != null && amountFen == state.priceCapFen;
+        ListingStatus phase = state.status;
+        if (capReached) {
+            state.status = ListingStatus.SOLD;
+        }
+        return new BidDecision.Accepted(state.bidCount, phase, phase == ListingStatus.TIMED_BIDDING
+                ? state.countdownDeadline : state.listingEnd, capReached);
+    }
+
+    /** How the listing period or the timed bidding ends (DOMAIN.md, "At the end of the listing period"). */
+    public static ListingStatus outcome(ListingStatus phase, int distinctBidders, Long highestFen, Long reserveFen) {
+        boolean meetsReserve = highestFen != null && (reserveFen == null || highestFen >= reserveFen);
+        if (phase == ListingStatus.LISTING && distinctBidders >= 2) {
+            return ListingStatus.TIMED_BIDDING;
+        }
+        return distinctBidders >= 1 && meetsReserve ? ListingStatus.SOLD : ListingStatus.UNSOLD;
+    }
+}

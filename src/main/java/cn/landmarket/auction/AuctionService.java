@@ -1,0 +1,184 @@
+package cn.landmarket.auction;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.landmarket.asset.CertificateService;
+import cn.landmarket.common.Money;
+import cn.landmarket.common.config.MarketConfig;
+import cn.landmarket.common.error.ApiException;
+import cn.landmarket.common.security.Actor;
+import cn.landmarket.common.security.Role;
+import cn.landmarket.listing.Listing;
+import cn.landmarket.listing.ListingHistory;
+import cn.landmarket.listing.ListingRepository;
+import cn.landmarket.listing.ListingStatus;
+import cn.landmarket.party.DivisionCode;
+
+/**
+ * The auction of a listing: placing bids (through the group commit of {@link BidBatcher}),
+ * showing them without revealing who is behind a bidder number, and closing the listing period and
+ * the timed bidding exactly once, on time.
+ */
+@ApplicationScoped
+public class AuctionService {
+
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[A-Za-z0-9_:.-]{1,100}$");
+    static final String CLOSER = "system:auction";
+
+    private final BidBatcher batcher;
+    private final BidRepository bids;
+    private final ListingRepository listings;
+    private final CertificateService certificates;
+    private final EntityManager em;
+    private final ObjectMapper json;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    AuctionService(BidBatcher batcher, BidRepository bids, ListingRepository listings,
+            CertificateService certificates, EntityManager em, ObjectMapper json, MarketConfig config, Clock clock) {
+        this.batcher = batcher;
+        this.bids = bids;
+        this.listings = listings;
+        this.certificates = certificates;
+        this.em = em;
+        this.json = json;
+        this.zone = config.zone();
+        this.clock = clock;
+    }
+
+    /**
+     * Places a bid for the calling enterprise. Raises 400 without a usable Idempotency-Key; the
+     * returned stage completes only after the bid's batch has committed, with the receipt or the
+     * reason for refusal (403 not a qualified bidder, 409 rejected by the bidding rules).
+     */
+    public CompletionStage<BidOutcome> place(Actor actor, long listingId, PlaceBidRequest request,
+            String idempotencyKey) {
+        if (idempotencyKey == null || !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            throw ApiException.invalid("Idempotency-Key", "bid.key-missing");
+        }
+        return batcher.submit(listingId, actor.org(), request.amount().fen(), idempotencyKey);
+    }
+
+    /** The accepted bids of a public listing, by bidder number only. */
+    @Transactional
+    public List<BidView> publicBids(long listingId) {
+        Listing listing = listings.findByIdOptional(listingId).filter(Listing::isPublic)
+                .orElseThrow(() -> ApiException.notFound("listing", listingId));
+        return bids.ofListing(listing.id).stream().map(r -> view(r, null, false)).toList();
+    }
+
+    /**
+     * The accepted bids as the caller may see them: regulators of the region with the enterprise
+     * behind each number, an enterprise with its own bids marked, others by number only.
+     */
+    @Transactional
+    public List<BidView> bids(Actor actor, long listingId) {
+        Listing listing = listings.findByIdOptional(listingId)
+                .orElseThrow(() -> ApiException.notFound("listing", listingId));
+        boolean regulator = actor.is(Role.REGULATOR);
+        if (regulator && !DivisionCode.covers(actor.org(), listing.regionCode)) {
+            throw ApiException.forbidden("forbidden.outside-jurisdiction");
+        }
+        if (!regulator && !listing.isPublic()) {
+            throw ApiException.notFound("listing", listingId);
+        }
+        return bids.ofListing(listing.id).stream()
+                .map(r -> view(r, actor.is(Role.ENTERPRISE) ? actor.org() : null, regulator)).toList();
+    }
+
+    private BidView view(BidRepository.Row r, String viewerEnterprise, boolean identities) {
+        return new BidView(r.id(), r.seq(), r.bidderNo(), Money.ofFen(r.amountFen()),
+                r.acceptedAt().atZone(zone).toOffsetDateTime(), ListingStatus.valueOf(r.phase()),
+                viewerEnterprise == null ? null : viewerEnterprise.equals(r.enterpriseCode()),
+                identities ? r.enterpriseCode() : null);
+    }
+
+    /** Ids of listings whose listing period or countdown has run out, for the closer to take one by one. */
+    @Transactional
+    public List<Long> dueForClosing() {
+        return listings.dueForClosing(Instant.now(clock));
+    }
+
+    /**
+     * Closes one listing if its moment has come, under the listing's row lock so that it happens
+     * exactly once whatever the number of instances: at the end of the listing period no valid bid
+     * or a highest bid below the reserve is UNSOLD, one bidder meeting the reserve is SOLD, two or
+     * more bidders go to timed bidding; when the countdown runs out the highest bid wins if it
+     * meets the reserve. An unsold lot is released on its certificate.
+     */
+    @Transactional
+    public ListingStatus closeIfDue(long listingId) {
+        Listing listing = listings.lock(listingId).orElseThrow();
+        Instant now = Instant.now(clock);
+        boolean due = listing.status == ListingStatus.LISTING && !listing.listingEnd.isAfter(now)
+                || listing.status == ListingStatus.TIMED_BIDDING && !listing.countdownDeadline.isAfter(now);
+        if (!due) {
+            return listing.status;
+        }
+        ListingStatus from = listing.status;
+        ListingStatus to = AuctionRules.outcome(from, bids.distinctBidders(listingId), listing.highestBidFen,
+                listing.reservePriceFen);
+        String reason;
+        if (to == ListingStatus.TIMED_BIDDING) {
+            listing.countdownDeadline = now.plusSeconds(listing.countdownSeconds);
+            reason = "countdown of " + listing.countdownSeconds + " s";
+        } else {
+            listing.closedAt = now;
+            if (to == ListingStatus.SOLD) {
+                listing.winningBidId = bids.highest(listingId).orElseThrow().id();
+                reason = "sold at " + Money.ofFen(listing.highestBidFen).toYuan();
+            } else {
+                certificates.release(listing.certificateId, listing.lot());
+                reason = listing.highestBidFen == null ? "no valid bid" : "highest bid below the reserve";
+            }
+        }
+        listings.record(ListingHistory.of(listing.id, from, to, now, CLOSER, reason));
+        listing.status = to;
+        notifyStatus(listing, now);
+        return to;
+    }
+
+    private void notifyStatus(Listing listing, Instant now) {
+        LiveEvent event = new LiveEvent(LiveEvent.STATUS, listing.id, listing.status.name(),
+                listing.highestBidFen == null ? null : Money.ofFen(listing.highestBidFen).toYuan(), null,
+                listing.countdownDeadline == null || listing.status != ListingStatus.TIMED_BIDDING ? null
+                        : listing.countdownDeadline.atZone(zone).toOffsetDateTime().toString(),
+                null, null, null, now.atZone(zone).toOffsetDateTime().toString());
+        try {
+            em.createNativeQuery("select pg_notify('" + BidBatcher.CHANNEL + "', ?1)")
+                    .setParameter(1, json.writeValueAsString(event)).getSingleResult();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What a watcher of the live feed sees first: price, leading bidder number, deadline, phase. */
+    @Transactional
+    public LiveEvent snapshot(long listingId) {
+        Listing listing = listings.findByIdOptional(listingId).filter(Listing::isPublic)
+                .orElseThrow(() -> ApiException.notFound("listing", listingId));
+        String leader = bids.highest(listingId).map(BidRepository.Row::bidderNo).orElse(null);
+        Instant deadline = switch (listing.status) {
+            case LISTING -> listing.listingEnd;
+            case TIMED_BIDDING -> listing.countdownDeadline;
+            case ANNOUNCED -> listing.listingStart;
+            default -> null;
+        };
+        return new LiveEvent(LiveEvent.SNAPSHOT, listing.id, listing.status.name(),
+                listing.highestBidFen == null ? null : Money.ofFen(listing.highestBidFen).toYuan(), leader,
+                deadline == null ? null : deadline.atZone(zone).toOffsetDateTime().toString(), listing.bidCount,
+                null, null, Instant.now(clock).atZone(zone).toOffsetDateTime().toString());
+    }
+}

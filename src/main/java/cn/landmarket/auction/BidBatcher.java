@@ -1,0 +1,367 @@
+package cn.landmarket.auction;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import javax.sql.DataSource;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.landmarket.common.Money;
+import cn.landmarket.common.config.MarketConfig;
+import cn.landmarket.common.error.ApiException;
+import cn.landmarket.common.error.ErrorCode;
+import cn.landmarket.common.error.Message;
+import cn.landmarket.listing.ListingStatus;
+
+/**
+ * Group commit of bids. Bids for one listing queue in arrival order; one worker at a time takes
+ * everything queued for that listing, locks the listing row, decides each bid in order with
+ * {@link AuctionRules}, inserts the accepted ones, updates the listing, publishes the events and
+ * commits, all in one transaction; only then is any request answered. The row lock orders the
+ * batches of different instances.
+ */
+@ApplicationScoped
+public class BidBatcher {
+
+    private static final Logger LOG = Logger.getLogger(BidBatcher.class);
+    static final String CHANNEL = "listing_events";
+
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final ObjectMapper json;
+    private final int batchMax;
+    private final ExecutorService workers;
+    private final Map<Long, Lane> lanes = new ConcurrentHashMap<>();
+
+    BidBatcher(DataSource dataSource, Clock clock, MarketConfig config, ObjectMapper json) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.zone = config.zone();
+        this.json = json;
+        this.batchMax = config.bidding().batchMax();
+        this.workers = Executors.newFixedThreadPool(config.bidding().workers(), r -> {
+            Thread t = new Thread(r, "bid-batcher");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        workers.shutdown();
+    }
+
+    /** One bid request waiting for its batch. */
+    record Command(long listingId, String enterpriseCode, long amountFen, String idempotencyKey,
+            CompletableFuture<BidOutcome> result) {
+    }
+
+    /** The queue of one listing and whether a worker is draining it. */
+    private static final class Lane {
+        final ConcurrentLinkedQueue<Command> queue = new ConcurrentLinkedQueue<>();
+        final AtomicBoolean draining = new AtomicBoolean();
+    }
+
+    /** Queues a bid; the future completes after the batch holding it has committed (or failed). */
+    public CompletableFuture<BidOutcome> submit(long listingId, String enterpriseCode, long amountFen,
+            String idempotencyKey) {
+        Command command = new Command(listingId, enterpriseCode, amountFen, idempotencyKey, new CompletableFuture<>());
+        Lane lane = lanes.computeIfAbsent(listingId, id -> new Lane());
+        lane.queue.add(command);
+        schedule(listingId, lane);
+        return command.result;
+    }
+
+    private void schedule(long listingId, Lane lane) {
+        if (lane.draining.compareAndSet(false, true)) {
+            workers.execute(() -> drain(listingId, lane));
+        }
+    }
+
+    private void drain(long listingId, Lane lane) {
+        try {
+            List<Command> batch = new ArrayList<>();
+            Command next;
+            while (batch.size() < batchMax && (next = lane.queue.poll()) != null) {
+                batch.add(next);
+            }
+            if (!batch.isEmpty()) {
+                commit(listingId, batch);
+            }
+        } finally {
+            lane.draining.set(false);
+            if (!lane.queue.isEmpty()) {
+                schedule(listingId, lane);
+            }
+        }
+    }
+
+    private void commit(long listingId, List<Command> batch) {
+        List<BidOutcome> outcomes;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                outcomes = decide(connection, listingId, batch);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.errorf(e, "Bid batch of %d for listing %d failed; nothing was accepted", batch.size(), listingId);
+            ApiException unavailable = new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "bid.not-committed");
+            batch.forEach(c -> c.result.complete(new BidOutcome.Refused(unavailable)));
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).result.complete(outcomes.get(i));
+        }
+    }
+
+    /** A qualified bidder of the listing. */
+    private record Bidder(long registrationId, String bidderNo) {
+    }
+
+    private List<BidOutcome> decide(Connection c, long listingId, List<Command> batch) throws SQLException {
+        AuctionState state;
+        try (PreparedStatement ps = c.prepareStatement("""
+                select status, listing_end, countdown_deadline, countdown_seconds, start_price_fen, increment_fen,
+                       price_cap_fen, highest_bid_fen, bid_count
+                from listing where id = ? for update""")) {
+            ps.setLong(1, listingId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    ApiException missing = ApiException.notFound("listing", listingId);
+                    return batch.stream().<BidOutcome>map(x -> new BidOutcome.Refused(missing)).toList();
+                }
+                state = new AuctionState(ListingStatus.valueOf(rs.getString(1)), instant(rs.getTimestamp(2)),
+                        instant(rs.getTimestamp(3)), Duration.ofSeconds(rs.getInt(4)), rs.getLong(5), rs.getLong(6),
+                        (Long) rs.getObject(7), (Long) rs.getObject(8), rs.getInt(9));
+            }
+        }
+        Map<String, Bidder> bidders = bidders(c, listingId, batch);
+        Map<String, BidReceipt> receipts = earlierReceipts(c, listingId, batch, bidders);
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+
+        List<BidOutcome> outcomes = new ArrayList<>(batch.size());
+        List<Object[]> inserts = new ArrayList<>();
+        List<String> events = new ArrayList<>();
+        Integer capSequence = null;
+        for (Command command : batch) {
+            Bidder bidder = bidders.get(command.enterpriseCode);
+            if (bidder == null) {
+                outcomes.add(new BidOutcome.Refused(ApiException.forbidden("bid.not-qualified")));
+                continue;
+            }
+            String receiptKey = bidder.registrationId + "\u0000" + command.idempotencyKey;
+            BidReceipt earlier = receipts.get(receiptKey);
+            if (earlier != null) {
+                outcomes.add(earlier.amount().fen() == command.amountFen
+                        ? new BidOutcome.Placed(earlier, true)
+                        : new BidOutcome.Refused(new ApiException(ErrorCode.CONFLICT, "bid.key-reused")));
+                continue;
+            }
+            BidDecision decision = AuctionRules.decide(state, command.amountFen, now);
+            if (decision instanceof BidDecision.Rejected rejected) {
+                outcomes.add(new BidOutcome.Refused(rejection(rejected)));
+                continue;
+            }
+            BidDecision.Accepted accepted = (BidDecision.Accepted) decision;
+            BidReceipt receipt = new BidReceipt(0, listingId, bidder.bidderNo, Money.ofFen(command.amountFen),
+                    now.atZone(zone).toOffsetDateTime(), accepted.sequence(), accepted.phase(),
+                    accepted.deadline().atZone(zone).toOffsetDateTime());
+            int index = outcomes.size();
+            outcomes.add(null);
+            inserts.add(new Object[] {index, bidder, command, receipt});
+            receipts.put(receiptKey, receipt);
+            if (accepted.capReached()) {
+                capSequence = accepted.sequence();
+            }
+        }
+        if (inserts.isEmpty()) {
+            return outcomes;
+        }
+        List<Long> ids = nextIds(c, inserts.size());
+        Long capBidId = null;
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into bid (id, listing_id, seq, registration_id, bidder_no, amount_fen, accepted_at, phase,
+                                 deadline, idempotency_key)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            for (int i = 0; i < inserts.size(); i++) {
+                Object[] row = inserts.get(i);
+                Bidder bidder = (Bidder) row[1];
+                Command command = (Command) row[2];
+                BidReceipt r = (BidReceipt) row[3];
+                BidReceipt receipt = new BidReceipt(ids.get(i), r.listingId(), r.bidderNo(), r.amount(),
+                        r.acceptedAt(), r.sequence(), r.phase(), r.deadline());
+                ps.setLong(1, receipt.bidId());
+                ps.setLong(2, listingId);
+                ps.setInt(3, receipt.sequence());
+                ps.setLong(4, bidder.registrationId);
+                ps.setString(5, receipt.bidderNo());
+                ps.setLong(6, receipt.amount().fen());
+                ps.setTimestamp(7, Timestamp.from(receipt.acceptedAt().toInstant()));
+                ps.setString(8, receipt.phase().name());
+                ps.setTimestamp(9, Timestamp.from(receipt.deadline().toInstant()));
+                ps.setString(10, command.idempotencyKey);
+                ps.addBatch();
+                outcomes.set((Integer) row[0], new BidOutcome.Placed(receipt, false));
+                receipts.put(bidder.registrationId + "\u0000" + command.idempotencyKey, receipt);
+                if (capSequence != null && receipt.sequence() == capSequence) {
+                    capBidId = receipt.bidId();
+                }
+                events.add(event(new LiveEvent(LiveEvent.BID, listingId, receipt.phase().name(),
+                        receipt.amount().toYuan(), receipt.bidderNo(), receipt.deadline().toString(),
+                        receipt.sequence(), receipt.bidderNo(), receipt.amount().toYuan(),
+                        receipt.acceptedAt().toString())));
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                update listing set highest_bid_fen = ?, bid_count = ?, countdown_deadline = ?, status = ?,
+                       winning_bid_id = coalesce(?, winning_bid_id),
+                       closed_at = case when ? then ? else closed_at end, version = version + 1
+                where id = ?""")) {
+            ps.setLong(1, state.highestFen());
+            ps.setInt(2, state.bidCount());
+            ps.setTimestamp(3, state.countdownDeadline() == null ? null : Timestamp.from(state.countdownDeadline()));
+            ps.setString(4, state.status().name());
+            ps.setObject(5, capBidId);
+            ps.setBoolean(6, capBidId != null);
+            ps.setTimestamp(7, Timestamp.from(now));
+            ps.setLong(8, listingId);
+            ps.executeUpdate();
+        }
+        if (capBidId != null) {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into listing_history (id, listing_id, from_status, to_status, at, actor, reason)
+                    values (nextval('listing_history_seq'), ?, ?, 'SOLD', ?, 'system:bidding', 'price cap reached')""")) {
+                ps.setLong(1, listingId);
+                ps.setString(2, ((BidReceipt) inserts.get(inserts.size() - 1)[3]).phase().name());
+                ps.setTimestamp(3, Timestamp.from(now));
+                ps.executeUpdate();
+            }
+            events.add(event(new LiveEvent(LiveEvent.STATUS, listingId, ListingStatus.SOLD.name(),
+                    Money.ofFen(state.highestFen()).toYuan(), null, null, null, null, null,
+                    now.atZone(zone).toOffsetDateTime().toString())));
+        }
+        publish(c, events);
+        return outcomes;
+    }
+
+    private Map<String, Bidder> bidders(Connection c, long listingId, List<Command> batch) throws SQLException {
+        Map<String, Bidder> bidders = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                select enterprise_code, id, bidder_no from registration
+                where listing_id = ? and status = 'QUALIFIED' and enterprise_code = any(?)""")) {
+            ps.setLong(1, listingId);
+            ps.setArray(2, c.createArrayOf("varchar",
+                    batch.stream().map(Command::enterpriseCode).distinct().toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    bidders.put(rs.getString(1), new Bidder(rs.getLong(2), rs.getString(3)));
+                }
+            }
+        }
+        return bidders;
+    }
+
+    private Map<String, BidReceipt> earlierReceipts(Connection c, long listingId, List<Command> batch,
+            Map<String, Bidder> bidders) throws SQLException {
+        Map<String, BidReceipt> receipts = new HashMap<>();
+        if (bidders.isEmpty()) {
+            return receipts;
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                select registration_id, idempotency_key, id, bidder_no, amount_fen, accepted_at, seq, phase, deadline
+                from bid where listing_id = ? and idempotency_key = any(?)""")) {
+            ps.setLong(1, listingId);
+            Array keys = c.createArrayOf("varchar", batch.stream().map(Command::idempotencyKey).distinct().toArray());
+            ps.setArray(2, keys);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    receipts.put(rs.getLong(1) + "\u0000" + rs.getString(2), new BidReceipt(rs.getLong(3), listingId,
+                            rs.getString(4), Money.ofFen(rs.getLong(5)),
+                            rs.getTimestamp(6).toInstant().atZone(zone).toOffsetDateTime(), rs.getInt(7),
+                            ListingStatus.valueOf(rs.getString(8)),
+                            rs.getTimestamp(9).toInstant().atZone(zone).toOffsetDateTime()));
+                }
+            }
+        }
+        return receipts;
+    }
+
+    private static List<Long> nextIds(Connection c, int count) throws SQLException {
+        List<Long> ids = new ArrayList<>(count);
+        try (PreparedStatement ps = c.prepareStatement("select nextval('bid_seq') from generate_series(1, ?)")) {
+            ps.setInt(1, count);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** Queues the events on the transaction: PostgreSQL delivers a NOTIFY only if the commit succeeds. */
+    static void publish(Connection c, List<String> events) throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("select pg_notify('" + CHANNEL + "', e) from unnest(?) e")) {
+            ps.setArray(1, c.createArrayOf("text", events.toArray()));
+            ps.execute();
+        }
+    }
+
+    private String event(LiveEvent event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ApiException rejection(BidDecision.Rejected rejected) {
+        Map<String, Object> extensions = rejected.minimumFen() == null ? Map.of()
+                : Map.of("minimumAmount", Money.ofFen(rejected.minimumFen()).toYuan());
+        Object[] args = rejected.minimumFen() == null ? new Object[0]
+                : new Object[] {Money.ofFen(rejected.minimumFen()).toYuan()};
+        return new ApiException(ErrorCode.BID_REJECTED, Message.of(rejected.reasonKey(), args), List.of(),
+                extensions);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

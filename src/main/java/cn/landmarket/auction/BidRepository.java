@@ -1,0 +1,50 @@
+package cn.landmarket.auction;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+/** Reads of accepted bids (they are written by {@link BidBatcher} only). */
+@ApplicationScoped
+public class BidRepository {
+
+    private final EntityManager em;
+
+    BidRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    /** One accepted bid with the enterprise behind its bidder number. */
+    public record Row(long id, int seq, String bidderNo, long amountFen, java.time.Instant acceptedAt, String phase,
+            String enterpriseCode) {
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Row> ofListing(long listingId) {
+        List<Object[]> rows = em.createNativeQuery("""
+                select b.id, b.seq, b.bidder_no, b.amount_fen, b.accepted_at, b.phase, r.enterprise_code
+                from bid b join registration r on r.id = b.registration_id
+                where b.listing_id = ?1 order by b.seq""").setParameter(1, listingId).getResultList();
+        return rows.stream().map(r -> new Row(((Number) r[0]).longValue(), ((Number) r[1]).intValue(), (String) r[2],
+                ((Number) r[3]).longValue(), (java.time.Instant) r[4], (String) r[5], (String) r[6])).toList();
+    }
+
+    /** How many different bidders placed a bid on the listing. */
+    public int distinctBidders(long listingId) {
+        return ((Number) em.createNativeQuery("select count(distinct registration_id) from bid where listing_id = ?1")
+                .setParameter(1, listingId).getSingleResult()).intValue();
+    }
+
+    /** The highest (and so the latest) accepted bid of the listing, if any. */
+    @SuppressWarnings("unchecked")
+    public java.util.Optional<Row> highest(long listingId) {
+        List<Object[]> rows = em.createNativeQuery("""
+                select b.id, b.seq, b.bidder_no, b.amount_fen, b.accepted_at, b.phase, r.enterprise_code
+                from bid b join registration r on r.id = b.registration_id
+                where b.listing_id = ?1 order by b.amount_fen desc limit 1""").setParameter(1, listingId)
+                .getResultList();
+        return rows.stream().findFirst().map(r -> new Row(((Number) r[0]).longValue(), ((Number) r[1]).intValue(),
+                (String) r[2], ((Number) r[3]).longValue(), (java.time.Instant) r[4], (String) r[5], (String) r[6]));
+    }
+}

@@ -1,0 +1,58 @@
+package cn.landmarket.auction;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import cn.landmarket.common.security.CurrentActor;
+import cn.landmarket.common.security.Role;
+import io.smallrye.mutiny.Uni;
+
+/** HTTP face of bidding: placing bids and reading the bid history. */
+@Path("/api/listings/{id}/bids")
+@Tag(name = "Bidding")
+public class BidResource {
+
+    @Inject
+    AuctionService auctions;
+
+    @Inject
+    CurrentActor actor;
+
+    @POST
+    @RolesAllowed(Role.ENTERPRISE_GROUP)
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Place a bid (qualified bidders; Idempotency-Key required, a retry returns the same receipt)")
+    public Uni<Response> place(@PathParam("id") long id, @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Valid @NotNull PlaceBidRequest request) {
+        return Uni.createFrom().completionStage(auctions.place(actor.get(), id, request, idempotencyKey))
+                .map(outcome -> {
+                    if (outcome instanceof BidOutcome.Refused refused) {
+                        throw refused.problem();
+                    }
+                    BidOutcome.Placed placed = (BidOutcome.Placed) outcome;
+                    return Response.status(placed.replayed() ? 200 : 201).entity(placed.receipt()).build();
+                });
+    }
+
+    @GET
+    @RolesAllowed({Role.TOWNSHIP_GROUP, Role.ENTERPRISE_GROUP, Role.REGULATOR_GROUP, Role.OPERATOR_GROUP})
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Accepted bids: identities for regulators, own bids marked for enterprises")
+    public List<BidView> bids(@PathParam("id") long id) {
+        return auctions.bids(actor.get(), id);
+    }
+}

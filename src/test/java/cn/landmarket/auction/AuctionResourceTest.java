@@ -1,0 +1,308 @@
+package cn.landmarket.auction;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import cn.landmarket.listing.ListingService;
+import cn.landmarket.testing.Auctions;
+import cn.landmarket.testing.TestClock;
+import cn.landmarket.testing.TestData;
+import cn.landmarket.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+class AuctionResourceTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    ListingService listings;
+
+    @Inject
+    AuctionClock closer;
+
+    private final String regulator = Tokens.regulator(TestData.CITY_REGULATOR);
+    private static int serial;
+
+    @BeforeEach
+    void setUp() {
+        data.standard();
+        clock.reset();
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    private long listing() {
+        return Auctions.listingInBidding(clock, listings, Map.of());
+    }
+
+    private String bidder(long listingId) {
+        return Auctions.qualifiedBidder(data, listingId, "MAB%06d".formatted(++serial + (int) (listingId % 1000) * 100));
+    }
+
+    private static String key() {
+        return UUID.randomUUID().toString();
+    }
+
+    private JsonPath listingView(long id) {
+        return given().auth().oauth2(regulator).when().get("/api/listings/" + id).then().statusCode(200).extract()
+                .jsonPath();
+    }
+
+    private void passListingEnd() {
+        clock.advance(Duration.ofDays(22));
+        closer.closeDue();
+    }
+
+    @Test
+    void anAcceptedBidReturnsAReceiptWithItsSequenceAndDeadline() {
+        long id = listing();
+        String a = bidder(id);
+        JsonPath receipt = Auctions.bid(a, id, "20000000.00", key()).then().statusCode(201)
+                .body("amount", equalTo("20000000.00"))
+                .body("sequence", equalTo(1))
+                .body("phase", equalTo("LISTING"))
+                .body("bidderNo", notNullValue())
+                .body("bidId", notNullValue())
+                .extract().jsonPath();
+        assertEquals(listingView(id).getString("listingEnd"), receipt.getString("deadline"));
+        Instant accepted = OffsetDateTime.parse(receipt.getString("acceptedAt")).toInstant();
+        assertTrue(Duration.between(accepted, clock.instant()).abs().toSeconds() < 30);
+        assertEquals("20000000.00", listingView(id).getString("highestBid"));
+        assertEquals(1, listingView(id).getInt("bidCount"));
+    }
+
+    @Test
+    void theFirstBidBelowTheStartPriceIsRejectedWithTheLowestAcceptableAmount() {
+        long id = listing();
+        Auctions.bid(bidder(id), id, "19999999.99", key()).then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("code", equalTo("BID_REJECTED"))
+                .body("minimumAmount", equalTo("20000000.00"))
+                .body("detail", equalTo("The first bid must be at least the start price: 20000000.00 yuan or more."));
+    }
+
+    @Test
+    void aLaterBidMustBeatTheHighestByTheIncrement() {
+        long id = listing();
+        String a = bidder(id);
+        String b = bidder(id);
+        Auctions.bid(a, id, "20000000.00", key()).then().statusCode(201);
+        Auctions.bid(b, id, "20199999.99", key()).then().statusCode(409).body("minimumAmount", equalTo("20200000.00"));
+        Auctions.bid(b, id, "20000000.00", key()).then().statusCode(409);
+        Auctions.bid(b, id, "20200000.00", key()).then().statusCode(201).body("sequence", equalTo(2));
+    }
+
+    @Test
+    void aRetryWithTheSameKeyReturnsTheSameReceiptAndPlacesNothingTwice() {
+        long id = listing();
+        String a = bidder(id);
+        String k = key();
+        JsonPath first = Auctions.bid(a, id, "20000000.00", k).then().statusCode(201).extract().jsonPath();
+        JsonPath again = Auctions.bid(a, id, "20000000.00", k).then().statusCode(200).extract().jsonPath();
+        assertEquals(first.getLong("bidId"), again.getLong("bidId"));
+        assertEquals(first.getString("acceptedAt"), again.getString("acceptedAt"));
+        Auctions.bid(a, id, "20400000.00", k).then().statusCode(409).body("code", equalTo("CONFLICT"));
+        assertEquals(1, data.count("select count(l) from Listing l where l.id = ?1 and l.bidCount = 1", id));
+    }
+
+    @Test
+    void aBidWithoutAnIdempotencyKeyIsA400() {
+        long id = listing();
+        given().auth().oauth2(Tokens.enterprise(bidder(id))).contentType("application/json")
+                .body(Map.of("amount", "20000000.00")).when().post("/api/listings/" + id + "/bids")
+                .then().statusCode(400).body("errors[0].field", equalTo("Idempotency-Key"));
+    }
+
+    @Test
+    void onlyQualifiedBiddersMayBid() {
+        long id = listing();
+        String outsider = data.enterprise("MAB999001", cn.landmarket.party.EnterpriseStatus.VERIFIED);
+        Auctions.bid(outsider, id, "20000000.00", key()).then().statusCode(403)
+                .body("detail", org.hamcrest.Matchers.containsString("qualified"));
+        given().auth().oauth2(Tokens.township(TestData.TOWNSHIP_A)).header("Idempotency-Key", key())
+                .contentType("application/json").body(Map.of("amount", "20000000.00"))
+                .when().post("/api/listings/" + id + "/bids").then().statusCode(403);
+    }
+
+    @Test
+    void aBidAboveTheCapIsRejectedAndABidAtTheCapEndsTheSale() {
+        long id = listing();
+        String a = bidder(id);
+        String b = bidder(id);
+        Auctions.bid(a, id, "30000000.01", key()).then().statusCode(409).body("minimumAmount", equalTo("30000000.00"));
+        Auctions.bid(a, id, "30000000.00", key()).then().statusCode(201);
+        assertEquals("SOLD", listingView(id).getString("status"));
+        Auctions.bid(b, id, "30000000.00", key()).then().statusCode(409)
+                .body("detail", equalTo("Bidding is not open on this listing."));
+    }
+
+    @Test
+    void noBidWhileSuspendedAndBiddingGoesOnAfterResume() {
+        long id = listing();
+        String a = bidder(id);
+        given().auth().oauth2(regulator).contentType("application/json").body(Map.of("reason", "核查"))
+                .when().post("/api/listings/" + id + "/suspend").then().statusCode(200);
+        Auctions.bid(a, id, "20000000.00", key()).then().statusCode(409)
+                .body("detail", org.hamcrest.Matchers.containsString("suspended"));
+        given().auth().oauth2(regulator).when().post("/api/listings/" + id + "/resume").then().statusCode(200);
+        Auctions.bid(a, id, "20000000.00", key()).then().statusCode(201);
+    }
+
+    @Test
+    void noValidBidMeansUnsoldAndTheLotIsReleased() {
+        long id = listing();
+        long cert = listingView(id).getLong("certificateId");
+        passListingEnd();
+        JsonPath closed = listingView(id);
+        assertEquals("UNSOLD", closed.getString("status"));
+        assertEquals(0, given().auth().oauth2(Tokens.township(TestData.TOWNSHIP_A)).when()
+                .get("/api/certificates/" + cert).then().extract().jsonPath().getLong("frozenArea.m2"));
+    }
+
+    @Test
+    void oneBidderAtOrAboveTheReserveBuysAndTheReserveIsThenPublished() {
+        long id = listing();
+        String a = bidder(id);
+        Auctions.bid(a, id, "22000000.00", key()).then().statusCode(201);
+        passListingEnd();
+        assertEquals("SOLD", listingView(id).getString("status"));
+        given().when().get("/api/public/listings/" + id).then().statusCode(200)
+                .body("status", equalTo("SOLD"))
+                .body("reservePrice", equalTo("22000000.00"))
+                .body("closedAt", notNullValue());
+    }
+
+    @Test
+    void oneBidderBelowTheReserveDoesNotBuy() {
+        long id = listing();
+        Auctions.bid(bidder(id), id, "21800000.00", key()).then().statusCode(201);
+        passListingEnd();
+        assertEquals("UNSOLD", listingView(id).getString("status"));
+    }
+
+    @Test
+    void twoBiddersGoToTimedBiddingWhereEachBidRestartsTheCountdown() {
+        long id = listing();
+        String a = bidder(id);
+        String b = bidder(id);
+        Auctions.bid(a, id, "20000000.00", key()).then().statusCode(201);
+        Auctions.bid(b, id, "20200000.00", key()).then().statusCode(201);
+        passListingEnd();
+        JsonPath timed = listingView(id);
+        assertEquals("TIMED_BIDDING", timed.getString("status"));
+        Instant firstDeadline = OffsetDateTime.parse(timed.getString("countdownDeadline")).toInstant();
+        assertTrue(Duration.between(clock.instant(), firstDeadline).toSeconds() > 290);
+
+        clock.advance(Duration.ofSeconds(200));
+        JsonPath receipt = Auctions.bid(a, id, "22000000.00", key()).then().statusCode(201)
+                .body("phase", equalTo("TIMED_BIDDING")).extract().jsonPath();
+        Instant accepted = OffsetDateTime.parse(receipt.getString("acceptedAt")).toInstant();
+        assertEquals(accepted.plusSeconds(300), OffsetDateTime.parse(receipt.getString("deadline")).toInstant());
+
+        clock.advance(Duration.ofSeconds(200));
+        closer.closeDue();
+        assertEquals("TIMED_BIDDING", listingView(id).getString("status"), "the restarted countdown has not run out");
+        clock.advance(Duration.ofSeconds(101));
+        closer.closeDue();
+        JsonPath sold = listingView(id);
+        assertEquals("SOLD", sold.getString("status"));
+        assertEquals("22000000.00", sold.getString("highestBid"));
+    }
+
+    @Test
+    void timedBiddingBelowTheReserveEndsUnsold() {
+        long id = listing();
+        Auctions.bid(bidder(id), id, "20000000.00", key()).then().statusCode(201);
+        Auctions.bid(bidder(id), id, "20200000.00", key()).then().statusCode(201);
+        passListingEnd();
+        clock.advance(Duration.ofSeconds(301));
+        closer.closeDue();
+        assertEquals("UNSOLD", listingView(id).getString("status"));
+    }
+
+    @Test
+    void suspensionDuringTimedBiddingKeepsTheRemainingCountdown() {
+        long id = listing();
+        Auctions.bid(bidder(id), id, "20000000.00", key()).then().statusCode(201);
+        Auctions.bid(bidder(id), id, "20200000.00", key()).then().statusCode(201);
+        passListingEnd();
+        Instant deadline = OffsetDateTime.parse(listingView(id).getString("countdownDeadline")).toInstant();
+        given().auth().oauth2(regulator).contentType("application/json").body(Map.of("reason", "核查"))
+                .when().post("/api/listings/" + id + "/suspend").then().statusCode(200);
+        clock.advance(Duration.ofHours(1));
+        closer.closeDue();
+        assertEquals("SUSPENDED", listingView(id).getString("status"));
+        given().auth().oauth2(regulator).when().post("/api/listings/" + id + "/resume").then().statusCode(200);
+        JsonPath resumed = listingView(id);
+        assertEquals("TIMED_BIDDING", resumed.getString("status"));
+        Duration moved = Duration.between(deadline, OffsetDateTime.parse(resumed.getString("countdownDeadline")).toInstant());
+        assertTrue(moved.compareTo(Duration.ofHours(1)) >= 0 && moved.compareTo(Duration.ofHours(1).plusMinutes(1)) < 0,
+                moved::toString);
+    }
+
+    @Test
+    void everyoneButRegulatorsSeesBidderNumbersOnly() {
+        long id = listing();
+        String a = bidder(id);
+        String b = bidder(id);
+        Auctions.bid(a, id, "20000000.00", key()).then().statusCode(201);
+        Auctions.bid(b, id, "20200000.00", key()).then().statusCode(201);
+        given().when().get("/api/public/listings/" + id + "/bids").then().statusCode(200)
+                .body("size()", equalTo(2))
+                .body("enterpriseCode", everyItem(nullValue()))
+                .body("bidderNo", everyItem(notNullValue()))
+                .body("[0]", not(hasKey("enterpriseCode")));
+        given().auth().oauth2(Tokens.enterprise(a)).when().get("/api/listings/" + id + "/bids").then().statusCode(200)
+                .body("mine", equalTo(List.of(true, false)))
+                .body("enterpriseCode", everyItem(nullValue()));
+        given().auth().oauth2(regulator).when().get("/api/listings/" + id + "/bids").then().statusCode(200)
+                .body("enterpriseCode", equalTo(List.of(a, b)));
+        given().auth().oauth2(Tokens.regulator(TestData.FOREIGN_REGULATOR)).when()
+                .get("/api/listings/" + id + "/bids").then().statusCode(403);
+    }
+
+    @Test
+    void concurrentClosersCloseAListingExactlyOnce() throws Exception {
+        long id = listing();
+        Auctions.bid(bidder(id), id, "22000000.00", key()).then().statusCode(201);
+        clock.advance(Duration.ofDays(22));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Callable<Integer>> closers = java.util.Collections.nCopies(8, closer::closeDue);
+        for (var f : pool.invokeAll(closers)) {
+            f.get();
+        }
+        pool.shutdown();
+        assertEquals("SOLD", listingView(id).getString("status"));
+        assertEquals(1, data.count("select count(h) from ListingHistory h where h.listingId = ?1 and h.toStatus = ?2",
+                id, cn.landmarket.listing.ListingStatus.SOLD));
+    }
+}
