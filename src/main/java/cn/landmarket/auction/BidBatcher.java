@@ -1,6 +1,5 @@
 package cn.landmarket.auction;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -59,6 +58,7 @@ public class BidBatcher {
     private final int batchMax;
     private final ExecutorService workers;
     private final Map<Long, Lane> lanes = new ConcurrentHashMap<>();
+    private final Map<Long, Map<String, Bidder>> qualified = new ConcurrentHashMap<>();
 
     BidBatcher(DataSource dataSource, Clock clock, MarketConfig config, ObjectMapper json) {
         this.dataSource = dataSource;
@@ -124,6 +124,7 @@ public class BidBatcher {
     }
 
     private void commit(long listingId, List<Command> batch) {
+        long started = System.nanoTime();
         List<BidOutcome> outcomes;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
@@ -144,6 +145,10 @@ public class BidBatcher {
         }
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).result.complete(outcomes.get(i));
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debugf("Listing %d: batch of %d committed in %d µs", listingId, batch.size(),
+                    (System.nanoTime() - started) / 1_000);
         }
     }
 
@@ -210,41 +215,63 @@ public class BidBatcher {
         if (inserts.isEmpty()) {
             return outcomes;
         }
-        List<Long> ids = nextIds(c, inserts.size());
-        Long capBidId = null;
+        int n = inserts.size();
+        Object[] seqs = new Object[n];
+        Object[] registrations = new Object[n];
+        Object[] numbers = new Object[n];
+        Object[] amounts = new Object[n];
+        Object[] phases = new Object[n];
+        Object[] deadlines = new Object[n];
+        Object[] keys = new Object[n];
+        for (int i = 0; i < n; i++) {
+            Object[] row = inserts.get(i);
+            BidReceipt r = (BidReceipt) row[3];
+            seqs[i] = r.sequence();
+            registrations[i] = ((Bidder) row[1]).registrationId;
+            numbers[i] = r.bidderNo();
+            amounts[i] = r.amount().fen();
+            phases[i] = r.phase().name();
+            deadlines[i] = Timestamp.from(r.deadline().toInstant());
+            keys[i] = ((Command) row[2]).idempotencyKey;
+        }
+        Map<Integer, Long> idBySequence = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into bid (id, listing_id, seq, registration_id, bidder_no, amount_fen, accepted_at, phase,
                                  deadline, idempotency_key)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            for (int i = 0; i < inserts.size(); i++) {
-                Object[] row = inserts.get(i);
-                Bidder bidder = (Bidder) row[1];
-                Command command = (Command) row[2];
-                BidReceipt r = (BidReceipt) row[3];
-                BidReceipt receipt = new BidReceipt(ids.get(i), r.listingId(), r.bidderNo(), r.amount(),
-                        r.acceptedAt(), r.sequence(), r.phase(), r.deadline());
-                ps.setLong(1, receipt.bidId());
-                ps.setLong(2, listingId);
-                ps.setInt(3, receipt.sequence());
-                ps.setLong(4, bidder.registrationId);
-                ps.setString(5, receipt.bidderNo());
-                ps.setLong(6, receipt.amount().fen());
-                ps.setTimestamp(7, Timestamp.from(receipt.acceptedAt().toInstant()));
-                ps.setString(8, receipt.phase().name());
-                ps.setTimestamp(9, Timestamp.from(receipt.deadline().toInstant()));
-                ps.setString(10, command.idempotencyKey);
-                ps.addBatch();
-                outcomes.set((Integer) row[0], new BidOutcome.Placed(receipt, false));
-                receipts.put(bidder.registrationId + "\u0000" + command.idempotencyKey, receipt);
-                if (capSequence != null && receipt.sequence() == capSequence) {
-                    capBidId = receipt.bidId();
+                select nextval('bid_seq'), ?, t.seq, t.registration_id, t.bidder_no, t.amount_fen, ?, t.phase,
+                       t.deadline, t.idempotency_key
+                from unnest(?::int[], ?::bigint[], ?::varchar[], ?::bigint[], ?::varchar[], ?::timestamptz[],
+                            ?::varchar[]) as t(seq, registration_id, bidder_no, amount_fen, phase, deadline,
+                                               idempotency_key)
+                returning seq, id""")) {
+            ps.setLong(1, listingId);
+            ps.setTimestamp(2, Timestamp.from(now));
+            ps.setArray(3, c.createArrayOf("int4", seqs));
+            ps.setArray(4, c.createArrayOf("int8", registrations));
+            ps.setArray(5, c.createArrayOf("varchar", numbers));
+            ps.setArray(6, c.createArrayOf("int8", amounts));
+            ps.setArray(7, c.createArrayOf("varchar", phases));
+            ps.setArray(8, c.createArrayOf("timestamptz", deadlines));
+            ps.setArray(9, c.createArrayOf("varchar", keys));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    idBySequence.put(rs.getInt(1), rs.getLong(2));
                 }
-                events.add(event(new LiveEvent(LiveEvent.BID, listingId, receipt.phase().name(),
-                        receipt.amount().toYuan(), receipt.bidderNo(), receipt.deadline().toString(),
-                        receipt.sequence(), receipt.bidderNo(), receipt.amount().toYuan(),
-                        receipt.acceptedAt().toString())));
             }
-            ps.executeBatch();
+        }
+        Long capBidId = null;
+        for (Object[] row : inserts) {
+            BidReceipt r = (BidReceipt) row[3];
+            BidReceipt receipt = new BidReceipt(idBySequence.get(r.sequence()), r.listingId(), r.bidderNo(),
+                    r.amount(), r.acceptedAt(), r.sequence(), r.phase(), r.deadline());
+            outcomes.set((Integer) row[0], new BidOutcome.Placed(receipt, false));
+            if (capSequence != null && receipt.sequence() == capSequence) {
+                capBidId = receipt.bidId();
+            }
+            events.add(event(new LiveEvent(LiveEvent.BID, listingId, receipt.phase().name(),
+                    receipt.amount().toYuan(), receipt.bidderNo(), receipt.deadline().toString(),
+                    receipt.sequence(), receipt.bidderNo(), receipt.amount().toYuan(),
+                    receipt.acceptedAt().toString())));
         }
         try (PreparedStatement ps = c.prepareStatement("""
                 update listing set highest_bid_fen = ?, bid_count = ?, countdown_deadline = ?, status = ?,
@@ -278,21 +305,28 @@ public class BidBatcher {
         return outcomes;
     }
 
+    /**
+     * The qualified bidders among the batch's enterprises. A qualification is never withdrawn, so a
+     * bidder once found is remembered; only enterprises not yet known are looked up.
+     */
     private Map<String, Bidder> bidders(Connection c, long listingId, List<Command> batch) throws SQLException {
-        Map<String, Bidder> bidders = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                select enterprise_code, id, bidder_no from registration
-                where listing_id = ? and status = 'QUALIFIED' and enterprise_code = any(?)""")) {
-            ps.setLong(1, listingId);
-            ps.setArray(2, c.createArrayOf("varchar",
-                    batch.stream().map(Command::enterpriseCode).distinct().toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    bidders.put(rs.getString(1), new Bidder(rs.getLong(2), rs.getString(3)));
+        Map<String, Bidder> known = qualified.computeIfAbsent(listingId, id -> new ConcurrentHashMap<>());
+        Object[] unknown = batch.stream().map(Command::enterpriseCode).filter(code -> !known.containsKey(code))
+                .distinct().toArray();
+        if (unknown.length > 0) {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select enterprise_code, id, bidder_no from registration
+                    where listing_id = ? and status = 'QUALIFIED' and enterprise_code = any(?)""")) {
+                ps.setLong(1, listingId);
+                ps.setArray(2, c.createArrayOf("varchar", unknown));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        known.put(rs.getString(1), new Bidder(rs.getLong(2), rs.getString(3)));
+                    }
                 }
             }
         }
-        return bidders;
+        return known;
     }
 
     private Map<String, BidReceipt> earlierReceipts(Connection c, long listingId, List<Command> batch,
@@ -301,12 +335,22 @@ public class BidBatcher {
         if (bidders.isEmpty()) {
             return receipts;
         }
+        List<Long> registrations = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (Command command : batch) {
+            Bidder bidder = bidders.get(command.enterpriseCode);
+            if (bidder != null) {
+                registrations.add(bidder.registrationId);
+                keys.add(command.idempotencyKey);
+            }
+        }
         try (PreparedStatement ps = c.prepareStatement("""
-                select registration_id, idempotency_key, id, bidder_no, amount_fen, accepted_at, seq, phase, deadline
-                from bid where listing_id = ? and idempotency_key = any(?)""")) {
-            ps.setLong(1, listingId);
-            Array keys = c.createArrayOf("varchar", batch.stream().map(Command::idempotencyKey).distinct().toArray());
-            ps.setArray(2, keys);
+                select b.registration_id, b.idempotency_key, b.id, b.bidder_no, b.amount_fen, b.accepted_at, b.seq,
+                       b.phase, b.deadline
+                from bid b join unnest(?::bigint[], ?::varchar[]) k(registration_id, idempotency_key)
+                  on b.registration_id = k.registration_id and b.idempotency_key = k.idempotency_key""")) {
+            ps.setArray(1, c.createArrayOf("bigint", registrations.toArray()));
+            ps.setArray(2, c.createArrayOf("varchar", keys.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     receipts.put(rs.getLong(1) + "\u0000" + rs.getString(2), new BidReceipt(rs.getLong(3), listingId,
@@ -318,19 +362,6 @@ public class BidBatcher {
             }
         }
         return receipts;
-    }
-
-    private static List<Long> nextIds(Connection c, int count) throws SQLException {
-        List<Long> ids = new ArrayList<>(count);
-        try (PreparedStatement ps = c.prepareStatement("select nextval('bid_seq') from generate_series(1, ?)")) {
-            ps.setInt(1, count);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                }
-            }
-        }
-        return ids;
     }
 
     /** Queues the events on the transaction: PostgreSQL delivers a NOTIFY only if the commit succeeds. */

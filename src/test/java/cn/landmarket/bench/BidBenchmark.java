@@ -1,0 +1,468 @@
+package cn.landmarket.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+import cn.landmarket.party.CreditCode;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The bidding benchmark: the packaged service against a real, durable PostgreSQL (fsync on), with
+ * the same number of concurrent clients in every scenario, repeated and interleaved:
+ * <ul>
+ * <li>raw JDBC baseline: lock the listing row, insert the bid, update the listing, commit, per bid;
+ * <li>HTTP, one hot listing; HTTP, bids spread over 1,000 listings;
+ * <li>HTTP, one hot listing, open loop at half the measured hot rate (latency under a normal load).
+ * </ul>
+ * Run with {@code ./mvnw -B -DskipTests package exec:java@bench} (see README). Settings:
+ * {@code -Dbench.clients=64 -Dbench.seconds=8 -Dbench.repeats=3}.
+ */
+public final class BidBenchmark {
+
+    private static final int CLIENTS = Integer.getInteger("bench.clients", 64);
+    private static final Duration RUN = Duration.ofSeconds(Integer.getInteger("bench.seconds", 8));
+    private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 3));
+    private static final int REPEATS = Integer.getInteger("bench.repeats", 3);
+    private static final int SPREAD = 1_000;
+    private static final long START_FEN = 10_000_000_00L;
+    private static final long INCREMENT_FEN = 1_000_00L;
+    private static final long HOT_HTTP = 1;
+    private static final long HOT_JDBC = 2;
+    private static final long HALF_RATE = 3;
+    private static final long SPREAD_FIRST = 1_001;
+
+    private BidBenchmark() {
+    }
+
+    /** What one run measured. */
+    record Result(String name, long accepted, long rejected, double seconds, long p50Micros, long p99Micros,
+            long maxMicros) {
+        double acceptedPerSecond() {
+            return accepted / seconds;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%-22s accepted/s %8.0f  rejected/s %7.0f  p50 %7.2f ms  p99 %7.2f ms  max %8.2f ms",
+                    name, acceptedPerSecond(), rejected / seconds, p50Micros / 1000.0, p99Micros / 1000.0,
+                    maxMicros / 1000.0);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("Build the service first: ./mvnw -B -DskipTests package");
+        }
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("max_connections", "300")
+                .setServerConfig("shared_buffers", "256MB").start()) {
+            String jdbc = pg.getJdbcUrl("postgres", "postgres");
+            int port = freePort();
+            Process service = startService(jar, jdbc, port);
+            try {
+                waitUntilReady(port);
+                prepare(jdbc);
+                String[] tokens = tokens();
+                run(jdbc, port, tokens);
+            } finally {
+                service.destroy();
+                service.waitFor(20, TimeUnit.SECONDS);
+            }
+        }
+        System.exit(0);
+    }
+
+    private static void run(String jdbc, int port, String[] tokens) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        System.out.printf(Locale.ROOT, "%nBidding benchmark: %d clients, %d s runs after %d s warm-up, %d repeats, "
+                + "%d cores%n", CLIENTS, RUN.toSeconds(), WARMUP.toSeconds(), REPEATS,
+                Runtime.getRuntime().availableProcessors());
+        List<Result[]> rounds = new ArrayList<>();
+        for (int r = 1; r <= REPEATS; r++) {
+            System.out.printf(Locale.ROOT, "-- repeat %d%n", r);
+            Result raw = closedLoop("raw JDBC, hot row", i -> jdbcBid(jdbc, i));
+            System.out.println(raw);
+            Result hot = closedLoop("HTTP, hot listing", i -> httpBid(port, tokens[i], HOT_HTTP));
+            System.out.println(hot);
+            Result spread = closedLoop("HTTP, 1,000 listings",
+                    i -> httpBid(port, tokens[i], SPREAD_FIRST + ThreadLocalRandom.current().nextInt(SPREAD)));
+            System.out.println(spread);
+            Result half = openLoop("HTTP, hot, half rate", http, port, tokens, hot.acceptedPerSecond() / 2);
+            System.out.println(half);
+            rounds.add(new Result[] {raw, hot, spread, half});
+        }
+        System.out.println();
+        ratio("hot HTTP / raw JDBC bids/s (target >= 1.5)", rounds, r -> r[1].acceptedPerSecond() / r[0].acceptedPerSecond());
+        ratio("hot / spread bids/s          (target >= 0.8)", rounds, r -> r[1].acceptedPerSecond() / r[2].acceptedPerSecond());
+        ratio("p99 at half rate / raw p99   (target <= 3)  ", rounds, r -> (double) r[3].p99Micros() / r[0].p99Micros());
+    }
+
+    private static void ratio(String name, List<Result[]> rounds, java.util.function.ToDoubleFunction<Result[]> f) {
+        double[] values = rounds.stream().mapToDouble(f).sorted().toArray();
+        System.out.printf(Locale.ROOT, "%s: median %.2f  (min %.2f, max %.2f over %d repeats)%n", name,
+                values[values.length / 2], values[0], values[values.length - 1], values.length);
+    }
+
+    /** One client's action: true when the bid was accepted. */
+    interface Action {
+        boolean bid(int client) throws Exception;
+    }
+
+    private static Result closedLoop(String name, Action action) throws InterruptedException {
+        Instant warmEnd = Instant.now().plus(WARMUP);
+        Instant end = warmEnd.plus(RUN);
+        AtomicLong accepted = new AtomicLong();
+        AtomicLong rejected = new AtomicLong();
+        ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
+        CountDownLatch done = new CountDownLatch(CLIENTS);
+        for (int c = 0; c < CLIENTS; c++) {
+            int client = c;
+            Thread t = new Thread(() -> {
+                long[] mine = new long[1 << 16];
+                int n = 0;
+                try {
+                    while (Instant.now().isBefore(end)) {
+                        long t0 = System.nanoTime();
+                        boolean ok = action.bid(client);
+                        long micros = (System.nanoTime() - t0) / 1_000;
+                        if (Instant.now().isAfter(warmEnd)) {
+                            (ok ? accepted : rejected).incrementAndGet();
+                            if (n == mine.length) {
+                                mine = Arrays.copyOf(mine, n * 2);
+                            }
+                            mine[n++] = micros;
+                        }
+                    }
+                } catch (Exception e) {
+                    e.printStackTrace();
+                } finally {
+                    latencies.add(Arrays.copyOf(mine, n));
+                    done.countDown();
+                }
+            });
+            t.start();
+        }
+        done.await();
+        return result(name, accepted.get(), rejected.get(), latencies);
+    }
+
+    private static Result openLoop(String name, HttpClient http, int port, String[] tokens, double rate)
+            throws InterruptedException {
+        long intervalNanos = (long) (1e9 / Math.max(rate, 1));
+        long start = System.nanoTime() + WARMUP.toNanos();
+        long end = start + RUN.toNanos();
+        AtomicLong accepted = new AtomicLong();
+        AtomicLong rejected = new AtomicLong();
+        ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
+        List<java.util.concurrent.CompletableFuture<?>> inflight = new ArrayList<>();
+        long next = System.nanoTime();
+        int i = 0;
+        while (next < end) {
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            long intended = next;
+            boolean measured = intended >= start;
+            inflight.add(http.sendAsync(bidRequest(port, tokens[i++ % tokens.length], HALF_RATE),
+                    HttpResponse.BodyHandlers.ofString()).thenAccept(response -> {
+                        if (measured) {
+                            latencies.add(new long[] {(System.nanoTime() - intended) / 1_000});
+                            (response.statusCode() == 201 ? accepted : rejected).incrementAndGet();
+                        }
+                    }));
+            next += intervalNanos;
+        }
+        inflight.forEach(java.util.concurrent.CompletableFuture::join);
+        return result(name, accepted.get(), rejected.get(), latencies);
+    }
+
+    private static Result result(String name, long accepted, long rejected, ConcurrentLinkedQueue<long[]> parts) {
+        long[] all = parts.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        if (all.length == 0) {
+            return new Result(name, 0, 0, RUN.toMillis() / 1000.0, 0, 0, 0);
+        }
+        return new Result(name, accepted, rejected, RUN.toMillis() / 1000.0, all[(int) (all.length * 0.50)],
+                all[Math.min(all.length - 1, (int) (all.length * 0.99))], all[all.length - 1]);
+    }
+
+    // ---- HTTP: a minimal keep-alive HTTP/1.1 client per benchmark client, so that the load
+    // generator costs little CPU next to the service on the same machine.
+
+    private static final AtomicLongArray NEXT_AMOUNT = new AtomicLongArray(SPREAD + 10);
+    private static final ThreadLocal<RawHttp> SOCKET = new ThreadLocal<>();
+
+    private static long nextAmount(long listingId) {
+        int slot = listingId >= SPREAD_FIRST ? (int) (listingId - SPREAD_FIRST) + 10 : (int) listingId;
+        return NEXT_AMOUNT.getAndAdd(slot, INCREMENT_FEN) + START_FEN;
+    }
+
+    private static String bidJson(long listingId) {
+        long amount = nextAmount(listingId);
+        return "{\"amount\":\"" + amount / 100 + "." + String.format(Locale.ROOT, "%02d", amount % 100) + "\"}";
+    }
+
+    private static HttpRequest bidRequest(int port, String token, long listingId) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/listings/" + listingId + "/bids"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(bidJson(listingId))).build();
+    }
+
+    private static boolean httpBid(int port, String token, long listingId) throws IOException {
+        RawHttp connection = SOCKET.get();
+        if (connection == null) {
+            connection = new RawHttp(port);
+            SOCKET.set(connection);
+        }
+        int status = connection.post("/api/listings/" + listingId + "/bids", token, bidJson(listingId));
+        if (status != 201 && status != 409) {
+            throw new IllegalStateException("Unexpected HTTP status " + status);
+        }
+        return status == 201;
+    }
+
+    /** One persistent HTTP/1.1 connection that posts JSON and reads the status and body. */
+    private static final class RawHttp {
+        private final java.net.Socket socket;
+        private final java.io.OutputStream out;
+        private final java.io.InputStream in;
+
+        RawHttp(int port) throws IOException {
+            socket = new java.net.Socket("127.0.0.1", port);
+            socket.setTcpNoDelay(true);
+            out = new java.io.BufferedOutputStream(socket.getOutputStream());
+            in = new java.io.BufferedInputStream(socket.getInputStream());
+        }
+
+        int post(String path, String token, String json) throws IOException {
+            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: application/json\r\nIdempotency-Key: " + UUID.randomUUID()
+                    + "\r\nContent-Length: " + body.length + "\r\n\r\n";
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            String statusLine = line();
+            int status = Integer.parseInt(statusLine.substring(9, 12));
+            int length = 0;
+            String header;
+            while (!(header = line()).isEmpty()) {
+                if (header.regionMatches(true, 0, "content-length:", 0, 15)) {
+                    length = Integer.parseInt(header.substring(15).trim());
+                }
+            }
+            in.readNBytes(length);
+            return status;
+        }
+
+        private String line() throws IOException {
+            StringBuilder b = new StringBuilder();
+            int c;
+            while ((c = in.read()) != '\n') {
+                if (c < 0) {
+                    throw new IOException("connection closed");
+                }
+                if (c != '\r') {
+                    b.append((char) c);
+                }
+            }
+            return b.toString();
+        }
+    }
+
+    // ---- raw JDBC baseline
+
+    private static final ThreadLocal<Connection> CONNECTION = new ThreadLocal<>();
+
+    private static boolean jdbcBid(String jdbc, int client) throws SQLException {
+        Connection c = CONNECTION.get();
+        if (c == null) {
+            c = DriverManager.getConnection(jdbc, "postgres", "postgres");
+            c.setAutoCommit(false);
+            CONNECTION.set(c);
+        }
+        long amount;
+        int seq;
+        try (PreparedStatement lock = c.prepareStatement(
+                "select highest_bid_fen, bid_count from listing where id = ? for update")) {
+            lock.setLong(1, HOT_JDBC);
+            try (ResultSet rs = lock.executeQuery()) {
+                rs.next();
+                long highest = rs.getObject(1) == null ? START_FEN - INCREMENT_FEN : rs.getLong(1);
+                amount = highest + INCREMENT_FEN;
+                seq = rs.getInt(2) + 1;
+            }
+        }
+        try (PreparedStatement insert = c.prepareStatement("""
+                insert into bid (id, listing_id, seq, registration_id, bidder_no, amount_fen, accepted_at, phase,
+                                 deadline, idempotency_key)
+                select nextval('bid_seq'), ?, ?, r.id, r.bidder_no, ?, now(), 'LISTING', now() + interval '30 days', ?
+                from registration r where r.listing_id = ? and r.enterprise_code = ?""")) {
+            insert.setLong(1, HOT_JDBC);
+            insert.setInt(2, seq);
+            insert.setLong(3, amount);
+            insert.setString(4, UUID.randomUUID().toString());
+            insert.setLong(5, HOT_JDBC);
+            insert.setString(6, ENTERPRISES.get(client));
+            insert.executeUpdate();
+        }
+        try (PreparedStatement update = c.prepareStatement(
+                "update listing set highest_bid_fen = ?, bid_count = ? where id = ?")) {
+            update.setLong(1, amount);
+            update.setInt(2, seq);
+            update.setLong(3, HOT_JDBC);
+            update.executeUpdate();
+        }
+        c.commit();
+        return true;
+    }
+
+    // ---- set-up
+
+    private static final List<String> ENTERPRISES = new ArrayList<>();
+
+    private static void prepare(String jdbc) throws SQLException {
+        for (int i = 0; i < CLIENTS; i++) {
+            ENTERPRISES.add(CreditCode.complete(String.format(Locale.ROOT, "91510703MA%07d", i)));
+        }
+        try (Connection c = DriverManager.getConnection(jdbc, "postgres", "postgres");
+                Statement s = c.createStatement()) {
+            s.execute("insert into township (code, name, county_code, county_name) values "
+                    + "('510722201', '芦溪镇', '510722', '三台县')");
+            s.execute("""
+                    insert into certificate (id, cert_no, asset_type, holder_kind, holder_code, region_code,
+                        source_project, area_m2, acceptance_doc_no, valid_until, issued_at, issued_by)
+                    values (1, 'LS-BENCH-1', 'LINKAGE_SURPLUS', 'TOWNSHIP', '510722201', '510722201', 'bench',
+                        100000000, 'BENCH', current_date + 3650, now(), 'bench')""");
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into enterprise (credit_code, name, legal_representative, contact_person, contact_phone,
+                        address, region_code, bank_name, bank_account_name, bank_account_no, status, registered_at)
+                    values (?, ?, '张三', '李四', '13800000000', '绵阳', '510703', '农行', ?, '6228480000000000', 'VERIFIED', now())""")) {
+                for (String code : ENTERPRISES) {
+                    ps.setString(1, code);
+                    ps.setString(2, "Bench " + code);
+                    ps.setString(3, "Bench " + code);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            String listings = """
+                    insert into listing (id, listing_no, title, certificate_id, seller_code, asset_type, region_code,
+                        lot_area_m2, start_price_fen, increment_fen, deposit_fen, announce_at, registration_deadline,
+                        listing_start, listing_end, countdown_seconds, eligible_regions, payment_terms, status,
+                        created_at, announced_at)
+                    select g, 'BENCH-' || g, 'bench ' || g, 1, '510722201', 'LINKAGE_SURPLUS', '510722201', 1,
+                        %d, %d, %d, now() - interval '30 days', now() + interval '20 days', now() - interval '1 day',
+                        now() + interval '30 days', 300, '[]',
+                        '{"mode":"FULL","confirmWithinWorkingDays":5,"firstSharePercent":100,"firstDueDays":30}',
+                        'LISTING', now() - interval '31 days', now() - interval '30 days'
+                    from (select unnest(array[1, 2, 3]) g union all select generate_series(%d, %d)) ids""";
+            s.execute(String.format(Locale.ROOT, listings, START_FEN, INCREMENT_FEN, START_FEN / 5, SPREAD_FIRST,
+                    SPREAD_FIRST + SPREAD - 1));
+            s.execute("""
+                    insert into registration (id, listing_id, enterprise_code, virtual_account, deposit_fen,
+                        deposit_deadline, deposit_received_fen, status, bidder_no, qualified_at, registered_at)
+                    select nextval('registration_seq'), l.id, e.credit_code, 'V' || l.id || '-' || e.credit_code,
+                        l.deposit_fen, now(), l.deposit_fen, 'QUALIFIED',
+                        substr(md5(l.id || e.credit_code), 1, 8), now(), now()
+                    from listing l cross join enterprise e""");
+            s.execute("vacuum analyze");
+        }
+    }
+
+    private static String[] tokens() throws Exception {
+        String pem = Files.readString(Path.of("src/test/resources/test-keys/privateKey.pem"))
+                .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        String[] tokens = new String[CLIENTS];
+        long now = Instant.now().getEpochSecond();
+        for (int i = 0; i < CLIENTS; i++) {
+            String header = b64("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
+            String claims = b64(String.format(Locale.ROOT, "{\"iss\":\"https://id.land-market.local\",\"aud\":\"land-market\","
+                    + "\"upn\":\"bench-%d\",\"sub\":\"bench-%d\",\"groups\":[\"enterprise\"],\"org\":\"%s\","
+                    + "\"iat\":%d,\"exp\":%d}", i, i, ENTERPRISES.get(i), now, now + 7200));
+            Signature signature = Signature.getInstance("SHA256withRSA");
+            signature.initSign(key);
+            signature.update((header + "." + claims).getBytes(StandardCharsets.US_ASCII));
+            tokens[i] = header + "." + claims + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
+        }
+        return tokens;
+    }
+
+    private static String b64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Process startService(Path jar, String jdbc, int port) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx1g", "-jar", jar.toString());
+        builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", jdbc);
+        builder.environment().put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+        builder.environment().put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
+        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        builder.environment().put("MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                Path.of("src/test/resources/test-keys/publicKey.pem").toAbsolutePath().toString());
+        builder.environment().put("MARKET_BANK_HMAC_SECRET", "bench-secret");
+        builder.environment().put("QUARKUS_LOG_LEVEL", "WARN");
+        builder.environment().put("QUARKUS_LOG_CATEGORY__CN_LANDMARKET_AUCTION__LEVEL",
+                System.getProperty("bench.serviceLog", "WARN"));
+        builder.environment().put("QUARKUS_LOG_CATEGORY__CN_LANDMARKET_AUCTION__MIN_LEVEL", "DEBUG");
+        builder.redirectErrorStream(true).redirectOutput(Path.of("target", "bench-service.log").toFile());
+        return builder.start();
+    }
+
+    private static void waitUntilReady(int port) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plusSeconds(90);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("The service did not become ready; see target/bench-service.log");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
