@@ -26,8 +26,7 @@ public class BidRepository {
                 select b.id, b.seq, b.bidder_no, b.amount_fen, b.accepted_at, b.phase, r.enterprise_code
                 from bid b join registration r on r.id = b.registration_id
                 where b.listing_id = ?1 order by b.seq""").setParameter(1, listingId).getResultList();
-        return rows.stream().map(r -> new Row(((Number) r[0]).longValue(), ((Number) r[1]).intValue(), (String) r[2],
-                ((Number) r[3]).longValue(), (java.time.Instant) r[4], (String) r[5], (String) r[6])).toList();
+        return rows.stream().map(BidRepository::row).toList();
     }
 
     /** How many different bidders placed a bid on the listing. */
@@ -44,7 +43,11 @@ public class BidRepository {
                 from bid b join registration r on r.id = b.registration_id
                 where b.listing_id = ?1 order by b.amount_fen desc limit 1""").setParameter(1, listingId)
                 .getResultList();
-        return rows.stream().findFirst().map(r -> new Row(((Number) r[0]).longValue(), ((Number) r[1]).intValue(),
-                (String) r[2], ((Number) r[3]).longValue(), (java.time.Instant) r[4], (String) r[5], (String) r[6]));
+        return rows.stream().findFirst().map(BidRepository::row);
+    }
+
+    private static Row row(Object[] r) {
+        return new Row(((Number) r[0]).longValue(), ((Number) r[1]).intValue(), (String) r[2],
+                ((Number) r[3]).longValue(), (java.time.Instant) r[4], (String) r[5], (String) r[6]);
     }
 }

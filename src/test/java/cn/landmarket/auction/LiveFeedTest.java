@@ -112,6 +112,36 @@ class LiveFeedTest {
     }
 
     @Test
+    void aWatcherThatNeverReadsDoesNotSlowBidding() throws Exception {
+        data.standard();
+        clock.reset();
+        long id = Auctions.listingInBidding(clock, listings, Map.of("priceCap", "40000000.00"));
+        String bidder = Auctions.qualifiedBidder(data, id, "MAR%06d".formatted(id % 100_000));
+        try (java.net.Socket stalled = new java.net.Socket()) {
+            stalled.setReceiveBufferSize(1024);
+            stalled.connect(new java.net.InetSocketAddress("127.0.0.1", RestAssured.port));
+            stalled.getOutputStream().write(("GET /api/listings/" + id + "/live HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Accept: text/event-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            stalled.getOutputStream().flush();
+            BlockingQueue<JsonNode> reader = watch(id);
+            assertNotNull(next(reader, "snapshot"));
+            long started = System.nanoTime();
+            int bids = 60;
+            for (int i = 0; i < bids; i++) {
+                long amount = 20_000_000_00L + i * 200_000_00L;
+                Auctions.bid(bidder, id, amount / 100 + ".00", "stall-" + id + "-" + i).then().statusCode(201);
+            }
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            assertTrue(millis < 30_000, "60 bids took " + millis + " ms");
+            int seen = 0;
+            while (next(reader, "bid") != null && ++seen < bids) {
+                // the reading watcher receives every bid although another watcher never reads
+            }
+            assertEquals(bids, seen);
+        }
+    }
+
+    @Test
     void thereIsNoFeedBeforeTheAnnouncement() {
         data.standard();
         long cert = Fixtures.issue(Fixtures.linkage(TestData.TOWNSHIP_A, 10_000));
