@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import cn.landmarket.listing.ListingService;
 import cn.landmarket.party.CreditCode;
 import cn.landmarket.party.EnterpriseStatus;
+import cn.landmarket.testing.BankFeed;
 import cn.landmarket.testing.Fixtures;
 import cn.landmarket.testing.TestClock;
 import cn.landmarket.testing.TestData;
@@ -302,6 +304,39 @@ class RegistrationResourceTest {
                 .get("/api/listings/" + id + "/registrations").then().statusCode(403);
         given().auth().oauth2(Tokens.township(A)).when().get("/api/listings/" + id + "/registrations").then()
                 .statusCode(403);
+    }
+
+    @Test
+    void bidderNumbersOfTwentyQualifiedBiddersAreDistinctAndNotConsecutive() {
+        long id = announced();
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String code = enterprise(EnterpriseStatus.VERIFIED);
+            String account = register(code, id).statusCode(201).extract().path("payTo.virtualAccount");
+            String name = data.value(String.class, "select e.bankAccountName from Enterprise e where e.creditCode = ?1",
+                    code);
+            BankFeed.deliver(BankFeed.credit("REG-BN-" + id + "-" + i, account, "4000000.00", name,
+                    clock.instant().minusSeconds(60))).statusCode(200).body("outcome", equalTo("QUALIFIED"));
+            numbers.add(given().auth().oauth2(Tokens.enterprise(code)).when()
+                    .get("/api/listings/" + id + "/registrations/mine").then().statusCode(200)
+                    .body("status", equalTo("QUALIFIED")).extract().path("bidderNo"));
+        }
+        assertEquals(20, new HashSet<>(numbers).size(), numbers::toString);
+        List<Long> values = new ArrayList<>();
+        for (String number : numbers) {
+            assertTrue(BidderNumbers.isWellFormed(number), number);
+            long value = 0;
+            for (char c : number.toCharArray()) {
+                value = value * BidderNumbers.ALPHABET.length() + BidderNumbers.ALPHABET.indexOf(c);
+            }
+            values.add(value);
+        }
+        values.sort(null);
+        for (int i = 1; i < values.size(); i++) {
+            assertTrue(values.get(i) - values.get(i - 1) > 1, () -> "two bidder numbers follow each other: " + numbers);
+        }
+        given().auth().oauth2(Tokens.operator()).when().get("/api/listings/" + id + "/registrations").then()
+                .statusCode(200).body("bidderNo", org.hamcrest.Matchers.containsInAnyOrder(numbers.toArray()));
     }
 
     @Test
