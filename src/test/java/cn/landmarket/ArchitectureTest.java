@@ -66,7 +66,8 @@ class ArchitectureTest {
     void commonCodeDependsOnNoFeature() {
         noClasses().that().resideInAPackage("cn.landmarket.common..")
                 .should().dependOnClassesThat().resideInAnyPackage("cn.landmarket.party..", "cn.landmarket.asset..",
-                        "cn.landmarket.listing..", "cn.landmarket.calendar..", "cn.landmarket.dev..")
+                        "cn.landmarket.listing..", "cn.landmarket.calendar..", "cn.landmarket.dev..",
+                        "cn.landmarket.auction..", "cn.landmarket.bank..")
                 .check(MAIN);
     }
 

@@ -1,5 +1,7 @@
 package cn.landmarket.bank;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -21,4 +23,12 @@ public interface BankConfig {
     /** Digits every virtual account number starts with (assigned by the bank). */
     @WithDefault("6228")
     String virtualAccountPrefix();
+
+    /** Working days after the money arrived within which a refund must be paid [practice: 5]. */
+    @WithDefault("5")
+    int refundWorkingDays();
+
+    /** How far in the future a notice's booking time may lie, for clock differences with the bank [assumed]. */
+    @WithDefault("PT5M")
+    Duration bookedAtMaxAhead();
 }

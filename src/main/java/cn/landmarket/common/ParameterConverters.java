@@ -11,8 +11,9 @@ import jakarta.ws.rs.ext.Provider;
 import cn.landmarket.common.error.InvalidParameterException;
 
 /**
- * Reads enum and whole-number parameters strictly, so that {@code ?status=FOO} or {@code ?size=abc}
- * is a 400 naming the parameter rather than the 404 JAX-RS gives by default.
+ * Reads enum, whole-number and boolean parameters strictly, so that {@code ?status=FOO},
+ * {@code ?size=abc} or {@code ?open=yes} is a 400 naming the parameter rather than the 404 JAX-RS
+ * gives by default (or, for booleans, a silent false).
  */
 @Provider
 public class ParameterConverters implements ParamConverterProvider {
@@ -28,6 +29,9 @@ public class ParameterConverters implements ParamConverterProvider {
         }
         if (rawType == Long.class) {
             return (ParamConverter<T>) new WholeNumber<>(Long::valueOf, "a whole number");
+        }
+        if (rawType == Boolean.class) {
+            return (ParamConverter<T>) new StrictBoolean();
         }
         return null;
     }
@@ -67,6 +71,25 @@ public class ParameterConverters implements ParamConverterProvider {
 
         @Override
         public String toString(N value) {
+            return value == null ? null : value.toString();
+        }
+    }
+
+    private record StrictBoolean() implements ParamConverter<Boolean> {
+        @Override
+        public Boolean fromString(String value) {
+            if (value == null || value.isEmpty()) {
+                return null;
+            }
+            return switch (value) {
+                case "true" -> Boolean.TRUE;
+                case "false" -> Boolean.FALSE;
+                default -> throw new InvalidParameterException(value, "true or false");
+            };
+        }
+
+        @Override
+        public String toString(Boolean value) {
             return value == null ? null : value.toString();
         }
     }

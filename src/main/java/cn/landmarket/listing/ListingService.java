@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import cn.landmarket.asset.Certificate;
@@ -36,10 +37,12 @@ public class ListingService {
     private final ListingRules rules;
     private final ZoneId zone;
     private final Clock clock;
+    private final Event<ListingRescheduled> rescheduled;
 
     ListingService(ListingRepository listings, CertificateService certificates, PartyService parties,
-            CalendarService calendar, MarketConfig config, Clock clock) {
+            CalendarService calendar, MarketConfig config, Clock clock, Event<ListingRescheduled> rescheduled) {
         this.listings = listings;
+        this.rescheduled = rescheduled;
         this.certificates = certificates;
         this.parties = parties;
         this.calendar = calendar;
@@ -178,6 +181,7 @@ public class ListingService {
         listing.suspendedAt = null;
         listing.statusReason = null;
         move(listing, back, now, actor, "resumed after " + paused.toSeconds() + " s");
+        rescheduled.fire(new ListingRescheduled(listing.id, listing.registrationDeadline));
         return ListingView.of(listing, ListingView.Visibility.FULL, zone);
     }
 

@@ -130,6 +130,18 @@ public final class Fixtures {
                 .when().post("/api/listings").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
+    /**
+     * Drafts, submits and approves a listing; the clock moves two hours on, past its announcement
+     * time, so approval announces it at once. Returns its id.
+     */
+    public static long announced(String township, Map<String, Object> body, TestClock clock) {
+        long id = draft(township, body);
+        act(Tokens.township(township), id, "submit", 200);
+        clock.advance(Duration.ofHours(2));
+        act(Tokens.regulator(TestData.CITY_REGULATOR), id, "approve", 200);
+        return id;
+    }
+
     /** Calls a listing action (submit, approve, ...) and checks the status code. */
     public static void act(String token, long listingId, String action, int expectedStatus) {
         var request = given().auth().oauth2(token);

@@ -95,6 +95,16 @@ public class TestData {
         return query.getSingleResult();
     }
 
+    /** Reads one value with JPQL in its own transaction, e.g. a column of one row. */
+    @Transactional
+    public <T> T value(Class<T> type, String jpql, Object... params) {
+        var query = em.createQuery(jpql, type);
+        for (int i = 0; i < params.length; i++) {
+            query.setParameter(i + 1, params[i]);
+        }
+        return query.getSingleResult();
+    }
+
     @Transactional
     public int execute(String sql) {
         return em.createNativeQuery(sql).executeUpdate();

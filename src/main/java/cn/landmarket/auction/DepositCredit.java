@@ -1,0 +1,15 @@
+package cn.landmarket.auction;
+
+import cn.landmarket.common.Money;
+
+/**
+ * What a credit did to the registrations: the outcome, the registration it was for (null when
+ * unmatched) and where that registration now stands, and how much must go back to the payer.
+ */
+public record DepositCredit(DepositOutcome outcome, Long registrationId, RegistrationStatus registrationStatus,
+        Money refund) {
+
+    static DepositCredit unmatched(Money amount) {
+        return new DepositCredit(DepositOutcome.UNMATCHED, null, null, amount);
+    }
+}

@@ -1,0 +1,202 @@
+package cn.landmarket.auction;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+import cn.landmarket.bank.BankConfig;
+import cn.landmarket.common.Money;
+import cn.landmarket.common.config.MarketConfig;
+import cn.landmarket.common.error.ApiException;
+import cn.landmarket.common.error.ErrorCode;
+import cn.landmarket.common.security.Actor;
+import cn.landmarket.common.security.Role;
+import cn.landmarket.listing.Listing;
+import cn.landmarket.listing.ListingRepository;
+import cn.landmarket.listing.ListingRescheduled;
+import cn.landmarket.listing.ListingStatus;
+import cn.landmarket.party.DivisionCode;
+import cn.landmarket.party.Enterprise;
+import cn.landmarket.party.EnterpriseRepository;
+import cn.landmarket.party.EnterpriseStatus;
+import cn.landmarket.party.PartyService;
+
+/**
+ * Registration for a lot and the deposit that qualifies it. Every change locks the listing row
+ * first and the registration row second, so registrations, deposits and bids of one listing see
+ * one order.
+ */
+@ApplicationScoped
+public class RegistrationService {
+
+    private final RegistrationRepository registrations;
+    private final ListingRepository listings;
+    private final EnterpriseRepository enterprises;
+    private final PartyService parties;
+    private final VirtualAccount virtualAccounts;
+    private final BidderNumbers bidderNumbers = new BidderNumbers(new SecureRandom());
+    private final BankConfig bank;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    RegistrationService(RegistrationRepository registrations, ListingRepository listings,
+            EnterpriseRepository enterprises, PartyService parties, BankConfig bank, MarketConfig config,
+            Clock clock) {
+        this.registrations = registrations;
+        this.listings = listings;
+        this.enterprises = enterprises;
+        this.parties = parties;
+        this.virtualAccounts = new VirtualAccount(bank.virtualAccountPrefix());
+        this.bank = bank;
+        this.zone = config.zone();
+        this.clock = clock;
+    }
+
+    /**
+     * The calling enterprise registers for a listing and is given its own virtual account for the
+     * deposit. Raises 403 when the enterprise is not registered, not verified, barred, or outside
+     * the listing's eligible regions; 404 for an unknown or unannounced listing; 409 INVALID_STATE
+     * when the listing is not announced or listing, or its registration deadline has passed; 409
+     * CONFLICT when the enterprise has registered already.
+     */
+    @Transactional
+    public RegistrationView register(Actor actor, long listingId) {
+        Enterprise enterprise = verifiedEnterprise(actor);
+        Instant now = Instant.now(clock);
+        Listing listing = listings.lock(listingId).filter(Listing::isPublic)
+                .orElseThrow(() -> ApiException.notFound("listing", listingId));
+        if (!eligible(enterprise.regionCode, listing.eligibleRegions)) {
+            throw ApiException.forbidden("registration.region-not-eligible", String.join(", ", listing.eligibleRegions),
+                    enterprise.regionCode);
+        }
+        if (enterprise.barredUntil != null && enterprise.barredUntil.isAfter(now)) {
+            throw ApiException.forbidden("registration.barred", at(enterprise.barredUntil));
+        }
+        if (listing.status != ListingStatus.ANNOUNCED && listing.status != ListingStatus.LISTING) {
+            throw ApiException.invalidState("registration.listing-not-open", listing.status);
+        }
+        if (now.isAfter(listing.registrationDeadline)) {
+            throw ApiException.invalidState("registration.deadline-passed", at(listing.registrationDeadline));
+        }
+        if (registrations.of(listingId, enterprise.creditCode).isPresent()) {
+            throw new ApiException(ErrorCode.CONFLICT, "registration.already-registered");
+        }
+        Registration r = new Registration();
+        r.id = registrations.nextId();
+        r.listingId = listing.id;
+        r.enterpriseCode = enterprise.creditCode;
+        r.virtualAccount = virtualAccounts.number(r.id);
+        r.depositFen = listing.depositFen;
+        r.depositDeadline = listing.registrationDeadline;
+        r.depositReceivedFen = 0;
+        r.status = RegistrationStatus.AWAITING_DEPOSIT;
+        r.registeredAt = now;
+        registrations.persist(r);
+        return view(r, enterprise.name, RegistrationView.Identity.SHOWN);
+    }
+
+    /** The calling enterprise's own registration for a listing (404 when it has none). */
+    @Transactional
+    public RegistrationView mine(Actor actor, long listingId) {
+        listings.findByIdOptional(listingId).filter(Listing::isPublic)
+                .orElseThrow(() -> ApiException.notFound("listing", listingId));
+        Registration r = registrations.of(listingId, actor.org())
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "registration.none", listingId));
+        return view(r, enterprises.findByIdOptional(r.enterpriseCode).map(e -> e.name).orElse(null),
+                RegistrationView.Identity.SHOWN);
+    }
+
+    /**
+     * Every registration of a listing: with the enterprises' codes and names for a regulator of
+     * its region (403 outside it), by number only for operators (403 for anyone else).
+     */
+    @Transactional
+    public List<RegistrationView> list(Actor actor, long listingId) {
+        Listing listing = listings.findByIdOptional(listingId)
+                .orElseThrow(() -> ApiException.notFound("listing", listingId));
+        RegistrationView.Identity identity;
+        if (actor.is(Role.REGULATOR)) {
+            if (!DivisionCode.covers(parties.regulatorOf(actor).code, listing.regionCode)) {
+                throw ApiException.forbidden("forbidden.outside-jurisdiction");
+            }
+            identity = RegistrationView.Identity.SHOWN;
+        } else if (actor.is(Role.OPERATOR)) {
+            identity = RegistrationView.Identity.HIDDEN;
+        } else {
+            throw ApiException.forbidden("forbidden.role");
+        }
+        return registrations.ofListing(listingId).stream()
+                .map(r -> view(r, identity == RegistrationView.Identity.SHOWN
+                        ? enterprises.findByIdOptional(r.enterpriseCode).map(e -> e.name).orElse(null) : null,
+                        identity))
+                .toList();
+    }
+
+    /**
+     * Counts money credited to a virtual account towards its registration under {@link DepositRules},
+     * inside the caller's transaction. A full deposit qualifies the registration and gives it a
+     * fresh bidder number. While the listing is suspended, the deadline is not yet known (it moves
+     * when the suspension ends), so a credit made during the suspension is on time.
+     *
+     * @return the outcome, the registration (none when no registration has the account) and the refund owed
+     */
+    @Transactional
+    public DepositCredit creditDeposit(String virtualAccount, Money amount, String payerName, Instant bookedAt) {
+        Optional<Long> listingId = virtualAccounts.isValid(virtualAccount)
+                ? registrations.listingOfAccount(virtualAccount) : Optional.empty();
+        if (listingId.isEmpty()) {
+            return DepositCredit.unmatched(amount);
+        }
+        Listing listing = listings.lock(listingId.get()).orElseThrow();
+        Registration r = registrations.lockByAccount(virtualAccount).orElseThrow();
+        Enterprise enterprise = enterprises.findById(r.enterpriseCode);
+        Instant deadline = listing.status == ListingStatus.SUSPENDED && listing.suspendedAt.isBefore(
+                listing.registrationDeadline) ? Instant.MAX : listing.registrationDeadline;
+        DepositRules.Decision decision = DepositRules.decide(
+                new DepositRules.Account(r.status, Money.ofFen(r.depositFen), Money.ofFen(r.depositReceivedFen),
+                        enterprise.bankAccountName, deadline),
+                new DepositRules.Credit(amount, payerName, bookedAt));
+        if (decision.outcome() == DepositOutcome.QUALIFIED) {
+            String bidderNo = bidderNumbers.next(candidate -> registrations.bidderNoTaken(r.listingId, candidate));
+            r.status = RegistrationStatus.QUALIFIED;
+            r.bidderNo = bidderNo;
+            r.qualifiedAt = Instant.now(clock);
+        }
+        r.depositReceivedFen = decision.received().fen();
+        return new DepositCredit(decision.outcome(), r.id, r.status, decision.refund());
+    }
+
+    /** Keeps deposit deadlines equal to the listing's registration deadline when a suspension ends. */
+    void onRescheduled(@Observes ListingRescheduled event) {
+        registrations.moveDeadline(event.listingId(), event.registrationDeadline());
+    }
+
+    private Enterprise verifiedEnterprise(Actor actor) {
+        Enterprise enterprise = enterprises.findByIdOptional(actor.org())
+                .orElseThrow(() -> ApiException.forbidden("registration.enterprise-unregistered"));
+        if (enterprise.status != EnterpriseStatus.VERIFIED) {
+            throw ApiException.forbidden("registration.enterprise-not-verified", enterprise.status);
+        }
+        return enterprise;
+    }
+
+    private static boolean eligible(String regionCode, List<String> eligibleRegions) {
+        return eligibleRegions == null || eligibleRegions.isEmpty()
+                || eligibleRegions.stream().anyMatch(prefix -> regionCode != null && regionCode.startsWith(prefix));
+    }
+
+    private RegistrationView view(Registration r, String enterpriseName, RegistrationView.Identity identity) {
+        return RegistrationView.of(r, enterpriseName, identity, bank.escrowAccountName(), bank.bankName(), zone);
+    }
+
+    private String at(Instant instant) {
+        return instant.atZone(zone).toOffsetDateTime().toString();
+    }
+}

@@ -1,0 +1,99 @@
+package cn.landmarket.bank;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * A booking on the escrow account, kept once per bank transaction id together with the hash of
+ * the body it came in and the answer given, so that a replay is answered the same and counted
+ * never.
+ */
+@Entity
+@Table(name = "bank_notice")
+public class BankNotice {
+
+    @Id
+    @Column(name = "transaction_id")
+    public String transactionId;
+
+    @Column(name = "body_sha256")
+    public String bodySha256;
+
+    @Enumerated(EnumType.STRING)
+    public NoticeKind kind;
+
+    public String account;
+
+    @Column(name = "amount_fen")
+    public long amountFen;
+
+    @Column(name = "counterparty_name")
+    public String counterpartyName;
+
+    @Column(name = "counterparty_account")
+    public String counterpartyAccount;
+
+    @Column(name = "booked_at")
+    public Instant bookedAt;
+
+    public String reference;
+
+    @Column(name = "received_at")
+    public Instant receivedAt;
+
+    @Enumerated(EnumType.STRING)
+    public NoticeSource source;
+
+    @Column(name = "entered_by")
+    public String enteredBy;
+
+    @Column(name = "registration_id")
+    public Long registrationId;
+
+    @Enumerated(EnumType.STRING)
+    public NoticeOutcome outcome;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public NoticeResponse response;
+
+    static BankNotice of(BankNoticeRequest request, String bodySha256, Instant receivedAt, NoticeSource source,
+            String enteredBy) {
+        BankNotice n = new BankNotice();
+        n.transactionId = request.transactionId();
+        n.bodySha256 = bodySha256;
+        n.kind = request.kind();
+        n.account = request.account().strip();
+        n.amountFen = request.amount().fen();
+        n.counterpartyName = request.counterpartyName().strip();
+        n.counterpartyAccount = request.counterpartyAccount().strip();
+        n.bookedAt = request.bookedAt().toInstant().truncatedTo(ChronoUnit.MICROS);
+        n.reference = request.reference() == null || request.reference().isBlank() ? null : request.reference().strip();
+        n.receivedAt = receivedAt;
+        n.source = source;
+        n.enteredBy = enteredBy;
+        return n;
+    }
+
+    /**
+     * Whether a request reports the same booking: every fact equal, however the body was written.
+     * Times are kept to the microsecond, as the database keeps them.
+     */
+    boolean sameBookingAs(BankNoticeRequest request) {
+        BankNotice other = of(request, bodySha256, receivedAt, source, enteredBy);
+        return kind == other.kind && account.equals(other.account) && amountFen == other.amountFen
+                && counterpartyName.equals(other.counterpartyName)
+                && counterpartyAccount.equals(other.counterpartyAccount) && bookedAt.equals(other.bookedAt)
+                && Objects.equals(reference, other.reference);
+    }
+}

@@ -1,0 +1,163 @@
+package cn.landmarket.bank;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import cn.landmarket.auction.DepositCredit;
+import cn.landmarket.auction.RegistrationService;
+import cn.landmarket.calendar.CalendarService;
+import cn.landmarket.common.Money;
+import cn.landmarket.common.config.MarketConfig;
+import cn.landmarket.common.error.ApiException;
+import cn.landmarket.common.error.ErrorCode;
+import cn.landmarket.common.error.FieldViolation;
+
+/**
+ * Bookings on the escrow account, from the bank's feed or entered by an operator: deposits are
+ * counted towards registrations, money that cannot count is owed back as a refund, and refunds
+ * are closed by the debits that pay them. Each bank transaction id takes effect exactly once.
+ */
+@ApplicationScoped
+public class BankNoticeService {
+
+    private static final Pattern REFUND_REFERENCE = Pattern.compile("^REFUND-([0-9]{1,18})$");
+    private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
+
+    private final BankNoticeRepository notices;
+    private final RefundRepository refunds;
+    private final RegistrationService registrations;
+    private final CalendarService calendar;
+    private final BankConfig bank;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    BankNoticeService(BankNoticeRepository notices, RefundRepository refunds, RegistrationService registrations,
+            CalendarService calendar, BankConfig bank, MarketConfig config, Clock clock) {
+        this.notices = notices;
+        this.refunds = refunds;
+        this.registrations = registrations;
+        this.calendar = calendar;
+        this.bank = bank;
+        this.zone = config.zone();
+        this.clock = clock;
+    }
+
+    /**
+     * Records a notice and acts on it once. A notice whose transaction id is already on record is
+     * a replay: the same body (or, from the other source, the same booking) is answered with the
+     * stored response and changes nothing; anything else under that id is a 409 CONFLICT.
+     * Concurrent deliveries of one id run one after the other. Raises 400 for a zero amount or a
+     * booking time too far in the future.
+     *
+     * @param body the exact bytes received, whose SHA-256 identifies a replay
+     * @param enteredBy the operator who typed it in, for {@link NoticeSource#MANUAL}
+     * @return what was done, as stored
+     */
+    @Transactional
+    public NoticeResponse record(BankNoticeRequest request, byte[] body, NoticeSource source, String enteredBy) {
+        Instant now = Instant.now(clock);
+        validate(request, now);
+        String sha256 = NoticeSignature.sha256(body);
+        notices.lockTransactionId(request.transactionId());
+        Optional<BankNotice> existing = notices.findByIdOptional(request.transactionId());
+        if (existing.isPresent()) {
+            return replay(existing.get(), request, sha256, source);
+        }
+        BankNotice notice = BankNotice.of(request, sha256, now, source, enteredBy);
+        return notice.kind == NoticeKind.CREDIT ? credit(notice, now) : debit(notice, now);
+    }
+
+    private NoticeResponse replay(BankNotice existing, BankNoticeRequest request, String sha256, NoticeSource source) {
+        if (existing.bodySha256.equals(sha256) || existing.source != source && existing.sameBookingAs(request)) {
+            return existing.response;
+        }
+        throw new ApiException(ErrorCode.CONFLICT, "bank.transaction-conflict", request.transactionId());
+    }
+
+    /** Counts a credit towards the registration whose virtual account it went to; refunds what cannot count. */
+    private NoticeResponse credit(BankNotice notice, Instant now) {
+        DepositCredit credit = registrations.creditDeposit(notice.account, Money.ofFen(notice.amountFen),
+                notice.counterpartyName, notice.bookedAt);
+        Refund refund = null;
+        if (credit.refund().fen() > 0) {
+            refund = new Refund();
+            refund.id = refunds.nextId();
+            refund.creditTransactionId = notice.transactionId;
+            refund.registrationId = credit.registrationId();
+            refund.amountFen = credit.refund().fen();
+            refund.payeeName = notice.counterpartyName;
+            refund.payeeAccount = notice.counterpartyAccount;
+            refund.reason = RefundReason.of(credit.outcome());
+            refund.createdAt = now;
+            refund.dueBy = dueBy(notice.bookedAt);
+        }
+        notice.registrationId = credit.registrationId();
+        notice.outcome = NoticeOutcome.of(credit.outcome());
+        notice.response = new NoticeResponse(notice.transactionId, notice.outcome, credit.registrationId(),
+                credit.registrationStatus(), refund == null ? null : refund.id);
+        notices.persist(notice);
+        if (refund != null) {
+            notices.flush(); // the refund row references the notice row
+            refunds.persist(refund);
+        }
+        return notice.response;
+    }
+
+    /** Closes the open refund a debit pays: named by its reference, same amount, same payee account. */
+    private NoticeResponse debit(BankNotice notice, Instant now) {
+        Matcher reference = notice.reference == null ? null : REFUND_REFERENCE.matcher(notice.reference);
+        Refund refund = reference != null && reference.matches()
+                ? refunds.lock(Long.parseLong(reference.group(1)))
+                        .filter(Refund::isOpen)
+                        .filter(r -> r.amountFen == notice.amountFen)
+                        .filter(r -> r.payeeAccount.equals(notice.counterpartyAccount))
+                        .orElse(null)
+                : null;
+        if (refund == null) {
+            notice.outcome = NoticeOutcome.DEBIT_UNMATCHED;
+            notice.response = new NoticeResponse(notice.transactionId, notice.outcome, null, null, null);
+            notices.persist(notice);
+            return notice.response;
+        }
+        notice.registrationId = refund.registrationId;
+        notice.outcome = NoticeOutcome.REFUND_CONFIRMED;
+        notice.response = new NoticeResponse(notice.transactionId, notice.outcome, refund.registrationId, null,
+                refund.id);
+        notices.persist(notice);
+        notices.flush(); // the refund row will reference the notice row
+        refund.debitTransactionId = notice.transactionId;
+        refund.confirmedAt = now;
+        return notice.response;
+    }
+
+    /** The end of the n-th working day after the day the money was booked, in the market's zone. */
+    private Instant dueBy(Instant bookedAt) {
+        LocalDate booked = bookedAt.atZone(zone).toLocalDate();
+        LocalDate due = calendar.calendar().addWorkingDays(booked, bank.refundWorkingDays());
+        return due.atTime(END_OF_DAY).atZone(zone).toInstant();
+    }
+
+    private void validate(BankNoticeRequest request, Instant now) {
+        List<FieldViolation> violations = new ArrayList<>();
+        if (request.amount().fen() == 0) {
+            violations.add(FieldViolation.of("amount", "bank.amount-positive"));
+        }
+        if (request.bookedAt().toInstant().isAfter(now.plus(bank.bookedAtMaxAhead()))) {
+            violations.add(FieldViolation.of("bookedAt", "bank.booked-in-future", bank.bookedAtMaxAhead().toMinutes()));
+        }
+        if (!violations.isEmpty()) {
+            throw ApiException.invalid(violations);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package cn.landmarket.bank;
+
+import cn.landmarket.auction.DepositOutcome;
+
+/** Why money received must go back to its payer. */
+public enum RefundReason {
+    /** Paid into an account no registration has. */
+    UNMATCHED,
+    /** Paid by someone other than the registered enterprise. */
+    WRONG_PAYER,
+    /** Booked after the deposit deadline. */
+    LATE,
+    /** More than the deposit, or paid after the registration was already qualified. */
+    EXCESS;
+
+    static RefundReason of(DepositOutcome outcome) {
+        return switch (outcome) {
+            case UNMATCHED -> UNMATCHED;
+            case WRONG_PAYER -> WRONG_PAYER;
+            case LATE -> LATE;
+            case EXCESS, QUALIFIED -> EXCESS;
+            case PARTIAL -> throw new IllegalArgumentException("A partial deposit is held, not refunded");
+        };
+    }
+}

@@ -1,0 +1,48 @@
+package cn.landmarket.bank;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+
+/** Queries over refunds. */
+@ApplicationScoped
+public class RefundRepository implements PanacheRepositoryBase<Refund, Long> {
+
+    /** Takes the next refund id from refund_seq (its numbers step by 50; gaps are harmless). */
+    public long nextId() {
+        return ((Number) getEntityManager().createNativeQuery("select nextval('refund_seq')").getSingleResult())
+                .longValue();
+    }
+
+    public Optional<Refund> lock(long id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * Refunds, optionally only open or only paid ones, optionally only those of registrations for
+     * listings within a region prefix; soonest due first.
+     */
+    public PanacheQuery<Refund> search(Boolean open, String jurisdictionPrefix) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> p = new HashMap<>();
+        if (open != null) {
+            where.add(open ? "confirmedAt is null" : "confirmedAt is not null");
+        }
+        if (jurisdictionPrefix != null) {
+            where.add("registrationId in (select r.id from Registration r, Listing l"
+                    + " where l.id = r.listingId and l.regionCode like :jurisdiction)");
+            p.put("jurisdiction", jurisdictionPrefix + "%");
+        }
+        Sort soonestDue = Sort.by("dueBy").and("id");
+        return where.isEmpty() ? findAll(soonestDue) : find(String.join(" and ", where), soonestDue, p);
+    }
+}
