@@ -93,6 +93,11 @@ class AccessMatrixTest {
             Map.entry("GET /api/listings/{id}/history", ALL),
             Map.entry("GET /api/listings/{id}/bids", ALL),
             Map.entry("POST /api/listings/{id}/bids", EnumSet.of(Role.ENTERPRISE)),
+            Map.entry("POST /api/listings/{id}/registrations", EnumSet.of(Role.ENTERPRISE)),
+            Map.entry("GET /api/listings/{id}/registrations", EnumSet.of(Role.REGULATOR, Role.OPERATOR)),
+            Map.entry("GET /api/listings/{id}/registrations/mine", EnumSet.of(Role.ENTERPRISE)),
+            Map.entry("GET /api/refunds", EnumSet.of(Role.OPERATOR, Role.REGULATOR)),
+            Map.entry("POST /api/bank/notifications/manual", EnumSet.of(Role.OPERATOR)),
             Map.entry("GET /api/me", ALL));
 
     /** Plausible values for the path parameters of the API. */
@@ -393,8 +398,19 @@ class AccessMatrixTest {
         return operations().values().stream().filter(Operation::secured).map(Operation::key);
     }
 
+    /** Operations without a bearer token; the bank feed is authenticated by its signature instead. */
     static Stream<String> publicOperations() {
-        return operations().values().stream().filter(o -> !o.secured()).map(Operation::key);
+        return operations().values().stream().filter(o -> !o.secured()).map(Operation::key)
+                .filter(key -> !key.equals(SIGNED_FEED));
+    }
+
+    private static final String SIGNED_FEED = "POST /api/bank/notifications";
+
+    @Test
+    void theBankFeedWithoutASignatureIsRejectedWith401() {
+        assertTrue(operations().containsKey(SIGNED_FEED));
+        operations().get(SIGNED_FEED).call(given()).then().statusCode(401)
+                .contentType("application/problem+json");
     }
 
     static Stream<Arguments> disallowedRoles() {
