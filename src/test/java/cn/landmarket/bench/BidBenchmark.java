@@ -104,10 +104,13 @@ public final class BidBenchmark {
     }
 
     private static void run(String jdbc, int port, String[] tokens) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         System.out.printf(Locale.ROOT, "%nBidding benchmark: %d clients, %d s runs after %d s warm-up, %d repeats, "
                 + "%d cores%n", CLIENTS, RUN.toSeconds(), WARMUP.toSeconds(), REPEATS,
                 Runtime.getRuntime().availableProcessors());
+        System.out.println("-- warm-up round (not counted): lets the service's JIT compile the bid path");
+        closedLoop("warm-up", i -> httpBid(port, tokens[i], HOT_HTTP));
+        closedLoop("warm-up", i -> httpBid(port, tokens[i], SPREAD_FIRST + ThreadLocalRandom.current().nextInt(SPREAD)));
+        closedLoop("warm-up", i -> jdbcBid(jdbc, i));
         List<Result[]> rounds = new ArrayList<>();
         for (int r = 1; r <= REPEATS; r++) {
             System.out.printf(Locale.ROOT, "-- repeat %d%n", r);
@@ -118,7 +121,7 @@ public final class BidBenchmark {
             Result spread = closedLoop("HTTP, 1,000 listings",
                     i -> httpBid(port, tokens[i], SPREAD_FIRST + ThreadLocalRandom.current().nextInt(SPREAD)));
             System.out.println(spread);
-            Result half = openLoop("HTTP, hot, half rate", http, port, tokens, hot.acceptedPerSecond() / 2);
+            Result half = openLoop("HTTP, hot, half rate", port, tokens, hot.acceptedPerSecond() / 2);
             System.out.println(half);
             rounds.add(new Result[] {raw, hot, spread, half});
         }
@@ -177,34 +180,66 @@ public final class BidBenchmark {
         return result(name, accepted.get(), rejected.get(), latencies);
     }
 
-    private static Result openLoop(String name, HttpClient http, int port, String[] tokens, double rate)
-            throws InterruptedException {
+    /**
+     * Sends bids at a fixed rate whatever the answers (open loop): a pacer queues the intended send
+     * times, the clients' connections take them in turn, and each latency counts from the intended
+     * time, so a slow answer cannot hide the requests that waited behind it.
+     */
+    private static Result openLoop(String name, int port, String[] tokens, double rate) throws InterruptedException {
         long intervalNanos = (long) (1e9 / Math.max(rate, 1));
         long start = System.nanoTime() + WARMUP.toNanos();
         long end = start + RUN.toNanos();
+        java.util.concurrent.BlockingQueue<Long> due = new java.util.concurrent.LinkedBlockingQueue<>();
         AtomicLong accepted = new AtomicLong();
         AtomicLong rejected = new AtomicLong();
         ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
-        List<java.util.concurrent.CompletableFuture<?>> inflight = new ArrayList<>();
-        long next = System.nanoTime();
-        int i = 0;
-        while (next < end) {
+        CountDownLatch done = new CountDownLatch(CLIENTS);
+        for (int c = 0; c < CLIENTS; c++) {
+            int client = c;
+            Thread t = new Thread(() -> {
+                long[] mine = new long[1 << 12];
+                int n = 0;
+                try {
+                    while (true) {
+                        Long intended = due.poll(1, TimeUnit.SECONDS);
+                        if (intended == null) {
+                            if (System.nanoTime() > end) {
+                                break;
+                            }
+                            continue;
+                        }
+                        if (intended < 0) {
+                            break;
+                        }
+                        boolean ok = httpBid(port, tokens[client], HALF_RATE);
+                        if (intended >= start) {
+                            (ok ? accepted : rejected).incrementAndGet();
+                            if (n == mine.length) {
+                                mine = Arrays.copyOf(mine, n * 2);
+                            }
+                            mine[n++] = (System.nanoTime() - intended) / 1_000;
+                        }
+                    }
+                } catch (Exception e) {
+                    e.printStackTrace();
+                } finally {
+                    latencies.add(Arrays.copyOf(mine, n));
+                    done.countDown();
+                }
+            });
+            t.start();
+        }
+        for (long next = System.nanoTime(); next < end; next += intervalNanos) {
             long wait = next - System.nanoTime();
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            long intended = next;
-            boolean measured = intended >= start;
-            inflight.add(http.sendAsync(bidRequest(port, tokens[i++ % tokens.length], HALF_RATE),
-                    HttpResponse.BodyHandlers.ofString()).thenAccept(response -> {
-                        if (measured) {
-                            latencies.add(new long[] {(System.nanoTime() - intended) / 1_000});
-                            (response.statusCode() == 201 ? accepted : rejected).incrementAndGet();
-                        }
-                    }));
-            next += intervalNanos;
+            due.add(next);
         }
-        inflight.forEach(java.util.concurrent.CompletableFuture::join);
+        for (int c = 0; c < CLIENTS; c++) {
+            due.add(-1L);
+        }
+        done.await();
         return result(name, accepted.get(), rejected.get(), latencies);
     }
 
@@ -231,13 +266,6 @@ public final class BidBenchmark {
     private static String bidJson(long listingId) {
         long amount = nextAmount(listingId);
         return "{\"amount\":\"" + amount / 100 + "." + String.format(Locale.ROOT, "%02d", amount % 100) + "\"}";
-    }
-
-    private static HttpRequest bidRequest(int port, String token, long listingId) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/listings/" + listingId + "/bids"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(bidJson(listingId))).build();
     }
 
     private static boolean httpBid(int port, String token, long listingId) throws IOException {
