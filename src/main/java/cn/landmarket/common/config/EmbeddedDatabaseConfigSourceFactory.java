@@ -36,8 +36,8 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
             values = new java.util.HashMap<>(values);
             values.putAll(DevKeys.ensure());
         }
-        // Ordinal 200: above application.properties (250 is env/system, 250+ wins over us) so that an
-        // explicitly configured URL in the environment still takes precedence.
+        // Ordinal 200: below application.properties (250), the environment (300) and system properties
+        // (400), so that any URL configured anywhere takes precedence.
         return List.of(new MapBackedConfigSource("embedded-postgresql", values, 200) {
         });
     }
