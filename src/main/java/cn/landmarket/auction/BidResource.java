@@ -14,6 +14,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -36,6 +39,11 @@ public class BidResource {
     @RolesAllowed(Role.ENTERPRISE_GROUP)
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Place a bid (qualified bidders; Idempotency-Key required, a retry returns the same receipt)")
+    @APIResponse(responseCode = "201", description = "Accepted: the receipt",
+            content = @Content(schema = @Schema(implementation = BidReceipt.class)))
+    @APIResponse(responseCode = "200", description = "A retry of an accepted bid: the same receipt",
+            content = @Content(schema = @Schema(implementation = BidReceipt.class)))
+    @APIResponse(responseCode = "409", description = "Rejected by the bidding rules (problem with minimumAmount)")
     public Uni<Response> place(@PathParam("id") long id, @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Valid @NotNull PlaceBidRequest request) {
         return Uni.createFrom().completionStage(auctions.place(actor.get(), id, request, idempotencyKey))
