@@ -71,7 +71,7 @@ public final class Verifier {
         try {
             result = verify(positional.get(0), positional.size() > 1 ? Path.of(positional.get(1)) : null, pinned);
         } catch (IOException | RuntimeException e) {
-            System.err.println("cannot read the log: " + e.getMessage());
+            System.err.println("cannot read the log: " + (e.getMessage() == null ? e : e.getMessage()));
             System.exit(2);
             return;
         } catch (InterruptedException e) {

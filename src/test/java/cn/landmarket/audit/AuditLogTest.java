@@ -24,6 +24,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -253,6 +257,67 @@ class AuditLogTest {
         given().queryParam("limit", 0).when().get("/api/audit/entries").then().statusCode(400);
         given().queryParam("from", "x").queryParam("to", 1).when().get("/api/audit/consistency").then()
                 .statusCode(400);
+    }
+
+    @Test
+    void concurrentSequencersGiveConsecutiveIndexesAndConsistentCheckpoints() throws Exception {
+        String marker = "race-" + UUID.randomUUID();
+        flush();
+        Checkpoint before = latest();
+        int writers = 4;
+        int each = 50;
+        ExecutorService pool = Executors.newFixedThreadPool(writers * 2);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                work.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        stage(marker + "-" + writer + "-" + i);
+                    }
+                    return null;
+                }));
+                work.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        sequencer.sequence();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : work) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        flush();
+        Checkpoint after = latest();
+        List<Map<String, Object>> views = entries(0, after.size());
+        List<byte[]> leaves = new ArrayList<>();
+        Map<Integer, Integer> nextPerWriter = new java.util.HashMap<>();
+        for (int i = 0; i < views.size(); i++) {
+            assertEquals(i, ((Number) views.get(i).get("index")).intValue());
+            leaves.add(B64.decode((String) views.get(i).get("leafHash")));
+            String text = new String(B64.decode((String) views.get(i).get("entry")), StandardCharsets.UTF_8);
+            int at = text.indexOf(marker + "-");
+            if (at >= 0) {
+                String[] parts = text.substring(at + marker.length() + 1, text.indexOf('"', at)).split("-");
+                int writer = Integer.parseInt(parts[0]);
+                assertEquals(nextPerWriter.getOrDefault(writer, 0), Integer.parseInt(parts[1]), "writer " + writer);
+                nextPerWriter.put(writer, Integer.parseInt(parts[1]) + 1);
+            }
+        }
+        assertEquals(Map.of(0, each, 1, each, 2, each, 3, each), nextPerWriter);
+        assertArrayEquals(after.root(), MerkleTree.root(leaves, leaves.size()));
+        List<Map<String, Object>> history = given().queryParam("after", before.size() - 1).when()
+                .get("/api/audit/checkpoints").then().statusCode(200).extract().jsonPath().getList("$");
+        for (Map<String, Object> c : history) {
+            long size = ((Number) c.get("treeSize")).longValue();
+            if (size <= after.size()) {
+                assertEquals(Base64.getEncoder().encodeToString(MerkleTree.root(leaves, size)), c.get("rootHash"),
+                        "checkpoint " + size);
+            }
+        }
     }
 
     @Test
