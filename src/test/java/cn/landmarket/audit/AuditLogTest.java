@@ -43,6 +43,7 @@ import cn.landmarket.listing.ListingService;
 import cn.landmarket.testing.Auctions;
 import cn.landmarket.testing.TestClock;
 import cn.landmarket.testing.TestData;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -59,6 +60,9 @@ class AuditLogTest {
 
     @Inject
     AuditSequencer sequencer;
+
+    @Inject
+    AuditLog auditLog;
 
     @Inject
     TestData data;
@@ -171,6 +175,27 @@ class AuditLogTest {
         assertEquals(2_000_000_000, ((Number) bid.get("amountFen")).longValue());
         assertEquals(receipt.getString("bidderNo"), bid.get("bidderNo"));
         assertEquals("LISTING", bid.get("phase"));
+    }
+
+    @Test
+    void anEntryOfARolledBackTransactionNeverReachesTheLog() throws Exception {
+        String marker = "rolled-back-" + UUID.randomUUID();
+        assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            auditLog.append(new AuditEntry("test.note", Instant.now(), "test", Map.of("marker", marker)));
+            throw new IllegalStateException("the business change fails");
+        }));
+        QuarkusTransaction.requiringNew().run(() -> auditLog.append(
+                new AuditEntry("test.note", Instant.now(), "test", Map.of("marker", marker + "-kept"))));
+        flush();
+        indexOf(marker + "-kept");
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select count(*) from audit_entry where convert_from(entry, 'UTF8') like ?")) {
+            ps.setString(1, "%\"marker\":\"" + marker + "\"%");
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertEquals(0, rs.getLong(1));
+            }
+        }
     }
 
     @Test
