@@ -67,6 +67,15 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("cn.landmarket.common..")
                 .should().dependOnClassesThat().resideInAnyPackage("cn.landmarket.party..", "cn.landmarket.asset..",
                         "cn.landmarket.listing..", "cn.landmarket.calendar..", "cn.landmarket.dev..",
+                        "cn.landmarket.auction..", "cn.landmarket.bank..", "cn.landmarket.audit..")
+                .check(MAIN);
+    }
+
+    @Test
+    void theAuditLogDependsOnNoOtherFeature() {
+        noClasses().that().resideInAPackage("cn.landmarket.audit..")
+                .should().dependOnClassesThat().resideInAnyPackage("cn.landmarket.party..", "cn.landmarket.asset..",
+                        "cn.landmarket.listing..", "cn.landmarket.calendar..", "cn.landmarket.dev..",
                         "cn.landmarket.auction..", "cn.landmarket.bank..")
                 .check(MAIN);
     }

@@ -31,11 +31,14 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.landmarket.audit.AuditEntry;
+import cn.landmarket.audit.AuditLog;
 import cn.landmarket.common.Money;
 import cn.landmarket.common.config.MarketConfig;
 import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.error.ErrorCode;
 import cn.landmarket.common.error.Message;
+import cn.landmarket.listing.ListingHistory;
 import cn.landmarket.listing.ListingStatus;
 
 /**
@@ -260,11 +263,15 @@ public class BidBatcher {
             }
         }
         Long capBidId = null;
+        List<AuditEntry> auditEntries = new ArrayList<>();
         for (Object[] row : inserts) {
             BidReceipt r = (BidReceipt) row[3];
             BidReceipt receipt = new BidReceipt(idBySequence.get(r.sequence()), r.listingId(), r.bidderNo(),
                     r.amount(), r.acceptedAt(), r.sequence(), r.phase(), r.deadline());
             outcomes.set((Integer) row[0], new BidOutcome.Placed(receipt, false));
+            auditEntries.add(AuditEntry.bidAccepted(now, "bidder:" + receipt.bidderNo(), Map.of("listingId", listingId,
+                    "sequence", receipt.sequence(), "bidderNo", receipt.bidderNo(), "amountFen", receipt.amount().fen(),
+                    "phase", receipt.phase().name(), "acceptedAt", now.toString())));
             if (capSequence != null && receipt.sequence() == capSequence) {
                 capBidId = receipt.bidId();
             }
@@ -297,10 +304,14 @@ public class BidBatcher {
                 ps.setTimestamp(3, Timestamp.from(now));
                 ps.executeUpdate();
             }
+            auditEntries.add(ListingHistory.auditEntry(listingId,
+                    ((BidReceipt) inserts.get(inserts.size() - 1)[3]).phase().name(), ListingStatus.SOLD.name(), now,
+                    "system:bidding", "price cap reached"));
             events.add(event(new LiveEvent(LiveEvent.STATUS, listingId, ListingStatus.SOLD.name(),
                     Money.ofFen(state.highestFen()).toYuan(), null, null, null, null, null,
                     now.atZone(zone).toOffsetDateTime().toString())));
         }
+        AuditLog.append(c, auditEntries);
         publish(c, events);
         return outcomes;
     }

@@ -1,6 +1,8 @@
 package cn.landmarket.listing;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,6 +13,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+
+import cn.landmarket.audit.AuditEntry;
 
 /** One status change of a listing: from what, to what, when, by whom and why. */
 @Entity
@@ -38,6 +42,22 @@ public class ListingHistory {
     public String actor;
 
     public String reason;
+
+    /** The audit log entry of this change: type {@code listing.<to>}, facts listing id, from, to, reason. */
+    public AuditEntry auditEntry() {
+        return auditEntry(listingId, fromStatus == null ? null : fromStatus.name(), toStatus.name(), at, actor, reason);
+    }
+
+    /** The audit log entry of a status change of a listing. */
+    public static AuditEntry auditEntry(long listingId, String from, String to, Instant at, String actor,
+            String reason) {
+        Map<String, Object> facts = new HashMap<>();
+        facts.put("listingId", listingId);
+        facts.put("from", from);
+        facts.put("to", to);
+        facts.put("reason", reason);
+        return AuditEntry.listingStatus(to, at, actor, facts);
+    }
 
     public static ListingHistory of(long listingId, ListingStatus from, ListingStatus to, Instant at, String actor,
             String reason) {

@@ -8,15 +8,21 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
 
+import cn.landmarket.audit.AuditLog;
+
 /** Queries over listings and their history. */
 @ApplicationScoped
 public class ListingRepository implements PanacheRepository<Listing> {
+
+    @Inject
+    AuditLog audit;
 
     /** Locks the listing row: every status change of one listing goes through this lock. */
     public Optional<Listing> lock(long id) {
@@ -87,8 +93,10 @@ public class ListingRepository implements PanacheRepository<Listing> {
                 .setParameter("id", listingId).getResultList();
     }
 
+    /** Records a status change in the listing's history and, in the same transaction, in the audit log. */
     public void record(ListingHistory entry) {
         getEntityManager().persist(entry);
+        audit.append(entry.auditEntry());
     }
 
     public void deleteDraft(Listing listing) {

@@ -106,7 +106,8 @@ class AccessMatrixTest {
             "creditCode", CREDIT_CODE,
             "code", TestData.TOWNSHIP_A,
             "date", "2026-12-31",
-            "year", "2026");
+            "year", "2026",
+            "idx", "0");
 
     /** One operation of the OpenAPI document. */
     record Operation(String method, String template, boolean secured, boolean hasBody) {

@@ -1,0 +1,69 @@
+package cn.landmarket.audit;
+
+import java.util.List;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The tamper-evident audit log for anyone: signed checkpoints, entries and Merkle proofs. */
+@Path("/api/audit")
+@Tag(name = "Audit")
+@PermitAll
+public class AuditResource {
+
+    @Inject
+    AuditService service;
+
+    @GET
+    @Path("/checkpoint")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(summary = "The latest checkpoint as a C2SP signed note (tlog-checkpoint)")
+    public String checkpoint() {
+        return service.latestCheckpoint();
+    }
+
+    @GET
+    @Path("/checkpoints")
+    @Operation(summary = "Signed checkpoints with a tree size above 'after', smallest first")
+    public List<CheckpointView> checkpoints(@QueryParam("after") Long after, @QueryParam("limit") Integer limit) {
+        return service.checkpoints(after, limit);
+    }
+
+    @GET
+    @Path("/key")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(summary = "The checkpoint signing key as a C2SP verifier key (name+id+key)")
+    public String key() {
+        return service.verifierKey();
+    }
+
+    @GET
+    @Path("/entries")
+    @Operation(summary = "Entries from index 'start' on, with their exact bytes and leaf hashes")
+    public List<EntryView> entries(@QueryParam("start") Long start, @QueryParam("limit") Integer limit) {
+        return service.entries(start, limit);
+    }
+
+    @GET
+    @Path("/entries/{idx}")
+    @Operation(summary = "One entry with its inclusion proof in the tree of 'treeSize' (default: latest)")
+    public InclusionView entry(@PathParam("idx") long idx, @QueryParam("treeSize") Long treeSize) {
+        return service.entry(idx, treeSize);
+    }
+
+    @GET
+    @Path("/consistency")
+    @Operation(summary = "Consistency proof between the trees of sizes 'from' and 'to'")
+    public ConsistencyView consistency(@QueryParam("from") Long from, @QueryParam("to") Long to) {
+        return service.consistency(from, to);
+    }
+}

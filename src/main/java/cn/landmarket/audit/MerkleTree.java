@@ -1,0 +1,221 @@
+package cn.landmarket.audit;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The Merkle tree of RFC 9162 §2.1 over a list of leaf hashes: tree head, inclusion and
+ * consistency proofs, and their verification. Plain Java, usable by the service and by verifiers.
+ */
+public final class MerkleTree {
+
+    /** Length of every hash: SHA-256. */
+    public static final int HASH_SIZE = 32;
+
+    private MerkleTree() {
+    }
+
+    /** SHA-256 of the empty string: the root of the empty tree. */
+    public static byte[] emptyRoot() {
+        return sha256().digest();
+    }
+
+    /** Leaf hash of an entry: SHA-256(0x00 ‖ entry). */
+    public static byte[] leafHash(byte[] entry) {
+        MessageDigest d = sha256();
+        d.update((byte) 0);
+        d.update(entry);
+        return d.digest();
+    }
+
+    /** Interior node hash: SHA-256(0x01 ‖ left ‖ right). */
+    public static byte[] nodeHash(byte[] left, byte[] right) {
+        MessageDigest d = sha256();
+        d.update((byte) 1);
+        d.update(left);
+        d.update(right);
+        return d.digest();
+    }
+
+    /** MTH of the first {@code size} leaves (RFC 9162 §2.1.1). */
+    public static byte[] root(List<byte[]> leafHashes, long size) {
+        checkSize(leafHashes, size);
+        return size == 0 ? emptyRoot() : subtree(leafHashes, 0, (int) size);
+    }
+
+    /** Inclusion proof of leaf {@code index} in the tree of the first {@code size} leaves (§2.1.3.1). */
+    public static List<byte[]> inclusionProof(List<byte[]> leafHashes, long index, long size) {
+        checkSize(leafHashes, size);
+        if (index < 0 || index >= size) {
+            throw new IllegalArgumentException("leaf index " + index + " is not in a tree of size " + size);
+        }
+        List<byte[]> proof = new ArrayList<>();
+        path(leafHashes, (int) index, 0, (int) size, proof);
+        return proof;
+    }
+
+    /** Consistency proof between the trees of the first {@code from} and {@code to} leaves (§2.1.4.1). */
+    public static List<byte[]> consistencyProof(List<byte[]> leafHashes, long from, long to) {
+        checkSize(leafHashes, to);
+        if (from < 0 || from > to) {
+            throw new IllegalArgumentException("no consistency proof from size " + from + " to size " + to);
+        }
+        List<byte[]> proof = new ArrayList<>();
+        if (from > 0 && from < to) {
+            subproof(leafHashes, (int) from, 0, (int) to, true, proof);
+        }
+        return proof;
+    }
+
+    /** Whether {@code proof} shows the leaf is at {@code index} of the tree with {@code root} (§2.1.3.2). */
+    public static boolean verifyInclusion(long index, long size, byte[] leafHash, List<byte[]> proof, byte[] root) {
+        if (index < 0 || index >= size || leafHash == null || root == null || !wellFormed(proof)) {
+            return false;
+        }
+        long fn = index;
+        long sn = size - 1;
+        byte[] r = leafHash;
+        for (byte[] p : proof) {
+            if (sn == 0) {
+                return false;
+            }
+            if ((fn & 1) == 1 || fn == sn) {
+                r = nodeHash(p, r);
+                if ((fn & 1) == 0) {
+                    while ((fn & 1) == 0 && fn != 0) {
+                        fn >>= 1;
+                        sn >>= 1;
+                    }
+                }
+            } else {
+                r = nodeHash(r, p);
+            }
+            fn >>= 1;
+            sn >>= 1;
+        }
+        return sn == 0 && MessageDigest.isEqual(r, root);
+    }
+
+    /**
+     * Whether {@code proof} shows the tree of size {@code from} with {@code fromRoot} is a prefix of
+     * the tree of size {@code to} with {@code toRoot} (§2.1.4.2).
+     */
+    public static boolean verifyConsistency(long from, long to, List<byte[]> proof, byte[] fromRoot, byte[] toRoot) {
+        if (from < 0 || from > to || fromRoot == null || toRoot == null || !wellFormed(proof)) {
+            return false;
+        }
+        if (from == to) {
+            return proof.isEmpty() && MessageDigest.isEqual(fromRoot, toRoot);
+        }
+        if (from == 0) {
+            return proof.isEmpty();
+        }
+        if (proof.isEmpty()) {
+            return false;
+        }
+        List<byte[]> path = new ArrayList<>(proof);
+        if (Long.bitCount(from) == 1) {
+            path.add(0, fromRoot);
+        }
+        long fn = from - 1;
+        long sn = to - 1;
+        while ((fn & 1) == 1) {
+            fn >>= 1;
+            sn >>= 1;
+        }
+        byte[] fr = path.get(0);
+        byte[] sr = path.get(0);
+        for (byte[] c : path.subList(1, path.size())) {
+            if (sn == 0) {
+                return false;
+            }
+            if ((fn & 1) == 1 || fn == sn) {
+                fr = nodeHash(c, fr);
+                sr = nodeHash(c, sr);
+                if ((fn & 1) == 0) {
+                    while ((fn & 1) == 0 && fn != 0) {
+                        fn >>= 1;
+                        sn >>= 1;
+                    }
+                }
+            } else {
+                sr = nodeHash(sr, c);
+            }
+            fn >>= 1;
+            sn >>= 1;
+        }
+        return sn == 0 && MessageDigest.isEqual(fr, fromRoot) && MessageDigest.isEqual(sr, toRoot);
+    }
+
+    /** Largest power of two smaller than {@code n} (n ≥ 2). */
+    static int split(int n) {
+        return Integer.highestOneBit(n - 1);
+    }
+
+    private static byte[] subtree(List<byte[]> leaves, int start, int end) {
+        int n = end - start;
+        if (n == 1) {
+            return leaves.get(start);
+        }
+        int k = split(n);
+        return nodeHash(subtree(leaves, start, start + k), subtree(leaves, start + k, end));
+    }
+
+    private static void path(List<byte[]> leaves, int m, int start, int end, List<byte[]> out) {
+        int n = end - start;
+        if (n <= 1) {
+            return;
+        }
+        int k = split(n);
+        if (m < k) {
+            path(leaves, m, start, start + k, out);
+            out.add(subtree(leaves, start + k, end));
+        } else {
+            path(leaves, m - k, start + k, end, out);
+            out.add(subtree(leaves, start, start + k));
+        }
+    }
+
+    private static void subproof(List<byte[]> leaves, int m, int start, int end, boolean b, List<byte[]> out) {
+        int n = end - start;
+        if (m == n) {
+            if (!b) {
+                out.add(subtree(leaves, start, end));
+            }
+            return;
+        }
+        int k = split(n);
+        if (m <= k) {
+            subproof(leaves, m, start, start + k, b, out);
+            out.add(subtree(leaves, start + k, end));
+        } else {
+            subproof(leaves, m - k, start + k, end, false, out);
+            out.add(subtree(leaves, start, start + k));
+        }
+    }
+
+    private static boolean wellFormed(List<byte[]> proof) {
+        return proof != null && proof.size() <= 64 && proof.stream().allMatch(p -> p != null && p.length == HASH_SIZE);
+    }
+
+    private static void checkSize(List<byte[]> leaves, long size) {
+        if (size < 0 || size > leaves.size()) {
+            throw new IllegalArgumentException("tree size " + size + " is not within 0.." + leaves.size());
+        }
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static boolean sameHash(byte[] a, byte[] b) {
+        return Arrays.equals(a, b);
+    }
+}

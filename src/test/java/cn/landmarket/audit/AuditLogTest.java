@@ -1,0 +1,430 @@
+package cn.landmarket.audit;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.landmarket.listing.ListingService;
+import cn.landmarket.testing.Auctions;
+import cn.landmarket.testing.TestClock;
+import cn.landmarket.testing.TestData;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** The audit log end to end: what is logged, signed checkpoints, proofs, append-only storage, the verifier. */
+@QuarkusTest
+class AuditLogTest {
+
+    private static final Base64.Decoder B64 = Base64.getDecoder();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    AuditSequencer sequencer;
+
+    @Inject
+    AuditLog auditLog;
+
+    @Inject
+    TestData data;
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    ListingService listings;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @BeforeEach
+    void setUp() {
+        data.standard();
+        clock.reset();
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    /** Sequences until nothing is pending (the scheduled sequencer may hold the lock meanwhile). */
+    private void flush() throws Exception {
+        for (int i = 0; i < 500; i++) {
+            int moved = sequencer.sequence();
+            if (moved == 0) {
+                return;
+            }
+            if (moved < 0) {
+                Thread.sleep(10);
+            }
+        }
+        throw new AssertionError("the audit log did not settle");
+    }
+
+    private void stage(String marker) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            AuditLog.append(c, List.of(new AuditEntry("test.note", Instant.now(), "test", Map.of("marker", marker))));
+        }
+    }
+
+    private long indexOf(String marker) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "select idx from audit_entry where convert_from(entry, 'UTF8') like ?")) {
+            ps.setString(1, "%\"marker\":\"" + marker + "\"%");
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next(), marker);
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static Checkpoint latest() {
+        String key = given().when().get("/api/audit/key").then().statusCode(200).extract().asString();
+        String note = given().when().get("/api/audit/checkpoint").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/plain")).extract().asString();
+        return Checkpoint.parse(SignedNote.open(note, key));
+    }
+
+    private static List<Map<String, Object>> entries(long start, long end) throws Exception {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (long from = start; from < end; from += 1000) {
+            List<Map<String, Object>> page = given().queryParam("start", from)
+                    .queryParam("limit", (int) Math.min(1000, end - from)).when().get("/api/audit/entries")
+                    .then().statusCode(200).extract().jsonPath().getList("$");
+            out.addAll(page);
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> decode(Map<String, Object> view) throws Exception {
+        return JSON.readValue(B64.decode((String) view.get("entry")), Map.class);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyListingStatusChangeAndAcceptedBidIsLoggedAfterCommit() throws Exception {
+        long id = Auctions.listingInBidding(clock, listings, Map.of());
+        String bidder = Auctions.qualifiedBidder(data, id, "MAU%06d".formatted(id % 1_000_000));
+        JsonPath receipt = Auctions.bid(bidder, id, "20000000.00", UUID.randomUUID().toString()).then()
+                .statusCode(201).extract().jsonPath();
+        flush();
+        long size = latest().size();
+        List<String> statuses = new ArrayList<>();
+        Map<String, Object> bid = null;
+        for (Map<String, Object> view : entries(0, size)) {
+            Map<String, Object> entry = decode(view);
+            Map<String, Object> facts = (Map<String, Object>) entry.get("facts");
+            if (((Number) facts.getOrDefault("listingId", -1)).longValue() != id) {
+                continue;
+            }
+            String type = (String) entry.get("type");
+            if (type.startsWith("listing.")) {
+                statuses.add(type);
+                assertEquals(type, "listing." + ((String) facts.get("to")).toLowerCase());
+            } else {
+                assertEquals("bid.accepted", type);
+                bid = facts;
+                assertEquals("bidder:" + receipt.getString("bidderNo"), entry.get("actor"));
+            }
+        }
+        assertEquals(List.of("listing.draft", "listing.pending_review", "listing.approved", "listing.announced",
+                "listing.listing"), statuses);
+        assertEquals(1, bid.get("sequence"));
+        assertEquals(2_000_000_000, ((Number) bid.get("amountFen")).longValue());
+        assertEquals(receipt.getString("bidderNo"), bid.get("bidderNo"));
+        assertEquals("LISTING", bid.get("phase"));
+    }
+
+    @Test
+    void anEntryOfARolledBackTransactionNeverReachesTheLog() throws Exception {
+        String marker = "rolled-back-" + UUID.randomUUID();
+        assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            auditLog.append(new AuditEntry("test.note", Instant.now(), "test", Map.of("marker", marker)));
+            throw new IllegalStateException("the business change fails");
+        }));
+        QuarkusTransaction.requiringNew().run(() -> auditLog.append(
+                new AuditEntry("test.note", Instant.now(), "test", Map.of("marker", marker + "-kept"))));
+        flush();
+        indexOf(marker + "-kept");
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select count(*) from audit_entry where convert_from(entry, 'UTF8') like ?")) {
+            ps.setString(1, "%\"marker\":\"" + marker + "\"%");
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertEquals(0, rs.getLong(1));
+            }
+        }
+    }
+
+    @Test
+    void aRefusedBidLeavesNoEntry() throws Exception {
+        long id = Auctions.listingInBidding(clock, listings, Map.of());
+        String bidder = Auctions.qualifiedBidder(data, id, "MAW%06d".formatted(id % 1_000_000));
+        Auctions.bid(bidder, id, "1.00", UUID.randomUUID().toString()).then().statusCode(409);
+        flush();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select count(*) from audit_entry where convert_from(entry, 'UTF8') like ?")) {
+            ps.setString(1, "%\"type\":\"bid.accepted\"%\"listingId\":" + id + "%");
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertEquals(0, rs.getLong(1));
+            }
+        }
+    }
+
+    @Test
+    void theCheckpointIsASignedNoteOverAllEntries() throws Exception {
+        stage("root-" + UUID.randomUUID());
+        flush();
+        Checkpoint checkpoint = latest();
+        assertEquals("land-market.test/audit", checkpoint.origin());
+        List<byte[]> leaves = new ArrayList<>();
+        for (Map<String, Object> view : entries(0, checkpoint.size())) {
+            byte[] leaf = MerkleTree.leafHash(B64.decode((String) view.get("entry")));
+            assertArrayEquals(leaf, B64.decode((String) view.get("leafHash")));
+            leaves.add(leaf);
+        }
+        assertArrayEquals(checkpoint.root(), MerkleTree.root(leaves, leaves.size()));
+        String key = given().when().get("/api/audit/key").then().statusCode(200).extract().asString();
+        assertTrue(key.matches("land-market\\.test/audit\\+[0-9a-f]{8}\\+[A-Za-z0-9+/]{44}"), key);
+    }
+
+    @Test
+    void inclusionAndConsistencyProofsVerifyAgainstSignedCheckpoints() throws Exception {
+        String marker = "proof-" + UUID.randomUUID();
+        stage(marker);
+        flush();
+        Checkpoint first = latest();
+        stage(marker + "-later");
+        flush();
+        Checkpoint second = latest();
+        assertTrue(second.size() > first.size());
+
+        long index = indexOf(marker);
+        for (Checkpoint cp : List.of(first, second)) {
+            JsonPath proof = given().queryParam("treeSize", cp.size()).when().get("/api/audit/entries/" + index)
+                    .then().statusCode(200).body("index", equalTo((int) index))
+                    .body("treeSize", equalTo((int) cp.size())).extract().jsonPath();
+            byte[] leaf = MerkleTree.leafHash(B64.decode(proof.getString("entry")));
+            List<byte[]> path = proof.getList("proof", String.class).stream().map(B64::decode).toList();
+            assertTrue(MerkleTree.verifyInclusion(index, cp.size(), leaf, path, cp.root()));
+            assertFalse(MerkleTree.verifyInclusion(index, cp.size(), MerkleTree.leafHash(new byte[0]), path, cp.root()));
+        }
+        List<byte[]> consistency = given().queryParam("from", first.size()).queryParam("to", second.size())
+                .when().get("/api/audit/consistency").then().statusCode(200).extract().jsonPath()
+                .getList("proof", String.class).stream().map(B64::decode).toList();
+        assertTrue(MerkleTree.verifyConsistency(first.size(), second.size(), consistency, first.root(), second.root()));
+
+        List<Map<String, Object>> history = given().queryParam("after", first.size() - 1).when()
+                .get("/api/audit/checkpoints").then().statusCode(200).extract().jsonPath().getList("$");
+        assertEquals(first.size(), ((Number) history.get(0).get("treeSize")).longValue());
+        assertEquals(Base64.getEncoder().encodeToString(first.root()), history.get(0).get("rootHash"));
+    }
+
+    @Test
+    void sizesOutsideTheLogAreProblems() throws Exception {
+        stage("sizes-" + UUID.randomUUID());
+        flush();
+        long size = latest().size();
+        given().when().get("/api/audit/entries/" + (size + 1000)).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().queryParam("treeSize", size + 1000).when().get("/api/audit/entries/0").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("treeSize"));
+        given().queryParam("treeSize", 0).when().get("/api/audit/entries/0").then().statusCode(400);
+        given().when().get("/api/audit/entries/-1").then().statusCode(400);
+        given().queryParam("from", 2).queryParam("to", 1).when().get("/api/audit/consistency").then().statusCode(400)
+                .body("errors[0].field", equalTo("from"));
+        given().queryParam("from", 0).queryParam("to", size + 1000).when().get("/api/audit/consistency").then()
+                .statusCode(400).body("errors[0].field", equalTo("to"));
+        given().queryParam("to", 1).when().get("/api/audit/consistency").then().statusCode(400);
+        given().queryParam("limit", 0).when().get("/api/audit/entries").then().statusCode(400);
+        given().queryParam("from", "x").queryParam("to", 1).when().get("/api/audit/consistency").then()
+                .statusCode(400);
+    }
+
+    @Test
+    void concurrentSequencersGiveConsecutiveIndexesAndConsistentCheckpoints() throws Exception {
+        String marker = "race-" + UUID.randomUUID();
+        flush();
+        Checkpoint before = latest();
+        int writers = 4;
+        int each = 50;
+        ExecutorService pool = Executors.newFixedThreadPool(writers * 2);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                work.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        stage(marker + "-" + writer + "-" + i);
+                    }
+                    return null;
+                }));
+                work.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        sequencer.sequence();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : work) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        flush();
+        Checkpoint after = latest();
+        List<Map<String, Object>> views = entries(0, after.size());
+        List<byte[]> leaves = new ArrayList<>();
+        Map<Integer, Integer> nextPerWriter = new java.util.HashMap<>();
+        for (int i = 0; i < views.size(); i++) {
+            assertEquals(i, ((Number) views.get(i).get("index")).intValue());
+            leaves.add(B64.decode((String) views.get(i).get("leafHash")));
+            String text = new String(B64.decode((String) views.get(i).get("entry")), StandardCharsets.UTF_8);
+            int at = text.indexOf(marker + "-");
+            if (at >= 0) {
+                String[] parts = text.substring(at + marker.length() + 1, text.indexOf('"', at)).split("-");
+                int writer = Integer.parseInt(parts[0]);
+                assertEquals(nextPerWriter.getOrDefault(writer, 0), Integer.parseInt(parts[1]), "writer " + writer);
+                nextPerWriter.put(writer, Integer.parseInt(parts[1]) + 1);
+            }
+        }
+        assertEquals(Map.of(0, each, 1, each, 2, each, 3, each), nextPerWriter);
+        assertArrayEquals(after.root(), MerkleTree.root(leaves, leaves.size()));
+        List<Map<String, Object>> history = given().queryParam("after", before.size() - 1).when()
+                .get("/api/audit/checkpoints").then().statusCode(200).extract().jsonPath().getList("$");
+        for (Map<String, Object> c : history) {
+            long size = ((Number) c.get("treeSize")).longValue();
+            if (size <= after.size()) {
+                assertEquals(Base64.getEncoder().encodeToString(MerkleTree.root(leaves, size)), c.get("rootHash"),
+                        "checkpoint " + size);
+            }
+        }
+    }
+
+    @Test
+    void storedEntriesAndCheckpointsRefuseUpdateDeleteAndTruncate() throws Exception {
+        stage("append-only-" + UUID.randomUUID());
+        flush();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            for (String sql : List.of("update audit_entry set entry = entry where idx = 0",
+                    "delete from audit_entry where idx = 0", "truncate audit_entry cascade",
+                    "update checkpoint set note = note where tree_size = (select max(tree_size) from checkpoint)",
+                    "delete from checkpoint where tree_size = (select max(tree_size) from checkpoint)",
+                    "truncate checkpoint")) {
+                SQLException refused = assertThrows(SQLException.class, () -> s.execute(sql), sql);
+                assertTrue(refused.getMessage().contains("append-only"), refused.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void theVerifierChecksTheLogAndNamesATamperedEntry() throws Exception {
+        Path saved = Files.createTempFile("audit-checkpoint", ".txt");
+        Files.delete(saved);
+        String marker = "tamper-" + UUID.randomUUID();
+        stage(marker);
+        flush();
+        Verifier.Result first = Verifier.verify(base.toString(), saved, null);
+        assertTrue(first.ok(), first.message());
+        assertEquals(latest().size(), first.treeSize());
+
+        stage(marker + "-more");
+        flush();
+        Verifier.Result second = Verifier.verify(base.toString(), saved, null);
+        assertTrue(second.ok(), second.message());
+        assertTrue(second.message().contains("consistent with the saved checkpoint"), second.message());
+
+        long index = indexOf(marker);
+        byte[] original;
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select entry from audit_entry where idx = ?")) {
+            ps.setLong(1, index);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                original = rs.getBytes(1);
+            }
+        }
+        byte[] forged = new String(original, StandardCharsets.UTF_8).replace(marker, marker.toUpperCase())
+                .getBytes(StandardCharsets.UTF_8);
+        try {
+            behindTheServicesBack(index, forged, null);
+            Verifier.Result tampered = Verifier.verify(base.toString(), saved, null);
+            assertFalse(tampered.ok());
+            assertEquals(index, tampered.badEntry(), tampered.message());
+            assertTrue(tampered.message().contains("first bad entry " + index), tampered.message());
+
+            behindTheServicesBack(index, forged, MerkleTree.leafHash(forged));
+            Verifier.Result rehashed = Verifier.verify(base.toString(), saved, null);
+            assertFalse(rehashed.ok());
+            assertEquals(index, rehashed.badEntry(), rehashed.message());
+        } finally {
+            behindTheServicesBack(index, original, MerkleTree.leafHash(original));
+        }
+        Verifier.Result restored = Verifier.verify(base.toString(), saved, null);
+        assertTrue(restored.ok(), restored.message());
+        assertNull(restored.badEntry());
+
+        Verifier.Result pinnedWrong = Verifier.verify(base.toString(), null, "someone+00000000+AQ==");
+        assertFalse(pinnedWrong.ok());
+    }
+
+    /** Changes a stored entry (and optionally its leaf hash) with the append-only trigger disabled. */
+    private void behindTheServicesBack(long index, byte[] entry, byte[] leafHash) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("alter table audit_entry disable trigger audit_entry_append_only");
+            try (PreparedStatement ps = c.prepareStatement(
+                    "update audit_entry set entry = ?, leaf_hash = coalesce(?, leaf_hash) where idx = ?")) {
+                ps.setBytes(1, entry);
+                ps.setBytes(2, leafHash);
+                ps.setLong(3, index);
+                assertEquals(1, ps.executeUpdate());
+            } finally {
+                s.execute("alter table audit_entry enable trigger audit_entry_append_only");
+            }
+        }
+    }
+}
