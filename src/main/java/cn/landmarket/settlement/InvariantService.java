@@ -1,0 +1,76 @@
+package cn.landmarket.settlement;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import cn.landmarket.ledger.LedgerRepository;
+
+/** Checks the invariants of money and quantity across the whole ledger, for regulators. */
+@ApplicationScoped
+public class InvariantService {
+
+    private final LedgerRepository ledger;
+
+    InvariantService(LedgerRepository ledger) {
+        this.ledger = ledger;
+    }
+
+    /** Runs every check in one read-only snapshot. */
+    @Transactional
+    public InvariantsView check() {
+        List<InvariantsView.Check> checks = new ArrayList<>();
+        add(checks, "every transfer balances", """
+                select id from ledger_transfer where amount <= 0 or debit_account = credit_account
+                or exists (select 1 from ledger_account a where a.id in (debit_account, credit_account)
+                           and a.ledger <> ledger_transfer.ledger)
+                or (pending_id is not null and not exists (select 1 from ledger_transfer p where p.id = ledger_transfer.pending_id
+                    and p.phase = 'PENDING' and p.debit_account = ledger_transfer.debit_account
+                    and p.credit_account = ledger_transfer.credit_account and p.amount = ledger_transfer.amount))""");
+        add(checks, "the sum over all accounts is zero", """
+                select ledger from (
+                  select ledger, sum(case when phase = 'POSTED' then amount else 0 end) c from ledger_transfer group by ledger
+                  union all
+                  select ledger, -sum(case when phase = 'POSTED' then amount else 0 end) from ledger_transfer group by ledger) s
+                group by ledger having sum(c) <> 0""");
+        add(checks, "no escrow or holding is negative", """
+                select a.id from ledger_account a where a.normal_side = 'CREDIT' and
+                  coalesce((select sum(amount) from ledger_transfer t where t.credit_account = a.id and t.phase = 'POSTED'), 0)
+                - coalesce((select sum(amount) from ledger_transfer t where t.debit_account = a.id and t.phase = 'POSTED'), 0)
+                - coalesce((select sum(amount) from ledger_transfer t where t.debit_account = a.id and t.phase = 'PENDING'
+                            and not exists (select 1 from ledger_transfer r where r.pending_id = t.id)), 0) < 0""");
+        add(checks, "every certificate's quantity is its children's plus its remainder", """
+                select c.id from certificate c where c.transferred_area_m2 <>
+                  coalesce((select sum(k.area_m2) from certificate k where k.parent_id = c.id), 0)""");
+        add(checks, "every certificate's ledger holding matches its free and frozen quantity", """
+                select c.id from certificate c where exists (select 1 from ledger_account a where a.id = 'CERT:' || c.id || ':AREA_M2')
+                and (c.area_m2 - c.frozen_area_m2 - c.transferred_area_m2 <>
+                  coalesce((select sum(amount) from ledger_transfer t where t.credit_account = 'CERT:' || c.id || ':AREA_M2'), 0)
+                - coalesce((select sum(amount) from ledger_transfer t where t.debit_account = 'CERT:' || c.id || ':AREA_M2'), 0)
+                or c.frozen_area_m2 <>
+                  coalesce((select sum(amount) from ledger_transfer t where t.credit_account = 'CERT:' || c.id || ':FROZEN:AREA_M2'), 0)
+                - coalesce((select sum(amount) from ledger_transfer t where t.debit_account = 'CERT:' || c.id || ':FROZEN:AREA_M2'), 0))""");
+        add(checks, "every listing past the sale has exactly one trade", """
+                select l.id from listing l where l.status in ('AWAITING_PAYMENT', 'SETTLED', 'DEFAULTED')
+                and (select count(*) from trade t where t.listing_id = l.id) <> 1""");
+        add(checks, "every deposit is held, credited, refunded or forfeited, never two", """
+                select substr(debit_account, 9) from ledger_transfer where debit_account like 'DEPOSIT:%'
+                and phase = 'POSTED' and kind in ('DEPOSIT_APPLIED', 'DEPOSIT_REFUND', 'DEPOSIT_FORFEIT')
+                group by debit_account having count(distinct kind) > 1""");
+        add(checks, "no deposit of a closed listing is still held after the refund deadline", """
+                select r.id from registration r join listing l on l.id = r.listing_id
+                where l.status in ('UNSOLD', 'TERMINATED', 'SETTLED', 'DEFAULTED', 'AWAITING_PAYMENT', 'SOLD')
+                and l.closed_at < now() - interval '9 days'
+                and not exists (select 1 from trade t where t.registration_id = r.id and t.status in ('AWAITING_CONFIRMATION', 'AWAITING_PAYMENT'))
+                and coalesce((select sum(amount) from ledger_transfer x where x.credit_account = 'DEPOSIT:' || r.id and x.phase = 'POSTED'), 0)
+                  > coalesce((select sum(amount) from ledger_transfer x where x.debit_account = 'DEPOSIT:' || r.id and x.phase = 'POSTED'), 0)""");
+        return new InvariantsView(checks.stream().allMatch(InvariantsView.Check::pass), checks);
+    }
+
+    private void add(List<InvariantsView.Check> checks, String name, String sql) {
+        List<String> offending = ledger.ids(sql);
+        checks.add(new InvariantsView.Check(name, offending.isEmpty(), offending));
+    }
+}
