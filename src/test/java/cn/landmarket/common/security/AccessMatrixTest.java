@@ -102,6 +102,7 @@ class AccessMatrixTest {
             Map.entry("GET /api/ledger/accounts/{id}", EnumSet.of(Role.REGULATOR, Role.OPERATOR)),
             Map.entry("GET /api/ledger/accounts/{id}/statement", EnumSet.of(Role.REGULATOR, Role.OPERATOR)),
             Map.entry("GET /api/ledger/invariants", EnumSet.of(Role.REGULATOR)),
+            Map.entry("POST /api/listings/{id}/relist", EnumSet.of(Role.TOWNSHIP)),
             Map.entry("GET /api/trades/{id}", ALL),
             Map.entry("GET /api/listings/{id}/trade", ALL),
             Map.entry("POST /api/trades/{id}/confirmations", EnumSet.of(Role.TOWNSHIP, Role.ENTERPRISE)));
