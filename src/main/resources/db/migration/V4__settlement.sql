@@ -85,6 +85,7 @@ create table trade (
 create index trade_open_idx on trade (status) where status in ('AWAITING_CONFIRMATION', 'AWAITING_PAYMENT');
 
 -- Opening balances for what existed before the ledger: issued certificates, frozen lots, deposits held.
+-- (Refunds still open at migration time have no REFUND account; their paying debit is booked from SUSPENSE.)
 insert into ledger_account (id, ledger, normal_side, created_at) values
     ('QUOTA:ISSUED:AREA_M2', 'AREA_M2', 'DEBIT', now()),
     ('QUOTA:ISSUED:PADDY_M2', 'PADDY_M2', 'DEBIT', now()),
@@ -95,6 +96,10 @@ insert into ledger_account (id, ledger, normal_side, created_at) values
 insert into ledger_account (id, ledger, normal_side, created_at)
     select 'CERT:' || id || ':AREA_M2', 'AREA_M2', 'CREDIT', now() from certificate
     union all select 'CERT:' || id || ':FROZEN:AREA_M2', 'AREA_M2', 'CREDIT', now() from certificate
+    union all select 'CERT:' || id || ':PADDY_M2', 'PADDY_M2', 'CREDIT', now() from certificate where paddy_area_m2 > 0
+    union all select 'CERT:' || id || ':FROZEN:PADDY_M2', 'PADDY_M2', 'CREDIT', now() from certificate where paddy_area_m2 > 0
+    union all select 'CERT:' || id || ':GRAIN_KG', 'GRAIN_KG', 'CREDIT', now() from certificate where grain_capacity_kg > 0
+    union all select 'CERT:' || id || ':FROZEN:GRAIN_KG', 'GRAIN_KG', 'CREDIT', now() from certificate where grain_capacity_kg > 0
     union all select 'DEPOSIT:' || id, 'CNY_FEN', 'CREDIT', now() from registration where deposit_received_fen > 0;
 insert into ledger_transfer (id, ledger, debit_account, credit_account, amount, kind, phase, reference, created_at)
     select 'cert:' || id || ':issue:AREA_M2', 'AREA_M2', 'QUOTA:ISSUED:AREA_M2', 'CERT:' || id || ':AREA_M2',
@@ -103,6 +108,20 @@ insert into ledger_transfer (id, ledger, debit_account, credit_account, amount, 
     select 'cert:' || id || ':opening-freeze:AREA_M2', 'AREA_M2', 'CERT:' || id || ':AREA_M2',
            'CERT:' || id || ':FROZEN:AREA_M2', frozen_area_m2, 'FREEZE', 'POSTED', cert_no, now()
     from certificate where frozen_area_m2 > 0;
+insert into ledger_transfer (id, ledger, debit_account, credit_account, amount, kind, phase, reference, created_at)
+    select 'cert:' || id || ':issue:PADDY_M2', 'PADDY_M2', 'QUOTA:ISSUED:PADDY_M2', 'CERT:' || id || ':PADDY_M2',
+           paddy_area_m2, 'ISSUE', 'POSTED', cert_no, now() from certificate where paddy_area_m2 > 0
+    union all
+    select 'cert:' || id || ':issue:GRAIN_KG', 'GRAIN_KG', 'QUOTA:ISSUED:GRAIN_KG', 'CERT:' || id || ':GRAIN_KG',
+           grain_capacity_kg, 'ISSUE', 'POSTED', cert_no, now() from certificate where grain_capacity_kg > 0
+    union all
+    select 'cert:' || id || ':opening-freeze:PADDY_M2', 'PADDY_M2', 'CERT:' || id || ':PADDY_M2',
+           'CERT:' || id || ':FROZEN:PADDY_M2', frozen_paddy_area_m2, 'FREEZE', 'POSTED', cert_no, now()
+    from certificate where frozen_paddy_area_m2 > 0
+    union all
+    select 'cert:' || id || ':opening-freeze:GRAIN_KG', 'GRAIN_KG', 'CERT:' || id || ':GRAIN_KG',
+           'CERT:' || id || ':FROZEN:GRAIN_KG', frozen_grain_capacity_kg, 'FREEZE', 'POSTED', cert_no, now()
+    from certificate where frozen_grain_capacity_kg > 0;
 insert into ledger_transfer (id, ledger, debit_account, credit_account, amount, kind, phase, reference, created_at)
     select 'registration:' || id || ':opening-deposit', 'CNY_FEN', 'BANK', 'DEPOSIT:' || id,
            deposit_received_fen, 'DEPOSIT', 'POSTED', virtual_account, now()

@@ -82,6 +82,12 @@ public class LedgerRepository {
         return ((List<Object>) em.createNativeQuery(sql).getResultList()).stream().map(String::valueOf).toList();
     }
 
+    /** Rows of a native query. */
+    @SuppressWarnings("unchecked")
+    public List<Object[]> rows(String sql) {
+        return em.createNativeQuery(sql).getResultList();
+    }
+
     public long scalar(String sql) {
         Object v = em.createNativeQuery(sql).getSingleResult();
         return v == null ? 0 : ((Number) v).longValue();

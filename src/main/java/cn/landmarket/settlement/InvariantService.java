@@ -1,11 +1,19 @@
 package cn.landmarket.settlement;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import cn.landmarket.bank.BankConfig;
+import cn.landmarket.calendar.CalendarService;
+import cn.landmarket.common.config.MarketConfig;
 import cn.landmarket.ledger.LedgerRepository;
 
 /** Checks the invariants of money and quantity across the whole ledger, for regulators. */
@@ -13,9 +21,18 @@ import cn.landmarket.ledger.LedgerRepository;
 public class InvariantService {
 
     private final LedgerRepository ledger;
+    private final CalendarService calendar;
+    private final BankConfig bank;
+    private final ZoneId zone;
+    private final Clock clock;
 
-    InvariantService(LedgerRepository ledger) {
+    InvariantService(LedgerRepository ledger, CalendarService calendar, BankConfig bank, MarketConfig config,
+            Clock clock) {
         this.ledger = ledger;
+        this.calendar = calendar;
+        this.bank = bank;
+        this.zone = config.zone();
+        this.clock = clock;
     }
 
     /** Runs every check in one read-only snapshot. */
@@ -59,14 +76,46 @@ public class InvariantService {
                 select substr(debit_account, 9) from ledger_transfer where debit_account like 'DEPOSIT:%'
                 and phase = 'POSTED' and kind in ('DEPOSIT_APPLIED', 'DEPOSIT_REFUND', 'DEPOSIT_FORFEIT')
                 group by debit_account having count(distinct kind) > 1""");
-        add(checks, "no deposit of a closed listing is still held after the refund deadline", """
-                select r.id from registration r join listing l on l.id = r.listing_id
-                where l.status in ('UNSOLD', 'TERMINATED', 'SETTLED', 'DEFAULTED', 'AWAITING_PAYMENT', 'SOLD')
-                and l.closed_at < now() - interval '9 days'
-                and not exists (select 1 from trade t where t.registration_id = r.id and t.status in ('AWAITING_CONFIRMATION', 'AWAITING_PAYMENT'))
-                and coalesce((select sum(amount) from ledger_transfer x where x.credit_account = 'DEPOSIT:' || r.id and x.phase = 'POSTED'), 0)
-                  > coalesce((select sum(amount) from ledger_transfer x where x.debit_account = 'DEPOSIT:' || r.id and x.phase = 'POSTED'), 0)""");
+        checks.add(depositsHeldPastRefundDeadline());
         return new InvariantsView(checks.stream().allMatch(InvariantsView.Check::pass), checks);
+    }
+
+    /**
+     * A deposit of a closed listing that is neither the open trade's nor refunded, credited or
+     * forfeited by the end of the bank's refund working days after the close.
+     */
+    private InvariantsView.Check depositsHeldPastRefundDeadline() {
+        Instant now = Instant.now(clock);
+        List<String> offending = new ArrayList<>();
+        for (Object[] row : ledger.rows("""
+                select r.id, l.closed_at from registration r join listing l on l.id = r.listing_id
+                where l.closed_at is not null
+                and l.status in ('UNSOLD', 'TERMINATED', 'SETTLED', 'DEFAULTED', 'AWAITING_PAYMENT', 'SOLD')
+                and not exists (select 1 from trade t where t.registration_id = r.id
+                                and t.status in ('AWAITING_CONFIRMATION', 'AWAITING_PAYMENT'))
+                and coalesce((select sum(amount) from ledger_transfer x
+                              where x.credit_account = 'DEPOSIT:' || r.id and x.phase = 'POSTED'), 0)
+                  > coalesce((select sum(amount) from ledger_transfer x
+                              where x.debit_account = 'DEPOSIT:' || r.id and x.phase = 'POSTED'), 0)""")) {
+            LocalDate closed = instant(row[1]).atZone(zone).toLocalDate();
+            Instant deadline = calendar.calendar().addWorkingDays(closed, bank.refundWorkingDays())
+                    .atTime(LocalTime.of(23, 59, 59)).atZone(zone).toInstant();
+            if (now.isAfter(deadline)) {
+                offending.add(String.valueOf(row[0]));
+            }
+        }
+        return new InvariantsView.Check("no deposit of a closed listing is still held after the refund deadline",
+                offending.isEmpty(), offending);
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
     }
 
     private void add(List<InvariantsView.Check> checks, String name, String sql) {

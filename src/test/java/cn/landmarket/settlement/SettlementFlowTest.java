@@ -249,6 +249,70 @@ class SettlementFlowTest {
     }
 
     @Test
+    void aPaymentBeforeTheConfirmationIsHeldAndTheTradeSettlesOnTheSecondSignature() {
+        Bidder[] b = new Bidder[2];
+        long[] ids = soldWithLoser(Map.of("mode", "FULL", "confirmWithinWorkingDays", 5, "firstSharePercent", 100,
+                "firstDueDays", 30), b);
+        long tradeId = ids[1];
+        pay("E1-" + tradeId, b[0], tradeId, "18000000.00", "PAYMENT_COMPLETE");
+        assertEquals("AWAITING_CONFIRMATION", trade(tradeId).getString("status"));
+        assertEquals("18000000.00", account("TRADE:" + tradeId).getString("postedBalance"));
+        confirmBoth(tradeId, b[0].code());
+        JsonPath settled = trade(tradeId);
+        assertEquals("SETTLED", settled.getString("status"));
+        assertEquals(1L, data.count("select count(c) from Certificate c where c.parentId = ?1 and c.holderCode = ?2",
+                settled.getLong("certificateId"), b[0].code()));
+        // the settlement clock running again changes nothing
+        settlement.run();
+        assertEquals(1L, data.count("select count(c) from Certificate c where c.parentId = ?1",
+                settled.getLong("certificateId")));
+        assertEquals(1L, data.count("select count(r) from Refund r where r.registrationId = ?1", b[1].registrationId()));
+        assertInvariants(String.valueOf(ids[0]), String.valueOf(settled.getLong("certificateId")));
+    }
+
+    @Test
+    void concurrentClocksAndDuplicateNoticesOpenOneTradeAndCountOnePayment() throws Exception {
+        long id = Auctions.listingInBidding(clock, listings, Map.of());
+        Bidder winner = registerAndPayDeposit(id);
+        Bidder loser = registerAndPayDeposit(id);
+        Auctions.bid(winner.code(), id, "22000000.00", "c-" + winner.serial()).then().statusCode(201);
+        clock.advance(Duration.ofDays(22));
+        closer.closeDue();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> runs = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                runs.add(pool.submit(() -> settlement.run()));
+            }
+            for (var run : runs) {
+                run.get();
+            }
+            assertEquals(1L, data.count("select count(t) from Trade t where t.listingId = ?1", id));
+            assertEquals(1L, data.count("select count(r) from Refund r where r.registrationId = ?1",
+                    loser.registrationId()));
+            long tradeId = given().auth().oauth2(township).when().get("/api/listings/" + id + "/trade").then()
+                    .statusCode(200).extract().jsonPath().getLong("id");
+            byte[] body = BankFeed.bytes(BankFeed.credit("D1-" + tradeId, trade(tradeId).getString("paymentAccount"),
+                    "5000000.00", winner.payer(), clock.instant()));
+            List<java.util.concurrent.Future<Integer>> deliveries = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                deliveries.add(pool.submit(() -> BankFeed.deliver(body).extract().statusCode()));
+            }
+            for (var d : deliveries) {
+                assertEquals(200, d.get());
+            }
+            assertEquals("5000000.00", trade(tradeId).getString("paid"));
+            JsonPath held = account("TRADE:" + tradeId);
+            assertEquals("5000000.00", held.getString("postedBalance"), "one payment counted once");
+            assertEquals("4000000.00", held.getString("pendingCredits"), "the deposit is reserved, not yet posted");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertInvariants(String.valueOf(id), String.valueOf(winner.registrationId()),
+                String.valueOf(loser.registrationId()));
+    }
+
+    @Test
     void randomSequencesKeepEveryInvariant() {
         Random random = new Random(20261123L);
         List<long[]> sales = new ArrayList<>();
