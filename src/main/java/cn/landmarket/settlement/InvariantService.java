@@ -59,16 +59,17 @@ public class InvariantService {
                 - coalesce((select sum(amount) from ledger_transfer t where t.debit_account = a.id and t.phase = 'PENDING'
                             and not exists (select 1 from ledger_transfer r where r.pending_id = t.id)), 0) < 0""");
         add(checks, "every certificate's quantity is its children's plus its remainder", """
-                select c.id from certificate c where c.transferred_area_m2 <>
-                  coalesce((select sum(k.area_m2) from certificate k where k.parent_id = c.id), 0)""");
-        add(checks, "every certificate's ledger holding matches its free and frozen quantity", """
-                select c.id from certificate c where exists (select 1 from ledger_account a where a.id = 'CERT:' || c.id || ':AREA_M2')
-                and (c.area_m2 - c.frozen_area_m2 - c.transferred_area_m2 <>
-                  coalesce((select sum(amount) from ledger_transfer t where t.credit_account = 'CERT:' || c.id || ':AREA_M2'), 0)
-                - coalesce((select sum(amount) from ledger_transfer t where t.debit_account = 'CERT:' || c.id || ':AREA_M2'), 0)
-                or c.frozen_area_m2 <>
-                  coalesce((select sum(amount) from ledger_transfer t where t.credit_account = 'CERT:' || c.id || ':FROZEN:AREA_M2'), 0)
-                - coalesce((select sum(amount) from ledger_transfer t where t.debit_account = 'CERT:' || c.id || ':FROZEN:AREA_M2'), 0))""");
+                select c.id from certificate c where
+                  c.transferred_area_m2 <> coalesce((select sum(k.area_m2) from certificate k where k.parent_id = c.id), 0)
+                  or c.transferred_paddy_area_m2
+                     <> coalesce((select sum(k.paddy_area_m2) from certificate k where k.parent_id = c.id), 0)
+                  or c.transferred_grain_capacity_kg
+                     <> coalesce((select sum(k.grain_capacity_kg) from certificate k where k.parent_id = c.id), 0)""");
+        add(checks, "every certificate's ledger holding matches its free and frozen quantity",
+                holdingMismatch("AREA_M2", "area_m2", "frozen_area_m2", "transferred_area_m2") + " union "
+                + holdingMismatch("PADDY_M2", "paddy_area_m2", "frozen_paddy_area_m2", "transferred_paddy_area_m2")
+                + " union " + holdingMismatch("GRAIN_KG", "grain_capacity_kg", "frozen_grain_capacity_kg",
+                        "transferred_grain_capacity_kg"));
         add(checks, "every listing past the sale has exactly one trade", """
                 select l.id from listing l where l.status in ('AWAITING_PAYMENT', 'SETTLED', 'DEFAULTED')
                 and (select count(*) from trade t where t.listing_id = l.id) <> 1""");
@@ -106,6 +107,21 @@ public class InvariantService {
         }
         return new InvariantsView.Check("no deposit of a closed listing is still held after the refund deadline",
                 offending.isEmpty(), offending);
+    }
+
+    /** Certificates whose ledger accounts of one dimension disagree with their free or frozen columns. */
+    private static String holdingMismatch(String code, String total, String frozen, String transferred) {
+        String free = "'CERT:' || c.id || ':" + code + "'";
+        String held = "'CERT:' || c.id || ':FROZEN:" + code + "'";
+        return "select c.id from certificate c where exists (select 1 from ledger_account a where a.id = 'CERT:' || c.id"
+                + " || ':AREA_M2') and (coalesce(c." + total + ", 0) - c." + frozen + " - c." + transferred + " <> "
+                + net(free) + " or c." + frozen + " <> " + net(held) + ")";
+    }
+
+    private static String net(String account) {
+        return "(coalesce((select sum(amount) from ledger_transfer t where t.credit_account = " + account
+                + " and t.phase = 'POSTED'), 0) - coalesce((select sum(amount) from ledger_transfer t where "
+                + "t.debit_account = " + account + " and t.phase = 'POSTED'), 0))";
     }
 
     private static Instant instant(Object value) {

@@ -167,6 +167,73 @@ class SettlementLifecycleTest {
     }
 
     @Test
+    void aFarmlandLotSplitsEveryDimensionAndTheTownshipTakesProceedsWithoutASplitRule() {
+        long cert = cn.landmarket.testing.Fixtures.issue(cn.landmarket.testing.Fixtures.farmland(TestData.TOWNSHIP_A,
+                100_000));
+        Map<String, Object> body = cn.landmarket.testing.Fixtures.listing(cert, 10_000, clock.instant());
+        body.put("lotPaddyAreaM2", 5_000);
+        body.put("lotGrainCapacityKg", 1_000);
+        long id = cn.landmarket.testing.Fixtures.draft(TestData.TOWNSHIP_A, body);
+        cn.landmarket.testing.Fixtures.act(township, id, "submit", 200);
+        cn.landmarket.testing.Fixtures.act(regulator, id, "approve", 200);
+        clock.advance(Duration.ofDays(22));
+        listings.advanceTimeline();
+        String serial = "G" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+        String buyer = Auctions.qualifiedBidder(data, id, serial);
+        Auctions.bid(buyer, id, "30000000.00", "g-" + serial).then().statusCode(201);
+        settlement.run();
+        JsonPath trade = given().auth().oauth2(Tokens.enterprise(buyer)).when().get("/api/listings/" + id + "/trade")
+                .then().statusCode(200).extract().jsonPath();
+        long tradeId = trade.getLong("id");
+        String other = Auctions.qualifiedBidder(data, id, "H" + serial.substring(1));
+        given().auth().oauth2(Tokens.enterprise(other)).when().get("/api/trades/" + tradeId).then().statusCode(404);
+        confirm(Tokens.enterprise(other), tradeId, trade.getString("confirmationSha256"), 404);
+        confirm(Tokens.enterprise(buyer), tradeId, trade.getString("confirmationSha256"), 200);
+        confirm(Tokens.enterprise(buyer), tradeId, trade.getString("confirmationSha256"), 200); // once is enough
+        confirm(township, tradeId, trade.getString("confirmationSha256"), 200);
+
+        BankFeed.deliver(BankFeed.credit("GW-" + tradeId, trade.getString("paymentAccount"), "30000000.00",
+                "某某公司", clock.instant())).statusCode(200).body("outcome", equalTo("WRONG_PAYER"));
+        given().auth().oauth2(regulator).when().get("/api/trades/" + tradeId).then().body("paid", equalTo("0.00"));
+        BankFeed.deliver(BankFeed.credit("GP-" + tradeId, trade.getString("paymentAccount"), "30000000.00",
+                "测试企业" + serial, clock.instant())).statusCode(200).body("outcome", equalTo("PAYMENT_COMPLETE"));
+
+        long child = given().auth().oauth2(regulator).when().get("/api/trades/" + tradeId).then()
+                .body("status", equalTo("SETTLED")).extract().jsonPath().getLong("childCertificateId");
+        JsonPath childView = given().auth().oauth2(Tokens.enterprise(buyer)).when().get("/api/certificates/" + child)
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(10_000, childView.getLong("area.m2"));
+        assertEquals("5000", balance("CERT:" + child + ":PADDY_M2"));
+        assertEquals("1000", balance("CERT:" + child + ":GRAIN_KG"));
+        assertEquals("45000", balance("CERT:" + cert + ":PADDY_M2"));
+        assertEquals("9000", balance("CERT:" + cert + ":GRAIN_KG"));
+        assertEquals("0", balance("CERT:" + cert + ":FROZEN:GRAIN_KG"));
+        assertEquals("30000000.00", balance("PROCEEDS:" + tradeId + ":TOWNSHIP"));
+        assertEquals(1L, data.count("select count(r) from Refund r where r.creditTransactionId = ?1 and r.reason = "
+                + "cn.landmarket.bank.RefundReason.WRONG_PAYER", "GW-" + tradeId));
+        assertInvariantsHold(String.valueOf(id), String.valueOf(cert), String.valueOf(child));
+    }
+
+    private String balance(String account) {
+        return given().auth().oauth2(regulator).when().get("/api/ledger/accounts/" + account).then().statusCode(200)
+                .extract().jsonPath().getString("postedBalance");
+    }
+
+    @Test
+    void invariantsNameACertificateWhoseQuantityNoLongerMatchesTheLedger() {
+        long cert = cn.landmarket.testing.Fixtures.issue(cn.landmarket.testing.Fixtures.linkage(TestData.TOWNSHIP_A,
+                5_000));
+        assertEquals("5000", balance("CERT:" + cert + ":AREA_M2"));
+        assertInvariantsHold(String.valueOf(cert));
+        data.execute("update certificate set frozen_area_m2 = 7 where id = " + cert);
+        JsonPath inv = invariants();
+        assertEquals(false, inv.getBoolean("allPass"));
+        assertTrue(inv.getList("checks.find { it.name.contains('ledger holding') }.offending", String.class)
+                .contains(String.valueOf(cert)));
+        data.execute("update certificate set frozen_area_m2 = 0 where id = " + cert);
+    }
+
+    @Test
     void ledgerRowsRefuseUpdateAndDelete() {
         soldAtCap();
         assertTrue(data.count("select count(*) from Transfer t") > 0);
