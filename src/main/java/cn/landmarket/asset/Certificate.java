@@ -121,14 +121,30 @@ public class Certificate {
     @Column(name = "issued_by")
     public String issuedBy;
 
+    @Column(name = "transferred_area_m2")
+    public long transferredAreaM2;
+
+    @Column(name = "transferred_paddy_area_m2")
+    public long transferredPaddyAreaM2;
+
+    @Column(name = "transferred_grain_capacity_kg")
+    public long transferredGrainCapacityKg;
+
     @Version
     public long version;
 
     /** The quantity still free to list. */
     public Quantity available() {
-        return new Quantity(areaM2 - frozenAreaM2,
-                paddyAreaM2 == null ? null : paddyAreaM2 - frozenPaddyAreaM2,
-                grainCapacityKg == null ? null : grainCapacityKg - frozenGrainCapacityKg);
+        return new Quantity(areaM2 - frozenAreaM2 - transferredAreaM2,
+                paddyAreaM2 == null ? null : paddyAreaM2 - frozenPaddyAreaM2 - transferredPaddyAreaM2,
+                grainCapacityKg == null ? null : grainCapacityKg - frozenGrainCapacityKg - transferredGrainCapacityKg);
+    }
+
+    /** Records a lot as passed to a child certificate; the rest is the holder's remainder. */
+    public void transfer(Quantity lot) {
+        transferredAreaM2 = Math.addExact(transferredAreaM2, lot.areaM2());
+        transferredPaddyAreaM2 = Math.addExact(transferredPaddyAreaM2, lot.paddyAreaM2OrZero());
+        transferredGrainCapacityKg = Math.addExact(transferredGrainCapacityKg, lot.grainCapacityKgOrZero());
     }
 
     /** Freezes a lot; the caller has checked it fits within {@link #available()}. */

@@ -11,6 +11,15 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+import cn.landmarket.ledger.LedgerCode;
+import cn.landmarket.ledger.LedgerService;
+import cn.landmarket.ledger.TransferKind;
+import cn.landmarket.ledger.TransferRequest;
+
 import cn.landmarket.common.PageRequest;
 import cn.landmarket.common.PageView;
 import cn.landmarket.common.config.MarketConfig;
@@ -33,9 +42,12 @@ public class CertificateService {
     private final CertificateRules rules;
     private final MarketConfig config;
     private final Clock clock;
+    private final LedgerService ledger;
 
-    CertificateService(CertificateRepository certificates, PartyService parties, MarketConfig config, Clock clock) {
+    CertificateService(CertificateRepository certificates, PartyService parties, MarketConfig config, Clock clock,
+            LedgerService ledger) {
         this.certificates = certificates;
+        this.ledger = ledger;
         this.parties = parties;
         this.config = config;
         this.clock = clock;
@@ -85,6 +97,9 @@ public class CertificateService {
         c.issuedBy = actor.toString();
         c.certNo = "pending";
         certificates.persist(c);
+        certificates.flush();
+        recordQuota(c.id, "issue", LedgerService::quotaIssued, code -> LedgerService.certificate(c.id, code),
+                new Quantity(c.areaM2, c.paddyAreaM2, c.grainCapacityKg), TransferKind.ISSUE, c.certNo);
         c.certNo = "%s-%s-%d-%06d".formatted(c.assetType.prefix(), DivisionCode.countyOf(holder.code),
                 today.getYear(), c.id);
         return CertificateView.of(c);
@@ -153,11 +168,85 @@ public class CertificateService {
                     free.areaM2(), free.paddyAreaM2OrZero(), free.grainCapacityKgOrZero());
         }
         locked.freeze(lot);
+        String op = "freeze:" + UUID.randomUUID();
+        recordQuota(locked.id, op, code -> LedgerService.certificate(locked.id, code),
+                code -> LedgerService.frozen(locked.id, code), lot, TransferKind.FREEZE, locked.certNo);
     }
 
     /** Locks a certificate and releases a lot frozen on it earlier. */
     public void release(long certificateId, Quantity lot) {
-        certificates.lock(certificateId).orElseThrow().release(lot);
+        Certificate c = certificates.lock(certificateId).orElseThrow();
+        c.release(lot);
+        String op = "release:" + UUID.randomUUID();
+        recordQuota(c.id, op, code -> LedgerService.frozen(c.id, code), code -> LedgerService.certificate(c.id, code),
+                lot, TransferKind.RELEASE, c.certNo);
+    }
+
+    /**
+     * Settles a sold lot (DOMAIN.md, "What is traded"): the frozen lot leaves the certificate, which
+     * keeps the remainder, and becomes a child certificate held by the buying enterprise with the
+     * parent's source, documents, term and planning conditions. Exactly once per reference: a
+     * second call with the same reference returns the child made the first time.
+     *
+     * @return the child certificate's id
+     */
+    public long split(long certificateId, Quantity lot, String enterpriseCode, String reference, String actor) {
+        Certificate parent = certificates.lock(certificateId).orElseThrow();
+        Certificate child = new Certificate();
+        child.certNo = childNumber(parent.certNo, reference);
+        Optional<Certificate> existing = certificates.find("certNo", child.certNo).firstResultOptional();
+        if (existing.isPresent()) {
+            return existing.get().id;
+        }
+        parent.release(lot);
+        parent.transfer(lot);
+        child.assetType = parent.assetType;
+        child.holderKind = HolderKind.ENTERPRISE;
+        child.holderCode = enterpriseCode;
+        child.regionCode = parent.regionCode;
+        child.sourceProject = parent.sourceProject;
+        child.sourceProjectType = parent.sourceProjectType;
+        child.documents = parent.documents;
+        child.areaM2 = lot.areaM2();
+        child.paddyAreaM2 = parent.paddyAreaM2 == null ? null : lot.paddyAreaM2OrZero();
+        child.grainCapacityKg = parent.grainCapacityKg == null ? null : lot.grainCapacityKgOrZero();
+        child.qualityGrade = parent.qualityGrade;
+        child.nationalFilingNo = parent.nationalFilingNo;
+        child.planYear = parent.planYear;
+        child.acceptanceDocNo = parent.acceptanceDocNo;
+        child.validUntil = parent.validUntil;
+        child.parcelCode = parent.parcelCode;
+        child.landUse = parent.landUse;
+        child.maxTermYears = parent.maxTermYears;
+        child.planningConditions = parent.planningConditions;
+        child.collectiveVote = parent.collectiveVote;
+        child.countyFilingDate = parent.countyFilingDate;
+        child.parentId = parent.id;
+        child.issuedAt = Instant.now(clock);
+        child.issuedBy = actor;
+        certificates.persist(child);
+        certificates.flush();
+        recordQuota(parent.id, "split:" + reference, code -> LedgerService.frozen(parent.id, code),
+                code -> LedgerService.certificate(child.id, code), lot, TransferKind.SPLIT, reference);
+        return child.id;
+    }
+
+    private static String childNumber(String parentNo, String reference) {
+        String suffix = "/" + reference;
+        return parentNo.substring(0, Math.min(parentNo.length(), 40 - suffix.length())) + suffix;
+    }
+
+    /** One posted quota transfer per non-zero dimension of the quantity. */
+    private void recordQuota(long certificateId, String op, Function<LedgerCode, String> debit,
+            Function<LedgerCode, String> credit, Quantity q, TransferKind kind, String reference) {
+        long[] amounts = {q.areaM2(), q.paddyAreaM2OrZero(), q.grainCapacityKgOrZero()};
+        LedgerCode[] codes = {LedgerCode.AREA_M2, LedgerCode.PADDY_M2, LedgerCode.GRAIN_KG};
+        for (int i = 0; i < codes.length; i++) {
+            if (amounts[i] > 0) {
+                ledger.transfer(TransferRequest.posted("cert:" + certificateId + ":" + op + ":" + codes[i], codes[i],
+                        debit.apply(codes[i]), credit.apply(codes[i]), amounts[i], kind, reference));
+            }
+        }
     }
 
     /** The certificate, or 404. */

@@ -22,6 +22,10 @@ import cn.landmarket.common.config.MarketConfig;
 import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.error.ErrorCode;
 import cn.landmarket.common.error.FieldViolation;
+import cn.landmarket.ledger.LedgerService;
+import cn.landmarket.ledger.TransferKind;
+import cn.landmarket.settlement.PaymentCredit;
+import cn.landmarket.settlement.SettlementService;
 
 /**
  * Bookings on the escrow account, from the bank's feed or entered by an operator: deposits are
@@ -39,12 +43,17 @@ public class BankNoticeService {
     private final RegistrationService registrations;
     private final CalendarService calendar;
     private final BankConfig bank;
+    private final LedgerService ledger;
+    private final SettlementService settlement;
     private final ZoneId zone;
     private final Clock clock;
 
     BankNoticeService(BankNoticeRepository notices, RefundRepository refunds, RegistrationService registrations,
-            CalendarService calendar, BankConfig bank, MarketConfig config, Clock clock) {
+            CalendarService calendar, BankConfig bank, MarketConfig config, Clock clock, LedgerService ledger,
+            SettlementService settlement) {
         this.notices = notices;
+        this.ledger = ledger;
+        this.settlement = settlement;
         this.refunds = refunds;
         this.registrations = registrations;
         this.calendar = calendar;
@@ -87,6 +96,9 @@ public class BankNoticeService {
 
     /** Counts a credit towards the registration whose virtual account it went to; refunds what cannot count. */
     private NoticeResponse credit(BankNotice notice, Instant now) {
+        if (settlement.isTradeAccount(notice.account)) {
+            return payment(notice, now);
+        }
         DepositCredit credit = registrations.creditDeposit(notice.account, Money.ofFen(notice.amountFen),
                 notice.counterpartyName, notice.bookedAt);
         Refund refund = null;
@@ -111,6 +123,51 @@ public class BankNoticeService {
             notices.flush(); // the refund row references the notice row
             refunds.persist(refund);
         }
+        long counted = notice.amountFen - credit.refund().fen();
+        if (counted > 0 && credit.registrationId() != null) {
+            ledger.move("notice:" + notice.transactionId + ":deposit", LedgerService.BANK,
+                    LedgerService.deposit(credit.registrationId()), counted, TransferKind.DEPOSIT,
+                    notice.transactionId);
+        }
+        if (refund != null) {
+            ledger.move("notice:" + notice.transactionId + ":refund", LedgerService.BANK,
+                    LedgerService.refund(refund.id), refund.amountFen, TransferKind.REFUND_OWED, notice.transactionId);
+        }
+        return notice.response;
+    }
+
+    /** A credit to a trade's account: the settlement counts it, anything it cannot count is owed back. */
+    private NoticeResponse payment(BankNotice notice, Instant now) {
+        PaymentCredit credit = settlement.creditPayment(notice.transactionId, notice.account, notice.amountFen,
+                notice.counterpartyName);
+        notice.registrationId = credit.registrationId();
+        notice.outcome = NoticeOutcome.valueOf(credit.outcome());
+        Long refundId = credit.refundFen() > 0 ? refunds.nextId() : null;
+        notice.response = new NoticeResponse(notice.transactionId, notice.outcome, credit.registrationId(), null,
+                refundId);
+        notices.persist(notice);
+        notices.flush(); // the refund row references the notice row
+        if (refundId != null) {
+            RefundReason reason = switch (notice.outcome) {
+                case WRONG_PAYER -> RefundReason.WRONG_PAYER;
+                case PAYMENT_REFUSED -> RefundReason.PAYMENT_NOT_ACCEPTED;
+                default -> RefundReason.OVERPAYMENT;
+            };
+            Refund refund = new Refund();
+            refund.id = refundId;
+            refund.creditTransactionId = notice.transactionId;
+            refund.registrationId = credit.registrationId();
+            refund.amountFen = credit.refundFen();
+            refund.payeeName = notice.counterpartyName;
+            refund.payeeAccount = notice.counterpartyAccount;
+            refund.reason = reason;
+            refund.createdAt = now;
+            refund.dueBy = dueBy(notice.bookedAt);
+            refunds.persist(refund);
+            ledger.move("notice:" + notice.transactionId + ":refund", LedgerService.BANK,
+                    LedgerService.refund(refundId), credit.refundFen(), TransferKind.REFUND_OWED,
+                    notice.transactionId);
+        }
         return notice.response;
     }
 
@@ -128,6 +185,8 @@ public class BankNoticeService {
             notice.outcome = NoticeOutcome.DEBIT_UNMATCHED;
             notice.response = new NoticeResponse(notice.transactionId, notice.outcome, null, null, null);
             notices.persist(notice);
+            ledger.move("notice:" + notice.transactionId + ":unmatched", LedgerService.SUSPENSE, LedgerService.BANK,
+                    notice.amountFen, TransferKind.UNMATCHED_DEBIT, notice.transactionId);
             return notice.response;
         }
         notice.registrationId = refund.registrationId;
@@ -138,6 +197,10 @@ public class BankNoticeService {
         notices.flush(); // the refund row will reference the notice row
         refund.debitTransactionId = notice.transactionId;
         refund.confirmedAt = now;
+        String owed = LedgerService.refund(refund.id);
+        ledger.move("notice:" + notice.transactionId + ":refund-paid",
+                ledger.available(owed) >= notice.amountFen ? owed : LedgerService.SUSPENSE,
+                LedgerService.BANK, notice.amountFen, TransferKind.REFUND_PAID, notice.transactionId);
         return notice.response;
     }
 

@@ -19,7 +19,13 @@ public enum NoticeOutcome {
     /** Debit that paid an open refund. */
     REFUND_CONFIRMED,
     /** Debit the platform cannot attribute; recorded for the operator. */
-    DEBIT_UNMATCHED;
+    DEBIT_UNMATCHED,
+    /** Credit to a trade's account counted towards the price; more is owed. */
+    PAYMENT_PARTIAL,
+    /** Credit that completed the price; any excess refunded. */
+    PAYMENT_COMPLETE,
+    /** Credit to a trade that no longer accepts payment; refunded. */
+    PAYMENT_REFUSED;
 
     static NoticeOutcome of(DepositOutcome outcome) {
         return switch (outcome) {

@@ -11,7 +11,13 @@ public enum RefundReason {
     /** Booked after the deposit deadline. */
     LATE,
     /** More than the deposit, or paid after the registration was already qualified. */
-    EXCESS;
+    EXCESS,
+    /** The deposit of a bidder that did not win, or of a lot that did not sell. */
+    NOT_WINNER,
+    /** Paid above what a trade still owed. */
+    OVERPAYMENT,
+    /** Paid to a trade that no longer accepts payment, or received before a default. */
+    PAYMENT_NOT_ACCEPTED;
 
     static RefundReason of(DepositOutcome outcome) {
         return switch (outcome) {

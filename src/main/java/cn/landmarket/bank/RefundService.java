@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import cn.landmarket.calendar.CalendarService;
+
 import cn.landmarket.common.PageRequest;
 import cn.landmarket.common.PageView;
 import cn.landmarket.common.config.MarketConfig;
@@ -22,11 +24,16 @@ public class RefundService {
 
     private final RefundRepository refunds;
     private final PartyService parties;
+    private final CalendarService calendar;
+    private final BankConfig bank;
     private final ZoneId zone;
     private final Clock clock;
 
-    RefundService(RefundRepository refunds, PartyService parties, MarketConfig config, Clock clock) {
+    RefundService(RefundRepository refunds, PartyService parties, CalendarService calendar, BankConfig bank,
+            MarketConfig config, Clock clock) {
         this.refunds = refunds;
+        this.calendar = calendar;
+        this.bank = bank;
         this.parties = parties;
         this.zone = config.zone();
         this.clock = clock;
@@ -48,5 +55,30 @@ public class RefundService {
         }
         Instant now = Instant.now(clock);
         return PageView.of(refunds.search(open, jurisdiction), page, r -> RefundView.of(r, now, zone));
+    }
+
+    /**
+     * Records money owed back to a payer, inside the caller's transaction, due by the end of the
+     * bank's refund working days after {@code from}; the caller records the matching ledger transfer.
+     *
+     * @return the refund's id, which a paying debit names as REFUND-id
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long owe(Long registrationId, String creditTransactionId, long amountFen, String payeeName,
+            String payeeAccount, RefundReason reason, Instant from) {
+        Refund refund = new Refund();
+        refund.id = refunds.nextId();
+        refund.creditTransactionId = creditTransactionId;
+        refund.registrationId = registrationId;
+        refund.amountFen = amountFen;
+        refund.payeeName = payeeName;
+        refund.payeeAccount = payeeAccount;
+        refund.reason = reason;
+        refund.createdAt = Instant.now(clock);
+        java.time.LocalDate due = calendar.calendar().addWorkingDays(from.atZone(zone).toLocalDate(),
+                bank.refundWorkingDays());
+        refund.dueBy = due.atTime(java.time.LocalTime.of(23, 59, 59)).atZone(zone).toInstant();
+        refunds.persist(refund);
+        return refund.id;
     }
 }

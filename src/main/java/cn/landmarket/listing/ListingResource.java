@@ -109,6 +109,15 @@ public class ListingResource {
         return service.terminate(actor.get(), id, request.reason());
     }
 
+    @POST
+    @Path("/{id}/relist")
+    @RolesAllowed(Role.TOWNSHIP_GROUP)
+    @ResponseStatus(201)
+    @Operation(summary = "Relist the lot of a defaulted or unsold listing as a new draft with its terms copied")
+    public ListingView relist(@PathParam("id") long id, @Valid @NotNull RelistRequest request) {
+        return service.relist(actor.get(), id, request);
+    }
+
     @GET
     @RolesAllowed({Role.TOWNSHIP_GROUP, Role.ENTERPRISE_GROUP, Role.REGULATOR_GROUP, Role.OPERATOR_GROUP})
     @Operation(summary = "Listings the caller may see: own, jurisdiction, all (operator) or public (enterprise)")

@@ -15,6 +15,7 @@ import cn.landmarket.asset.CertificateService;
 import cn.landmarket.calendar.CalendarService;
 import cn.landmarket.common.PageRequest;
 import cn.landmarket.common.PageView;
+import cn.landmarket.common.Money;
 import cn.landmarket.common.config.MarketConfig;
 import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.error.FieldViolation;
@@ -38,6 +39,7 @@ public class ListingService {
     private final ZoneId zone;
     private final Clock clock;
     private final Event<ListingRescheduled> rescheduled;
+    private final int relistMaxReductionPercent;
 
     ListingService(ListingRepository listings, CertificateService certificates, PartyService parties,
             CalendarService calendar, MarketConfig config, Clock clock, Event<ListingRescheduled> rescheduled) {
@@ -47,6 +49,7 @@ public class ListingService {
         this.parties = parties;
         this.calendar = calendar;
         this.rules = new ListingRules(config.rules(), config.zone());
+        this.relistMaxReductionPercent = config.rules().relistMaxReductionPercent();
         this.zone = config.zone();
         this.clock = clock;
     }
@@ -74,6 +77,36 @@ public class ListingService {
                 now.atZone(zone).getYear(), listing.id);
         listings.record(ListingHistory.of(listing.id, null, ListingStatus.DRAFT, now, actor.toString(), null));
         return ListingView.of(listing, ListingView.Visibility.FULL, zone);
+    }
+
+    /**
+     * The township relists the lot of a DEFAULTED or UNSOLD listing as a new DRAFT with the failed
+     * listing's terms, a new schedule and optionally a lower start price. Raises 404 for another
+     * township's listing, 409 INVALID_STATE for any other status, 400 when the start price is more
+     * than the configured percentage below the failed listing's, and whatever {@link #draft} raises.
+     */
+    @Transactional
+    public ListingView relist(Actor actor, long id, RelistRequest request) {
+        Listing failed = listings.lock(id).filter(l -> l.sellerCode.equals(actor.org()))
+                .orElseThrow(() -> ApiException.notFound("listing", id));
+        if (failed.status != ListingStatus.DEFAULTED && failed.status != ListingStatus.UNSOLD) {
+            throw ApiException.invalidState("listing.relist-not-failed", failed.status);
+        }
+        Money start = request.startPrice() == null ? Money.ofFen(failed.startPriceFen) : request.startPrice();
+        if (!start.isAtLeastPercentOf(Money.ofFen(failed.startPriceFen), 100 - relistMaxReductionPercent)) {
+            throw ApiException.invalid("startPrice", "listing.relist-price-too-low", relistMaxReductionPercent);
+        }
+        ListingRequest copy = new ListingRequest(failed.certificateId, failed.title, failed.description,
+                failed.lotAreaM2, failed.lotPaddyAreaM2, failed.lotGrainCapacityKg,
+                failed.termYears == null ? null : failed.termYears.intValue(), start, Money.ofFen(failed.incrementFen),
+                Money.ofFen(failed.depositFen), failed.priceCapFen == null ? null : Money.ofFen(failed.priceCapFen),
+                failed.reservePriceFen == null ? null : Money.ofFen(failed.reservePriceFen), request.announceAt(),
+                request.registrationDeadline(), request.listingStart(), request.listingEnd(), failed.countdownSeconds,
+                failed.eligibleRegions, failed.paymentTerms);
+        ListingView relisted = draft(actor, copy);
+        listings.record(ListingHistory.of(failed.id, failed.status, failed.status, Instant.now(clock),
+                actor.toString(), "relisted as " + relisted.id()));
+        return relisted;
     }
 
     /** Replaces a draft's terms (and lot); only the owning township, only while DRAFT (409). */

@@ -80,6 +80,10 @@ public interface MarketConfig {
         @WithDefault("50")
         int instalmentFirstShareMinPercent();
 
+        /** Most a relisted lot's start price may be below the failed listing's, in percent [assumed]. */
+        @WithDefault("20")
+        int relistMaxReductionPercent();
+
         /** Collective parcels: approving share of the members or representatives, numerator [reg: art. 63]. */
         @WithDefault("2")
         int collectiveVoteNumerator();

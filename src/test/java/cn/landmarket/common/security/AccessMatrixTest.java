@@ -98,7 +98,14 @@ class AccessMatrixTest {
             Map.entry("GET /api/listings/{id}/registrations/mine", EnumSet.of(Role.ENTERPRISE)),
             Map.entry("GET /api/refunds", EnumSet.of(Role.OPERATOR, Role.REGULATOR)),
             Map.entry("POST /api/bank/notifications/manual", EnumSet.of(Role.OPERATOR)),
-            Map.entry("GET /api/me", ALL));
+            Map.entry("GET /api/me", ALL),
+            Map.entry("GET /api/ledger/accounts/{id}", EnumSet.of(Role.REGULATOR, Role.OPERATOR)),
+            Map.entry("GET /api/ledger/accounts/{id}/statement", EnumSet.of(Role.REGULATOR, Role.OPERATOR)),
+            Map.entry("GET /api/ledger/invariants", EnumSet.of(Role.REGULATOR)),
+            Map.entry("POST /api/listings/{id}/relist", EnumSet.of(Role.TOWNSHIP)),
+            Map.entry("GET /api/trades/{id}", ALL),
+            Map.entry("GET /api/listings/{id}/trade", ALL),
+            Map.entry("POST /api/trades/{id}/confirmations", EnumSet.of(Role.TOWNSHIP, Role.ENTERPRISE)));
 
     /** Plausible values for the path parameters of the API. */
     private static final Map<String, String> PATH_VALUES = Map.of(

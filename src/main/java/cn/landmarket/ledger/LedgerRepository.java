@@ -1,0 +1,95 @@
+package cn.landmarket.ledger;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+/** Reads and appends ledger rows; never updates or deletes (the tables refuse it). */
+@ApplicationScoped
+public class LedgerRepository {
+
+    private final EntityManager em;
+
+    LedgerRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Serialises writers of one transfer id within the transaction. */
+    public void lockId(String id) {
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1)::bigint)").setParameter(1, "ledger:" + id)
+                .getSingleResult();
+    }
+
+    /** Serialises writers that debit one account, so that its balance check holds. */
+    public void lockAccount(String id) {
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1)::bigint)")
+                .setParameter(1, "ledger-account:" + id).getSingleResult();
+    }
+
+    public Optional<Transfer> transfer(String id) {
+        return Optional.ofNullable(em.find(Transfer.class, id));
+    }
+
+    public Optional<Account> account(String id) {
+        return Optional.ofNullable(em.find(Account.class, id));
+    }
+
+    public void ensureAccount(String id, LedgerCode ledger, Account.NormalSide side, java.time.Instant now) {
+        em.createNativeQuery("""
+                insert into ledger_account (id, ledger, normal_side, created_at) values (?1, ?2, ?3, ?4)
+                on conflict (id) do nothing""")
+                .setParameter(1, id).setParameter(2, ledger.name()).setParameter(3, side.name())
+                .setParameter(4, now).executeUpdate();
+    }
+
+    public boolean resolved(String pendingId) {
+        return ((Number) em.createNativeQuery("select count(*) from ledger_transfer where pending_id = ?1")
+                .setParameter(1, pendingId).getSingleResult()).longValue() > 0;
+    }
+
+    public void append(Transfer t) {
+        em.persist(t);
+        em.flush();
+    }
+
+    /** Posted credits, posted debits, open pending credits and open pending debits of an account. */
+    public long[] sums(String account) {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                select
+                  coalesce(sum(amount) filter (where credit_account = ?1 and phase = 'POSTED'), 0),
+                  coalesce(sum(amount) filter (where debit_account = ?1 and phase = 'POSTED'), 0),
+                  coalesce(sum(amount) filter (where credit_account = ?1 and phase = 'PENDING' and not exists
+                      (select 1 from ledger_transfer r where r.pending_id = t.id)), 0),
+                  coalesce(sum(amount) filter (where debit_account = ?1 and phase = 'PENDING' and not exists
+                      (select 1 from ledger_transfer r where r.pending_id = t.id)), 0)
+                from ledger_transfer t where credit_account = ?1 or debit_account = ?1""")
+                .setParameter(1, account).getSingleResult();
+        return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
+                ((Number) row[2]).longValue(), ((Number) row[3]).longValue()};
+    }
+
+    /** Every transfer touching an account, oldest first. */
+    public List<Transfer> statement(String account) {
+        return em.createQuery("from Transfer t where t.debitAccount = :a or t.creditAccount = :a "
+                + "order by t.createdAt, t.id", Transfer.class).setParameter("a", account).getResultList();
+    }
+
+    /** Ids returned by a native query of one column. */
+    @SuppressWarnings("unchecked")
+    public List<String> ids(String sql) {
+        return ((List<Object>) em.createNativeQuery(sql).getResultList()).stream().map(String::valueOf).toList();
+    }
+
+    /** Rows of a native query. */
+    @SuppressWarnings("unchecked")
+    public List<Object[]> rows(String sql) {
+        return em.createNativeQuery(sql).getResultList();
+    }
+
+    public long scalar(String sql) {
+        Object v = em.createNativeQuery(sql).getSingleResult();
+        return v == null ? 0 : ((Number) v).longValue();
+    }
+}

@@ -1,0 +1,38 @@
+package cn.landmarket.ledger;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import cn.landmarket.common.security.Role;
+
+/** HTTP face of the ledger's accounts, for auditors. */
+@Path("/api/ledger/accounts/{id}")
+@Tag(name = "Ledger")
+@SecurityRequirement(name = "bearer")
+public class LedgerResource {
+
+    @Inject
+    LedgerService service;
+
+    @GET
+    @RolesAllowed({Role.REGULATOR_GROUP, Role.OPERATOR_GROUP})
+    @Operation(summary = "An account's posted and pending balance (404 when never used)")
+    public AccountView account(@PathParam("id") String id) {
+        return service.account(id);
+    }
+
+    @GET
+    @Path("/statement")
+    @RolesAllowed({Role.REGULATOR_GROUP, Role.OPERATOR_GROUP})
+    @Operation(summary = "Every transfer of an account, oldest first, with the running balance")
+    public StatementView statement(@PathParam("id") String id) {
+        return service.statement(id);
+    }
+}

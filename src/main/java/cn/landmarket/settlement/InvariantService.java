@@ -1,0 +1,141 @@
+package cn.landmarket.settlement;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import cn.landmarket.bank.BankConfig;
+import cn.landmarket.calendar.CalendarService;
+import cn.landmarket.common.config.MarketConfig;
+import cn.landmarket.ledger.LedgerRepository;
+
+/** Checks the invariants of money and quantity across the whole ledger, for regulators. */
+@ApplicationScoped
+public class InvariantService {
+
+    private final LedgerRepository ledger;
+    private final CalendarService calendar;
+    private final BankConfig bank;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    InvariantService(LedgerRepository ledger, CalendarService calendar, BankConfig bank, MarketConfig config,
+            Clock clock) {
+        this.ledger = ledger;
+        this.calendar = calendar;
+        this.bank = bank;
+        this.zone = config.zone();
+        this.clock = clock;
+    }
+
+    /** Runs every check in one read-only snapshot. */
+    @Transactional
+    public InvariantsView check() {
+        List<InvariantsView.Check> checks = new ArrayList<>();
+        add(checks, "every transfer balances", """
+                select id from ledger_transfer where amount <= 0 or debit_account = credit_account
+                or exists (select 1 from ledger_account a where a.id in (debit_account, credit_account)
+                           and a.ledger <> ledger_transfer.ledger)
+                or (pending_id is not null and not exists (select 1 from ledger_transfer p where p.id = ledger_transfer.pending_id
+                    and p.phase = 'PENDING' and p.debit_account = ledger_transfer.debit_account
+                    and p.credit_account = ledger_transfer.credit_account and p.amount = ledger_transfer.amount))""");
+        add(checks, "the sum over all accounts is zero", """
+                select ledger from (
+                  select ledger, sum(case when phase = 'POSTED' then amount else 0 end) c from ledger_transfer group by ledger
+                  union all
+                  select ledger, -sum(case when phase = 'POSTED' then amount else 0 end) from ledger_transfer group by ledger) s
+                group by ledger having sum(c) <> 0""");
+        add(checks, "no escrow or holding is negative", """
+                select a.id from ledger_account a where a.normal_side = 'CREDIT' and
+                  coalesce((select sum(amount) from ledger_transfer t where t.credit_account = a.id and t.phase = 'POSTED'), 0)
+                - coalesce((select sum(amount) from ledger_transfer t where t.debit_account = a.id and t.phase = 'POSTED'), 0)
+                - coalesce((select sum(amount) from ledger_transfer t where t.debit_account = a.id and t.phase = 'PENDING'
+                            and not exists (select 1 from ledger_transfer r where r.pending_id = t.id)), 0) < 0""");
+        add(checks, "every certificate's quantity is its children's plus its remainder", """
+                select c.id from certificate c where
+                  c.transferred_area_m2 <> coalesce((select sum(k.area_m2) from certificate k where k.parent_id = c.id), 0)
+                  or c.transferred_paddy_area_m2
+                     <> coalesce((select sum(k.paddy_area_m2) from certificate k where k.parent_id = c.id), 0)
+                  or c.transferred_grain_capacity_kg
+                     <> coalesce((select sum(k.grain_capacity_kg) from certificate k where k.parent_id = c.id), 0)""");
+        add(checks, "every certificate's ledger holding matches its free and frozen quantity",
+                holdingMismatch("AREA_M2", "area_m2", "frozen_area_m2", "transferred_area_m2") + " union "
+                + holdingMismatch("PADDY_M2", "paddy_area_m2", "frozen_paddy_area_m2", "transferred_paddy_area_m2")
+                + " union " + holdingMismatch("GRAIN_KG", "grain_capacity_kg", "frozen_grain_capacity_kg",
+                        "transferred_grain_capacity_kg"));
+        add(checks, "every listing past the sale has exactly one trade", """
+                select l.id from listing l where l.status in ('AWAITING_PAYMENT', 'SETTLED', 'DEFAULTED')
+                and (select count(*) from trade t where t.listing_id = l.id) <> 1""");
+        add(checks, "every deposit is held, credited, refunded or forfeited, never two", """
+                select substr(debit_account, 9) from ledger_transfer where debit_account like 'DEPOSIT:%'
+                and phase = 'POSTED' and kind in ('DEPOSIT_APPLIED', 'DEPOSIT_REFUND', 'DEPOSIT_FORFEIT')
+                group by debit_account having count(distinct kind) > 1""");
+        checks.add(depositsHeldPastRefundDeadline());
+        return new InvariantsView(checks.stream().allMatch(InvariantsView.Check::pass), checks);
+    }
+
+    /**
+     * A deposit of a closed listing that is neither the open trade's nor refunded, credited or
+     * forfeited by the end of the bank's refund working days after the close.
+     */
+    private InvariantsView.Check depositsHeldPastRefundDeadline() {
+        Instant now = Instant.now(clock);
+        List<String> offending = new ArrayList<>();
+        for (Object[] row : ledger.rows("""
+                select r.id, l.closed_at from registration r join listing l on l.id = r.listing_id
+                where l.closed_at is not null
+                and l.status in ('UNSOLD', 'TERMINATED', 'SETTLED', 'DEFAULTED', 'AWAITING_PAYMENT', 'SOLD')
+                and not exists (select 1 from trade t where t.registration_id = r.id
+                                and t.status in ('AWAITING_CONFIRMATION', 'AWAITING_PAYMENT'))
+                and coalesce((select sum(amount) from ledger_transfer x
+                              where x.credit_account = 'DEPOSIT:' || r.id and x.phase = 'POSTED'), 0)
+                  > coalesce((select sum(amount) from ledger_transfer x
+                              where x.debit_account = 'DEPOSIT:' || r.id and x.phase = 'POSTED'), 0)""")) {
+            LocalDate closed = instant(row[1]).atZone(zone).toLocalDate();
+            Instant deadline = calendar.calendar().addWorkingDays(closed, bank.refundWorkingDays())
+                    .atTime(LocalTime.of(23, 59, 59)).atZone(zone).toInstant();
+            if (now.isAfter(deadline)) {
+                offending.add(String.valueOf(row[0]));
+            }
+        }
+        return new InvariantsView.Check("no deposit of a closed listing is still held after the refund deadline",
+                offending.isEmpty(), offending);
+    }
+
+    /** Certificates whose ledger accounts of one dimension disagree with their free or frozen columns. */
+    private static String holdingMismatch(String code, String total, String frozen, String transferred) {
+        String free = "'CERT:' || c.id || ':" + code + "'";
+        String held = "'CERT:' || c.id || ':FROZEN:" + code + "'";
+        return "select c.id from certificate c where exists (select 1 from ledger_account a where a.id = 'CERT:' || c.id"
+                + " || ':AREA_M2') and (coalesce(c." + total + ", 0) - c." + frozen + " - c." + transferred + " <> "
+                + net(free) + " or c." + frozen + " <> " + net(held) + ")";
+    }
+
+    private static String net(String account) {
+        return "(coalesce((select sum(amount) from ledger_transfer t where t.credit_account = " + account
+                + " and t.phase = 'POSTED'), 0) - coalesce((select sum(amount) from ledger_transfer t where "
+                + "t.debit_account = " + account + " and t.phase = 'POSTED'), 0))";
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+
+    private void add(List<InvariantsView.Check> checks, String name, String sql) {
+        List<String> offending = ledger.ids(sql);
+        checks.add(new InvariantsView.Check(name, offending.isEmpty(), offending));
+    }
+}

@@ -1,0 +1,382 @@
+package cn.landmarket.settlement;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import cn.landmarket.asset.Certificate;
+import cn.landmarket.asset.CertificateService;
+import cn.landmarket.auction.BidRepository;
+import cn.landmarket.auction.Registration;
+import cn.landmarket.auction.RegistrationRepository;
+import cn.landmarket.auction.VirtualAccount;
+import cn.landmarket.bank.BankConfig;
+import cn.landmarket.bank.RefundReason;
+import cn.landmarket.bank.RefundService;
+import cn.landmarket.calendar.CalendarService;
+import cn.landmarket.common.config.MarketConfig;
+import cn.landmarket.common.error.ApiException;
+import cn.landmarket.common.error.ErrorCode;
+import cn.landmarket.common.security.Actor;
+import cn.landmarket.common.security.Role;
+import cn.landmarket.ledger.LedgerCode;
+import cn.landmarket.ledger.LedgerService;
+import cn.landmarket.ledger.Phase;
+import cn.landmarket.ledger.TransferKind;
+import cn.landmarket.ledger.TransferRequest;
+import cn.landmarket.listing.Listing;
+import cn.landmarket.listing.ListingHistory;
+import cn.landmarket.listing.ListingRepository;
+import cn.landmarket.listing.ListingStatus;
+import cn.landmarket.listing.PaymentTerms;
+import cn.landmarket.party.DivisionCode;
+import cn.landmarket.party.Enterprise;
+import cn.landmarket.party.EnterpriseRepository;
+
+/**
+ * After the sale (DOMAIN.md): a trade per sold listing, the confirmation both parties sign, payments
+ * from the bank feed, the transfer of the lot on full payment, refunds of the losers' deposits and
+ * defaults. Every movement of money or quantity is a ledger transfer whose id makes it happen once.
+ */
+@ApplicationScoped
+public class SettlementService {
+
+    static final String SYSTEM = "system:settlement";
+    private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
+
+    private final TradeRepository trades;
+    private final ListingRepository listings;
+    private final RegistrationRepository registrations;
+    private final BidRepository bids;
+    private final EnterpriseRepository enterprises;
+    private final CertificateService certificates;
+    private final RefundService refunds;
+    private final LedgerService ledger;
+    private final CalendarService calendar;
+    private final SettlementConfig config;
+    private final BankConfig bank;
+    private final VirtualAccount accounts;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    SettlementService(TradeRepository trades, ListingRepository listings, RegistrationRepository registrations,
+            BidRepository bids, EnterpriseRepository enterprises, CertificateService certificates,
+            RefundService refunds, LedgerService ledger, CalendarService calendar, SettlementConfig config,
+            BankConfig bank, MarketConfig market, Clock clock) {
+        this.trades = trades;
+        this.listings = listings;
+        this.registrations = registrations;
+        this.bids = bids;
+        this.enterprises = enterprises;
+        this.certificates = certificates;
+        this.refunds = refunds;
+        this.ledger = ledger;
+        this.calendar = calendar;
+        this.config = config;
+        this.bank = bank;
+        this.accounts = new VirtualAccount(bank.virtualAccountPrefix());
+        this.zone = market.zone();
+        this.clock = clock;
+    }
+
+    @Transactional
+    public List<Long> soldWithoutTrade() {
+        return trades.soldWithoutTrade();
+    }
+
+    @Transactional
+    public List<Long> depositsToRelease() {
+        return trades.depositsToRelease();
+    }
+
+    @Transactional
+    public List<Long> pastDeadline() {
+        return trades.pastDeadline(Instant.now(clock));
+    }
+
+    /**
+     * Opens the trade of a SOLD listing exactly once (under the listing's lock; the listing id is
+     * unique on trade): the winning registration's enterprise buys the lot at the highest bid, the
+     * deposit it holds is reserved against the price by a pending transfer, and the confirmation is
+     * due within the listing's confirmWithinWorkingDays.
+     *
+     * @return the trade, or empty when the listing is not SOLD
+     */
+    @Transactional
+    public Optional<TradeView> openTrade(long listingId) {
+        Listing listing = listings.lock(listingId).orElseThrow();
+        Optional<Trade> existing = trades.ofListing(listingId);
+        if (existing.isPresent()) {
+            return Optional.of(TradeView.of(existing.get(), zone));
+        }
+        if (listing.status != ListingStatus.SOLD || listing.winningBidId == null) {
+            return Optional.empty();
+        }
+        String winnerCode = bids.highest(listingId).orElseThrow().enterpriseCode();
+        Registration winner = registrations.of(listingId, winnerCode).orElseThrow();
+        Instant now = Instant.now(clock);
+        Trade t = new Trade();
+        t.id = trades.nextId();
+        t.listingId = listing.id;
+        t.registrationId = winner.id;
+        t.sellerCode = listing.sellerCode;
+        t.buyerCode = winner.enterpriseCode;
+        t.certificateId = listing.certificateId;
+        t.lotAreaM2 = listing.lotAreaM2;
+        t.lotPaddyAreaM2 = listing.lotPaddyAreaM2;
+        t.lotGrainCapacityKg = listing.lotGrainCapacityKg;
+        t.priceFen = listing.highestBidFen;
+        t.depositFen = Math.min(t.priceFen, Math.max(0, ledger.available(LedgerService.deposit(winner.id))));
+        t.virtualAccount = accounts.number(t.id);
+        PaymentTerms terms = listing.paymentTerms;
+        LocalDate closed = (listing.closedAt == null ? now : listing.closedAt).atZone(zone).toLocalDate();
+        t.confirmDeadline = calendar.calendar().addWorkingDays(closed, terms.confirmWithinWorkingDays())
+                .atTime(END_OF_DAY).atZone(zone).toInstant();
+        t.status = TradeStatus.AWAITING_CONFIRMATION;
+        t.createdAt = now;
+        Certificate cert = certificates.require(listing.certificateId);
+        t.confirmationText = ConfirmationText.of(t, listing.listingNo, cert.certNo, terms.toString());
+        t.confirmationSha256 = ConfirmationText.sha256(t.confirmationText);
+        trades.persist(t);
+        trades.flush();
+        if (t.depositFen > 0) {
+            ledger.transfer(new TransferRequest(depositPending(t), LedgerCode.CNY_FEN,
+                    LedgerService.deposit(winner.id), LedgerService.trade(t.id), t.depositFen,
+                    TransferKind.DEPOSIT_APPLIED, Phase.PENDING, null, "trade " + t.id));
+        }
+        return Optional.of(TradeView.of(t, zone));
+    }
+
+    private static String depositPending(Trade t) {
+        return "trade:" + t.id + ":deposit";
+    }
+
+    /**
+     * Owes a losing (or unsold lot's) registration its whole deposit back: a refund instruction due
+     * within the bank's refund working days and a ledger transfer from its deposit account; once.
+     */
+    @Transactional
+    public void releaseDeposit(long registrationId) {
+        Registration r = registrations.findById(registrationId);
+        listings.lock(r.listingId);
+        if (trades.find("registrationId", registrationId).firstResultOptional().isPresent()) {
+            return;
+        }
+        long held = ledger.available(LedgerService.deposit(registrationId));
+        if (held <= 0) {
+            return;
+        }
+        Enterprise e = enterprises.findById(r.enterpriseCode);
+        long refundId = refunds.owe(registrationId, null, held, e.bankAccountName, e.bankAccountNo,
+                RefundReason.NOT_WINNER, Instant.now(clock));
+        ledger.move("registration:" + registrationId + ":refund:" + refundId, LedgerService.deposit(registrationId),
+                LedgerService.refund(refundId), held, TransferKind.DEPOSIT_REFUND, "REFUND-" + refundId);
+    }
+
+    /**
+     * A party accepts the confirmation: the seller township or the buyer enterprise, with the
+     * SHA-256 of the text it saw (409 CONFLICT when it differs). Accepting twice is a no-op. When both
+     * have signed the trade awaits payment (listing AWAITING_PAYMENT) with due dates counted from
+     * now; if it is already paid in full it settles. Raises 404 for another party's trade, 409
+     * INVALID_STATE after the deadline or once the trade is settled or defaulted.
+     */
+    @Transactional
+    public TradeView confirm(Actor actor, long tradeId, ConfirmRequest request) {
+        Trade t = trades.lock(tradeId).orElseThrow(() -> ApiException.notFound("trade", tradeId));
+        boolean seller = actor.is(Role.TOWNSHIP) && actor.org().equals(t.sellerCode);
+        boolean buyer = actor.is(Role.ENTERPRISE) && actor.org().equals(t.buyerCode);
+        if (!seller && !buyer) {
+            throw ApiException.notFound("trade", tradeId);
+        }
+        if (!t.confirmationSha256.equals(request.sha256())) {
+            throw new ApiException(ErrorCode.CONFLICT, "trade.confirmation-mismatch", t.confirmationSha256);
+        }
+        if ((seller ? t.sellerConfirmedAt : t.buyerConfirmedAt) != null) {
+            return TradeView.of(t, zone);
+        }
+        Instant now = Instant.now(clock);
+        if (t.status != TradeStatus.AWAITING_CONFIRMATION || now.isAfter(t.confirmDeadline)) {
+            throw ApiException.invalidState("trade.not-awaiting-confirmation", t.status);
+        }
+        if (seller) {
+            t.sellerConfirmedAt = now;
+        } else {
+            t.buyerConfirmedAt = now;
+        }
+        if (t.confirmedByBoth()) {
+            Listing listing = listings.lock(t.listingId).orElseThrow();
+            PaymentTerms terms = listing.paymentTerms;
+            t.status = TradeStatus.AWAITING_PAYMENT;
+            if (terms.mode() == PaymentTerms.Mode.INSTALMENTS && terms.balanceDueDays() != null) {
+                t.firstDueFen = Math.max(0, Math.multiplyExact(t.priceFen, terms.firstSharePercent()) / 100);
+                t.firstDueAt = now.plus(Duration.ofDays(terms.firstDueDays()));
+                t.balanceDueAt = now.plus(Duration.ofDays(terms.balanceDueDays()));
+            } else {
+                t.firstDueFen = t.priceFen;
+                t.balanceDueAt = now.plus(Duration.ofDays(terms.firstDueDays()));
+            }
+            changeListing(listing, ListingStatus.AWAITING_PAYMENT, now, actor.toString(), "confirmation signed");
+            if (t.outstandingFen() == 0) {
+                settle(t, listing, now);
+            }
+        }
+        return TradeView.of(t, zone);
+    }
+
+    /** The trade of a listing, for its parties, regulators of its region and operators (404 otherwise). */
+    @Transactional
+    public TradeView ofListing(Actor actor, long listingId) {
+        Trade t = trades.ofListing(listingId).orElseThrow(() -> ApiException.notFound("trade of listing", listingId));
+        return visible(actor, t);
+    }
+
+    @Transactional
+    public TradeView get(Actor actor, long tradeId) {
+        Trade t = trades.findByIdOptional(tradeId).orElseThrow(() -> ApiException.notFound("trade", tradeId));
+        return visible(actor, t);
+    }
+
+    private TradeView visible(Actor actor, Trade t) {
+        boolean allowed = switch (actor.role()) {
+            case TOWNSHIP -> actor.org().equals(t.sellerCode);
+            case ENTERPRISE -> actor.org().equals(t.buyerCode);
+            case REGULATOR -> DivisionCode.covers(actor.org(), t.sellerCode);
+            case OPERATOR -> true;
+        };
+        if (!allowed) {
+            throw ApiException.notFound("trade", t.id);
+        }
+        return TradeView.of(t, zone);
+    }
+
+    /** Whether an account number is a trade's virtual account. */
+    @Transactional
+    public boolean isTradeAccount(String account) {
+        return accounts.isValid(account) && trades.count("virtualAccount", account) > 0;
+    }
+
+    /**
+     * Counts a credit to a trade's virtual account as a payment, inside the caller's transaction:
+     * from the buyer's own account and while the trade accepts payment, up to what is outstanding
+     * (recorded BANK → TRADE); anything above, or everything when the payer is wrong or the trade is
+     * settled or defaulted, is owed back. A payment that completes the price of a confirmed trade settles it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public PaymentCredit creditPayment(String transactionId, String account, long amountFen, String payerName) {
+        Trade t = trades.lockByAccount(account).orElseThrow();
+        Enterprise buyer = enterprises.findById(t.buyerCode);
+        if (payerName == null || !payerName.strip().equals(buyer.bankAccountName.strip())) {
+            return new PaymentCredit("WRONG_PAYER", t.id, t.registrationId, amountFen);
+        }
+        if (!t.acceptsPayment()) {
+            return new PaymentCredit("PAYMENT_REFUSED", t.id, t.registrationId, amountFen);
+        }
+        long applied = Math.min(amountFen, t.outstandingFen());
+        if (applied > 0) {
+            ledger.move("notice:" + transactionId + ":payment", LedgerService.BANK, LedgerService.trade(t.id), applied,
+                    TransferKind.PAYMENT, transactionId);
+            t.paidFen += applied;
+        }
+        if (t.outstandingFen() == 0 && t.status == TradeStatus.AWAITING_PAYMENT) {
+            settle(t, listings.lock(t.listingId).orElseThrow(), Instant.now(clock));
+        }
+        return new PaymentCredit(t.outstandingFen() == 0 ? "PAYMENT_COMPLETE" : "PAYMENT_PARTIAL", t.id,
+                t.registrationId, amountFen - applied);
+    }
+
+    /**
+     * Settles a fully paid, confirmed trade once: the reserved deposit is posted to the trade, the
+     * price is split into proceeds by the asset type's rule, the lot passes to a child certificate
+     * held by the buyer, and trade and listing are SETTLED.
+     */
+    private void settle(Trade t, Listing listing, Instant now) {
+        if (t.depositFen > 0) {
+            ledger.transfer(new TransferRequest(depositPending(t) + ":post", LedgerCode.CNY_FEN,
+                    LedgerService.deposit(t.registrationId), LedgerService.trade(t.id), t.depositFen,
+                    TransferKind.DEPOSIT_APPLIED, Phase.POSTED, depositPending(t), "trade " + t.id));
+        }
+        String type = listing.assetType.name();
+        ProceedsSplit split = ProceedsSplit.of(t.priceFen, config.farmersPercent().getOrDefault(type, 0),
+                config.collectivePercent().getOrDefault(type, 0));
+        proceeds(t, "FARMERS", split.farmersFen());
+        proceeds(t, "COLLECTIVE", split.collectiveFen());
+        proceeds(t, "TOWNSHIP", split.townshipFen());
+        t.childCertificateId = certificates.split(t.certificateId, t.lot(), t.buyerCode, "T" + t.id, SYSTEM);
+        t.status = TradeStatus.SETTLED;
+        t.settledAt = now;
+        changeListing(listing, ListingStatus.SETTLED, now, SYSTEM, "paid in full; certificate transferred");
+    }
+
+    private void proceeds(Trade t, String party, long fen) {
+        if (fen > 0) {
+            ledger.move("trade:" + t.id + ":proceeds:" + party, LedgerService.trade(t.id),
+                    LedgerService.proceeds(t.id, party), fen, TransferKind.PROCEEDS, "trade " + t.id);
+        }
+    }
+
+    /**
+     * Defaults a trade whose confirmation or payment deadline has passed (DOMAIN.md, "After the
+     * sale"): the reserved deposit is released from escrow and forfeited, payments received are owed
+     * back, the enterprise is barred for the configured days, the lot's frozen quantity is released
+     * and trade and listing are DEFAULTED. Does nothing when nothing is overdue.
+     *
+     * @return whether the trade defaulted now
+     */
+    @Transactional
+    public boolean defaultIfDue(long tradeId) {
+        Trade t = trades.lock(tradeId).orElseThrow();
+        Instant now = Instant.now(clock);
+        String reason = null;
+        if (t.status == TradeStatus.AWAITING_CONFIRMATION && now.isAfter(t.confirmDeadline)) {
+            reason = "confirmation not signed by " + t.confirmDeadline;
+        } else if (t.status == TradeStatus.AWAITING_PAYMENT) {
+            long received = t.depositFen + t.paidFen;
+            if (t.firstDueAt != null && now.isAfter(t.firstDueAt) && received < t.firstDueFen) {
+                reason = "first instalment not paid by " + t.firstDueAt;
+            } else if (t.balanceDueAt != null && now.isAfter(t.balanceDueAt) && received < t.priceFen) {
+                reason = "price not paid in full by " + t.balanceDueAt;
+            }
+        }
+        if (reason == null) {
+            return false;
+        }
+        Listing listing = listings.lock(t.listingId).orElseThrow();
+        if (t.depositFen > 0) {
+            ledger.transfer(new TransferRequest(depositPending(t) + ":void", LedgerCode.CNY_FEN,
+                    LedgerService.deposit(t.registrationId), LedgerService.trade(t.id), t.depositFen,
+                    TransferKind.DEPOSIT_APPLIED, Phase.VOIDED, depositPending(t), "trade " + t.id));
+        }
+        long forfeit = ledger.available(LedgerService.deposit(t.registrationId));
+        if (forfeit > 0) {
+            ledger.move("registration:" + t.registrationId + ":forfeit", LedgerService.deposit(t.registrationId),
+                    LedgerService.FORFEITED, forfeit, TransferKind.DEPOSIT_FORFEIT, "trade " + t.id);
+        }
+        Enterprise buyer = enterprises.findById(t.buyerCode);
+        if (t.paidFen > 0) {
+            long refundId = refunds.owe(t.registrationId, null, t.paidFen, buyer.bankAccountName,
+                    buyer.bankAccountNo, RefundReason.PAYMENT_NOT_ACCEPTED, now);
+            ledger.move("trade:" + t.id + ":refund-payments", LedgerService.trade(t.id),
+                    LedgerService.refund(refundId), t.paidFen, TransferKind.PAYMENT_REFUND, "REFUND-" + refundId);
+        }
+        buyer.barredUntil = now.plus(Duration.ofDays(config.barDays()));
+        certificates.release(t.certificateId, t.lot());
+        t.status = TradeStatus.DEFAULTED;
+        t.statusReason = reason;
+        t.defaultedAt = now;
+        changeListing(listing, ListingStatus.DEFAULTED, now, SYSTEM, reason);
+        return true;
+    }
+
+    private void changeListing(Listing listing, ListingStatus to, Instant now, String actor, String reason) {
+        listings.record(ListingHistory.of(listing.id, listing.status, to, now, actor, reason));
+        listing.status = to;
+    }
+}

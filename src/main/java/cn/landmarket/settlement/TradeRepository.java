@@ -1,0 +1,70 @@
+package cn.landmarket.settlement;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+/** Queries over trades and the work the settlement clock finds due. */
+@ApplicationScoped
+public class TradeRepository implements PanacheRepositoryBase<Trade, Long> {
+
+    public long nextId() {
+        return ((Number) getEntityManager().createNativeQuery("select nextval('trade_seq')").getSingleResult())
+                .longValue();
+    }
+
+    public Optional<Trade> lock(long id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    public Optional<Trade> ofListing(long listingId) {
+        return find("listingId", listingId).firstResultOptional();
+    }
+
+    public Optional<Trade> lockByAccount(String account) {
+        return find("virtualAccount", account).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    /** SOLD listings that have no trade yet: closed by the listing clock or by a bid at the price cap. */
+    @SuppressWarnings("unchecked")
+    public List<Long> soldWithoutTrade() {
+        return ((List<Number>) getEntityManager().createNativeQuery("""
+                select l.id from listing l where l.status = 'SOLD'
+                and not exists (select 1 from trade t where t.listing_id = l.id) order by l.id""")
+                .getResultList()).stream().map(Number::longValue).toList();
+    }
+
+    /**
+     * Registrations of closed listings whose deposit account still holds money and that did not win:
+     * their deposits are owed back.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Long> depositsToRelease() {
+        return ((List<Number>) getEntityManager().createNativeQuery("""
+                select r.id from registration r join listing l on l.id = r.listing_id
+                where l.status in ('SOLD', 'UNSOLD', 'TERMINATED', 'AWAITING_PAYMENT', 'SETTLED', 'DEFAULTED')
+                and (l.status <> 'SOLD' or exists (select 1 from trade t where t.listing_id = l.id))
+                and not exists (select 1 from trade t where t.registration_id = r.id)
+                and coalesce((select sum(amount) from ledger_transfer x
+                              where x.credit_account = 'DEPOSIT:' || r.id and x.phase = 'POSTED'), 0)
+                  > coalesce((select sum(amount) from ledger_transfer x
+                              where x.debit_account = 'DEPOSIT:' || r.id and x.phase <> 'VOIDED'
+                              and (x.phase = 'POSTED' and x.pending_id is null or x.phase = 'PENDING')), 0)
+                order by r.id""").getResultList()).stream().map(Number::longValue).toList();
+    }
+
+    /** Open trades whose confirmation or payment deadline has passed. */
+    public List<Long> pastDeadline(Instant now) {
+        return getEntityManager().createQuery("""
+                select t.id from Trade t where
+                (t.status = cn.landmarket.settlement.TradeStatus.AWAITING_CONFIRMATION and t.confirmDeadline < :now)
+                or (t.status = cn.landmarket.settlement.TradeStatus.AWAITING_PAYMENT
+                    and (t.firstDueAt < :now or t.balanceDueAt < :now))
+                order by t.id""", Long.class).setParameter("now", now).getResultList();
+    }
+}

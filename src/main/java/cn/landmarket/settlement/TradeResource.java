@@ -1,0 +1,46 @@
+package cn.landmarket.settlement;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import cn.landmarket.common.security.CurrentActor;
+import cn.landmarket.common.security.Role;
+
+/** HTTP face of trades: the sale of a listing, its confirmation and where payment stands. */
+@Path("/api/trades")
+@Tag(name = "Settlement")
+@SecurityRequirement(name = "bearer")
+public class TradeResource {
+
+    @Inject
+    SettlementService service;
+
+    @Inject
+    CurrentActor actor;
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Role.TOWNSHIP_GROUP, Role.ENTERPRISE_GROUP, Role.REGULATOR_GROUP, Role.OPERATOR_GROUP})
+    @Operation(summary = "A trade, for its seller, its buyer, regulators of its region and operators")
+    public TradeView get(@PathParam("id") long id) {
+        return service.get(actor.get(), id);
+    }
+
+    @POST
+    @Path("/{id}/confirmations")
+    @RolesAllowed({Role.TOWNSHIP_GROUP, Role.ENTERPRISE_GROUP})
+    @Operation(summary = "Seller or buyer accepts the confirmation by the SHA-256 of its text (409 when it differs)")
+    public TradeView confirm(@PathParam("id") long id, @NotNull @Valid ConfirmRequest request) {
+        return service.confirm(actor.get(), id, request);
+    }
+}

@@ -1,0 +1,77 @@
+package cn.landmarket.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import cn.landmarket.common.error.ApiException;
+import cn.landmarket.common.error.ErrorCode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The ledger's rules against the real database: idempotent replays, two-phase transfers, no overdraft. */
+@QuarkusTest
+class LedgerServiceTest {
+
+    @Inject
+    LedgerService ledger;
+
+    private String run() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private Transfer inTx(TransferRequest r) {
+        return QuarkusTransaction.requiringNew().call(() -> ledger.transfer(r));
+    }
+
+    @Test
+    void aReplayIsANoOpAndTheSameIdWithOtherFieldsIsAConflict() {
+        String k = run();
+        inTx(TransferRequest.money("t-" + k, LedgerService.BANK, "DEPOSIT:T" + k, 500, TransferKind.DEPOSIT, null));
+        inTx(TransferRequest.money("t-" + k, LedgerService.BANK, "DEPOSIT:T" + k, 500, TransferKind.DEPOSIT, null));
+        assertEquals(500, ledger.balance("DEPOSIT:T" + k, LedgerCode.CNY_FEN).posted());
+        ApiException conflict = assertThrows(ApiException.class, () -> inTx(TransferRequest.money("t-" + k,
+                LedgerService.BANK, "DEPOSIT:T" + k, 501, TransferKind.DEPOSIT, null)));
+        assertEquals(ErrorCode.CONFLICT, conflict.code());
+        assertEquals(500, ledger.balance("DEPOSIT:T" + k, LedgerCode.CNY_FEN).posted());
+    }
+
+    @Test
+    void aPendingTransferReservesAndIsPostedOrVoidedExactlyOnce() {
+        String k = run();
+        String deposit = "DEPOSIT:P" + k;
+        inTx(TransferRequest.money("in-" + k, LedgerService.BANK, deposit, 1_000, TransferKind.DEPOSIT, null));
+        inTx(new TransferRequest("hold-" + k, LedgerCode.CNY_FEN, deposit, "TRADE:P" + k, 800,
+                TransferKind.DEPOSIT_APPLIED, Phase.PENDING, null, null));
+        Balance held = ledger.balance(deposit, LedgerCode.CNY_FEN);
+        assertEquals(1_000, held.posted());
+        assertEquals(200, held.available());
+        ApiException overdraft = assertThrows(ApiException.class, () -> inTx(TransferRequest.money("out-" + k,
+                deposit, "REFUND:P" + k, 201, TransferKind.DEPOSIT_REFUND, null)));
+        assertEquals(ErrorCode.INVALID_STATE, overdraft.code());
+        inTx(new TransferRequest("hold-" + k + ":post", LedgerCode.CNY_FEN, deposit, "TRADE:P" + k, 800,
+                TransferKind.DEPOSIT_APPLIED, Phase.POSTED, "hold-" + k, null));
+        assertThrows(ApiException.class, () -> inTx(new TransferRequest("hold-" + k + ":void", LedgerCode.CNY_FEN,
+                deposit, "TRADE:P" + k, 800, TransferKind.DEPOSIT_APPLIED, Phase.VOIDED, "hold-" + k, null)));
+        assertEquals(200, ledger.balance(deposit, LedgerCode.CNY_FEN).posted());
+        assertEquals(800, ledger.balance("TRADE:P" + k, LedgerCode.CNY_FEN).posted());
+    }
+
+    @Test
+    void aVoidedPendingTransferGivesTheReservationBack() {
+        String k = run();
+        String deposit = "DEPOSIT:V" + k;
+        inTx(TransferRequest.money("in-" + k, LedgerService.BANK, deposit, 300, TransferKind.DEPOSIT, null));
+        inTx(new TransferRequest("hold-" + k, LedgerCode.CNY_FEN, deposit, "TRADE:V" + k, 300,
+                TransferKind.DEPOSIT_APPLIED, Phase.PENDING, null, null));
+        inTx(new TransferRequest("hold-" + k + ":void", LedgerCode.CNY_FEN, deposit, "TRADE:V" + k, 300,
+                TransferKind.DEPOSIT_APPLIED, Phase.VOIDED, "hold-" + k, null));
+        assertEquals(300, ledger.balance(deposit, LedgerCode.CNY_FEN).available());
+        assertEquals(0, ledger.balance("TRADE:V" + k, LedgerCode.CNY_FEN).posted());
+    }
+}
