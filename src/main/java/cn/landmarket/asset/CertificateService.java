@@ -185,12 +185,14 @@ public class CertificateService {
     /**
      * Settles a sold lot (DOMAIN.md, "What is traded"): the frozen lot leaves the certificate, which
      * keeps the remainder, and becomes a child certificate held by the buying enterprise with the
-     * parent's source, documents, term and planning conditions. Exactly once per reference: a
+     * parent's source, documents and planning conditions; a collective parcel's child carries the
+     * term that was sold ({@code soldTermYears}, null for indicators). Exactly once per reference: a
      * second call with the same reference returns the child made the first time.
      *
      * @return the child certificate's id
      */
-    public long split(long certificateId, Quantity lot, String enterpriseCode, String reference, String actor) {
+    public long split(long certificateId, Quantity lot, Integer soldTermYears, String enterpriseCode,
+            String reference, String actor) {
         Certificate parent = certificates.lock(certificateId).orElseThrow();
         Certificate child = new Certificate();
         child.certNo = childNumber(parent.certNo, reference);
@@ -217,7 +219,7 @@ public class CertificateService {
         child.validUntil = parent.validUntil;
         child.parcelCode = parent.parcelCode;
         child.landUse = parent.landUse;
-        child.maxTermYears = parent.maxTermYears;
+        child.maxTermYears = soldTermYears == null ? parent.maxTermYears : Short.valueOf(soldTermYears.shortValue());
         child.planningConditions = parent.planningConditions;
         child.collectiveVote = parent.collectiveVote;
         child.countyFilingDate = parent.countyFilingDate;

@@ -309,7 +309,8 @@ public class SettlementService {
         proceeds(t, "FARMERS", split.farmersFen());
         proceeds(t, "COLLECTIVE", split.collectiveFen());
         proceeds(t, "TOWNSHIP", split.townshipFen());
-        t.childCertificateId = certificates.split(t.certificateId, t.lot(), t.buyerCode, "T" + t.id, SYSTEM);
+        t.childCertificateId = certificates.split(t.certificateId, t.lot(),
+                listing.termYears == null ? null : listing.termYears.intValue(), t.buyerCode, "T" + t.id, SYSTEM);
         t.status = TradeStatus.SETTLED;
         t.settledAt = now;
         changeListing(listing, ListingStatus.SETTLED, now, SYSTEM, "paid in full; certificate transferred");

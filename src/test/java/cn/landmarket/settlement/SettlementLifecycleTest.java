@@ -214,6 +214,47 @@ class SettlementLifecycleTest {
         assertInvariantsHold(String.valueOf(id), String.valueOf(cert), String.valueOf(child));
     }
 
+    @Test
+    void aCollectiveParcelPassesWholeWithItsTermAndPlanningConditionsAndPaysTheCollective() {
+        long cert = cn.landmarket.testing.Fixtures.issue(cn.landmarket.testing.Fixtures.parcel(TestData.TOWNSHIP_A,
+                20_000, 250, 300));
+        Map<String, Object> body = cn.landmarket.testing.Fixtures.listing(cert, 20_000, clock.instant());
+        body.put("termYears", 40);
+        long id = cn.landmarket.testing.Fixtures.draft(TestData.TOWNSHIP_A, body);
+        cn.landmarket.testing.Fixtures.act(township, id, "submit", 200);
+        cn.landmarket.testing.Fixtures.act(regulator, id, "approve", 200);
+        clock.advance(Duration.ofDays(22));
+        listings.advanceTimeline();
+        String serial = "P" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+        String buyer = Auctions.qualifiedBidder(data, id, serial);
+        Auctions.bid(buyer, id, "30000000.00", "p-" + serial).then().statusCode(201);
+        settlement.run();
+        JsonPath trade = given().auth().oauth2(Tokens.enterprise(buyer)).when().get("/api/listings/" + id + "/trade")
+                .then().statusCode(200).extract().jsonPath();
+        long tradeId = trade.getLong("id");
+        confirm(Tokens.enterprise(buyer), tradeId, trade.getString("confirmationSha256"), 200);
+        confirm(township, tradeId, trade.getString("confirmationSha256"), 200);
+        BankFeed.deliver(BankFeed.credit("PP-" + tradeId, trade.getString("paymentAccount"), "30000000.00",
+                "测试企业" + serial, clock.instant())).statusCode(200).body("outcome", equalTo("PAYMENT_COMPLETE"));
+
+        long child = given().auth().oauth2(regulator).when().get("/api/trades/" + tradeId).then()
+                .body("status", equalTo("SETTLED")).extract().jsonPath().getLong("childCertificateId");
+        JsonPath parcel = given().auth().oauth2(Tokens.enterprise(buyer)).when().get("/api/certificates/" + child)
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals("COLLECTIVE_PARCEL", parcel.getString("assetType"));
+        assertEquals("ENTERPRISE", parcel.getString("holderKind"));
+        assertEquals(buyer, parcel.getString("holderCode"));
+        assertEquals(20_000, parcel.getLong("area.m2"));
+        assertEquals("INDUSTRIAL", parcel.getString("landUse"));
+        assertEquals(40, parcel.getInt("maxTermYears"), "the use right carries the term that was sold");
+        assertEquals(2.0f, parcel.getFloat("planningConditions.plotRatioMax"));
+        assertEquals(cert, parcel.getLong("parentId"));
+        assertEquals("0", balance("CERT:" + cert + ":AREA_M2"), "the whole parcel left the township");
+        assertEquals("24000000.00", balance("PROCEEDS:" + tradeId + ":COLLECTIVE"));
+        assertEquals("6000000.00", balance("PROCEEDS:" + tradeId + ":TOWNSHIP"));
+        assertInvariantsHold(String.valueOf(id), String.valueOf(cert), String.valueOf(child));
+    }
+
     private String balance(String account) {
         return given().auth().oauth2(regulator).when().get("/api/ledger/accounts/" + account).then().statusCode(200)
                 .extract().jsonPath().getString("postedBalance");
