@@ -70,9 +70,13 @@ public class InvariantService {
                 + holdingMismatch("PADDY_M2", "paddy_area_m2", "frozen_paddy_area_m2", "transferred_paddy_area_m2")
                 + " union " + holdingMismatch("GRAIN_KG", "grain_capacity_kg", "frozen_grain_capacity_kg",
                         "transferred_grain_capacity_kg"));
-        add(checks, "every listing past the sale has exactly one trade", """
-                select l.id from listing l where l.status in ('AWAITING_PAYMENT', 'SETTLED', 'DEFAULTED')
-                and (select count(*) from trade t where t.listing_id = l.id) <> 1""");
+        add(checks, "every sold listing has exactly one trade (a new sale gets its trade within seconds)", """
+                select l.id from listing l where
+                  (l.status in ('AWAITING_PAYMENT', 'SETTLED', 'DEFAULTED')
+                   or (l.status = 'SOLD' and l.closed_at < now() - interval '1 minute'))
+                  and (select count(*) from trade t where t.listing_id = l.id) <> 1
+                union
+                select t.listing_id from trade t group by t.listing_id having count(*) > 1""");
         add(checks, "every deposit is held, credited, refunded or forfeited, never two", """
                 select substr(debit_account, 9) from ledger_transfer where debit_account like 'DEPOSIT:%'
                 and phase = 'POSTED' and kind in ('DEPOSIT_APPLIED', 'DEPOSIT_REFUND', 'DEPOSIT_FORFEIT')
