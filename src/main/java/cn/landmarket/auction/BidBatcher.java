@@ -263,12 +263,14 @@ public class BidBatcher {
             }
         }
         Long capBidId = null;
+        Map<Integer, BidReceipt> finalBySequence = new HashMap<>();
         List<AuditEntry> auditEntries = new ArrayList<>();
         for (Object[] row : inserts) {
             BidReceipt r = (BidReceipt) row[3];
             BidReceipt receipt = new BidReceipt(idBySequence.get(r.sequence()), r.listingId(), r.bidderNo(),
                     r.amount(), r.acceptedAt(), r.sequence(), r.phase(), r.deadline());
             outcomes.set((Integer) row[0], new BidOutcome.Placed(receipt, false));
+            finalBySequence.put(receipt.sequence(), receipt);
             auditEntries.add(AuditEntry.bidAccepted(now, "bidder:" + receipt.bidderNo(), Map.of("listingId", listingId,
                     "sequence", receipt.sequence(), "bidderNo", receipt.bidderNo(), "amountFen", receipt.amount().fen(),
                     "phase", receipt.phase().name(), "acceptedAt", now.toString())));
@@ -279,6 +281,12 @@ public class BidBatcher {
                     receipt.amount().toYuan(), receipt.bidderNo(), receipt.deadline().toString(),
                     receipt.sequence(), receipt.bidderNo(), receipt.amount().toYuan(),
                     receipt.acceptedAt().toString())));
+        }
+        // A retry that arrived in the same batch as its first attempt answers with the stored receipt.
+        for (int i = 0; i < outcomes.size(); i++) {
+            if (outcomes.get(i) instanceof BidOutcome.Placed placed && placed.receipt().bidId() == 0) {
+                outcomes.set(i, new BidOutcome.Placed(finalBySequence.get(placed.receipt().sequence()), true));
+            }
         }
         try (PreparedStatement ps = c.prepareStatement("""
                 update listing set highest_bid_fen = ?, bid_count = ?, countdown_deadline = ?, status = ?,

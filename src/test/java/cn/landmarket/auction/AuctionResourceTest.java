@@ -135,6 +135,25 @@ class AuctionResourceTest {
     }
 
     @Test
+    void concurrentRetriesWithOneKeyAllGetTheSameStoredReceipt() throws Exception {
+        long id = listing();
+        String a = bidder(id);
+        String k = key();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Callable<JsonPath>> sends = java.util.Collections.nCopies(8,
+                () -> Auctions.bid(a, id, "20000000.00", k).then().extract().jsonPath());
+        List<Long> ids = new java.util.ArrayList<>();
+        for (var f : pool.invokeAll(sends)) {
+            ids.add(f.get().getLong("bidId"));
+        }
+        pool.shutdown();
+        List<Long> stored = given().when().get("/api/public/listings/" + id + "/bids").then().statusCode(200)
+                .extract().jsonPath().getList("bidId", Long.class);
+        assertEquals(1, stored.size(), "one bid placed");
+        assertEquals(java.util.Collections.nCopies(8, stored.get(0)), ids);
+    }
+
+    @Test
     void aBidWithoutAnIdempotencyKeyIsA400() {
         long id = listing();
         given().auth().oauth2(Tokens.enterprise(bidder(id))).contentType("application/json")
