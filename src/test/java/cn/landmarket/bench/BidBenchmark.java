@@ -463,12 +463,23 @@ public final class BidBenchmark {
         builder.environment().put("MP_JWT_VERIFY_PUBLICKEY_LOCATION",
                 Path.of("src/test/resources/test-keys/publicKey.pem").toAbsolutePath().toString());
         builder.environment().put("MARKET_BANK_HMAC_SECRET", "bench-secret");
+        builder.environment().put("MARKET_AUDIT_SIGNING_KEY", auditKey());
         builder.environment().put("QUARKUS_LOG_LEVEL", "WARN");
         builder.environment().put("QUARKUS_LOG_CATEGORY__CN_LANDMARKET_AUCTION__LEVEL",
                 System.getProperty("bench.serviceLog", "WARN"));
         builder.environment().put("QUARKUS_LOG_CATEGORY__CN_LANDMARKET_AUCTION__MIN_LEVEL", "DEBUG");
         builder.redirectErrorStream(true).redirectOutput(Path.of("target", "bench-service.log").toFile());
         return builder.start();
+    }
+
+    /** A throw-away Ed25519 key (base64 PKCS#8) for the service's audit checkpoints. */
+    private static String auditKey() {
+        try {
+            return Base64.getEncoder().encodeToString(java.security.KeyPairGenerator.getInstance("Ed25519")
+                    .generateKeyPair().getPrivate().getEncoded());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void waitUntilReady(int port) throws Exception {
