@@ -102,9 +102,15 @@ class AuditLogTest {
     }
 
     private void stage(String marker) throws SQLException {
+        stage(Map.of("marker", marker));
+    }
+
+    private AuditEntry stage(Map<String, ?> facts) throws SQLException {
+        AuditEntry entry = new AuditEntry("test.note", Instant.now(), "test", facts);
         try (Connection c = dataSource.getConnection()) {
-            AuditLog.append(c, List.of(new AuditEntry("test.note", Instant.now(), "test", Map.of("marker", marker))));
+            auditLog.append(c, List.of(entry));
         }
+        return entry;
     }
 
     private long indexOf(String marker) throws SQLException {
@@ -264,6 +270,60 @@ class AuditLogTest {
     }
 
     @Test
+    void aLeafHashFindsItsEntryAndProofOnceSequenced() throws Exception {
+        AuditEntry entry = stage(Map.of("marker", "by-hash-" + UUID.randomUUID()));
+        String hex = java.util.HexFormat.of().formatHex(entry.leafHash());
+        given().queryParam("hash", java.util.HexFormat.of().formatHex(MerkleTree.leafHash(hex.getBytes())))
+                .when().get("/api/audit/proof-by-hash").then().statusCode(404).contentType("application/problem+json");
+        flush();
+        Checkpoint cp = latest();
+        for (String hash : List.of(hex, hex.toUpperCase(java.util.Locale.ROOT),
+                Base64.getEncoder().encodeToString(entry.leafHash()), Base64.getUrlEncoder().encodeToString(entry.leafHash()))) {
+            JsonPath found = given().queryParam("hash", hash).queryParam("treeSize", cp.size()).when()
+                    .get("/api/audit/proof-by-hash").then()
+                    .statusCode(200).extract().jsonPath();
+            assertArrayEquals(entry.bytes(), B64.decode(found.getString("entry")));
+            List<byte[]> path = found.getList("proof", String.class).stream().map(B64::decode).toList();
+            assertTrue(MerkleTree.verifyInclusion(found.getLong("index"), cp.size(), entry.leafHash(), path, cp.root()));
+        }
+        for (String bad : List.of("", "abc", hex.substring(2), "zz" + hex.substring(2))) {
+            given().queryParam("hash", bad).when().get("/api/audit/proof-by-hash").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("hash"));
+        }
+    }
+
+    @Test
+    void aListingsEntriesComeWithProofsAgainstOneSignedCheckpoint() throws Exception {
+        long listingId = 900_000_000L + new java.util.Random().nextInt(1_000_000);
+        List<AuditEntry> mine = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            mine.add(stage(Map.of("listingId", listingId, "step", i)));
+            stage(Map.of("listingId", listingId + 1, "step", i));
+        }
+        flush();
+        JsonPath dossier = given().when().get("/api/audit/listings/" + listingId + "/entries").then().statusCode(200)
+                .body("listingId", equalTo((int) listingId)).extract().jsonPath();
+        String key = given().when().get("/api/audit/key").then().extract().asString();
+        Checkpoint cp = Checkpoint.parse(SignedNote.open(dossier.getString("checkpoint"), key));
+        assertEquals(cp.size(), dossier.getLong("treeSize"));
+        List<Map<String, Object>> entries = dossier.getList("entries");
+        assertEquals(3, entries.size());
+        long previous = -1;
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> e = entries.get(i);
+            assertArrayEquals(mine.get(i).bytes(), B64.decode((String) e.get("entry")));
+            long index = ((Number) e.get("index")).longValue();
+            assertTrue(index > previous, "log order");
+            previous = index;
+            @SuppressWarnings("unchecked")
+            List<byte[]> path = ((List<String>) e.get("proof")).stream().map(B64::decode).toList();
+            assertTrue(MerkleTree.verifyInclusion(index, cp.size(), mine.get(i).leafHash(), path, cp.root()));
+        }
+        given().when().get("/api/audit/listings/" + (listingId + 5_000_000) + "/entries").then().statusCode(200)
+                .body("entries.size()", equalTo(0));
+    }
+
+    @Test
     void sizesOutsideTheLogAreProblems() throws Exception {
         stage("sizes-" + UUID.randomUUID());
         flush();
@@ -352,6 +412,8 @@ class AuditLogTest {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             for (String sql : List.of("update audit_entry set entry = entry where idx = 0",
                     "delete from audit_entry where idx = 0", "truncate audit_entry cascade",
+                    "update audit_node set hash = hash where level = 1 and idx = 0",
+                    "delete from audit_node where level = 1 and idx = 0", "truncate audit_node",
                     "update checkpoint set note = note where tree_size = (select max(tree_size) from checkpoint)",
                     "delete from checkpoint where tree_size = (select max(tree_size) from checkpoint)",
                     "truncate checkpoint")) {
