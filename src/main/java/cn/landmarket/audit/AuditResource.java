@@ -70,9 +70,9 @@ public class AuditResource {
     }
 
     @GET
-    @Path("/listings/{listingId}/entries")
+    @Path("/listings/{id}/entries")
     @Operation(summary = "Every entry about a listing, with inclusion proofs against the latest signed checkpoint")
-    public ListingEntriesView listingEntries(@PathParam("listingId") long listingId) {
+    public ListingEntriesView listingEntries(@PathParam("id") long listingId) {
         return service.listingEntries(listingId);
     }
 

@@ -23,9 +23,12 @@ public final class MerkleTree {
         return sha256().digest();
     }
 
+    /** One digest per thread: looking a MessageDigest up per hash costs as much as a short hash. */
+    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(MerkleTree::sha256);
+
     /** Leaf hash of an entry: SHA-256(0x00 ‖ entry). */
     public static byte[] leafHash(byte[] entry) {
-        MessageDigest d = sha256();
+        MessageDigest d = DIGEST.get();
         d.update((byte) 0);
         d.update(entry);
         return d.digest();
@@ -33,7 +36,7 @@ public final class MerkleTree {
 
     /** Interior node hash: SHA-256(0x01 ‖ left ‖ right). */
     public static byte[] nodeHash(byte[] left, byte[] right) {
-        MessageDigest d = sha256();
+        MessageDigest d = DIGEST.get();
         d.update((byte) 1);
         d.update(left);
         d.update(right);

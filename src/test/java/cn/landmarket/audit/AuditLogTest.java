@@ -474,6 +474,89 @@ class AuditLogTest {
         assertFalse(pinnedWrong.ok());
     }
 
+    @Test
+    void theVerifierNamesADeletedEntryAndCatchesReorderedOnes() throws Exception {
+        String marker = "order-" + UUID.randomUUID();
+        stage(marker + "-a");
+        stage(marker + "-b");
+        flush();
+        long a = indexOf(marker + "-a");
+        long b = indexOf(marker + "-b");
+        assertEquals(a + 1, b, "staged in one batch, sequenced next to each other");
+        Row first = row(a);
+        Row second = row(b);
+        try {
+            behindTheServicesBack(a, second.entry(), second.leafHash());
+            behindTheServicesBack(b, first.entry(), first.leafHash());
+            Verifier.Result swapped = Verifier.verify(base.toString(), null, null);
+            assertFalse(swapped.ok(), swapped.message());
+            assertTrue(swapped.badEntry() <= a, swapped.message());
+        } finally {
+            behindTheServicesBack(a, first.entry(), first.leafHash());
+            behindTheServicesBack(b, second.entry(), second.leafHash());
+        }
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("alter table audit_entry disable trigger audit_entry_append_only");
+            try {
+                s.execute("delete from audit_entry where idx = " + a);
+                Verifier.Result deleted = Verifier.verify(base.toString(), null, null);
+                assertFalse(deleted.ok());
+                assertEquals(a, deleted.badEntry(), deleted.message());
+                assertTrue(deleted.message().contains("missing"), deleted.message());
+            } finally {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "insert into audit_entry (idx, entry, leaf_hash) values (?, ?, ?)")) {
+                    ps.setLong(1, a);
+                    ps.setBytes(2, first.entry());
+                    ps.setBytes(3, first.leafHash());
+                    ps.executeUpdate();
+                }
+                s.execute("alter table audit_entry enable trigger audit_entry_append_only");
+            }
+        }
+        assertTrue(Verifier.verify(base.toString(), null, null).ok());
+    }
+
+    @Test
+    void anExportVerifiesOfflineAndAnAlteredExportNamesItsEntry() throws Exception {
+        stage("export-" + UUID.randomUUID());
+        flush();
+        Path dir = Files.createTempDirectory("audit-export");
+        Verifier.Result online = Verifier.verify(base.toString(), null, null, dir);
+        assertTrue(online.ok(), online.message());
+        Verifier.Result offline = Verifier.verify(dir.toString(), null, null);
+        assertTrue(offline.ok(), offline.message());
+        assertEquals(online.treeSize(), offline.treeSize());
+
+        byte[] bin = Files.readAllBytes(dir.resolve("entries.bin"));
+        int at = 0;
+        long target = online.treeSize() / 2;
+        for (long i = 0; i < target; i++) {
+            at += 4 + java.nio.ByteBuffer.wrap(bin, at, 4).getInt();
+        }
+        int length = java.nio.ByteBuffer.wrap(bin, at, 4).getInt();
+        int last = at + 4 + length - 2; // inside the closing '"}' of the entry's type string
+        bin[last] = (byte) (bin[last] == 'x' ? 'y' : 'x');
+        Files.write(dir.resolve("entries.bin"), bin);
+        Verifier.Result altered = Verifier.verify(dir.toString(), null, null);
+        assertFalse(altered.ok());
+        assertTrue(altered.badEntry() <= target, altered.message());
+    }
+
+    private record Row(byte[] entry, byte[] leafHash) {
+    }
+
+    private Row row(long index) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select entry, leaf_hash from audit_entry where idx = ?")) {
+            ps.setLong(1, index);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next());
+                return new Row(rs.getBytes(1), rs.getBytes(2));
+            }
+        }
+    }
+
     /** Changes a stored entry (and optionally its leaf hash) with the append-only trigger disabled. */
     private void behindTheServicesBack(long index, byte[] entry, byte[] leafHash) throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
