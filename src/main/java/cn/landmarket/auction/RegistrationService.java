@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
+import cn.landmarket.audit.AuditLog;
 import cn.landmarket.bank.BankConfig;
 import cn.landmarket.common.Money;
 import cn.landmarket.common.config.MarketConfig;
@@ -41,15 +42,18 @@ public class RegistrationService {
     private final EnterpriseRepository enterprises;
     private final PartyService parties;
     private final VirtualAccount virtualAccounts;
-    private final BidderNumbers bidderNumbers = new BidderNumbers(new SecureRandom());
+    private final SecureRandom random = new SecureRandom();
+    private final BidderNumbers bidderNumbers = new BidderNumbers(random);
+    private final AuditLog audit;
     private final BankConfig bank;
     private final ZoneId zone;
     private final Clock clock;
 
     RegistrationService(RegistrationRepository registrations, ListingRepository listings,
             EnterpriseRepository enterprises, PartyService parties, BankConfig bank, MarketConfig config,
-            Clock clock) {
+            Clock clock, AuditLog audit) {
         this.registrations = registrations;
+        this.audit = audit;
         this.listings = listings;
         this.enterprises = enterprises;
         this.parties = parties;
@@ -98,7 +102,10 @@ public class RegistrationService {
         r.depositReceivedFen = 0;
         r.status = RegistrationStatus.AWAITING_DEPOSIT;
         r.registeredAt = now;
+        r.identitySalt = new byte[16];
+        random.nextBytes(r.identitySalt);
         registrations.persist(r);
+        audit.append(r.createdEntry());
         return view(r, enterprise.name, RegistrationView.Identity.SHOWN);
     }
 
@@ -143,12 +150,15 @@ public class RegistrationService {
      * Counts money credited to a virtual account towards its registration under {@link DepositRules},
      * inside the caller's transaction. A full deposit qualifies the registration and gives it a
      * fresh bidder number. While the listing is suspended, the deadline is not yet known (it moves
-     * when the suspension ends), so a credit made during the suspension is on time.
+     * when the suspension ends), so a credit made during the suspension is on time. A counted credit
+     * is logged ({@code registration.deposit_counted} or {@code registration.qualified}) as the act of
+     * {@code actor}, the source of the bank notice {@code transactionId}.
      *
      * @return the outcome, the registration (none when no registration has the account) and the refund owed
      */
     @Transactional
-    public DepositCredit creditDeposit(String virtualAccount, Money amount, String payerName, Instant bookedAt) {
+    public DepositCredit creditDeposit(String virtualAccount, Money amount, String payerName, Instant bookedAt,
+            String transactionId, String actor) {
         Optional<Long> listingId = virtualAccounts.isValid(virtualAccount)
                 ? registrations.listingOfAccount(virtualAccount) : Optional.empty();
         if (listingId.isEmpty()) {
@@ -163,14 +173,18 @@ public class RegistrationService {
                 new DepositRules.Account(r.status, Money.ofFen(r.depositFen), Money.ofFen(r.depositReceivedFen),
                         enterprise.bankAccountName, deadline),
                 new DepositRules.Credit(amount, payerName, bookedAt));
+        long counted = decision.received().fen() - r.depositReceivedFen;
+        r.depositReceivedFen = decision.received().fen();
         if (decision.outcome() == DepositOutcome.QUALIFIED) {
             String bidderNo = bidderNumbers.next(candidate -> registrations.bidderNoTaken(r.listingId, candidate));
             r.status = RegistrationStatus.QUALIFIED;
             r.bidderNo = bidderNo;
             r.qualifiedAt = Instant.now(clock);
+            audit.append(r.qualifiedEntry(counted, transactionId, actor));
+        } else if (decision.outcome() == DepositOutcome.PARTIAL) {
+            audit.append(r.depositCountedEntry(counted, transactionId, Instant.now(clock), actor));
         }
-        r.depositReceivedFen = decision.received().fen();
-        return new DepositCredit(decision.outcome(), r.id, r.status, decision.refund());
+        return new DepositCredit(decision.outcome(), r.id, r.listingId, r.status, decision.refund());
     }
 
     /** Keeps deposit deadlines equal to the listing's registration deadline when a suspension ends. */
