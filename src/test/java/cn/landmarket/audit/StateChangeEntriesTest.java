@@ -287,6 +287,18 @@ class StateChangeEntriesTest {
             assertEquals(hex(bid.leafHash()), leaf);
             assertArrayEquals(MerkleTree.leafHash(bid.text().getBytes(StandardCharsets.UTF_8)), bid.leafHash());
             assertEquals("/api/audit/proof-by-hash?hash=" + leaf, receipt.getString("auditProof"));
+            JsonPath proof = given().when().get(receipt.getString("auditProof")).then().statusCode(200).extract()
+                    .jsonPath();
+            assertEquals(bid.index(), proof.getLong("index"), "the receipt's link leads to the bid's own entry");
+            assertEquals(bid.text(), new String(java.util.Base64.getDecoder().decode(proof.getString("entry")),
+                    StandardCharsets.UTF_8));
+            List<byte[]> path = proof.getList("proof", String.class).stream()
+                    .map(java.util.Base64.getDecoder()::decode).toList();
+            long size = proof.getLong("treeSize");
+            String root = given().queryParam("after", size - 1).queryParam("limit", 1).when()
+                    .get("/api/audit/checkpoints").then().statusCode(200).extract().jsonPath().getString("[0].rootHash");
+            assertTrue(MerkleTree.verifyInclusion(bid.index(), size, bid.leafHash(), path,
+                    java.util.Base64.getDecoder().decode(root)), "the proof leads to the signed root");
             assertEquals(receipt.getString("bidderNo"), bid.fact("bidderNo"));
             assertEquals("bidder:" + receipt.getString("bidderNo"), bid.actor());
             assertEquals(Instant.parse(bid.fact("deadline").toString()),
