@@ -484,7 +484,7 @@ class KubernetesManifestsTest {
         Matcher m = Pattern.compile("`([^`]+)`").matcher(readme.substring(start, end < 0 ? readme.length() : end));
         while (m.find()) {
             String token = m.group(1);
-            if (token.matches("[A-Z][A-Z0-9_]+")) {
+            if (token.matches("[A-Z][A-Z0-9]*_[A-Z0-9_]+")) {
                 exact.add(token);
             } else if (token.matches("(market|quarkus|mp)\\.[a-z0-9.-]+")) {
                 exact.add(env(token));

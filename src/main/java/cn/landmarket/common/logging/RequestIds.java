@@ -16,7 +16,8 @@ import io.vertx.ext.web.RoutingContext;
  * Gives every HTTP request an id: the caller's {@code X-Request-Id} when it is a sane token, a
  * fresh one otherwise. The id is echoed in the response header, sits in the logging MDC under
  * {@code requestId} for every line logged while the request is handled, and ends the request with
- * one access line (method, path, status, duration; never headers, query or body).
+ * one access line (method, path, status, duration; never headers, query or body), except for
+ * health probes that succeed.
  */
 @ApplicationScoped
 public class RequestIds {
@@ -29,6 +30,7 @@ public class RequestIds {
 
     private static final Logger ACCESS = Logger.getLogger(ACCESS_CATEGORY);
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final String HEALTH = "/q/health";
 
     /** Runs before everything else, including the body size check (order -3), so its 413 carries the id too. */
     private static final int ORDER = -10;
@@ -44,11 +46,15 @@ public class RequestIds {
         MDC.put(MDC_KEY, id);
         context.response().putHeader(HEADER, id);
         context.addEndHandler(done -> {
+            int status = context.response().getStatusCode();
+            if (status < 400 && context.request().path().startsWith(HEALTH)) {
+                return; // probes every few seconds: only a failing one is worth a line
+            }
             // the end handler may run outside the request's context: name the id explicitly
             Object previous = MDC.put(MDC_KEY, id);
             try {
-                ACCESS.infof("%s %s %d %d ms", context.request().method(), context.request().path(),
-                        context.response().getStatusCode(), (System.nanoTime() - started) / 1_000_000);
+                ACCESS.infof("%s %s %d %d ms", context.request().method(), context.request().path(), status,
+                        (System.nanoTime() - started) / 1_000_000);
             } finally {
                 if (previous == null) {
                     MDC.remove(MDC_KEY);

@@ -155,6 +155,8 @@ class LogSecrecyTest {
                         Instant.now().minusSeconds(60))))
                 .when().post("/api/bank/notifications/manual").then().statusCode(200);
 
+        given().header(RequestIds.HEADER, "sec-probe").when().get("/q/health/live").then().statusCode(200);
+
         List<String> lines = new ArrayList<>();
         for (LogRecord record : records) {
             lines.add(render(record));
@@ -175,6 +177,8 @@ class LogSecrecyTest {
             assertTrue(records.stream().anyMatch(r -> id.equals(requestId(r)) && r.getLoggerName()
                     .equals(RequestIds.ACCESS_CATEGORY)), () -> "no access line carries " + id + " in " + lines);
         }
+        assertFalse(records.stream().anyMatch(r -> "sec-probe".equals(requestId(r))
+                && r.getLoggerName().equals(RequestIds.ACCESS_CATEGORY)), "a successful probe leaves no access line");
         // lines logged inside the request's handling, not just the access line, carry the id
         for (String id : List.of("sec-expired", "sec-bank-forged")) {
             List<LogRecord> problems = records.stream()
