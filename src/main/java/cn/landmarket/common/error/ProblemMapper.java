@@ -181,7 +181,7 @@ public class ProblemMapper {
     }
 
     /** The request's id as the {@code requestId} extension member, so a caller can quote it to support. */
-    static Map<String, Object> requestId() {
+    private static Map<String, Object> requestId() {
         String id = RequestIds.current();
         return id == null ? Map.of() : Map.of(RequestIds.MDC_KEY, id);
     }
