@@ -17,13 +17,13 @@ public class BidRepository {
 
     /** One accepted bid with the enterprise behind its bidder number. */
     public record Row(long id, int seq, String bidderNo, long amountFen, java.time.Instant acceptedAt, String phase,
-            String enterpriseCode) {
+            String enterpriseCode, long registrationId) {
     }
 
     @SuppressWarnings("unchecked")
     public List<Row> ofListing(long listingId) {
         List<Object[]> rows = em.createNativeQuery("""
-                select b.id, b.seq, b.bidder_no, b.amount_fen, b.accepted_at, b.phase, r.enterprise_code
+                select b.id, b.seq, b.bidder_no, b.amount_fen, b.accepted_at, b.phase, r.enterprise_code, b.registration_id
                 from bid b join registration r on r.id = b.registration_id
                 where b.listing_id = ?1 order by b.seq""").setParameter(1, listingId).getResultList();
         return rows.stream().map(BidRepository::row).toList();
@@ -39,7 +39,7 @@ public class BidRepository {
     @SuppressWarnings("unchecked")
     public java.util.Optional<Row> highest(long listingId) {
         List<Object[]> rows = em.createNativeQuery("""
-                select b.id, b.seq, b.bidder_no, b.amount_fen, b.accepted_at, b.phase, r.enterprise_code
+                select b.id, b.seq, b.bidder_no, b.amount_fen, b.accepted_at, b.phase, r.enterprise_code, b.registration_id
                 from bid b join registration r on r.id = b.registration_id
                 where b.listing_id = ?1 order by b.amount_fen desc limit 1""").setParameter(1, listingId)
                 .getResultList();
@@ -48,6 +48,7 @@ public class BidRepository {
 
     private static Row row(Object[] r) {
         return new Row(((Number) r[0]).longValue(), ((Number) r[1]).intValue(), (String) r[2],
-                ((Number) r[3]).longValue(), (java.time.Instant) r[4], (String) r[5], (String) r[6]);
+                ((Number) r[3]).longValue(), (java.time.Instant) r[4], (String) r[5], (String) r[6],
+                ((Number) r[7]).longValue());
     }
 }

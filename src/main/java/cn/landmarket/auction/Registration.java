@@ -52,4 +52,8 @@ public class Registration {
 
     @Column(name = "registered_at")
     public Instant registeredAt;
+
+    /** The network address the registration came from, as the HTTP layer saw it. */
+    @Column(name = "client_address")
+    public String clientAddress;
 }

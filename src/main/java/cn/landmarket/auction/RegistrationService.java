@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
+import cn.landmarket.audit.AuditLog;
 import cn.landmarket.bank.BankConfig;
 import cn.landmarket.common.Money;
 import cn.landmarket.common.config.MarketConfig;
@@ -37,6 +38,7 @@ import cn.landmarket.party.PartyService;
 public class RegistrationService {
 
     private final RegistrationRepository registrations;
+    private final AuditLog audit;
     private final ListingRepository listings;
     private final EnterpriseRepository enterprises;
     private final PartyService parties;
@@ -48,8 +50,9 @@ public class RegistrationService {
 
     RegistrationService(RegistrationRepository registrations, ListingRepository listings,
             EnterpriseRepository enterprises, PartyService parties, BankConfig bank, MarketConfig config,
-            Clock clock) {
+            Clock clock, AuditLog audit) {
         this.registrations = registrations;
+        this.audit = audit;
         this.listings = listings;
         this.enterprises = enterprises;
         this.parties = parties;
@@ -64,10 +67,11 @@ public class RegistrationService {
      * deposit. Raises 403 when the enterprise is not registered, not verified, barred, or outside
      * the listing's eligible regions; 404 for an unknown or unannounced listing; 409 INVALID_STATE
      * when the listing is not announced or listing, or its registration deadline has passed; 409
-     * CONFLICT when the enterprise has registered already.
+     * CONFLICT when the enterprise has registered already. The client's network address is kept
+     * for the regulator's collusion signals.
      */
     @Transactional
-    public RegistrationView register(Actor actor, long listingId) {
+    public RegistrationView register(Actor actor, long listingId, String clientAddress) {
         Enterprise enterprise = verifiedEnterprise(actor);
         Instant now = Instant.now(clock);
         Listing listing = listings.lock(listingId).filter(Listing::isPublic)
@@ -98,6 +102,7 @@ public class RegistrationService {
         r.depositReceivedFen = 0;
         r.status = RegistrationStatus.AWAITING_DEPOSIT;
         r.registeredAt = now;
+        r.clientAddress = clientAddress;
         registrations.persist(r);
         return view(r, enterprise.name, RegistrationView.Identity.SHOWN);
     }
@@ -114,29 +119,33 @@ public class RegistrationService {
     }
 
     /**
-     * Every registration of a listing: with the enterprises' codes and names for a regulator of
-     * its region (403 outside it), by number only for operators (403 for anyone else).
+     * Every registration of a listing: by number only for operators, and for a regulator of its
+     * region (403 outside it) also by number only unless it states a reason; with a reason the
+     * enterprises' codes and names are shown and the reveal is logged ({@link IdentityReveal}).
+     * Raises 400 for a blank or overlong reason, 403 for any other role.
      */
     @Transactional
-    public List<RegistrationView> list(Actor actor, long listingId) {
+    public List<RegistrationView> list(Actor actor, long listingId, String reason) {
         Listing listing = listings.findByIdOptional(listingId)
                 .orElseThrow(() -> ApiException.notFound("listing", listingId));
-        RegistrationView.Identity identity;
+        Optional<String> why = Optional.empty();
         if (actor.is(Role.REGULATOR)) {
             if (!DivisionCode.covers(parties.regulatorOf(actor).code, listing.regionCode)) {
                 throw ApiException.forbidden("forbidden.outside-jurisdiction");
             }
-            identity = RegistrationView.Identity.SHOWN;
-        } else if (actor.is(Role.OPERATOR)) {
-            identity = RegistrationView.Identity.HIDDEN;
-        } else {
+            why = IdentityReveal.reason(reason);
+        } else if (!actor.is(Role.OPERATOR)) {
             throw ApiException.forbidden("forbidden.role");
         }
-        return registrations.ofListing(listingId).stream()
-                .map(r -> view(r, identity == RegistrationView.Identity.SHOWN
-                        ? enterprises.findByIdOptional(r.enterpriseCode).map(e -> e.name).orElse(null) : null,
-                        identity))
-                .toList();
+        List<Registration> all = registrations.ofListing(listingId);
+        if (why.isEmpty()) {
+            return all.stream().map(r -> view(r, null, RegistrationView.Identity.HIDDEN)).toList();
+        }
+        audit.append(IdentityReveal.entry(actor, Instant.now(clock), listingId, why.get(), "registrations",
+                all.stream().map(r -> r.bidderNo).filter(java.util.Objects::nonNull).toList(),
+                all.stream().map(r -> r.id).toList()));
+        return all.stream().map(r -> view(r, enterprises.findByIdOptional(r.enterpriseCode).map(e -> e.name)
+                .orElse(null), RegistrationView.Identity.SHOWN)).toList();
     }
 
     /**
