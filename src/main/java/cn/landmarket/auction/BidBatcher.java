@@ -58,13 +58,15 @@ public class BidBatcher {
     private final Clock clock;
     private final ZoneId zone;
     private final ObjectMapper json;
+    private final AuditLog audit;
     private final int batchMax;
     private final ExecutorService workers;
     private final Map<Long, Lane> lanes = new ConcurrentHashMap<>();
     private final Map<Long, Map<String, Bidder>> qualified = new ConcurrentHashMap<>();
 
-    BidBatcher(DataSource dataSource, Clock clock, MarketConfig config, ObjectMapper json) {
+    BidBatcher(DataSource dataSource, Clock clock, MarketConfig config, ObjectMapper json, AuditLog audit) {
         this.dataSource = dataSource;
+        this.audit = audit;
         this.clock = clock;
         this.zone = config.zone();
         this.json = json;
@@ -326,7 +328,7 @@ public class BidBatcher {
                     Money.ofFen(state.highestFen()).toYuan(), null, null, null, null, null,
                     now.atZone(zone).toOffsetDateTime().toString())));
         }
-        AuditLog.append(c, auditEntries);
+        audit.append(c, auditEntries);
         publish(c, events);
         return outcomes;
     }

@@ -10,6 +10,13 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "market.audit")
 public interface AuditConfig {
 
+    /**
+     * Whether entries are written at all. Only the benchmark turns it off, to measure what the log
+     * costs; the production profile refuses to start without it.
+     */
+    @WithDefault("true")
+    boolean enabled();
+
     /** Origin line of every checkpoint: names this log (C2SP tlog-checkpoint), schema-less URL style. */
     @WithDefault("land-market.local/audit")
     String origin();

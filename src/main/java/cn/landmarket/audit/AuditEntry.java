@@ -21,6 +21,16 @@ public record AuditEntry(String type, Instant time, String actor, Map<String, ?>
         return new AuditEntry(String.join(".", "bid", "accepted"), time, actor, facts);
     }
 
+    /** The listing the entry concerns ({@code facts.listingId}), or null. */
+    public Long listingId() {
+        return facts.get("listingId") instanceof Number n ? n.longValue() : null;
+    }
+
+    /** The entry's RFC 9162 leaf hash, SHA-256(0x00 ‖ bytes). */
+    public byte[] leafHash() {
+        return MerkleTree.leafHash(bytes());
+    }
+
     /** The canonical JSON bytes that are hashed into the log: {@code {"actor","facts","time","type"}}. */
     public byte[] bytes() {
         return CanonicalJson.encode(Map.of("type", type, "time", time.truncatedTo(ChronoUnit.MICROS).toString(),

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.hibernate.query.NativeQuery;
@@ -14,30 +13,45 @@ import org.hibernate.query.NativeQuery;
 /**
  * Where features write audit entries: into audit_pending, inside the caller's own transaction, so
  * an entry exists exactly when the business change committed. The sequencer adds it to the tree.
+ * With {@code market.audit.enabled=false} (benchmarks only; production refuses it) nothing is written.
  */
 @ApplicationScoped
 public class AuditLog {
 
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+    private final boolean enabled;
+
+    AuditLog(EntityManager em, AuditConfig config) {
+        this.em = em;
+        this.enabled = config.enabled();
+    }
 
     /**
      * Stages the entry in the current JTA transaction; fails without one. The insert names its one
      * table as its query space, so it does not flush the caller's entities half-changed.
      */
     public void append(AuditEntry entry) {
-        em.createNativeQuery("insert into audit_pending (entry) values (?1)").unwrap(NativeQuery.class)
-                .addSynchronizedQuerySpace("audit_pending").setParameter(1, entry.bytes()).executeUpdate();
-    }
-
-    /** Stages the entries, in order, in the JDBC transaction of {@code c}. */
-    public static void append(Connection c, List<AuditEntry> entries) throws SQLException {
-        if (entries.isEmpty()) {
+        if (!enabled) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "insert into audit_pending (entry) select e from unnest(?::bytea[]) with ordinality as t(e, n) order by n")) {
+        em.createNativeQuery("insert into audit_pending (entry, kind, listing_id) values (?1, ?2, ?3)")
+                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("audit_pending")
+                .setParameter(1, entry.bytes()).setParameter(2, entry.type()).setParameter(3, entry.listingId(), Long.class)
+                .executeUpdate();
+    }
+
+    /** Stages the entries, in order, in the JDBC transaction of {@code c}: one statement for all. */
+    public void append(Connection c, List<AuditEntry> entries) throws SQLException {
+        if (!enabled || entries.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into audit_pending (entry, kind, listing_id)
+                select e, k, l from unnest(?::bytea[], ?::varchar[], ?::bigint[]) with ordinality as t(e, k, l, n)
+                order by n""")) {
             ps.setArray(1, c.createArrayOf("bytea", entries.stream().map(AuditEntry::bytes).toArray(byte[][]::new)));
+            ps.setArray(2, c.createArrayOf("varchar", entries.stream().map(AuditEntry::type).toArray()));
+            ps.setArray(3, c.createArrayOf("int8", entries.stream().map(AuditEntry::listingId).toArray()));
             ps.executeUpdate();
         }
     }

@@ -61,6 +61,22 @@ public class AuditResource {
     }
 
     @GET
+    @Path("/proof-by-hash")
+    @Operation(summary = "The entry with a leaf hash (hex or base64) and its inclusion proof (RFC 6962 get-proof-by-hash)",
+            description = "Bid receipts carry the leaf hash of their log entry. The entry is found about a second after "
+                    + "its change committed, once the sequencer has added it to the tree; until then the answer is 404.")
+    public InclusionView proofByHash(@QueryParam("hash") String hash, @QueryParam("treeSize") Long treeSize) {
+        return service.proofByHash(hash, treeSize);
+    }
+
+    @GET
+    @Path("/listings/{id}/entries")
+    @Operation(summary = "Every entry about a listing, with inclusion proofs against the latest signed checkpoint")
+    public ListingEntriesView listingEntries(@PathParam("id") long listingId) {
+        return service.listingEntries(listingId);
+    }
+
+    @GET
     @Path("/consistency")
     @Operation(summary = "Consistency proof between the trees of sizes 'from' and 'to'")
     public ConsistencyView consistency(@QueryParam("from") Long from, @QueryParam("to") Long to) {

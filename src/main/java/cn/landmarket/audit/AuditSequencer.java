@@ -19,8 +19,8 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * Moves pending entries into the log. Under a transaction-scoped advisory lock, so only one
  * instance sequences at a time, it takes the pending entries in id order, gives them the next
- * consecutive indexes, extends the stored compact range and signs a checkpoint of the new tree,
- * all in one transaction.
+ * consecutive indexes, extends the stored compact range, stores the hash of every perfect subtree
+ * the batch completes (for proofs) and signs a checkpoint of the new tree, all in one transaction.
  */
 @ApplicationScoped
 public class AuditSequencer {
@@ -37,6 +37,10 @@ public class AuditSequencer {
         this.dataSource = dataSource;
         this.signer = signer;
         this.batchMax = config.batchMax();
+        if (!config.enabled()) {
+            LOG.warn("THE AUDIT LOG IS OFF (market.audit.enabled=false): state changes are not logged. "
+                    + "This setting exists for benchmarks only.");
+        }
     }
 
     @Scheduled(every = "${market.audit.sequence-interval:PT0.5S}",
@@ -69,7 +73,7 @@ public class AuditSequencer {
         }
     }
 
-    private record Pending(long id, byte[] entry) {
+    private record Pending(long id, byte[] entry, String kind, Long listingId) {
     }
 
     private int sequence(Connection c) throws SQLException {
@@ -105,11 +109,12 @@ public class AuditSequencer {
         List<Pending> pending = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 delete from audit_pending where id in (select id from audit_pending order by id limit ?)
-                returning id, entry""")) {
+                returning id, entry, kind, listing_id""")) {
             ps.setInt(1, batchMax);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    pending.add(new Pending(rs.getLong(1), rs.getBytes(2)));
+                    pending.add(new Pending(rs.getLong(1), rs.getBytes(2), rs.getString(3),
+                            rs.getObject(4, Long.class)));
                 }
             }
         }
@@ -121,19 +126,43 @@ public class AuditSequencer {
         Long[] indexes = new Long[n];
         byte[][] entries = new byte[n][];
         byte[][] leafHashes = new byte[n][];
+        String[] kinds = new String[n];
+        Long[] listings = new Long[n];
+        List<Integer> nodeLevels = new ArrayList<>();
+        List<Long> nodeIndexes = new ArrayList<>();
+        List<byte[]> nodeHashes = new ArrayList<>();
+        CompactRange.Completed completed = (level, index, hash) -> {
+            nodeLevels.add(level);
+            nodeIndexes.add(index);
+            nodeHashes.add(hash);
+        };
         for (int i = 0; i < n; i++) {
+            Pending p = pending.get(i);
             indexes[i] = range.size();
-            entries[i] = pending.get(i).entry();
+            entries[i] = p.entry();
+            kinds[i] = p.kind();
+            listings[i] = p.listingId();
             leafHashes[i] = MerkleTree.leafHash(entries[i]);
-            range.append(leafHashes[i]);
+            range.append(leafHashes[i], completed);
         }
         if (n > 0) {
             try (PreparedStatement ps = c.prepareStatement("""
-                    insert into audit_entry (idx, entry, leaf_hash)
-                    select * from unnest(?::bigint[], ?::bytea[], ?::bytea[])""")) {
+                    insert into audit_entry (idx, entry, leaf_hash, kind, listing_id)
+                    select * from unnest(?::bigint[], ?::bytea[], ?::bytea[], ?::varchar[], ?::bigint[])""")) {
                 ps.setArray(1, c.createArrayOf("int8", indexes));
                 ps.setArray(2, c.createArrayOf("bytea", entries));
                 ps.setArray(3, c.createArrayOf("bytea", leafHashes));
+                ps.setArray(4, c.createArrayOf("varchar", kinds));
+                ps.setArray(5, c.createArrayOf("int8", listings));
+                ps.executeUpdate();
+            }
+        }
+        if (!nodeHashes.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into audit_node (level, idx, hash) select * from unnest(?::int2[], ?::bigint[], ?::bytea[])""")) {
+                ps.setArray(1, c.createArrayOf("int2", nodeLevels.stream().map(Integer::shortValue).toArray()));
+                ps.setArray(2, c.createArrayOf("int8", nodeIndexes.toArray()));
+                ps.setArray(3, c.createArrayOf("bytea", nodeHashes.toArray(byte[][]::new)));
                 ps.executeUpdate();
             }
         }

@@ -7,7 +7,13 @@ import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -79,11 +85,46 @@ public class AuditService {
         if (index >= size) {
             throw ApiException.invalid("treeSize", "audit.index-outside-tree", index, size);
         }
-        List<byte[]> leaves = leafHashes(size);
-        byte[] entry = query("select entry from audit_entry where idx = ?", ps -> ps.setLong(1, index),
-                rs -> rs.getBytes(1)).get(0);
-        return new InclusionView(index, size, B64.encodeToString(entry), B64.encodeToString(leaves.get((int) index)),
-                encode(MerkleTree.inclusionProof(leaves, index, size)));
+        return inclusions(List.of(index), size).get(0);
+    }
+
+    /**
+     * The entry whose leaf hash is {@code hash} (64 hex digits or base64), with its inclusion proof
+     * in the tree of {@code treeSize} (default: latest) — RFC 6962's get-proof-by-hash. 404 while
+     * the entry is not yet sequenced (about a second after its change committed).
+     */
+    public InclusionView proofByHash(String hash, Long treeSize) {
+        byte[] leaf = decodeHash(hash);
+        long latest = latestSize();
+        long size = treeSize == null ? latest : within("treeSize", treeSize, latest);
+        List<Long> found = query("select idx from audit_entry where leaf_hash = ? order by idx limit 1",
+                ps -> ps.setBytes(1, leaf), rs -> rs.getLong(1));
+        if (found.isEmpty() || found.get(0) >= latest) {
+            throw ApiException.notFound("audit entry with leaf hash", hash);
+        }
+        if (found.get(0) >= size) {
+            throw ApiException.invalid("treeSize", "audit.index-outside-tree", found.get(0), size);
+        }
+        return inclusions(found, size).get(0);
+    }
+
+    /**
+     * Every entry about listing {@code listingId} in the latest checkpoint's tree, in log order, each
+     * with its inclusion proof against that checkpoint (which is included, signed).
+     */
+    public ListingEntriesView listingEntries(long listingId) {
+        record Head(long size, String note) {
+        }
+        Head head = query("select tree_size, note from checkpoint order by tree_size desc limit 1", ps -> {
+        }, rs -> new Head(rs.getLong(1), rs.getString(2))).stream().findFirst()
+                .orElseThrow(() -> ApiException.notFound("checkpoint", "latest"));
+        long size = head.size();
+        List<Long> indexes = query("select idx from audit_entry where listing_id = ? and idx < ? order by idx",
+                ps -> {
+                    ps.setLong(1, listingId);
+                    ps.setLong(2, size);
+                }, rs -> rs.getLong(1));
+        return new ListingEntriesView(listingId, size, head.note(), inclusions(indexes, size));
     }
 
     /** The consistency proof from tree size {@code from} to {@code to}; 400 unless 0 ≤ from ≤ to ≤ latest. */
@@ -100,17 +141,93 @@ public class AuditService {
         if (first > second) {
             throw ApiException.invalid("from", "audit.from-after-to", first, second);
         }
-        return new ConsistencyView(first, second, encode(MerkleTree.consistencyProof(leafHashes(second), first, second)));
+        return new ConsistencyView(first, second,
+                encode(fromStoredSubtrees(tree -> MerkleTree.consistencyProof(tree, first, second))));
+    }
+
+    /** Entries {@code indexes} (all below {@code size}) with their inclusion proofs, from one read of the store. */
+    private List<InclusionView> inclusions(List<Long> indexes, long size) {
+        if (indexes.isEmpty()) {
+            return List.of();
+        }
+        List<List<byte[]>> proofs = fromStoredSubtrees(
+                tree -> indexes.stream().map(i -> MerkleTree.inclusionProof(tree, i, size)).toList());
+        Map<Long, EntryView> entries = new HashMap<>();
+        query("select idx, entry, leaf_hash from audit_entry where idx = any(?)",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("int8", indexes.toArray())),
+                rs -> new EntryView(rs.getLong(1), B64.encodeToString(rs.getBytes(2)), B64.encodeToString(rs.getBytes(3))))
+                .forEach(e -> entries.put(e.index(), e));
+        List<InclusionView> out = new ArrayList<>();
+        for (int i = 0; i < indexes.size(); i++) {
+            EntryView e = entries.get(indexes.get(i));
+            out.add(new InclusionView(e.index(), size, e.entry(), e.leafHash(), encode(proofs.get(i))));
+        }
+        return out;
+    }
+
+    /**
+     * Runs a proof computation over the stored tree. Which subtrees a proof needs depends only on
+     * the sizes and indexes, never on hash values, so a first dry run lists them, one query reads
+     * them (leaves from audit_entry, larger subtrees from audit_node), and the second run computes.
+     */
+    private <T> T fromStoredSubtrees(Function<MerkleTree.Subtrees, T> computation) {
+        Set<Node> wanted = new LinkedHashSet<>();
+        byte[] blank = new byte[MerkleTree.HASH_SIZE];
+        computation.apply((level, index) -> {
+            wanted.add(new Node(level, index));
+            return blank;
+        });
+        if (wanted.isEmpty()) {
+            return computation.apply((level, index) -> {
+                throw new IllegalStateException("unexpected subtree " + level + "/" + index);
+            });
+        }
+        Map<Node, byte[]> hashes = new HashMap<>();
+        query("""
+                select 0, e.idx, e.leaf_hash from audit_entry e
+                join unnest(?::int2[], ?::bigint[]) as w(level, idx) on w.level = 0 and e.idx = w.idx
+                union all
+                select n.level, n.idx, n.hash from audit_node n
+                join unnest(?::int2[], ?::bigint[]) as w(level, idx) on n.level = w.level and n.idx = w.idx""", ps -> {
+            Object[] levels = wanted.stream().map(n -> (short) n.level()).toArray();
+            Object[] idxs = wanted.stream().map(Node::index).toArray();
+            for (int p = 1; p <= 3; p += 2) {
+                ps.setArray(p, ps.getConnection().createArrayOf("int2", levels));
+                ps.setArray(p + 1, ps.getConnection().createArrayOf("int8", idxs));
+            }
+        }, rs -> hashes.put(new Node(rs.getInt(1), rs.getLong(2)), rs.getBytes(3)));
+        return computation.apply((level, index) -> {
+            byte[] h = hashes.get(new Node(level, index));
+            if (h == null) {
+                throw new IllegalStateException("the audit store lacks subtree " + level + "/" + index);
+            }
+            return h;
+        });
+    }
+
+    private record Node(int level, long index) {
+    }
+
+    private static byte[] decodeHash(String hash) {
+        if (hash == null || hash.isBlank()) {
+            throw ApiException.invalid("hash", "audit.hash-required");
+        }
+        String h = hash.strip();
+        try {
+            byte[] bytes = h.matches("[0-9a-fA-F]{64}") ? HexFormat.of().parseHex(h)
+                    : (h.indexOf('-') >= 0 || h.indexOf('_') >= 0 ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(h);
+            if (bytes.length == MerkleTree.HASH_SIZE) {
+                return bytes;
+            }
+        } catch (IllegalArgumentException e) {
+            // fall through to the problem below
+        }
+        throw ApiException.invalid("hash", "audit.bad-hash");
     }
 
     private long latestSize() {
         return query("select coalesce(max(tree_size), 0) from checkpoint", ps -> {
         }, rs -> rs.getLong(1)).get(0);
-    }
-
-    private List<byte[]> leafHashes(long size) {
-        return query("select leaf_hash from audit_entry where idx < ? order by idx", ps -> ps.setLong(1, size),
-                rs -> rs.getBytes(1));
     }
 
     private static long within(String field, long size, long latest) {

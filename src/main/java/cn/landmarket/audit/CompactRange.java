@@ -44,9 +44,24 @@ public final class CompactRange {
 
     /** Adds one leaf hash on the right, merging equal-sized subtrees. */
     public void append(byte[] leafHash) {
+        append(leafHash, (level, index, hash) -> {
+        });
+    }
+
+    /** Receives each perfect subtree an append completes: its level (≥ 1), index and hash. */
+    @FunctionalInterface
+    public interface Completed {
+        void node(int level, long index, byte[] hash);
+    }
+
+    /** Adds one leaf hash on the right and tells {@code completed} of every subtree that merge closes. */
+    public void append(byte[] leafHash, Completed completed) {
         byte[] h = leafHash;
+        int level = 0;
         for (long s = size; (s & 1) == 1; s >>= 1) {
             h = MerkleTree.nodeHash(nodes.remove(nodes.size() - 1), h);
+            level++;
+            completed.node(level, size >> level, h);
         }
         nodes.add(h);
         size++;

@@ -23,9 +23,12 @@ public final class MerkleTree {
         return sha256().digest();
     }
 
+    /** One digest per thread: looking a MessageDigest up per hash costs as much as a short hash. */
+    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(MerkleTree::sha256);
+
     /** Leaf hash of an entry: SHA-256(0x00 ‖ entry). */
     public static byte[] leafHash(byte[] entry) {
-        MessageDigest d = sha256();
+        MessageDigest d = DIGEST.get();
         d.update((byte) 0);
         d.update(entry);
         return d.digest();
@@ -33,39 +36,69 @@ public final class MerkleTree {
 
     /** Interior node hash: SHA-256(0x01 ‖ left ‖ right). */
     public static byte[] nodeHash(byte[] left, byte[] right) {
-        MessageDigest d = sha256();
+        MessageDigest d = DIGEST.get();
         d.update((byte) 1);
         d.update(left);
         d.update(right);
         return d.digest();
     }
 
+    /**
+     * The hashes of the tree's perfect subtrees: {@code hash(level, index)} is the MTH of the
+     * {@code 2^level} leaves from {@code index · 2^level} on (level 0: the leaf hashes). Every
+     * range the RFC's recursions visit is a run of such subtrees, so proofs need O(log² n) of them.
+     */
+    @FunctionalInterface
+    public interface Subtrees {
+        byte[] hash(int level, long index);
+    }
+
+    /** The perfect subtrees of an in-memory list of leaf hashes, computed on demand. */
+    public static Subtrees of(List<byte[]> leafHashes) {
+        return (level, index) -> subtree(leafHashes, (int) (index << level), (int) ((index + 1) << level));
+    }
+
     /** MTH of the first {@code size} leaves (RFC 9162 §2.1.1). */
     public static byte[] root(List<byte[]> leafHashes, long size) {
         checkSize(leafHashes, size);
-        return size == 0 ? emptyRoot() : subtree(leafHashes, 0, (int) size);
+        return root(of(leafHashes), size);
+    }
+
+    /** MTH of the first {@code size} leaves of {@code tree}. */
+    public static byte[] root(Subtrees tree, long size) {
+        return size == 0 ? emptyRoot() : mth(tree, 0, size);
     }
 
     /** Inclusion proof of leaf {@code index} in the tree of the first {@code size} leaves (§2.1.3.1). */
     public static List<byte[]> inclusionProof(List<byte[]> leafHashes, long index, long size) {
         checkSize(leafHashes, size);
+        return inclusionProof(of(leafHashes), index, size);
+    }
+
+    /** Inclusion proof of leaf {@code index} in the tree of {@code size} leaves of {@code tree}. */
+    public static List<byte[]> inclusionProof(Subtrees tree, long index, long size) {
         if (index < 0 || index >= size) {
             throw new IllegalArgumentException("leaf index " + index + " is not in a tree of size " + size);
         }
         List<byte[]> proof = new ArrayList<>();
-        path(leafHashes, (int) index, 0, (int) size, proof);
+        path(tree, index, 0, size, proof);
         return proof;
     }
 
     /** Consistency proof between the trees of the first {@code from} and {@code to} leaves (§2.1.4.1). */
     public static List<byte[]> consistencyProof(List<byte[]> leafHashes, long from, long to) {
         checkSize(leafHashes, to);
+        return consistencyProof(of(leafHashes), from, to);
+    }
+
+    /** Consistency proof between the trees of {@code from} and {@code to} leaves of {@code tree}. */
+    public static List<byte[]> consistencyProof(Subtrees tree, long from, long to) {
         if (from < 0 || from > to) {
             throw new IllegalArgumentException("no consistency proof from size " + from + " to size " + to);
         }
         List<byte[]> proof = new ArrayList<>();
         if (from > 0 && from < to) {
-            subproof(leafHashes, (int) from, 0, (int) to, true, proof);
+            subproof(tree, from, 0, to, true, proof);
         }
         return proof;
     }
@@ -151,8 +184,8 @@ public final class MerkleTree {
     }
 
     /** Largest power of two smaller than {@code n} (n ≥ 2). */
-    static int split(int n) {
-        return Integer.highestOneBit(n - 1);
+    static long split(long n) {
+        return Long.highestOneBit(n - 1);
     }
 
     private static byte[] subtree(List<byte[]> leaves, int start, int end) {
@@ -160,40 +193,54 @@ public final class MerkleTree {
         if (n == 1) {
             return leaves.get(start);
         }
-        int k = split(n);
+        int k = (int) split(n);
         return nodeHash(subtree(leaves, start, start + k), subtree(leaves, start + k, end));
     }
 
-    private static void path(List<byte[]> leaves, int m, int start, int end, List<byte[]> out) {
-        int n = end - start;
+    /**
+     * MTH of the leaves [start, end). In the RFC's recursions {@code start} is always a multiple of
+     * the largest power of two not above {@code end - start}, so a power-of-two range is one subtree.
+     */
+    private static byte[] mth(Subtrees tree, long start, long end) {
+        long n = end - start;
+        if (Long.bitCount(n) == 1) {
+            int level = Long.numberOfTrailingZeros(n);
+            return tree.hash(level, start >> level);
+        }
+        long k = split(n);
+        return nodeHash(mth(tree, start, start + k), mth(tree, start + k, end));
+    }
+
+    private static void path(Subtrees tree, long m, long start, long end, List<byte[]> out) {
+        long n = end - start;
         if (n <= 1) {
             return;
         }
-        int k = split(n);
+        long k = split(n);
         if (m < k) {
-            path(leaves, m, start, start + k, out);
-            out.add(subtree(leaves, start + k, end));
+            path(tree, m, start, start + k, out);
+            out.add(mth(tree, start + k, end));
         } else {
-            path(leaves, m - k, start + k, end, out);
-            out.add(subtree(leaves, start, start + k));
+            path(tree, m - k, start + k, end, out);
+            out.add(mth(tree, start, start + k));
         }
     }
 
-    private static void subproof(List<byte[]> leaves, int m, int start, int end, boolean b, List<byte[]> out) {
-        int n = end - start;
+    private static void subproof(Subtrees tree, long m, long start, long end, boolean b, List<byte[]> out) {
+        long n = end - start;
         if (m == n) {
             if (!b) {
-                out.add(subtree(leaves, start, end));
+                out.add(mth(tree, start, end));
             }
             return;
         }
-        int k = split(n);
+        long k = split(n);
         if (m <= k) {
-            subproof(leaves, m, start, start + k, b, out);
-            out.add(subtree(leaves, start + k, end));
+            subproof(tree, m, start, start + k, b, out);
+            out.add(mth(tree, start + k, end));
         } else {
-            subproof(leaves, m - k, start + k, end, false, out);
-            out.add(subtree(leaves, start, start + k));
+            subproof(tree, m - k, start + k, end, false, out);
+            out.add(mth(tree, start, start + k));
         }
     }
 

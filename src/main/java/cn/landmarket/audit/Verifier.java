@@ -1,5 +1,9 @@
 package cn.landmarket.audit;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,29 +17,31 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Checks the audit log of a running service without trusting it:
+ * Checks the audit log without trusting the service:
  * {@code ./mvnw -B -q compile exec:java@verify-log -Dexec.args="http://localhost:8080 audit-checkpoint.txt"}.
- * It fetches the verifier key, the latest signed checkpoint, the checkpoint history and every
- * entry; recomputes each leaf hash and the root of every signed tree size; checks every
- * signature; proves the checkpoint saved by the previous run consistent with the new one; and then
- * saves the new checkpoint. Exit status 0 when the log checks out, 1 naming the first bad entry or
- * checkpoint, 2 when the service cannot be read. Optional {@code --key <vkey>} pins the key.
+ * The first argument is the service's URL or a directory holding an export of its log (see
+ * {@code --export}). It reads the verifier key, the latest signed checkpoint, the checkpoint
+ * history and every entry; recomputes each leaf hash and the root of every signed tree size;
+ * checks every signature and that every entry is canonical JSON; proves the checkpoint saved by the
+ * previous run consistent with the new one; and then saves the new checkpoint. Exit status 0 when
+ * the log checks out, 1 naming the first bad entry or checkpoint, 2 when the log cannot be read.
+ * Options: {@code --key <vkey>} pins the key; {@code --export <dir>} also writes what was verified
+ * to a directory (key.txt, checkpoint.txt, checkpoints.json, entries.bin with each entry as a
+ * 4-byte big-endian length and its bytes), which this verifier and others can check offline.
  */
 public final class Verifier {
 
     private static final int PAGE = 1000;
     private static final Base64.Decoder B64 = Base64.getDecoder();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private final ObjectMapper json = new ObjectMapper();
-    private final String base;
+    private final Source source;
 
     /** What the verification found: the checked tree size, or the first bad entry and why. */
     public record Result(boolean ok, long treeSize, Long badEntry, String message) {
@@ -49,27 +55,32 @@ public final class Verifier {
         }
     }
 
-    private Verifier(String baseUrl) {
-        this.base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    private Verifier(Source source) {
+        this.source = source;
     }
 
     public static void main(String[] args) {
         List<String> positional = new ArrayList<>();
         String pinned = null;
+        Path exportTo = null;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--key") && i + 1 < args.length) {
                 pinned = args[++i];
+            } else if (args[i].equals("--export") && i + 1 < args.length) {
+                exportTo = Path.of(args[++i]);
             } else {
                 positional.add(args[i]);
             }
         }
         if (positional.isEmpty() || positional.size() > 2) {
-            System.err.println("usage: Verifier <service url> [saved checkpoint file] [--key <verifier key>]");
+            System.err.println("usage: Verifier <service url | export directory> [saved checkpoint file] "
+                    + "[--key <verifier key>] [--export <directory>]");
             System.exit(2);
         }
         Result result;
         try {
-            result = verify(positional.get(0), positional.size() > 1 ? Path.of(positional.get(1)) : null, pinned);
+            result = verify(positional.get(0), positional.size() > 1 ? Path.of(positional.get(1)) : null, pinned,
+                    exportTo);
         } catch (IOException | RuntimeException e) {
             System.err.println("cannot read the log: " + (e.getMessage() == null ? e : e.getMessage()));
             System.exit(2);
@@ -84,16 +95,35 @@ public final class Verifier {
     }
 
     /**
-     * Verifies the log at {@code baseUrl}. If {@code saved} names an existing file holding a signed
-     * checkpoint from an earlier run, the new checkpoint must be consistent with it; on success the
-     * new checkpoint is written there. {@code pinnedKey} (may be null) must equal the served key.
+     * Verifies the log at {@code location}: a service URL, or an export directory. If {@code saved}
+     * names an existing file holding a signed checkpoint from an earlier run, the new checkpoint must
+     * be consistent with it; on success the new checkpoint is written there. {@code pinnedKey} (may
+     * be null) must equal the served key.
      */
-    public static Result verify(String baseUrl, Path saved, String pinnedKey) throws IOException, InterruptedException {
-        return new Verifier(baseUrl).run(saved, pinnedKey);
+    public static Result verify(String location, Path saved, String pinnedKey) throws IOException, InterruptedException {
+        return verify(location, saved, pinnedKey, null);
+    }
+
+    /** As {@link #verify(String, Path, String)}; with {@code exportTo}, also exports what was verified there. */
+    public static Result verify(String location, Path saved, String pinnedKey, Path exportTo)
+            throws IOException, InterruptedException {
+        Path dir = location.contains("://") ? null : Path.of(location);
+        try (Source source = dir != null && Files.isDirectory(dir) ? new ExportSource(dir) : new HttpSource(location)) {
+            if (exportTo == null) {
+                return new Verifier(source).run(saved, pinnedKey);
+            }
+            try (ExportWriter export = new ExportWriter(source, exportTo)) {
+                Result result = new Verifier(export).run(saved, pinnedKey);
+                if (result.ok()) {
+                    export.finish();
+                }
+                return result;
+            }
+        }
     }
 
     private Result run(Path saved, String pinnedKey) throws IOException, InterruptedException {
-        String key = get("/api/audit/key").strip();
+        String key = source.key().strip();
         if (pinnedKey != null && !pinnedKey.strip().equals(key)) {
             return Result.bad(0, null, "the service's key " + key + " is not the pinned key");
         }
@@ -106,7 +136,7 @@ public final class Verifier {
                         + e.getMessage());
             }
         }
-        String note = get("/api/audit/checkpoint");
+        String note = source.checkpoint();
         Checkpoint latest;
         try {
             latest = Checkpoint.parse(SignedNote.open(note, key));
@@ -124,19 +154,22 @@ public final class Verifier {
         TreeMap<Long, byte[]> signedRoots = new TreeMap<>();
         long after = -1;
         while (true) {
-            JsonNode page = json.readTree(get("/api/audit/checkpoints?after=" + after + "&limit=" + PAGE));
-            for (JsonNode c : page) {
+            List<String> page = source.checkpoints(after, PAGE);
+            for (String c : page) {
                 Checkpoint cp;
                 try {
-                    cp = Checkpoint.parse(SignedNote.open(c.get("note").asText(), key));
+                    cp = Checkpoint.parse(SignedNote.open(c, key));
                 } catch (IllegalArgumentException e) {
-                    return Result.bad(size, null, "checkpoint of size " + c.get("treeSize").asLong()
-                            + " is not validly signed: " + e.getMessage());
+                    return Result.bad(size, null, "checkpoint after size " + after + " is not validly signed: "
+                            + e.getMessage());
+                }
+                if (cp.size() <= after) {
+                    return Result.bad(size, null, "the checkpoint history is out of order at size " + cp.size());
                 }
                 if (cp.size() <= size) {
                     signedRoots.put(cp.size(), cp.root());
                 }
-                after = c.get("treeSize").asLong();
+                after = cp.size();
             }
             if (page.size() < PAGE || after >= size) {
                 break;
@@ -153,63 +186,38 @@ public final class Verifier {
             signedRoots.put(previous.size(), previous.root());
         }
 
-        CompactRange range = new CompactRange();
-        Long firstServedMismatch = null;
-        String servedMismatch = null;
-        long lastGood = 0;
         if (!MessageDigest.isEqual(signedRoots.getOrDefault(0L, MerkleTree.emptyRoot()), MerkleTree.emptyRoot())) {
             return Result.bad(size, null, "the signed root of the empty tree is wrong");
         }
-        while (range.size() < size) {
-            int limit = (int) Math.min(PAGE, size - range.size());
-            JsonNode page = json.readTree(get("/api/audit/entries?start=" + range.size() + "&limit=" + limit));
+        Tree tree = new Tree(signedRoots, size);
+        while (tree.size() < size) {
+            int limit = (int) Math.min(PAGE, size - tree.size());
+            List<Served> page = source.entries(tree.size(), limit);
             if (page.isEmpty()) {
-                return Result.bad(size, range.size(), "entry " + range.size() + " is missing");
+                return Result.bad(size, tree.size(), "entry " + tree.size() + " is missing");
             }
-            for (JsonNode e : page) {
-                long index = range.size();
+            for (Served e : page) {
+                long index = tree.size();
                 if (index >= size) {
                     break;
                 }
-                if (e.get("index").asLong() != index) {
-                    return Result.bad(size, index, "entry " + index + " is missing; got " + e.get("index"));
+                if (e.index() != index) {
+                    return Result.bad(size, index, "entry " + index + " is missing; got " + e.index());
                 }
-                byte[] entry = B64.decode(e.get("entry").asText());
-                byte[] leaf = MerkleTree.leafHash(entry);
-                if (firstServedMismatch == null) {
-                    String problem = null;
-                    if (!MessageDigest.isEqual(leaf, B64.decode(e.get("leafHash").asText()))) {
-                        problem = "its bytes do not hash to its stored leaf hash";
-                    } else if (!canonical(entry)) {
-                        problem = "it is not canonical JSON";
-                    }
-                    if (problem != null) {
-                        firstServedMismatch = index;
-                        servedMismatch = problem;
-                    }
-                }
-                range.append(leaf);
-                byte[] signed = signedRoots.get(range.size());
-                if (signed != null) {
-                    if (!MessageDigest.isEqual(signed, range.root())) {
-                        long culprit = firstServedMismatch != null ? firstServedMismatch : lastGood;
-                        String why = firstServedMismatch != null ? servedMismatch
-                                : "the entries " + lastGood + ".." + (range.size() - 1)
-                                        + " do not hash to the signed root of tree size " + range.size();
-                        return Result.bad(size, culprit, "first bad entry " + culprit + ": " + why);
-                    }
-                    lastGood = range.size();
+                Result bad = tree.add(e.entry(), e.leafHash());
+                if (bad != null) {
+                    return bad;
                 }
             }
         }
-        if (firstServedMismatch != null) {
-            return Result.bad(size, firstServedMismatch, "first bad entry " + firstServedMismatch + ": " + servedMismatch);
+        Result bad = tree.finish();
+        if (bad != null) {
+            return bad;
         }
         if (previous != null && previous.size() > 0 && previous.size() < size) {
-            JsonNode proof = json.readTree(get("/api/audit/consistency?from=" + previous.size() + "&to=" + size));
-            List<byte[]> hashes = new ArrayList<>();
-            proof.get("proof").forEach(h -> hashes.add(B64.decode(h.asText())));
-            if (!MerkleTree.verifyConsistency(previous.size(), size, hashes, previous.root(), latest.root())) {
+            List<byte[]> hashes = source.consistency(previous.size(), size);
+            if (hashes != null
+                    && !MerkleTree.verifyConsistency(previous.size(), size, hashes, previous.root(), latest.root())) {
                 return Result.bad(size, null, "the log's consistency proof from the saved checkpoint (size "
                         + previous.size() + ") to size " + size + " does not verify");
             }
@@ -221,22 +229,282 @@ public final class Verifier {
                 + (previous == null ? "" : ", consistent with the saved checkpoint of size " + previous.size()));
     }
 
-    private boolean canonical(byte[] entry) {
-        try {
-            Map<?, ?> tree = json.readValue(entry, Map.class);
-            return MessageDigest.isEqual(CanonicalJson.encode(tree), entry) && tree.containsKey("type")
-                    && tree.containsKey("time") && tree.containsKey("actor") && tree.get("facts") instanceof Map;
-        } catch (IOException | IllegalArgumentException e) {
-            return false;
+    /**
+     * The tree recomputed from entries fed in index order, compared with every signed root on the
+     * way. The first entry whose bytes do not match their served leaf hash or are not canonical is
+     * remembered; a root mismatch names it, or else the first entry after the last matching root.
+     */
+    public static final class Tree {
+
+        private final NavigableMap<Long, byte[]> signedRoots;
+        private final long size;
+        private final CompactRange range = new CompactRange();
+        private Long firstServedMismatch;
+        private String servedMismatch;
+        private long lastGood;
+
+        public Tree(NavigableMap<Long, byte[]> signedRoots, long size) {
+            this.signedRoots = signedRoots;
+            this.size = size;
+        }
+
+        public long size() {
+            return range.size();
+        }
+
+        /** Adds the next entry; {@code servedLeafHash} may be null. Null when all is well so far. */
+        public Result add(byte[] entry, byte[] servedLeafHash) {
+            long index = range.size();
+            byte[] leaf = MerkleTree.leafHash(entry);
+            if (firstServedMismatch == null) {
+                String problem = null;
+                if (servedLeafHash != null && !MessageDigest.isEqual(leaf, servedLeafHash)) {
+                    problem = "its bytes do not hash to its stored leaf hash";
+                } else if (!CanonicalCheck.isCanonicalEntry(entry)) {
+                    problem = "it is not a canonical JSON entry";
+                }
+                if (problem != null) {
+                    firstServedMismatch = index;
+                    servedMismatch = problem;
+                }
+            }
+            range.append(leaf);
+            byte[] signed = signedRoots.get(range.size());
+            if (signed != null) {
+                if (!MessageDigest.isEqual(signed, range.root())) {
+                    long culprit = firstServedMismatch != null ? firstServedMismatch : lastGood;
+                    String why = firstServedMismatch != null ? servedMismatch
+                            : "the entries " + lastGood + ".." + (range.size() - 1)
+                                    + " do not hash to the signed root of tree size " + range.size();
+                    return Result.bad(size, culprit, "first bad entry " + culprit + ": " + why);
+                }
+                lastGood = range.size();
+            }
+            return null;
+        }
+
+        /** After the last entry: null when every entry was well-formed. */
+        public Result finish() {
+            if (firstServedMismatch != null) {
+                return Result.bad(size, firstServedMismatch, "first bad entry " + firstServedMismatch + ": "
+                        + servedMismatch);
+            }
+            return null;
         }
     }
 
-    private String get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        if (response.statusCode() != 200) {
-            throw new IOException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+    /** One entry as a log source serves it; its leaf hash may be null (exports carry none). */
+    record Served(long index, byte[] entry, byte[] leafHash) {
+    }
+
+    /** Where the log comes from: the service's API, or an export directory. */
+    interface Source extends AutoCloseable {
+        String key() throws IOException, InterruptedException;
+
+        String checkpoint() throws IOException, InterruptedException;
+
+        /** Signed checkpoint notes with a tree size above {@code after}, smallest first. */
+        List<String> checkpoints(long after, int limit) throws IOException, InterruptedException;
+
+        List<Served> entries(long start, int limit) throws IOException, InterruptedException;
+
+        /** The served consistency proof, or null when the source holds every entry anyway. */
+        List<byte[]> consistency(long from, long to) throws IOException, InterruptedException;
+
+        @Override
+        default void close() throws IOException {
         }
-        return response.body();
+    }
+
+    private static final class HttpSource implements Source {
+
+        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        private final ObjectMapper json = new ObjectMapper();
+        private final String base;
+
+        HttpSource(String baseUrl) {
+            this.base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        }
+
+        @Override
+        public String key() throws IOException, InterruptedException {
+            return get("/api/audit/key");
+        }
+
+        @Override
+        public String checkpoint() throws IOException, InterruptedException {
+            return get("/api/audit/checkpoint");
+        }
+
+        @Override
+        public List<String> checkpoints(long after, int limit) throws IOException, InterruptedException {
+            List<String> notes = new ArrayList<>();
+            json.readTree(get("/api/audit/checkpoints?after=" + after + "&limit=" + limit))
+                    .forEach(c -> notes.add(c.get("note").asText()));
+            return notes;
+        }
+
+        @Override
+        public List<Served> entries(long start, int limit) throws IOException, InterruptedException {
+            List<Served> out = new ArrayList<>();
+            for (JsonNode e : json.readTree(get("/api/audit/entries?start=" + start + "&limit=" + limit))) {
+                out.add(new Served(e.get("index").asLong(), B64.decode(e.get("entry").asText()),
+                        B64.decode(e.get("leafHash").asText())));
+            }
+            return out;
+        }
+
+        @Override
+        public List<byte[]> consistency(long from, long to) throws IOException, InterruptedException {
+            List<byte[]> hashes = new ArrayList<>();
+            json.readTree(get("/api/audit/consistency?from=" + from + "&to=" + to)).get("proof")
+                    .forEach(h -> hashes.add(B64.decode(h.asText())));
+            return hashes;
+        }
+
+        private String get(String path) throws IOException, InterruptedException {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .timeout(Duration.ofSeconds(60)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (response.statusCode() != 200) {
+                throw new IOException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        }
+    }
+
+    /** An export directory, read front to back. */
+    private static final class ExportSource implements Source {
+
+        private final Path dir;
+        private final DataInputStream entries;
+        private long next;
+
+        ExportSource(Path dir) throws IOException {
+            this.dir = dir;
+            this.entries = new DataInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve("entries.bin")),
+                    1 << 16));
+        }
+
+        @Override
+        public String key() throws IOException {
+            return Files.readString(dir.resolve("key.txt"));
+        }
+
+        @Override
+        public String checkpoint() throws IOException {
+            return Files.readString(dir.resolve("checkpoint.txt"));
+        }
+
+        @Override
+        public List<String> checkpoints(long after, int limit) throws IOException {
+            if (after >= 0) {
+                return List.of(); // the file holds the whole history; it is read once
+            }
+            List<String> notes = new ArrayList<>();
+            new ObjectMapper().readTree(dir.resolve("checkpoints.json").toFile()).forEach(n -> notes.add(n.asText()));
+            return notes;
+        }
+
+        @Override
+        public List<Served> entries(long start, int limit) throws IOException {
+            if (start != next) {
+                throw new IOException("an export is read in order; asked for " + start + " at " + next);
+            }
+            List<Served> out = new ArrayList<>(limit);
+            for (int i = 0; i < limit; i++) {
+                int length;
+                try {
+                    length = entries.readInt();
+                } catch (java.io.EOFException end) {
+                    break;
+                }
+                if (length < 0 || length > (1 << 24)) {
+                    throw new IOException("entry " + next + " claims " + length + " bytes");
+                }
+                byte[] entry = new byte[length];
+                entries.readFully(entry);
+                out.add(new Served(next++, entry, null));
+            }
+            return out;
+        }
+
+        @Override
+        public List<byte[]> consistency(long from, long to) {
+            return null;
+        }
+
+        @Override
+        public void close() throws IOException {
+            entries.close();
+        }
+    }
+
+    /** Passes another source through and writes what it served to an export directory. */
+    private static final class ExportWriter implements Source {
+
+        private final Source source;
+        private final Path dir;
+        private final DataOutputStream entries;
+        private final List<String> notes = new ArrayList<>();
+        private String key;
+        private String checkpoint;
+
+        ExportWriter(Source source, Path dir) throws IOException {
+            this.source = source;
+            this.dir = Files.createDirectories(dir);
+            this.entries = new DataOutputStream(new BufferedOutputStream(
+                    Files.newOutputStream(dir.resolve("entries.bin")), 1 << 16));
+        }
+
+        @Override
+        public String key() throws IOException, InterruptedException {
+            key = source.key();
+            return key;
+        }
+
+        @Override
+        public String checkpoint() throws IOException, InterruptedException {
+            checkpoint = source.checkpoint();
+            return checkpoint;
+        }
+
+        @Override
+        public List<String> checkpoints(long after, int limit) throws IOException, InterruptedException {
+            List<String> page = source.checkpoints(after, limit);
+            notes.addAll(page);
+            return page;
+        }
+
+        @Override
+        public List<Served> entries(long start, int limit) throws IOException, InterruptedException {
+            List<Served> page = source.entries(start, limit);
+            for (Served e : page) {
+                entries.writeInt(e.entry().length);
+                entries.write(e.entry());
+            }
+            return page;
+        }
+
+        @Override
+        public List<byte[]> consistency(long from, long to) throws IOException, InterruptedException {
+            return source.consistency(from, to);
+        }
+
+        /** Writes the key, the checkpoint and the history of checkpoints up to it. */
+        void finish() throws IOException {
+            entries.flush();
+            long size = Checkpoint.parse(SignedNote.open(checkpoint, key)).size();
+            List<String> upTo = notes.stream().filter(n -> Checkpoint.parse(SignedNote.open(n, key)).size() <= size)
+                    .toList();
+            Files.writeString(dir.resolve("key.txt"), key);
+            Files.writeString(dir.resolve("checkpoint.txt"), checkpoint);
+            new ObjectMapper().writeValue(dir.resolve("checkpoints.json").toFile(), upTo);
+        }
+
+        @Override
+        public void close() throws IOException {
+            entries.close();
+        }
     }
 }

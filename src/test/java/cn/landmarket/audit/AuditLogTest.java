@@ -102,9 +102,15 @@ class AuditLogTest {
     }
 
     private void stage(String marker) throws SQLException {
+        stage(Map.of("marker", marker));
+    }
+
+    private AuditEntry stage(Map<String, ?> facts) throws SQLException {
+        AuditEntry entry = new AuditEntry("test.note", Instant.now(), "test", facts);
         try (Connection c = dataSource.getConnection()) {
-            AuditLog.append(c, List.of(new AuditEntry("test.note", Instant.now(), "test", Map.of("marker", marker))));
+            auditLog.append(c, List.of(entry));
         }
+        return entry;
     }
 
     private long indexOf(String marker) throws SQLException {
@@ -264,6 +270,60 @@ class AuditLogTest {
     }
 
     @Test
+    void aLeafHashFindsItsEntryAndProofOnceSequenced() throws Exception {
+        AuditEntry entry = stage(Map.of("marker", "by-hash-" + UUID.randomUUID()));
+        String hex = java.util.HexFormat.of().formatHex(entry.leafHash());
+        given().queryParam("hash", java.util.HexFormat.of().formatHex(MerkleTree.leafHash(hex.getBytes())))
+                .when().get("/api/audit/proof-by-hash").then().statusCode(404).contentType("application/problem+json");
+        flush();
+        Checkpoint cp = latest();
+        for (String hash : List.of(hex, hex.toUpperCase(java.util.Locale.ROOT),
+                Base64.getEncoder().encodeToString(entry.leafHash()), Base64.getUrlEncoder().encodeToString(entry.leafHash()))) {
+            JsonPath found = given().queryParam("hash", hash).queryParam("treeSize", cp.size()).when()
+                    .get("/api/audit/proof-by-hash").then()
+                    .statusCode(200).extract().jsonPath();
+            assertArrayEquals(entry.bytes(), B64.decode(found.getString("entry")));
+            List<byte[]> path = found.getList("proof", String.class).stream().map(B64::decode).toList();
+            assertTrue(MerkleTree.verifyInclusion(found.getLong("index"), cp.size(), entry.leafHash(), path, cp.root()));
+        }
+        for (String bad : List.of("", "abc", hex.substring(2), "zz" + hex.substring(2))) {
+            given().queryParam("hash", bad).when().get("/api/audit/proof-by-hash").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("hash"));
+        }
+    }
+
+    @Test
+    void aListingsEntriesComeWithProofsAgainstOneSignedCheckpoint() throws Exception {
+        long listingId = 900_000_000L + new java.util.Random().nextInt(1_000_000);
+        List<AuditEntry> mine = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            mine.add(stage(Map.of("listingId", listingId, "step", i)));
+            stage(Map.of("listingId", listingId + 1, "step", i));
+        }
+        flush();
+        JsonPath dossier = given().when().get("/api/audit/listings/" + listingId + "/entries").then().statusCode(200)
+                .body("listingId", equalTo((int) listingId)).extract().jsonPath();
+        String key = given().when().get("/api/audit/key").then().extract().asString();
+        Checkpoint cp = Checkpoint.parse(SignedNote.open(dossier.getString("checkpoint"), key));
+        assertEquals(cp.size(), dossier.getLong("treeSize"));
+        List<Map<String, Object>> entries = dossier.getList("entries");
+        assertEquals(3, entries.size());
+        long previous = -1;
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> e = entries.get(i);
+            assertArrayEquals(mine.get(i).bytes(), B64.decode((String) e.get("entry")));
+            long index = ((Number) e.get("index")).longValue();
+            assertTrue(index > previous, "log order");
+            previous = index;
+            @SuppressWarnings("unchecked")
+            List<byte[]> path = ((List<String>) e.get("proof")).stream().map(B64::decode).toList();
+            assertTrue(MerkleTree.verifyInclusion(index, cp.size(), mine.get(i).leafHash(), path, cp.root()));
+        }
+        given().when().get("/api/audit/listings/" + (listingId + 5_000_000) + "/entries").then().statusCode(200)
+                .body("entries.size()", equalTo(0));
+    }
+
+    @Test
     void sizesOutsideTheLogAreProblems() throws Exception {
         stage("sizes-" + UUID.randomUUID());
         flush();
@@ -352,6 +412,8 @@ class AuditLogTest {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             for (String sql : List.of("update audit_entry set entry = entry where idx = 0",
                     "delete from audit_entry where idx = 0", "truncate audit_entry cascade",
+                    "update audit_node set hash = hash where level = 1 and idx = 0",
+                    "delete from audit_node where level = 1 and idx = 0", "truncate audit_node",
                     "update checkpoint set note = note where tree_size = (select max(tree_size) from checkpoint)",
                     "delete from checkpoint where tree_size = (select max(tree_size) from checkpoint)",
                     "truncate checkpoint")) {
@@ -410,6 +472,89 @@ class AuditLogTest {
 
         Verifier.Result pinnedWrong = Verifier.verify(base.toString(), null, "someone+00000000+AQ==");
         assertFalse(pinnedWrong.ok());
+    }
+
+    @Test
+    void theVerifierNamesADeletedEntryAndCatchesReorderedOnes() throws Exception {
+        String marker = "order-" + UUID.randomUUID();
+        stage(marker + "-a");
+        stage(marker + "-b");
+        flush();
+        long a = indexOf(marker + "-a");
+        long b = indexOf(marker + "-b");
+        assertEquals(a + 1, b, "staged in one batch, sequenced next to each other");
+        Row first = row(a);
+        Row second = row(b);
+        try {
+            behindTheServicesBack(a, second.entry(), second.leafHash());
+            behindTheServicesBack(b, first.entry(), first.leafHash());
+            Verifier.Result swapped = Verifier.verify(base.toString(), null, null);
+            assertFalse(swapped.ok(), swapped.message());
+            assertTrue(swapped.badEntry() <= a, swapped.message());
+        } finally {
+            behindTheServicesBack(a, first.entry(), first.leafHash());
+            behindTheServicesBack(b, second.entry(), second.leafHash());
+        }
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("alter table audit_entry disable trigger audit_entry_append_only");
+            try {
+                s.execute("delete from audit_entry where idx = " + a);
+                Verifier.Result deleted = Verifier.verify(base.toString(), null, null);
+                assertFalse(deleted.ok());
+                assertEquals(a, deleted.badEntry(), deleted.message());
+                assertTrue(deleted.message().contains("missing"), deleted.message());
+            } finally {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "insert into audit_entry (idx, entry, leaf_hash) values (?, ?, ?)")) {
+                    ps.setLong(1, a);
+                    ps.setBytes(2, first.entry());
+                    ps.setBytes(3, first.leafHash());
+                    ps.executeUpdate();
+                }
+                s.execute("alter table audit_entry enable trigger audit_entry_append_only");
+            }
+        }
+        assertTrue(Verifier.verify(base.toString(), null, null).ok());
+    }
+
+    @Test
+    void anExportVerifiesOfflineAndAnAlteredExportNamesItsEntry() throws Exception {
+        stage("export-" + UUID.randomUUID());
+        flush();
+        Path dir = Files.createTempDirectory("audit-export");
+        Verifier.Result online = Verifier.verify(base.toString(), null, null, dir);
+        assertTrue(online.ok(), online.message());
+        Verifier.Result offline = Verifier.verify(dir.toString(), null, null);
+        assertTrue(offline.ok(), offline.message());
+        assertEquals(online.treeSize(), offline.treeSize());
+
+        byte[] bin = Files.readAllBytes(dir.resolve("entries.bin"));
+        int at = 0;
+        long target = online.treeSize() / 2;
+        for (long i = 0; i < target; i++) {
+            at += 4 + java.nio.ByteBuffer.wrap(bin, at, 4).getInt();
+        }
+        int length = java.nio.ByteBuffer.wrap(bin, at, 4).getInt();
+        int last = at + 4 + length - 2; // inside the closing '"}' of the entry's type string
+        bin[last] = (byte) (bin[last] == 'x' ? 'y' : 'x');
+        Files.write(dir.resolve("entries.bin"), bin);
+        Verifier.Result altered = Verifier.verify(dir.toString(), null, null);
+        assertFalse(altered.ok());
+        assertTrue(altered.badEntry() <= target, altered.message());
+    }
+
+    private record Row(byte[] entry, byte[] leafHash) {
+    }
+
+    private Row row(long index) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select entry, leaf_hash from audit_entry where idx = ?")) {
+            ps.setLong(1, index);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next());
+                return new Row(rs.getBytes(1), rs.getBytes(2));
+            }
+        }
     }
 
     /** Changes a stored entry (and optionally its leaf hash) with the append-only trigger disabled. */

@@ -3,6 +3,8 @@ package cn.landmarket.audit;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -160,6 +162,38 @@ class MerkleTreeTest {
                 }
             }
         }
+    }
+
+    /**
+     * The service proves from stored subtrees: the leaves plus every subtree the compact range
+     * completed while appending. Those alone must give the same roots and proofs as the leaves.
+     */
+    @Test
+    void proofsFromTheSubtreesAppendsCompleteEqualProofsFromTheLeaves() throws Exception {
+        List<byte[]> leaves = leaves(70);
+        java.util.Map<String, byte[]> stored = new java.util.HashMap<>();
+        CompactRange range = new CompactRange();
+        for (int i = 0; i < leaves.size(); i++) {
+            stored.put("0/" + i, leaves.get(i));
+            range.append(leaves.get(i), (level, index, hash) -> assertNull(stored.put(level + "/" + index, hash)));
+        }
+        assertEquals(70 - Long.bitCount(70), stored.size() - 70, "n leaves complete n - popcount(n) inner subtrees");
+        MerkleTree.Subtrees fromStore = (level, index) -> {
+            byte[] h = stored.get(level + "/" + index);
+            assertNotNull(h, "subtree " + level + "/" + index + " was never completed");
+            return h;
+        };
+        for (int size = 1; size <= 70; size++) {
+            assertProof(List.of(MerkleTree.root(leaves, size)), List.of(MerkleTree.root(fromStore, size)));
+            for (int i = 0; i < size; i++) {
+                assertProof(MerkleTree.inclusionProof(leaves, i, size), MerkleTree.inclusionProof(fromStore, i, size));
+            }
+            for (int from = 0; from <= size; from++) {
+                assertProof(MerkleTree.consistencyProof(leaves, from, size),
+                        MerkleTree.consistencyProof(fromStore, from, size));
+            }
+        }
+        assertProof(List.of(MerkleTree.root(leaves, 70)), List.of(range.root()));
     }
 
     @Test
