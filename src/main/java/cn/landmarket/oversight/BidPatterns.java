@@ -5,6 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * Bid prices with a regular pattern of differences (Bidding Law implementing regulation art. 40),
  * found in one listing's accepted bids in sequence order. The difference of a bid is its amount
@@ -26,6 +28,7 @@ public final class BidPatterns {
     }
 
     /** Which rule a run satisfies. */
+    @Schema(name = "BidPatternRule")
     public enum Rule {
         CONSTANT_STEP_ALTERNATION, MINIMUM_INCREMENT_RUN
     }
