@@ -35,8 +35,8 @@ import cn.landmarket.settlement.TradeStatus;
 
 /**
  * HTTP face of the regulator's audit: searches, dossiers, identities, collusion signals and market
- * statistics over its jurisdiction. Every list answers in JSON, or as a CSV export (RFC 4180, UTF-8,
- * header row) when the request sends {@code Accept: text/csv}.
+ * statistics over its jurisdiction. Every answer is JSON, or a CSV export (RFC 4180, UTF-8, header
+ * row) when the request prefers {@code Accept: text/csv}.
  */
 @Path("/api/oversight")
 @Tag(name = "Oversight")
@@ -104,14 +104,20 @@ public class OversightResource {
 
     @GET
     @Path("/listings/{id}/dossier")
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A listing's dossier: listing, history, registrations, bids, trade, refunds and audit log entries with proofs",
             description = "Registrations and bids appear by bidder number; the identities endpoint shows who is"
                     + " behind them. auditLog holds every log entry about the listing with its inclusion proof"
                     + " against the signed checkpoint it carries; pendingAuditEntries counts entries written but"
-                    + " not yet in the tree (added within about a second). 403 outside the jurisdiction.")
-    public DossierView dossier(@PathParam("id") long id) {
-        return oversight.dossier(actor.get(), id);
+                    + " not yet in the tree (added within about a second). 403 outside the jurisdiction."
+                    + " The CSV export lists the dossier line by line: each status change, registration, bid, the"
+                    + " trade, each refund and each log entry (with its index and leaf hash)." + CSV_NOTE)
+    @APIResponse(responseCode = "200", description = "The dossier", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DossierView.class)),
+            @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
+    public Response dossier(@PathParam("id") long id) {
+        DossierView dossier = oversight.dossier(actor.get(), id);
+        return csv() ? csv("dossier-" + id, DossierView.CSV, dossier.lines())
+                : Response.ok(dossier, MediaType.APPLICATION_JSON).build();
     }
 
     @GET

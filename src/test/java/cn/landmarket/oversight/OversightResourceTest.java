@@ -685,4 +685,22 @@ class OversightResourceTest {
         assertEquals("4000000.00", dossier.getString("refunds[0].amount"));
         assertEquals("NOT_WINNER", dossier.getString("refunds[0].reason"));
     }
+
+    @Test
+    void theDossierExportsLineByLine() throws Exception {
+        flush();
+        JsonPath dossier = get("/api/oversight/listings/" + clean + "/dossier");
+        List<String> rows = lines(csv("/api/oversight/listings/" + clean + "/dossier"));
+        assertEquals("part,at,what,bidderNo,amount,detail", rows.get(0));
+        java.util.function.Function<String, Long> count = part -> rows.stream().filter(r -> r.startsWith(part + ","))
+                .count();
+        assertEquals(dossier.getList("history").size(), count.apply("history"));
+        assertEquals(2, count.apply("registration"));
+        assertEquals(6, count.apply("bid"));
+        assertEquals(1, count.apply("trade"));
+        assertEquals(1, count.apply("refund"));
+        assertEquals(dossier.getList("auditLog.entries").size(), count.apply("audit"));
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("bid,") && r.contains(",23000000.00,")), rows::toString);
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("audit,") && r.contains(",listing.sold,")), rows::toString);
+    }
 }
