@@ -2,7 +2,9 @@ package cn.landmarket.asset;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -18,6 +20,8 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import cn.landmarket.audit.AuditEntry;
+
 /**
  * An indicator certificate or parcel use right with an exact quantity, part of which may be frozen
  * by listings; linked to its parent and its source project so its history can be traced.
@@ -25,6 +29,9 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "certificate")
 public class Certificate {
+
+    /** First part of the type of this feature's audit entries ({@code certificate.issued}, ...). */
+    private static final String ENTRY = "certificate";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "certificate_seq")
@@ -162,5 +169,84 @@ public class Certificate {
         if (frozenAreaM2 < 0 || frozenPaddyAreaM2 < 0 || frozenGrainCapacityKg < 0) {
             throw new IllegalStateException("Released more than was frozen on certificate " + certNo);
         }
+    }
+
+    /**
+     * The audit entry of the certificate's issue: type {@code certificate.issued}, its number, type,
+     * holder, region, source project, quantities and the data that define it; a child certificate
+     * made by a split names its parent and the listing whose sale made it.
+     */
+    public AuditEntry issuedEntry(Long listingId) {
+        Map<String, Object> facts = identity();
+        if (listingId != null) {
+            facts.put("listingId", listingId);
+        }
+        facts.put("assetType", assetType.name());
+        facts.put("holderKind", holderKind.name());
+        facts.put("holderCode", holderCode);
+        facts.put("regionCode", regionCode);
+        facts.put("sourceProject", sourceProject);
+        facts.put("sourceProjectType", sourceProjectType == null ? null : sourceProjectType.name());
+        facts.put("areaM2", areaM2);
+        facts.put("paddyAreaM2", paddyAreaM2);
+        facts.put("grainCapacityKg", grainCapacityKg);
+        facts.put("qualityGrade", qualityGrade == null ? null : qualityGrade.intValue());
+        facts.put("nationalFilingNo", nationalFilingNo);
+        facts.put("planYear", planYear == null ? null : planYear.intValue());
+        facts.put("acceptanceDocNo", acceptanceDocNo);
+        facts.put("validUntil", validUntil == null ? null : validUntil.toString());
+        facts.put("parcelCode", parcelCode);
+        facts.put("landUse", landUse == null ? null : landUse.name());
+        facts.put("maxTermYears", maxTermYears == null ? null : maxTermYears.intValue());
+        facts.put("parentId", parentId);
+        return new AuditEntry(ENTRY + ".issued", issuedAt, issuedBy, facts);
+    }
+
+    /** {@code certificate.frozen}: a listing froze a lot; with what is still free afterwards. */
+    public AuditEntry frozenEntry(Quantity lot, long listingId, Instant at, String actor) {
+        return lotEntry("frozen", lot, listingId, at, actor);
+    }
+
+    /** {@code certificate.released}: a lot frozen by a listing is free again; with what is free afterwards. */
+    public AuditEntry releasedEntry(Quantity lot, long listingId, Instant at, String actor) {
+        return lotEntry("released", lot, listingId, at, actor);
+    }
+
+    /**
+     * {@code certificate.split}: the sold lot left this certificate for the buyer's child
+     * certificate; with the remainder the holder keeps.
+     */
+    public AuditEntry splitEntry(Certificate child, Quantity lot, long listingId, String reference, Instant at,
+            String actor) {
+        Map<String, Object> facts = identity();
+        quantity(facts, "lot", lot);
+        facts.put("listingId", listingId);
+        facts.put("childCertificateId", child.id);
+        facts.put("childCertNo", child.certNo);
+        facts.put("childHolderCode", child.holderCode);
+        facts.put("reference", reference);
+        facts.put("remainingAreaM2", areaM2 - transferredAreaM2);
+        return new AuditEntry(ENTRY + ".split", at, actor, facts);
+    }
+
+    private AuditEntry lotEntry(String event, Quantity lot, long listingId, Instant at, String actor) {
+        Map<String, Object> facts = identity();
+        quantity(facts, "lot", lot);
+        quantity(facts, "available", available());
+        facts.put("listingId", listingId);
+        return new AuditEntry(ENTRY + "." + event, at, actor, facts);
+    }
+
+    private Map<String, Object> identity() {
+        Map<String, Object> facts = new HashMap<>();
+        facts.put("certificateId", id);
+        facts.put("certNo", certNo);
+        return facts;
+    }
+
+    private static void quantity(Map<String, Object> facts, String prefix, Quantity q) {
+        facts.put(prefix + "AreaM2", q.areaM2());
+        facts.put(prefix + "PaddyAreaM2", q.paddyAreaM2());
+        facts.put(prefix + "GrainCapacityKg", q.grainCapacityKg());
     }
 }

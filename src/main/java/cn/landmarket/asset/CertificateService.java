@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
+import cn.landmarket.audit.AuditLog;
 import cn.landmarket.ledger.LedgerCode;
 import cn.landmarket.ledger.LedgerService;
 import cn.landmarket.ledger.TransferKind;
@@ -43,11 +44,13 @@ public class CertificateService {
     private final MarketConfig config;
     private final Clock clock;
     private final LedgerService ledger;
+    private final AuditLog audit;
 
     CertificateService(CertificateRepository certificates, PartyService parties, MarketConfig config, Clock clock,
-            LedgerService ledger) {
+            LedgerService ledger, AuditLog audit) {
         this.certificates = certificates;
         this.ledger = ledger;
+        this.audit = audit;
         this.parties = parties;
         this.config = config;
         this.clock = clock;
@@ -98,10 +101,11 @@ public class CertificateService {
         c.certNo = "pending";
         certificates.persist(c);
         certificates.flush();
-        recordQuota(c.id, "issue", LedgerService::quotaIssued, code -> LedgerService.certificate(c.id, code),
-                new Quantity(c.areaM2, c.paddyAreaM2, c.grainCapacityKg), TransferKind.ISSUE, c.certNo);
         c.certNo = "%s-%s-%d-%06d".formatted(c.assetType.prefix(), DivisionCode.countyOf(holder.code),
                 today.getYear(), c.id);
+        audit.append(c.issuedEntry(null));
+        recordQuota(c.id, "issue", LedgerService::quotaIssued, code -> LedgerService.certificate(c.id, code),
+                new Quantity(c.areaM2, c.paddyAreaM2, c.grainCapacityKg), TransferKind.ISSUE, c.certNo, null);
         return CertificateView.of(c);
     }
 
@@ -160,26 +164,31 @@ public class CertificateService {
         return c;
     }
 
-    /** Freezes a lot on a certificate locked by {@link #lockHeld}; 409 when the lot exceeds what is free. */
-    public void freeze(Certificate locked, Quantity lot) {
+    /**
+     * Freezes a listing's lot on a certificate locked by {@link #lockHeld}; 409 when the lot exceeds
+     * what is free. Logged as {@code certificate.frozen} by {@code actor}.
+     */
+    public void freeze(Certificate locked, Quantity lot, long listingId, String actor) {
         if (!locked.available().covers(lot)) {
             Quantity free = locked.available();
             throw new ApiException(ErrorCode.QUANTITY_UNAVAILABLE, "certificate.quantity-unavailable", locked.certNo,
                     free.areaM2(), free.paddyAreaM2OrZero(), free.grainCapacityKgOrZero());
         }
         locked.freeze(lot);
+        audit.append(locked.frozenEntry(lot, listingId, Instant.now(clock), actor));
         String op = "freeze:" + UUID.randomUUID();
         recordQuota(locked.id, op, code -> LedgerService.certificate(locked.id, code),
-                code -> LedgerService.frozen(locked.id, code), lot, TransferKind.FREEZE, locked.certNo);
+                code -> LedgerService.frozen(locked.id, code), lot, TransferKind.FREEZE, locked.certNo, listingId);
     }
 
-    /** Locks a certificate and releases a lot frozen on it earlier. */
-    public void release(long certificateId, Quantity lot) {
+    /** Locks a certificate and releases a lot a listing froze on it earlier; logged as {@code certificate.released}. */
+    public void release(long certificateId, Quantity lot, long listingId, String actor) {
         Certificate c = certificates.lock(certificateId).orElseThrow();
         c.release(lot);
+        audit.append(c.releasedEntry(lot, listingId, Instant.now(clock), actor));
         String op = "release:" + UUID.randomUUID();
         recordQuota(c.id, op, code -> LedgerService.frozen(c.id, code), code -> LedgerService.certificate(c.id, code),
-                lot, TransferKind.RELEASE, c.certNo);
+                lot, TransferKind.RELEASE, c.certNo, listingId);
     }
 
     /**
@@ -192,7 +201,7 @@ public class CertificateService {
      * @return the child certificate's id
      */
     public long split(long certificateId, Quantity lot, Integer soldTermYears, String enterpriseCode,
-            String reference, String actor) {
+            String reference, String actor, long listingId) {
         Certificate parent = certificates.lock(certificateId).orElseThrow();
         Certificate child = new Certificate();
         child.certNo = childNumber(parent.certNo, reference);
@@ -228,8 +237,10 @@ public class CertificateService {
         child.issuedBy = actor;
         certificates.persist(child);
         certificates.flush();
+        audit.append(parent.splitEntry(child, lot, listingId, reference, child.issuedAt, actor));
+        audit.append(child.issuedEntry(listingId));
         recordQuota(parent.id, "split:" + reference, code -> LedgerService.frozen(parent.id, code),
-                code -> LedgerService.certificate(child.id, code), lot, TransferKind.SPLIT, reference);
+                code -> LedgerService.certificate(child.id, code), lot, TransferKind.SPLIT, reference, listingId);
         return child.id;
     }
 
@@ -240,13 +251,13 @@ public class CertificateService {
 
     /** One posted quota transfer per non-zero dimension of the quantity. */
     private void recordQuota(long certificateId, String op, Function<LedgerCode, String> debit,
-            Function<LedgerCode, String> credit, Quantity q, TransferKind kind, String reference) {
+            Function<LedgerCode, String> credit, Quantity q, TransferKind kind, String reference, Long listingId) {
         long[] amounts = {q.areaM2(), q.paddyAreaM2OrZero(), q.grainCapacityKgOrZero()};
         LedgerCode[] codes = {LedgerCode.AREA_M2, LedgerCode.PADDY_M2, LedgerCode.GRAIN_KG};
         for (int i = 0; i < codes.length; i++) {
             if (amounts[i] > 0) {
                 ledger.transfer(TransferRequest.posted("cert:" + certificateId + ":" + op + ":" + codes[i], codes[i],
-                        debit.apply(codes[i]), credit.apply(codes[i]), amounts[i], kind, reference));
+                        debit.apply(codes[i]), credit.apply(codes[i]), amounts[i], kind, reference), listingId);
             }
         }
     }

@@ -3,7 +3,9 @@ package cn.landmarket.auction;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
@@ -117,7 +119,8 @@ public class AuctionService {
         return new BidView(r.id(), r.seq(), r.bidderNo(), Money.ofFen(r.amountFen()),
                 r.acceptedAt().atZone(zone).toOffsetDateTime(), ListingStatus.valueOf(r.phase()),
                 viewerEnterprise == null ? null : viewerEnterprise.equals(r.enterpriseCode()),
-                identities ? r.enterpriseCode() : null);
+                identities ? r.enterpriseCode() : null,
+                r.auditLeafHash() == null ? null : HexFormat.of().formatHex(r.auditLeafHash()));
     }
 
     /** Ids of listings whose listing period or countdown has run out, for the closer to take one by one. */
@@ -143,23 +146,34 @@ public class AuctionService {
             return listing.status;
         }
         ListingStatus from = listing.status;
-        ListingStatus to = AuctionRules.outcome(from, bids.distinctBidders(listingId), listing.highestBidFen,
+        int distinctBidders = bids.distinctBidders(listingId);
+        ListingStatus to = AuctionRules.outcome(from, distinctBidders, listing.highestBidFen,
                 listing.reservePriceFen);
         String reason;
+        Map<String, Object> outcome;
         if (to == ListingStatus.TIMED_BIDDING) {
             listing.countdownDeadline = now.plusSeconds(listing.countdownSeconds);
             reason = "countdown of " + listing.countdownSeconds + " s";
+            outcome = AuctionEntries.countdownStarted(listing.countdownDeadline, listing.countdownSeconds,
+                    distinctBidders, listing.bidCount, listing.highestBidFen);
         } else {
             listing.closedAt = now;
             if (to == ListingStatus.SOLD) {
-                listing.winningBidId = bids.highest(listingId).orElseThrow().id();
+                BidRepository.Row winner = bids.highest(listingId).orElseThrow();
+                listing.winningBidId = winner.id();
                 reason = "sold at " + Money.ofFen(listing.highestBidFen).toYuan();
+                outcome = AuctionEntries.sold(winner.id(), winner.seq(), winner.bidderNo(), winner.amountFen(),
+                        listing.bidCount, listing.reservePriceFen);
             } else {
-                certificates.release(listing.certificateId, listing.lot());
-                reason = listing.highestBidFen == null ? "no valid bid" : "highest bid below the reserve";
+                certificates.release(listing.certificateId, listing.lot(), listing.id, CLOSER);
+                boolean noBid = listing.highestBidFen == null;
+                reason = noBid ? "no valid bid" : "highest bid below the reserve";
+                outcome = AuctionEntries.unsold(noBid ? AuctionEntries.UnsoldReason.NO_VALID_BID
+                        : AuctionEntries.UnsoldReason.BELOW_RESERVE, listing.bidCount, listing.highestBidFen,
+                        listing.reservePriceFen);
             }
         }
-        listings.record(ListingHistory.of(listing.id, from, to, now, CLOSER, reason));
+        listings.record(ListingHistory.of(listing.id, from, to, now, CLOSER, reason), outcome);
         listing.status = to;
         notifyStatus(listing, now);
         return to;

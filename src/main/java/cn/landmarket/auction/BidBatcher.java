@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +34,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.landmarket.audit.AuditEntry;
 import cn.landmarket.audit.AuditLog;
+import cn.landmarket.audit.MerkleTree;
 import cn.landmarket.common.Money;
 import cn.landmarket.common.config.MarketConfig;
 import cn.landmarket.common.error.ApiException;
@@ -167,9 +169,10 @@ public class BidBatcher {
 
     private List<BidOutcome> decide(Connection c, long listingId, List<Command> batch) throws SQLException {
         AuctionState state;
+        Long reservePriceFen;
         try (PreparedStatement ps = c.prepareStatement("""
                 select status, listing_end, countdown_deadline, countdown_seconds, start_price_fen, increment_fen,
-                       price_cap_fen, highest_bid_fen, bid_count
+                       price_cap_fen, highest_bid_fen, bid_count, reserve_price_fen
                 from listing where id = ? for update""")) {
             ps.setLong(1, listingId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -180,6 +183,7 @@ public class BidBatcher {
                 state = new AuctionState(ListingStatus.valueOf(rs.getString(1)), instant(rs.getTimestamp(2)),
                         instant(rs.getTimestamp(3)), Duration.ofSeconds(rs.getInt(4)), rs.getLong(5), rs.getLong(6),
                         (Long) rs.getObject(7), (Long) rs.getObject(8), rs.getInt(9));
+                reservePriceFen = (Long) rs.getObject(10);
             }
         }
         Map<String, Bidder> bidders = bidders(c, listingId, batch);
@@ -189,6 +193,7 @@ public class BidBatcher {
         List<BidOutcome> outcomes = new ArrayList<>(batch.size());
         List<Object[]> inserts = new ArrayList<>();
         List<String> events = new ArrayList<>();
+        List<AuditEntry> auditEntries = new ArrayList<>();
         Integer capSequence = null;
         for (Command command : batch) {
             Bidder bidder = bidders.get(command.enterpriseCode);
@@ -210,9 +215,16 @@ public class BidBatcher {
                 continue;
             }
             BidDecision.Accepted accepted = (BidDecision.Accepted) decision;
-            BidReceipt receipt = new BidReceipt(0, listingId, bidder.bidderNo, Money.ofFen(command.amountFen),
+            AuditEntry entry = AuctionEntries.bidAccepted(listingId, accepted.sequence(), bidder.bidderNo,
+                    command.amountFen, accepted.phase(), now, accepted.deadline());
+            auditEntries.add(entry);
+            if (accepted.phase() == ListingStatus.TIMED_BIDDING && !accepted.capReached()) {
+                auditEntries.add(AuctionEntries.countdownRestarted(listingId, accepted.sequence(), now,
+                        accepted.deadline(), state.countdown.toSeconds()));
+            }
+            BidReceipt receipt = BidReceipt.of(0, listingId, bidder.bidderNo, Money.ofFen(command.amountFen),
                     now.atZone(zone).toOffsetDateTime(), accepted.sequence(), accepted.phase(),
-                    accepted.deadline().atZone(zone).toOffsetDateTime());
+                    accepted.deadline().atZone(zone).toOffsetDateTime(), MerkleTree.leafHash(entry.bytes()));
             int index = outcomes.size();
             outcomes.add(null);
             inserts.add(new Object[] {index, bidder, command, receipt});
@@ -233,6 +245,7 @@ public class BidBatcher {
         Object[] deadlines = new Object[n];
         Object[] keys = new Object[n];
         Object[] addresses = new Object[n];
+        byte[][] leafHashes = new byte[n][];
         for (int i = 0; i < n; i++) {
             Object[] row = inserts.get(i);
             BidReceipt r = (BidReceipt) row[3];
@@ -244,16 +257,18 @@ public class BidBatcher {
             deadlines[i] = Timestamp.from(r.deadline().toInstant());
             keys[i] = ((Command) row[2]).idempotencyKey;
             addresses[i] = ((Command) row[2]).clientAddress;
+            leafHashes[i] = HexFormat.of().parseHex(r.auditLeafHash());
         }
         Map<Integer, Long> idBySequence = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into bid (id, listing_id, seq, registration_id, bidder_no, amount_fen, accepted_at, phase,
-                                 deadline, idempotency_key, client_address)
+                                 deadline, idempotency_key, audit_leaf_hash, client_address)
                 select nextval('bid_seq'), ?, t.seq, t.registration_id, t.bidder_no, t.amount_fen, ?, t.phase,
-                       t.deadline, t.idempotency_key, t.client_address
+                       t.deadline, t.idempotency_key, t.audit_leaf_hash, t.client_address
                 from unnest(?::int[], ?::bigint[], ?::varchar[], ?::bigint[], ?::varchar[], ?::timestamptz[],
-                            ?::varchar[], ?::varchar[]) as t(seq, registration_id, bidder_no, amount_fen, phase,
-                                                             deadline, idempotency_key, client_address)
+                            ?::varchar[], ?::bytea[], ?::varchar[]) as t(seq, registration_id, bidder_no, amount_fen,
+                                                         phase, deadline, idempotency_key, audit_leaf_hash,
+                                                         client_address)
                 returning seq, id""")) {
             ps.setLong(1, listingId);
             ps.setTimestamp(2, Timestamp.from(now));
@@ -264,27 +279,22 @@ public class BidBatcher {
             ps.setArray(7, c.createArrayOf("varchar", phases));
             ps.setArray(8, c.createArrayOf("timestamptz", deadlines));
             ps.setArray(9, c.createArrayOf("varchar", keys));
-            ps.setArray(10, c.createArrayOf("varchar", addresses));
+            ps.setArray(10, c.createArrayOf("bytea", leafHashes));
+            ps.setArray(11, c.createArrayOf("varchar", addresses));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     idBySequence.put(rs.getInt(1), rs.getLong(2));
                 }
             }
         }
-        Long capBidId = null;
+        BidReceipt capBid = null;
         Map<Integer, BidReceipt> finalBySequence = new HashMap<>();
-        List<AuditEntry> auditEntries = new ArrayList<>();
         for (Object[] row : inserts) {
-            BidReceipt r = (BidReceipt) row[3];
-            BidReceipt receipt = new BidReceipt(idBySequence.get(r.sequence()), r.listingId(), r.bidderNo(),
-                    r.amount(), r.acceptedAt(), r.sequence(), r.phase(), r.deadline());
+            BidReceipt receipt = ((BidReceipt) row[3]).withBidId(idBySequence.get(((BidReceipt) row[3]).sequence()));
             outcomes.set((Integer) row[0], new BidOutcome.Placed(receipt, false));
             finalBySequence.put(receipt.sequence(), receipt);
-            auditEntries.add(AuditEntry.bidAccepted(now, "bidder:" + receipt.bidderNo(), Map.of("listingId", listingId,
-                    "sequence", receipt.sequence(), "bidderNo", receipt.bidderNo(), "amountFen", receipt.amount().fen(),
-                    "phase", receipt.phase().name(), "acceptedAt", now.toString())));
             if (capSequence != null && receipt.sequence() == capSequence) {
-                capBidId = receipt.bidId();
+                capBid = receipt;
             }
             events.add(event(new LiveEvent(LiveEvent.BID, listingId, receipt.phase().name(),
                     receipt.amount().toYuan(), receipt.bidderNo(), receipt.deadline().toString(),
@@ -306,24 +316,24 @@ public class BidBatcher {
             ps.setInt(2, state.bidCount());
             ps.setTimestamp(3, state.countdownDeadline() == null ? null : Timestamp.from(state.countdownDeadline()));
             ps.setString(4, state.status().name());
-            ps.setObject(5, capBidId);
-            ps.setBoolean(6, capBidId != null);
+            ps.setObject(5, capBid == null ? null : capBid.bidId());
+            ps.setBoolean(6, capBid != null);
             ps.setTimestamp(7, Timestamp.from(now));
             ps.setLong(8, listingId);
             ps.executeUpdate();
         }
-        if (capBidId != null) {
+        if (capBid != null) {
             try (PreparedStatement ps = c.prepareStatement("""
                     insert into listing_history (id, listing_id, from_status, to_status, at, actor, reason)
                     values (nextval('listing_history_seq'), ?, ?, 'SOLD', ?, 'system:bidding', 'price cap reached')""")) {
                 ps.setLong(1, listingId);
-                ps.setString(2, ((BidReceipt) inserts.get(inserts.size() - 1)[3]).phase().name());
+                ps.setString(2, capBid.phase().name());
                 ps.setTimestamp(3, Timestamp.from(now));
                 ps.executeUpdate();
             }
-            auditEntries.add(ListingHistory.auditEntry(listingId,
-                    ((BidReceipt) inserts.get(inserts.size() - 1)[3]).phase().name(), ListingStatus.SOLD.name(), now,
-                    "system:bidding", "price cap reached"));
+            auditEntries.add(ListingHistory.auditEntry(listingId, capBid.phase().name(), ListingStatus.SOLD.name(), now,
+                    AuctionEntries.BIDDING, "price cap reached", AuctionEntries.sold(capBid.bidId(), capBid.sequence(),
+                            capBid.bidderNo(), capBid.amount().fen(), state.bidCount(), reservePriceFen)));
             events.add(event(new LiveEvent(LiveEvent.STATUS, listingId, ListingStatus.SOLD.name(),
                     Money.ofFen(state.highestFen()).toYuan(), null, null, null, null, null,
                     now.atZone(zone).toOffsetDateTime().toString())));
@@ -374,18 +384,18 @@ public class BidBatcher {
         }
         try (PreparedStatement ps = c.prepareStatement("""
                 select b.registration_id, b.idempotency_key, b.id, b.bidder_no, b.amount_fen, b.accepted_at, b.seq,
-                       b.phase, b.deadline
+                       b.phase, b.deadline, b.audit_leaf_hash
                 from bid b join unnest(?::bigint[], ?::varchar[]) k(registration_id, idempotency_key)
                   on b.registration_id = k.registration_id and b.idempotency_key = k.idempotency_key""")) {
             ps.setArray(1, c.createArrayOf("bigint", registrations.toArray()));
             ps.setArray(2, c.createArrayOf("varchar", keys.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    receipts.put(rs.getLong(1) + "\u0000" + rs.getString(2), new BidReceipt(rs.getLong(3), listingId,
+                    receipts.put(rs.getLong(1) + "\u0000" + rs.getString(2), BidReceipt.of(rs.getLong(3), listingId,
                             rs.getString(4), Money.ofFen(rs.getLong(5)),
                             rs.getTimestamp(6).toInstant().atZone(zone).toOffsetDateTime(), rs.getInt(7),
                             ListingStatus.valueOf(rs.getString(8)),
-                            rs.getTimestamp(9).toInstant().atZone(zone).toOffsetDateTime()));
+                            rs.getTimestamp(9).toInstant().atZone(zone).toOffsetDateTime(), rs.getBytes(10)));
                 }
             }
         }

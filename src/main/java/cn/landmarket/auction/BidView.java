@@ -9,9 +9,10 @@ import cn.landmarket.listing.ListingStatus;
 
 /**
  * An accepted bid as a caller may see it: bidder numbers for everyone, {@code mine} for the
- * bidder itself, and the enterprise behind the number for regulators only.
+ * bidder itself, the enterprise behind the number for regulators only, and the leaf hash of the
+ * bid's audit entry (lower-case hex) for everyone.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BidView(long bidId, int sequence, String bidderNo, Money amount, OffsetDateTime acceptedAt,
-        ListingStatus phase, Boolean mine, String enterpriseCode) {
+        ListingStatus phase, Boolean mine, String enterpriseCode, String auditLeafHash) {
 }

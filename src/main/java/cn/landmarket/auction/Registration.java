@@ -1,6 +1,12 @@
 package cn.landmarket.auction;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,6 +14,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import cn.landmarket.audit.AuditEntry;
 
 /**
  * An enterprise's registration (报名) for one listing: its own virtual account for the deposit,
@@ -18,6 +26,9 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "registration")
 public class Registration {
+
+    /** First part of the type of this feature's audit entries ({@code registration.created}, ...). */
+    private static final String ENTRY = "registration";
 
     @Id
     public Long id;
@@ -56,4 +67,69 @@ public class Registration {
     /** The network address the registration came from, as the HTTP layer saw it. */
     @Column(name = "client_address")
     public String clientAddress;
+
+    /** 16 random bytes that hide the enterprise in {@link #enterpriseCommitment()}; none for old rows. */
+    @Column(name = "identity_salt")
+    public byte[] identitySalt;
+
+    /**
+     * Lower-case hex SHA-256(identitySalt || UTF-8 credit code): binds the registration to its
+     * enterprise in the public log without naming it; anyone given the salt can check it. Null
+     * when the registration has no salt.
+     */
+    public String enterpriseCommitment() {
+        if (identitySalt == null) {
+            return null;
+        }
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(identitySalt);
+            return HexFormat.of().formatHex(sha256.digest(enterpriseCode.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * {@code registration.created}: listing, registration, the commitment to the enterprise (never its
+     * code: the public must not learn who bids), the deposit and its deadline and account. The actor
+     * is the role only, for the same reason.
+     */
+    public AuditEntry createdEntry() {
+        Map<String, Object> facts = facts();
+        facts.put("enterpriseCommitment", enterpriseCommitment());
+        facts.put("virtualAccount", virtualAccount);
+        facts.put("depositFen", depositFen);
+        facts.put("depositDeadline", depositDeadline.toString());
+        return new AuditEntry(ENTRY + ".created", registeredAt, "enterprise", facts);
+    }
+
+    /** {@code registration.deposit_counted}: a credit counted towards the deposit, which is not complete yet. */
+    public AuditEntry depositCountedEntry(long countedFen, String transactionId, Instant at, String actor) {
+        Map<String, Object> facts = facts();
+        facts.put("countedFen", countedFen);
+        facts.put("depositReceivedFen", depositReceivedFen);
+        facts.put("depositFen", depositFen);
+        facts.put("transactionId", transactionId);
+        return new AuditEntry(ENTRY + ".deposit_counted", at, actor, facts);
+    }
+
+    /** {@code registration.qualified}: the deposit is complete; the registration's bidder number. */
+    public AuditEntry qualifiedEntry(long countedFen, String transactionId, String actor) {
+        Map<String, Object> facts = facts();
+        facts.put("bidderNo", bidderNo);
+        facts.put("countedFen", countedFen);
+        facts.put("depositReceivedFen", depositReceivedFen);
+        facts.put("depositFen", depositFen);
+        facts.put("transactionId", transactionId);
+        return new AuditEntry(ENTRY + ".qualified", qualifiedAt, actor, facts);
+    }
+
+    private Map<String, Object> facts() {
+        Map<String, Object> facts = new HashMap<>();
+        facts.put("listingId", listingId);
+        facts.put("registrationId", id);
+        facts.put("status", status.name());
+        return facts;
+    }
 }

@@ -38,12 +38,13 @@ import cn.landmarket.party.PartyService;
 public class RegistrationService {
 
     private final RegistrationRepository registrations;
-    private final AuditLog audit;
     private final ListingRepository listings;
     private final EnterpriseRepository enterprises;
     private final PartyService parties;
     private final VirtualAccount virtualAccounts;
-    private final BidderNumbers bidderNumbers = new BidderNumbers(new SecureRandom());
+    private final SecureRandom random = new SecureRandom();
+    private final BidderNumbers bidderNumbers = new BidderNumbers(random);
+    private final AuditLog audit;
     private final BankConfig bank;
     private final ZoneId zone;
     private final Clock clock;
@@ -103,7 +104,10 @@ public class RegistrationService {
         r.status = RegistrationStatus.AWAITING_DEPOSIT;
         r.registeredAt = now;
         r.clientAddress = clientAddress;
+        r.identitySalt = new byte[16];
+        random.nextBytes(r.identitySalt);
         registrations.persist(r);
+        audit.append(r.createdEntry());
         return view(r, enterprise.name, RegistrationView.Identity.SHOWN);
     }
 
@@ -152,12 +156,15 @@ public class RegistrationService {
      * Counts money credited to a virtual account towards its registration under {@link DepositRules},
      * inside the caller's transaction. A full deposit qualifies the registration and gives it a
      * fresh bidder number. While the listing is suspended, the deadline is not yet known (it moves
-     * when the suspension ends), so a credit made during the suspension is on time.
+     * when the suspension ends), so a credit made during the suspension is on time. A counted credit
+     * is logged ({@code registration.deposit_counted} or {@code registration.qualified}) as the act of
+     * {@code actor}, the source of the bank notice {@code transactionId}.
      *
      * @return the outcome, the registration (none when no registration has the account) and the refund owed
      */
     @Transactional
-    public DepositCredit creditDeposit(String virtualAccount, Money amount, String payerName, Instant bookedAt) {
+    public DepositCredit creditDeposit(String virtualAccount, Money amount, String payerName, Instant bookedAt,
+            String transactionId, String actor) {
         Optional<Long> listingId = virtualAccounts.isValid(virtualAccount)
                 ? registrations.listingOfAccount(virtualAccount) : Optional.empty();
         if (listingId.isEmpty()) {
@@ -172,14 +179,18 @@ public class RegistrationService {
                 new DepositRules.Account(r.status, Money.ofFen(r.depositFen), Money.ofFen(r.depositReceivedFen),
                         enterprise.bankAccountName, deadline),
                 new DepositRules.Credit(amount, payerName, bookedAt));
+        long counted = decision.received().fen() - r.depositReceivedFen;
+        r.depositReceivedFen = decision.received().fen();
         if (decision.outcome() == DepositOutcome.QUALIFIED) {
             String bidderNo = bidderNumbers.next(candidate -> registrations.bidderNoTaken(r.listingId, candidate));
             r.status = RegistrationStatus.QUALIFIED;
             r.bidderNo = bidderNo;
             r.qualifiedAt = Instant.now(clock);
+            audit.append(r.qualifiedEntry(counted, transactionId, actor));
+        } else if (decision.outcome() == DepositOutcome.PARTIAL) {
+            audit.append(r.depositCountedEntry(counted, transactionId, Instant.now(clock), actor));
         }
-        r.depositReceivedFen = decision.received().fen();
-        return new DepositCredit(decision.outcome(), r.id, r.status, decision.refund());
+        return new DepositCredit(decision.outcome(), r.id, r.listingId, r.status, decision.refund());
     }
 
     /** Keeps deposit deadlines equal to the listing's registration deadline when a suspension ends. */

@@ -113,6 +113,7 @@ public class AuditService {
      * with its inclusion proof against that checkpoint (which is included, signed).
      */
     public ListingEntriesView listingEntries(long listingId) {
+        nonNegative("id", listingId);
         record Head(long size, String note) {
         }
         Head head = query("select tree_size, note from checkpoint order by tree_size desc limit 1", ps -> {

@@ -229,23 +229,41 @@ public final class CanonicalCheck {
         return out.toString();
     }
 
+    /** Bytes a canonical string holds as they are: printable ASCII except '"' and '\\'. */
+    private static final boolean[] PLAIN = new boolean[256];
+
+    static {
+        for (int c = 0x20; c < 0x80; c++) {
+            PLAIN[c] = c != '"' && c != '\\';
+        }
+    }
+
     private void string() throws Invalid {
         expect('"');
+        final byte[] in = b;
+        final int n = in.length;
+        int p = pos;
         while (true) {
-            if (pos >= b.length) {
+            while (p < n && PLAIN[in[p] & 0xff]) {
+                p++;
+            }
+            if (p >= n) {
                 throw Invalid.INSTANCE;
             }
-            int c = b[pos++] & 0xff;
+            int c = in[p++] & 0xff;
             if (c == '"') {
+                pos = p;
                 return;
             }
+            pos = p;
             if (c == '\\') {
                 escape();
             } else if (c < 0x20) {
                 throw Invalid.INSTANCE;
-            } else if (c >= 0x80) {
+            } else {
                 utf8(c);
             }
+            p = pos;
         }
     }
 

@@ -2,6 +2,8 @@ package cn.landmarket.bank;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 
 import jakarta.persistence.Column;
@@ -13,6 +15,8 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+
+import cn.landmarket.audit.AuditEntry;
 
 /**
  * A booking on the escrow account, kept once per bank transaction id together with the hash of
@@ -95,5 +99,35 @@ public class BankNotice {
                 && counterpartyName.equals(other.counterpartyName)
                 && counterpartyAccount.equals(other.counterpartyAccount) && bookedAt.equals(other.bookedAt)
                 && Objects.equals(reference, other.reference);
+    }
+
+    /** Who brought the notice: the bank's feed, or the operator who typed it in. */
+    String actor() {
+        return source == NoticeSource.FEED ? "system:bank-feed" : enteredBy;
+    }
+
+    /**
+     * {@code notice.received}: a booking on the escrow account and what the platform did with it:
+     * transaction id, kind, source, account, amount and booking time, outcome, how much was counted,
+     * and the registration, listing, trade and refund it touched. The payer's name and account are
+     * left out (they would name a bidder), and so is a credit's free-text reference; a debit's
+     * reference names the refund it pays.
+     */
+    AuditEntry auditEntry(Long listingId, Long tradeId, long countedFen) {
+        Map<String, Object> facts = new HashMap<>();
+        facts.put("transactionId", transactionId);
+        facts.put("kind", kind.name());
+        facts.put("source", source.name());
+        facts.put("account", account);
+        facts.put("amountFen", amountFen);
+        facts.put("bookedAt", bookedAt.toString());
+        facts.put("reference", kind == NoticeKind.DEBIT ? reference : null);
+        facts.put("outcome", outcome.name());
+        facts.put("countedFen", countedFen);
+        facts.put("registrationId", registrationId);
+        facts.put("listingId", listingId);
+        facts.put("tradeId", tradeId);
+        facts.put("refundId", response.refundId());
+        return new AuditEntry("notice.received", receivedAt, actor(), facts);
     }
 }

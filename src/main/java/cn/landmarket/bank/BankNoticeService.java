@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import cn.landmarket.audit.AuditLog;
 import cn.landmarket.auction.DepositCredit;
 import cn.landmarket.auction.RegistrationService;
 import cn.landmarket.calendar.CalendarService;
@@ -45,13 +46,15 @@ public class BankNoticeService {
     private final BankConfig bank;
     private final LedgerService ledger;
     private final SettlementService settlement;
+    private final AuditLog audit;
     private final ZoneId zone;
     private final Clock clock;
 
     BankNoticeService(BankNoticeRepository notices, RefundRepository refunds, RegistrationService registrations,
             CalendarService calendar, BankConfig bank, MarketConfig config, Clock clock, LedgerService ledger,
-            SettlementService settlement) {
+            SettlementService settlement, AuditLog audit) {
         this.notices = notices;
+        this.audit = audit;
         this.ledger = ledger;
         this.settlement = settlement;
         this.refunds = refunds;
@@ -63,9 +66,10 @@ public class BankNoticeService {
     }
 
     /**
-     * Records a notice and acts on it once. A notice whose transaction id is already on record is
-     * a replay: the same body (or, from the other source, the same booking) is answered with the
-     * stored response and changes nothing; anything else under that id is a 409 CONFLICT.
+     * Records a notice and acts on it once, and logs it ({@code notice.received}) with its outcome
+     * and effects. A notice whose transaction id is already on record is a replay: the same body
+     * (or, from the other source, the same booking) is answered with the stored response and
+     * changes (and logs) nothing; anything else under that id is a 409 CONFLICT.
      * Concurrent deliveries of one id run one after the other. Raises 400 for a zero amount or a
      * booking time too far in the future.
      *
@@ -100,7 +104,7 @@ public class BankNoticeService {
             return payment(notice, now);
         }
         DepositCredit credit = registrations.creditDeposit(notice.account, Money.ofFen(notice.amountFen),
-                notice.counterpartyName, notice.bookedAt);
+                notice.counterpartyName, notice.bookedAt, notice.transactionId, notice.actor());
         Refund refund = null;
         if (credit.refund().fen() > 0) {
             refund = new Refund();
@@ -122,24 +126,27 @@ public class BankNoticeService {
         if (refund != null) {
             notices.flush(); // the refund row references the notice row
             refunds.persist(refund);
+            audit.append(refund.instructedEntry(credit.listingId(), notice.actor()));
         }
         long counted = notice.amountFen - credit.refund().fen();
         if (counted > 0 && credit.registrationId() != null) {
             ledger.move("notice:" + notice.transactionId + ":deposit", LedgerService.BANK,
                     LedgerService.deposit(credit.registrationId()), counted, TransferKind.DEPOSIT,
-                    notice.transactionId);
+                    notice.transactionId, credit.listingId());
         }
         if (refund != null) {
             ledger.move("notice:" + notice.transactionId + ":refund", LedgerService.BANK,
-                    LedgerService.refund(refund.id), refund.amountFen, TransferKind.REFUND_OWED, notice.transactionId);
+                    LedgerService.refund(refund.id), refund.amountFen, TransferKind.REFUND_OWED, notice.transactionId,
+                    credit.listingId());
         }
+        audit.append(notice.auditEntry(credit.listingId(), null, counted));
         return notice.response;
     }
 
     /** A credit to a trade's account: the settlement counts it, anything it cannot count is owed back. */
     private NoticeResponse payment(BankNotice notice, Instant now) {
         PaymentCredit credit = settlement.creditPayment(notice.transactionId, notice.account, notice.amountFen,
-                notice.counterpartyName);
+                notice.counterpartyName, notice.actor());
         notice.registrationId = credit.registrationId();
         notice.outcome = NoticeOutcome.valueOf(credit.outcome());
         Long refundId = credit.refundFen() > 0 ? refunds.nextId() : null;
@@ -164,10 +171,12 @@ public class BankNoticeService {
             refund.createdAt = now;
             refund.dueBy = dueBy(notice.bookedAt);
             refunds.persist(refund);
+            audit.append(refund.instructedEntry(credit.listingId(), notice.actor()));
             ledger.move("notice:" + notice.transactionId + ":refund", LedgerService.BANK,
                     LedgerService.refund(refundId), credit.refundFen(), TransferKind.REFUND_OWED,
-                    notice.transactionId);
+                    notice.transactionId, credit.listingId());
         }
+        audit.append(notice.auditEntry(credit.listingId(), credit.tradeId(), notice.amountFen - credit.refundFen()));
         return notice.response;
     }
 
@@ -186,7 +195,8 @@ public class BankNoticeService {
             notice.response = new NoticeResponse(notice.transactionId, notice.outcome, null, null, null);
             notices.persist(notice);
             ledger.move("notice:" + notice.transactionId + ":unmatched", LedgerService.SUSPENSE, LedgerService.BANK,
-                    notice.amountFen, TransferKind.UNMATCHED_DEBIT, notice.transactionId);
+                    notice.amountFen, TransferKind.UNMATCHED_DEBIT, notice.transactionId, null);
+            audit.append(notice.auditEntry(null, null, 0));
             return notice.response;
         }
         notice.registrationId = refund.registrationId;
@@ -197,10 +207,13 @@ public class BankNoticeService {
         notices.flush(); // the refund row will reference the notice row
         refund.debitTransactionId = notice.transactionId;
         refund.confirmedAt = now;
+        Long listingId = refund.registrationId == null ? null : refunds.listingOfRegistration(refund.registrationId);
+        audit.append(refund.paidEntry(listingId, notice.actor()));
         String owed = LedgerService.refund(refund.id);
         ledger.move("notice:" + notice.transactionId + ":refund-paid",
                 ledger.available(owed) >= notice.amountFen ? owed : LedgerService.SUSPENSE,
-                LedgerService.BANK, notice.amountFen, TransferKind.REFUND_PAID, notice.transactionId);
+                LedgerService.BANK, notice.amountFen, TransferKind.REFUND_PAID, notice.transactionId, listingId);
+        audit.append(notice.auditEntry(listingId, null, notice.amountFen));
         return notice.response;
     }
 

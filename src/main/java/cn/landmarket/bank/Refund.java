@@ -1,6 +1,8 @@
 package cn.landmarket.bank;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,6 +10,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import cn.landmarket.audit.AuditEntry;
 
 /**
  * Money the platform owes back to a payer, with the date it is due by; open until a debit on the
@@ -54,5 +58,34 @@ public class Refund {
 
     public boolean isOpen() {
         return confirmedAt == null;
+    }
+
+    /**
+     * {@code refund.instructed}: money owed back, how much, why, by when, for which registration,
+     * listing and credit. The payee's name and account are left out: they would name a bidder.
+     */
+    public AuditEntry instructedEntry(Long listingId, String actor) {
+        Map<String, Object> facts = facts(listingId);
+        facts.put("dueBy", dueBy.toString());
+        return new AuditEntry("refund.instructed", createdAt, actor, facts);
+    }
+
+    /** {@code refund.paid}: the bank's debit that paid the refund. */
+    public AuditEntry paidEntry(Long listingId, String actor) {
+        Map<String, Object> facts = facts(listingId);
+        facts.put("debitTransactionId", debitTransactionId);
+        facts.put("dueBy", dueBy.toString());
+        return new AuditEntry("refund.paid", confirmedAt, actor, facts);
+    }
+
+    private Map<String, Object> facts(Long listingId) {
+        Map<String, Object> facts = new HashMap<>();
+        facts.put("refundId", id);
+        facts.put("amountFen", amountFen);
+        facts.put("reason", reason.name());
+        facts.put("registrationId", registrationId);
+        facts.put("listingId", listingId);
+        facts.put("creditTransactionId", creditTransactionId);
+        return facts;
     }
 }

@@ -23,6 +23,13 @@ public class RefundRepository implements PanacheRepositoryBase<Refund, Long> {
                 .longValue();
     }
 
+    /** The listing a registration is for. */
+    public Long listingOfRegistration(long registrationId) {
+        return getEntityManager()
+                .createQuery("select r.listingId from Registration r where r.id = :id", Long.class)
+                .setParameter("id", registrationId).getSingleResult();
+    }
+
     public Optional<Refund> lock(long id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import cn.landmarket.audit.AuditLog;
 import cn.landmarket.calendar.CalendarService;
 
 import cn.landmarket.common.PageRequest;
@@ -26,12 +27,14 @@ public class RefundService {
     private final PartyService parties;
     private final CalendarService calendar;
     private final BankConfig bank;
+    private final AuditLog audit;
     private final ZoneId zone;
     private final Clock clock;
 
     RefundService(RefundRepository refunds, PartyService parties, CalendarService calendar, BankConfig bank,
-            MarketConfig config, Clock clock) {
+            MarketConfig config, Clock clock, AuditLog audit) {
         this.refunds = refunds;
+        this.audit = audit;
         this.calendar = calendar;
         this.bank = bank;
         this.parties = parties;
@@ -77,13 +80,14 @@ public class RefundService {
 
     /**
      * Records money owed back to a payer, inside the caller's transaction, due by the end of the
-     * bank's refund working days after {@code from}; the caller records the matching ledger transfer.
+     * bank's refund working days after {@code from}, and logs it ({@code refund.instructed}) as the
+     * act of {@code actor} for the listing; the caller records the matching ledger transfer.
      *
      * @return the refund's id, which a paying debit names as REFUND-id
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public long owe(Long registrationId, String creditTransactionId, long amountFen, String payeeName,
-            String payeeAccount, RefundReason reason, Instant from) {
+            String payeeAccount, RefundReason reason, Instant from, Long listingId, String actor) {
         Refund refund = new Refund();
         refund.id = refunds.nextId();
         refund.creditTransactionId = creditTransactionId;
@@ -97,6 +101,7 @@ public class RefundService {
                 bank.refundWorkingDays());
         refund.dueBy = due.atTime(java.time.LocalTime.of(23, 59, 59)).atZone(zone).toInstant();
         refunds.persist(refund);
+        audit.append(refund.instructedEntry(listingId, actor));
         return refund.id;
     }
 }

@@ -58,7 +58,6 @@ public class CalendarResource {
     @ResponseStatus(204)
     @Operation(summary = "Remove an override; the date follows the weekday rule again")
     public void clear(@PathParam("date") LocalDate date) {
-        actor.get();
-        service.clear(date);
+        service.clear(actor.get(), date);
     }
 }

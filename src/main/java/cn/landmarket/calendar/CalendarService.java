@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import cn.landmarket.audit.AuditLog;
 import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.security.Actor;
 
@@ -18,10 +20,12 @@ import cn.landmarket.common.security.Actor;
 public class CalendarService {
 
     private final CalendarDayRepository days;
+    private final AuditLog audit;
     private final Clock clock;
 
-    CalendarService(CalendarDayRepository days, Clock clock) {
+    CalendarService(CalendarDayRepository days, Clock clock, AuditLog audit) {
         this.days = days;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -44,7 +48,10 @@ public class CalendarService {
         return new CalendarYearView(year, working, !overrides.isEmpty(), overrides);
     }
 
-    /** Records (or replaces) an override for one date. A date that needs no override is refused (400). */
+    /**
+     * Records (or replaces) an override for one date, logged as {@code calendar.day_set}. A date
+     * that needs no override is refused (400).
+     */
     @Transactional
     public CalendarDayView set(Actor actor, LocalDate date, SetCalendarDayRequest request) {
         boolean weekend = date.getDayOfWeek().getValue() >= 6;
@@ -53,6 +60,7 @@ public class CalendarService {
         }
         CalendarDay day = days.findByIdOptional(date).orElse(null);
         boolean isNew = day == null;
+        Boolean previouslyWorking = isNew ? null : day.working;
         if (isNew) {
             day = new CalendarDay();
             day.day = date;
@@ -64,14 +72,19 @@ public class CalendarService {
         if (isNew) {
             days.persist(day);
         }
+        audit.append(day.setEntry(previouslyWorking));
         return CalendarDayView.of(day);
     }
 
-    /** Removes an override so the date follows the weekday rule again (404 when there is none). */
+    /**
+     * Removes an override so the date follows the weekday rule again (404 when there is none);
+     * logged as {@code calendar.day_cleared}.
+     */
     @Transactional
-    public void clear(LocalDate date) {
-        if (!days.deleteById(date)) {
-            throw ApiException.notFound("calendar day", date);
-        }
+    public void clear(Actor actor, LocalDate date) {
+        CalendarDay day = days.findByIdOptional(date, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ApiException.notFound("calendar day", date));
+        days.delete(day);
+        audit.append(day.clearedEntry(Instant.now(clock), actor.toString()));
     }
 }

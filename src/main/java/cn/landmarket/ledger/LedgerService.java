@@ -8,6 +8,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import cn.landmarket.audit.AuditLog;
 import cn.landmarket.common.config.MarketConfig;
 import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.error.ErrorCode;
@@ -27,11 +28,13 @@ public class LedgerService {
     public static final String FORFEITED = "FORFEITED";
 
     private final LedgerRepository ledger;
+    private final AuditLog audit;
     private final Clock clock;
     private final java.time.ZoneId zone;
 
-    LedgerService(LedgerRepository ledger, MarketConfig config, Clock clock) {
+    LedgerService(LedgerRepository ledger, AuditLog audit, MarketConfig config, Clock clock) {
         this.ledger = ledger;
+        this.audit = audit;
         this.zone = config.zone();
         this.clock = clock;
     }
@@ -70,14 +73,21 @@ public class LedgerService {
                 ? Account.NormalSide.DEBIT : Account.NormalSide.CREDIT;
     }
 
+    /** Records a transfer that concerns no listing; see {@link #transfer(TransferRequest, Long)}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Transfer transfer(TransferRequest request) {
+        return transfer(request, null);
+    }
+
     /**
-     * Records a transfer, creating its accounts on first use. A replay of an id with the same fields
-     * returns the stored transfer and changes nothing; different fields raise 409 CONFLICT; a
+     * Records a transfer, creating its accounts on first use, and its audit entry (with the listing
+     * it concerns, if any) in the same transaction. A replay of an id with the same fields returns
+     * the stored transfer and changes (and logs) nothing; different fields raise 409 CONFLICT; a
      * posting or voiding of an unknown or already resolved pending transfer, or a debit beyond what
      * a CREDIT-normal account holds, raises 409 INVALID_STATE.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Transfer transfer(TransferRequest request) {
+    public Transfer transfer(TransferRequest request, Long listingId) {
         ledger.lockId(request.id());
         if (request.pendingId() == null && sideOf(request.debitAccount()) == Account.NormalSide.CREDIT) {
             ledger.lockAccount(request.debitAccount());
@@ -115,13 +125,15 @@ public class LedgerService {
         t.reference = request.reference();
         t.createdAt = now;
         ledger.append(t);
+        audit.append(t.auditEntry(listingId));
         return t;
     }
 
-    /** Records a money transfer that takes effect at once. */
+    /** Records a money transfer that takes effect at once; {@code listingId} is the listing it concerns, or null. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Transfer move(String id, String debit, String credit, long amountFen, TransferKind kind, String reference) {
-        return transfer(TransferRequest.money(id, debit, credit, amountFen, kind, reference));
+    public Transfer move(String id, String debit, String credit, long amountFen, TransferKind kind, String reference,
+            Long listingId) {
+        return transfer(TransferRequest.money(id, debit, credit, amountFen, kind, reference), listingId);
     }
 
     /** The balance of an account (zero sums for an account never used). */

@@ -1,6 +1,9 @@
 package cn.landmarket.ledger;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,6 +11,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import cn.landmarket.audit.AuditEntry;
 
 /** One immutable movement of an amount from a debit account to a credit account; its id is the client's idempotency key. */
 @Entity
@@ -41,4 +46,26 @@ public class Transfer {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /**
+     * The audit entry of this transfer: type {@code transfer.<phase>} (pending, posted, voided), the
+     * id, ledger, accounts, amount in the ledger's unit (fen, m² or kg), kind, the pending transfer
+     * it resolves and the reference; {@code listingId} when the movement concerns a listing.
+     */
+    public AuditEntry auditEntry(Long listingId) {
+        Map<String, Object> facts = new HashMap<>();
+        facts.put("transferId", id);
+        facts.put("ledger", ledger.name());
+        facts.put("debitAccount", debitAccount);
+        facts.put("creditAccount", creditAccount);
+        facts.put("amount", amount);
+        facts.put("kind", kind.name());
+        facts.put("phase", phase.name());
+        facts.put("pendingId", pendingId);
+        facts.put("reference", reference);
+        if (listingId != null) {
+            facts.put("listingId", listingId);
+        }
+        return new AuditEntry("transfer." + phase.name().toLowerCase(Locale.ROOT), createdAt, "system:ledger", facts);
+    }
 }

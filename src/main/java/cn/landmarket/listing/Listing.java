@@ -1,7 +1,9 @@
 package cn.landmarket.listing;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -160,5 +162,46 @@ public class Listing {
     /** Whether the public may see it: from its announcement on. */
     public boolean isPublic() {
         return announcedAt != null;
+    }
+
+    /**
+     * The sale terms as audit facts: seller, certificate, lot, prices in fen, schedule and
+     * countdown. The reserve price is left out: it is secret until the close, whose entry carries it.
+     */
+    public Map<String, Object> termsFacts() {
+        Map<String, Object> facts = new HashMap<>();
+        facts.put("listingNo", listingNo);
+        facts.put("sellerCode", sellerCode);
+        facts.put("certificateId", certificateId);
+        facts.put("assetType", assetType.name());
+        facts.put("regionCode", regionCode);
+        facts.put("title", title);
+        facts.put("lotAreaM2", lotAreaM2);
+        facts.put("lotPaddyAreaM2", lotPaddyAreaM2);
+        facts.put("lotGrainCapacityKg", lotGrainCapacityKg);
+        facts.put("termYears", termYears == null ? null : termYears.intValue());
+        facts.put("startPriceFen", startPriceFen);
+        facts.put("incrementFen", incrementFen);
+        facts.put("depositFen", depositFen);
+        facts.put("priceCapFen", priceCapFen);
+        facts.put("hasReservePrice", reservePriceFen != null);
+        facts.put("countdownSeconds", countdownSeconds);
+        facts.putAll(scheduleFacts());
+        return facts;
+    }
+
+    /** The schedule as audit facts: announcement, registration deadline, listing start and end, countdown deadline. */
+    public Map<String, Object> scheduleFacts() {
+        Map<String, Object> facts = new HashMap<>();
+        facts.put("announceAt", text(announceAt));
+        facts.put("registrationDeadline", text(registrationDeadline));
+        facts.put("listingStart", text(listingStart));
+        facts.put("listingEnd", text(listingEnd));
+        facts.put("countdownDeadline", text(countdownDeadline));
+        return facts;
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
     }
 }

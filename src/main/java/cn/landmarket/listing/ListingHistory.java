@@ -45,13 +45,28 @@ public class ListingHistory {
 
     /** The audit log entry of this change: type {@code listing.<to>}, facts listing id, from, to, reason. */
     public AuditEntry auditEntry() {
-        return auditEntry(listingId, fromStatus == null ? null : fromStatus.name(), toStatus.name(), at, actor, reason);
+        return auditEntry(Map.of());
+    }
+
+    /** The audit log entry of this change with further facts of it (a deadline, the outcome of a close). */
+    public AuditEntry auditEntry(Map<String, ?> more) {
+        return auditEntry(listingId, fromStatus == null ? null : fromStatus.name(), toStatus.name(), at, actor, reason,
+                more);
     }
 
     /** The audit log entry of a status change of a listing. */
     public static AuditEntry auditEntry(long listingId, String from, String to, Instant at, String actor,
             String reason) {
-        Map<String, Object> facts = new HashMap<>();
+        return auditEntry(listingId, from, to, at, actor, reason, Map.of());
+    }
+
+    /**
+     * The audit log entry of a status change of a listing, with further facts; those cannot replace
+     * listingId, from, to or reason.
+     */
+    public static AuditEntry auditEntry(long listingId, String from, String to, Instant at, String actor,
+            String reason, Map<String, ?> more) {
+        Map<String, Object> facts = new HashMap<>(more);
         facts.put("listingId", listingId);
         facts.put("from", from);
         facts.put("to", to);

@@ -95,14 +95,24 @@ public class ListingRepository implements PanacheRepository<Listing> {
 
     /** Records a status change in the listing's history and, in the same transaction, in the audit log. */
     public void record(ListingHistory entry) {
-        getEntityManager().persist(entry);
-        audit.append(entry.auditEntry());
+        record(entry, Map.of());
     }
 
-    public void deleteDraft(Listing listing) {
+    /** Records a status change as {@link #record(ListingHistory)} does, with further facts in its audit entry. */
+    public void record(ListingHistory entry, Map<String, ?> facts) {
+        getEntityManager().persist(entry);
+        audit.append(entry.auditEntry(facts));
+    }
+
+    /**
+     * Deletes a draft and its history; the audit log keeps its entries and gains a
+     * {@code listing.deleted} one.
+     */
+    public void deleteDraft(Listing listing, Instant at, String actor) {
         getEntityManager().createQuery("delete from ListingHistory where listingId = :id")
                 .setParameter("id", listing.id).executeUpdate();
         delete(listing);
+        audit.append(ListingHistory.auditEntry(listing.id, ListingStatus.DRAFT.name(), "DELETED", at, actor, null));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -65,7 +66,6 @@ public class ListingService {
         Instant now = Instant.now(clock);
         Certificate certificate = certificates.lockHeld(seller.code, request.certificateId());
         validate(request, certificate, now, false);
-        certificates.freeze(certificate, lotOf(request));
         Listing listing = new Listing();
         listing.listingNo = "pending";
         listing.sellerCode = seller.code;
@@ -75,7 +75,9 @@ public class ListingService {
         listings.persist(listing);
         listing.listingNo = "GT-%s-%d-%06d".formatted(DivisionCode.countyOf(seller.code),
                 now.atZone(zone).getYear(), listing.id);
-        listings.record(ListingHistory.of(listing.id, null, ListingStatus.DRAFT, now, actor.toString(), null));
+        certificates.freeze(certificate, lotOf(request), listing.id, actor.toString());
+        listings.record(ListingHistory.of(listing.id, null, ListingStatus.DRAFT, now, actor.toString(), null),
+                listing.termsFacts());
         return ListingView.of(listing, ListingView.Visibility.FULL, zone);
     }
 
@@ -105,20 +107,26 @@ public class ListingService {
                 failed.eligibleRegions, failed.paymentTerms);
         ListingView relisted = draft(actor, copy);
         listings.record(ListingHistory.of(failed.id, failed.status, failed.status, Instant.now(clock),
-                actor.toString(), "relisted as " + relisted.id()));
+                actor.toString(), "relisted as " + relisted.id()), Map.of("relistedAs", relisted.id()));
         return relisted;
     }
 
-    /** Replaces a draft's terms (and lot); only the owning township, only while DRAFT (409). */
+    /**
+     * Replaces a draft's terms (and lot); only the owning township, only while DRAFT (409). The
+     * change stays DRAFT and is recorded in the history and the audit log with the new terms.
+     */
     @Transactional
     public ListingView update(Actor actor, long id, ListingRequest request) {
         Township seller = parties.townshipOf(actor);
         Listing listing = ownDraft(actor, id);
         Certificate certificate = certificates.lockHeld(seller.code, request.certificateId());
-        validate(request, certificate, Instant.now(clock), false);
-        certificates.release(listing.certificateId, listing.lot());
-        certificates.freeze(certificate, lotOf(request));
+        Instant now = Instant.now(clock);
+        validate(request, certificate, now, false);
+        certificates.release(listing.certificateId, listing.lot(), listing.id, actor.toString());
+        certificates.freeze(certificate, lotOf(request), listing.id, actor.toString());
         apply(listing, request, certificate);
+        listings.record(ListingHistory.of(listing.id, ListingStatus.DRAFT, ListingStatus.DRAFT, now, actor.toString(),
+                "terms updated"), listing.termsFacts());
         return ListingView.of(listing, ListingView.Visibility.FULL, zone);
     }
 
@@ -126,8 +134,8 @@ public class ListingService {
     @Transactional
     public void delete(Actor actor, long id) {
         Listing listing = ownDraft(actor, id);
-        certificates.release(listing.certificateId, listing.lot());
-        listings.deleteDraft(listing);
+        certificates.release(listing.certificateId, listing.lot(), listing.id, actor.toString());
+        listings.deleteDraft(listing, Instant.now(clock), actor.toString());
     }
 
     /** The owning township submits a draft for review; the rules are checked again at this instant. */
@@ -171,7 +179,7 @@ public class ListingService {
         listing.reviewedBy = actor.toString();
         listing.statusReason = reason.strip();
         move(listing, ListingStatus.REJECTED, now, actor, listing.statusReason);
-        certificates.release(listing.certificateId, listing.lot());
+        certificates.release(listing.certificateId, listing.lot(), listing.id, actor.toString());
         return ListingView.of(listing, ListingView.Visibility.FULL, zone);
     }
 
@@ -213,7 +221,11 @@ public class ListingService {
         listing.suspendedFrom = null;
         listing.suspendedAt = null;
         listing.statusReason = null;
-        move(listing, back, now, actor, "resumed after " + paused.toSeconds() + " s");
+        Map<String, Object> schedule = listing.scheduleFacts();
+        schedule.put("pausedSeconds", paused.toSeconds());
+        listings.record(ListingHistory.of(listing.id, listing.status, back, now, actor.toString(),
+                "resumed after " + paused.toSeconds() + " s"), schedule);
+        listing.status = back;
         rescheduled.fire(new ListingRescheduled(listing.id, listing.registrationDeadline));
         return ListingView.of(listing, ListingView.Visibility.FULL, zone);
     }
@@ -230,7 +242,7 @@ public class ListingService {
         listing.suspendedAt = null;
         listing.statusReason = reason.strip();
         move(listing, ListingStatus.TERMINATED, now, actor, listing.statusReason);
-        certificates.release(listing.certificateId, listing.lot());
+        certificates.release(listing.certificateId, listing.lot(), listing.id, actor.toString());
         return ListingView.of(listing, ListingView.Visibility.FULL, zone);
     }
 

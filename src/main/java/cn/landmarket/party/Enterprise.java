@@ -1,6 +1,9 @@
 package cn.landmarket.party;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,10 +12,15 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import cn.landmarket.audit.AuditEntry;
+
 /** A company that registers itself to bid, identified by its unified social credit code. */
 @Entity
 @Table(name = "enterprise")
 public class Enterprise {
+
+    /** First part of the type of this feature's audit entries ({@code enterprise.registered}, ...). */
+    private static final String ENTRY = "enterprise";
 
     @Id
     @Column(name = "credit_code")
@@ -61,4 +69,40 @@ public class Enterprise {
     /** Barred from new registrations until then, after a default. */
     @Column(name = "barred_until")
     public Instant barredUntil;
+
+    /**
+     * {@code enterprise.registered}: the credit code, name and region, and whether it re-submits a
+     * rejected registration. People's names, contact details and the bank account stay out.
+     */
+    public AuditEntry registeredEntry(boolean resubmitted, String actor) {
+        Map<String, Object> facts = facts();
+        facts.put("name", name);
+        facts.put("regionCode", regionCode);
+        facts.put("resubmitted", resubmitted);
+        return new AuditEntry(ENTRY + ".registered", registeredAt, actor, facts);
+    }
+
+    /** {@code enterprise.verified} or {@code enterprise.rejected}: the operator's review, with the reason of a rejection. */
+    public AuditEntry reviewedEntry() {
+        Map<String, Object> facts = facts();
+        facts.put("reason", statusReason);
+        return new AuditEntry(ENTRY + "." + status.name().toLowerCase(Locale.ROOT), reviewedAt, reviewedBy, facts);
+    }
+
+    /** {@code enterprise.barred}: barred from registering until {@link #barredUntil}, because of a default. */
+    public AuditEntry barredEntry(Long listingId, Long tradeId, String reason, Instant at, String actor) {
+        Map<String, Object> facts = facts();
+        facts.put("barredUntil", barredUntil.toString());
+        facts.put("reason", reason);
+        facts.put("listingId", listingId);
+        facts.put("tradeId", tradeId);
+        return new AuditEntry(ENTRY + ".barred", at, actor, facts);
+    }
+
+    private Map<String, Object> facts() {
+        Map<String, Object> facts = new HashMap<>();
+        facts.put("enterpriseCode", creditCode);
+        facts.put("status", status.name());
+        return facts;
+    }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import cn.landmarket.audit.AuditLog;
 import cn.landmarket.common.PageRequest;
 import cn.landmarket.common.PageView;
 import cn.landmarket.common.error.ApiException;
@@ -21,11 +22,13 @@ public class PartyService {
     private final TownshipRepository townships;
     private final RegulatorRepository regulators;
     private final EnterpriseRepository enterprises;
+    private final AuditLog audit;
     private final Clock clock;
 
     PartyService(TownshipRepository townships, RegulatorRepository regulators, EnterpriseRepository enterprises,
-            Clock clock) {
+            Clock clock, AuditLog audit) {
         this.townships = townships;
+        this.audit = audit;
         this.regulators = regulators;
         this.enterprises = enterprises;
         this.clock = clock;
@@ -70,7 +73,8 @@ public class PartyService {
     }
 
     /**
-     * Registers the calling enterprise (or re-submits a rejected registration). The credit code
+     * Registers the calling enterprise (or re-submits a rejected registration); logged as
+     * {@code enterprise.registered}. The credit code
      * must be the one the token is bound to (403), the bank account must be in the enterprise's
      * own name (400), and a pending or verified registration cannot be submitted again (409).
      */
@@ -108,6 +112,7 @@ public class PartyService {
         if (isNew) {
             enterprises.persist(enterprise);
         }
+        audit.append(enterprise.registeredEntry(!isNew, actor.toString()));
         return EnterpriseView.of(enterprise);
     }
 
@@ -126,8 +131,9 @@ public class PartyService {
     }
 
     /**
-     * An operator verifies or rejects a pending registration. Only PENDING registrations can be
-     * reviewed (409); a rejection needs a reason (400).
+     * An operator verifies or rejects a pending registration (logged as {@code enterprise.verified}
+     * or {@code enterprise.rejected}). Only PENDING registrations can be reviewed (409); a rejection
+     * needs a reason (400).
      */
     @Transactional
     public EnterpriseView review(Actor actor, String creditCode, ReviewEnterpriseRequest request) {
@@ -143,6 +149,7 @@ public class PartyService {
         enterprise.statusReason = request.reason() == null || request.reason().isBlank() ? null : request.reason().strip();
         enterprise.reviewedAt = Instant.now(clock);
         enterprise.reviewedBy = actor.toString();
+        audit.append(enterprise.reviewedEntry());
         return EnterpriseView.of(enterprise);
     }
 

@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 
 import cn.landmarket.asset.Certificate;
 import cn.landmarket.asset.CertificateService;
+import cn.landmarket.audit.AuditLog;
 import cn.landmarket.auction.BidRepository;
 import cn.landmarket.auction.Registration;
 import cn.landmarket.auction.RegistrationRepository;
@@ -64,14 +65,16 @@ public class SettlementService {
     private final SettlementConfig config;
     private final BankConfig bank;
     private final VirtualAccount accounts;
+    private final AuditLog audit;
     private final ZoneId zone;
     private final Clock clock;
 
     SettlementService(TradeRepository trades, ListingRepository listings, RegistrationRepository registrations,
             BidRepository bids, EnterpriseRepository enterprises, CertificateService certificates,
             RefundService refunds, LedgerService ledger, CalendarService calendar, SettlementConfig config,
-            BankConfig bank, MarketConfig market, Clock clock) {
+            BankConfig bank, MarketConfig market, Clock clock, AuditLog audit) {
         this.trades = trades;
+        this.audit = audit;
         this.listings = listings;
         this.registrations = registrations;
         this.bids = bids;
@@ -147,10 +150,11 @@ public class SettlementService {
         t.confirmationSha256 = ConfirmationText.sha256(t.confirmationText);
         trades.persist(t);
         trades.flush();
+        audit.append(t.createdEntry(SYSTEM));
         if (t.depositFen > 0) {
             ledger.transfer(new TransferRequest(depositPending(t), LedgerCode.CNY_FEN,
                     LedgerService.deposit(winner.id), LedgerService.trade(t.id), t.depositFen,
-                    TransferKind.DEPOSIT_APPLIED, Phase.PENDING, null, "trade " + t.id));
+                    TransferKind.DEPOSIT_APPLIED, Phase.PENDING, null, "trade " + t.id), t.listingId);
         }
         return Optional.of(TradeView.of(t, zone));
     }
@@ -176,9 +180,9 @@ public class SettlementService {
         }
         Enterprise e = enterprises.findById(r.enterpriseCode);
         long refundId = refunds.owe(registrationId, null, held, e.bankAccountName, e.bankAccountNo,
-                RefundReason.NOT_WINNER, Instant.now(clock));
+                RefundReason.NOT_WINNER, Instant.now(clock), r.listingId, SYSTEM);
         ledger.move("registration:" + registrationId + ":refund:" + refundId, LedgerService.deposit(registrationId),
-                LedgerService.refund(refundId), held, TransferKind.DEPOSIT_REFUND, "REFUND-" + refundId);
+                LedgerService.refund(refundId), held, TransferKind.DEPOSIT_REFUND, "REFUND-" + refundId, r.listingId);
     }
 
     /**
@@ -211,6 +215,7 @@ public class SettlementService {
         } else {
             t.buyerConfirmedAt = now;
         }
+        audit.append(t.confirmedEntry(seller ? "SELLER" : "BUYER", actor.org(), now, actor.toString()));
         if (t.confirmedByBoth()) {
             Listing listing = listings.lock(t.listingId).orElseThrow();
             PaymentTerms terms = listing.paymentTerms;
@@ -223,6 +228,7 @@ public class SettlementService {
                 t.firstDueFen = t.priceFen;
                 t.balanceDueAt = now.plus(Duration.ofDays(terms.firstDueDays()));
             }
+            audit.append(t.awaitingPaymentEntry(now, actor.toString()));
             changeListing(listing, ListingStatus.AWAITING_PAYMENT, now, actor.toString(), "confirmation signed");
             if (t.outstandingFen() == 0) {
                 settle(t, listing, now);
@@ -276,29 +282,33 @@ public class SettlementService {
      * Counts a credit to a trade's virtual account as a payment, inside the caller's transaction:
      * from the buyer's own account and while the trade accepts payment, up to what is outstanding
      * (recorded BANK → TRADE); anything above, or everything when the payer is wrong or the trade is
-     * settled or defaulted, is owed back. A payment that completes the price of a confirmed trade settles it.
+     * settled or defaulted, is owed back. A payment that completes the price of a confirmed trade
+     * settles it. A counted payment is logged ({@code trade.payment}) as the act of {@code actor}.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public PaymentCredit creditPayment(String transactionId, String account, long amountFen, String payerName) {
+    public PaymentCredit creditPayment(String transactionId, String account, long amountFen, String payerName,
+            String actor) {
         Trade t = trades.lockByAccount(account).orElseThrow();
         Enterprise buyer = enterprises.findById(t.buyerCode);
         if (payerName == null || !payerName.strip().equals(buyer.bankAccountName.strip())) {
-            return new PaymentCredit("WRONG_PAYER", t.id, t.registrationId, amountFen);
+            return new PaymentCredit("WRONG_PAYER", t.id, t.listingId, t.registrationId, amountFen);
         }
         if (!t.acceptsPayment()) {
-            return new PaymentCredit("PAYMENT_REFUSED", t.id, t.registrationId, amountFen);
+            return new PaymentCredit("PAYMENT_REFUSED", t.id, t.listingId, t.registrationId, amountFen);
         }
         long applied = Math.min(amountFen, t.outstandingFen());
+        Instant now = Instant.now(clock);
         if (applied > 0) {
             ledger.move("notice:" + transactionId + ":payment", LedgerService.BANK, LedgerService.trade(t.id), applied,
-                    TransferKind.PAYMENT, transactionId);
+                    TransferKind.PAYMENT, transactionId, t.listingId);
             t.paidFen += applied;
+            audit.append(t.paymentEntry(transactionId, applied, now, actor));
         }
         if (t.outstandingFen() == 0 && t.status == TradeStatus.AWAITING_PAYMENT) {
-            settle(t, listings.lock(t.listingId).orElseThrow(), Instant.now(clock));
+            settle(t, listings.lock(t.listingId).orElseThrow(), now);
         }
         return new PaymentCredit(t.outstandingFen() == 0 ? "PAYMENT_COMPLETE" : "PAYMENT_PARTIAL", t.id,
-                t.registrationId, amountFen - applied);
+                t.listingId, t.registrationId, amountFen - applied);
     }
 
     /**
@@ -310,7 +320,7 @@ public class SettlementService {
         if (t.depositFen > 0) {
             ledger.transfer(new TransferRequest(depositPending(t) + ":post", LedgerCode.CNY_FEN,
                     LedgerService.deposit(t.registrationId), LedgerService.trade(t.id), t.depositFen,
-                    TransferKind.DEPOSIT_APPLIED, Phase.POSTED, depositPending(t), "trade " + t.id));
+                    TransferKind.DEPOSIT_APPLIED, Phase.POSTED, depositPending(t), "trade " + t.id), t.listingId);
         }
         String type = listing.assetType.name();
         ProceedsSplit split = ProceedsSplit.of(t.priceFen, config.farmersPercent().getOrDefault(type, 0),
@@ -319,16 +329,18 @@ public class SettlementService {
         proceeds(t, "COLLECTIVE", split.collectiveFen());
         proceeds(t, "TOWNSHIP", split.townshipFen());
         t.childCertificateId = certificates.split(t.certificateId, t.lot(),
-                listing.termYears == null ? null : listing.termYears.intValue(), t.buyerCode, "T" + t.id, SYSTEM);
+                listing.termYears == null ? null : listing.termYears.intValue(), t.buyerCode, "T" + t.id, SYSTEM,
+                t.listingId);
         t.status = TradeStatus.SETTLED;
         t.settledAt = now;
+        audit.append(t.settledEntry(split.farmersFen(), split.collectiveFen(), split.townshipFen(), SYSTEM));
         changeListing(listing, ListingStatus.SETTLED, now, SYSTEM, "paid in full; certificate transferred");
     }
 
     private void proceeds(Trade t, String party, long fen) {
         if (fen > 0) {
             ledger.move("trade:" + t.id + ":proceeds:" + party, LedgerService.trade(t.id),
-                    LedgerService.proceeds(t.id, party), fen, TransferKind.PROCEEDS, "trade " + t.id);
+                    LedgerService.proceeds(t.id, party), fen, TransferKind.PROCEEDS, "trade " + t.id, t.listingId);
         }
     }
 
@@ -359,28 +371,33 @@ public class SettlementService {
             return false;
         }
         Listing listing = listings.lock(t.listingId).orElseThrow();
-        if (t.depositFen > 0) {
-            ledger.transfer(new TransferRequest(depositPending(t) + ":void", LedgerCode.CNY_FEN,
-                    LedgerService.deposit(t.registrationId), LedgerService.trade(t.id), t.depositFen,
-                    TransferKind.DEPOSIT_APPLIED, Phase.VOIDED, depositPending(t), "trade " + t.id));
-        }
-        long forfeit = ledger.available(LedgerService.deposit(t.registrationId));
-        if (forfeit > 0) {
-            ledger.move("registration:" + t.registrationId + ":forfeit", LedgerService.deposit(t.registrationId),
-                    LedgerService.FORFEITED, forfeit, TransferKind.DEPOSIT_FORFEIT, "trade " + t.id);
-        }
-        Enterprise buyer = enterprises.findById(t.buyerCode);
-        if (t.paidFen > 0) {
-            long refundId = refunds.owe(t.registrationId, null, t.paidFen, buyer.bankAccountName,
-                    buyer.bankAccountNo, RefundReason.PAYMENT_NOT_ACCEPTED, now);
-            ledger.move("trade:" + t.id + ":refund-payments", LedgerService.trade(t.id),
-                    LedgerService.refund(refundId), t.paidFen, TransferKind.PAYMENT_REFUND, "REFUND-" + refundId);
-        }
-        buyer.barredUntil = now.plus(Duration.ofDays(config.barDays()));
-        certificates.release(t.certificateId, t.lot());
         t.status = TradeStatus.DEFAULTED;
         t.statusReason = reason;
         t.defaultedAt = now;
+        if (t.depositFen > 0) {
+            ledger.transfer(new TransferRequest(depositPending(t) + ":void", LedgerCode.CNY_FEN,
+                    LedgerService.deposit(t.registrationId), LedgerService.trade(t.id), t.depositFen,
+                    TransferKind.DEPOSIT_APPLIED, Phase.VOIDED, depositPending(t), "trade " + t.id), t.listingId);
+        }
+        long forfeit = ledger.available(LedgerService.deposit(t.registrationId));
+        if (forfeit > 0) {
+            audit.append(t.depositForfeitedEntry(forfeit, SYSTEM));
+            ledger.move("registration:" + t.registrationId + ":forfeit", LedgerService.deposit(t.registrationId),
+                    LedgerService.FORFEITED, forfeit, TransferKind.DEPOSIT_FORFEIT, "trade " + t.id, t.listingId);
+        }
+        Enterprise buyer = enterprises.findById(t.buyerCode);
+        Long paymentsRefundId = null;
+        if (t.paidFen > 0) {
+            paymentsRefundId = refunds.owe(t.registrationId, null, t.paidFen, buyer.bankAccountName,
+                    buyer.bankAccountNo, RefundReason.PAYMENT_NOT_ACCEPTED, now, t.listingId, SYSTEM);
+            ledger.move("trade:" + t.id + ":refund-payments", LedgerService.trade(t.id),
+                    LedgerService.refund(paymentsRefundId), t.paidFen, TransferKind.PAYMENT_REFUND,
+                    "REFUND-" + paymentsRefundId, t.listingId);
+        }
+        buyer.barredUntil = now.plus(Duration.ofDays(config.barDays()));
+        audit.append(buyer.barredEntry(t.listingId, t.id, reason, now, SYSTEM));
+        certificates.release(t.certificateId, t.lot(), t.listingId, SYSTEM);
+        audit.append(t.defaultedEntry(Math.max(0, forfeit), paymentsRefundId, SYSTEM));
         changeListing(listing, ListingStatus.DEFAULTED, now, SYSTEM, reason);
         return true;
     }

@@ -1,6 +1,8 @@
 package cn.landmarket.settlement;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,6 +13,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import cn.landmarket.asset.Quantity;
+import cn.landmarket.audit.AuditEntry;
 
 /**
  * The sale of one listing's lot to its winning bidder: price, deposit credited, what has been paid,
@@ -20,6 +23,9 @@ import cn.landmarket.asset.Quantity;
 @Entity
 @Table(name = "trade")
 public class Trade {
+
+    /** First part of the type of this feature's audit entries ({@code trade.created}, ...). */
+    private static final String ENTRY = "trade";
 
     @Id
     public Long id;
@@ -120,5 +126,97 @@ public class Trade {
 
     public boolean acceptsPayment() {
         return status == TradeStatus.AWAITING_CONFIRMATION || status == TradeStatus.AWAITING_PAYMENT;
+    }
+
+    /**
+     * {@code trade.created}: seller and buyer (named: the sale is over), lot, price and deposit
+     * credited in fen, the payment account, the confirmation deadline and the SHA-256 of the
+     * confirmation text both parties sign.
+     */
+    public AuditEntry createdEntry(String actor) {
+        Map<String, Object> facts = facts();
+        facts.put("registrationId", registrationId);
+        facts.put("sellerCode", sellerCode);
+        facts.put("buyerCode", buyerCode);
+        facts.put("certificateId", certificateId);
+        facts.put("lotAreaM2", lotAreaM2);
+        facts.put("lotPaddyAreaM2", lotPaddyAreaM2);
+        facts.put("lotGrainCapacityKg", lotGrainCapacityKg);
+        facts.put("priceFen", priceFen);
+        facts.put("depositFen", depositFen);
+        facts.put("virtualAccount", virtualAccount);
+        facts.put("confirmDeadline", confirmDeadline.toString());
+        facts.put("confirmationSha256", confirmationSha256);
+        return new AuditEntry(ENTRY + ".created", createdAt, actor, facts);
+    }
+
+    /** {@code trade.confirmed}: one party (SELLER or BUYER) accepted the confirmation text of this hash. */
+    public AuditEntry confirmedEntry(String party, String partyCode, Instant at, String actor) {
+        Map<String, Object> facts = facts();
+        facts.put("party", party);
+        facts.put("partyCode", partyCode);
+        facts.put("confirmationSha256", confirmationSha256);
+        return new AuditEntry(ENTRY + ".confirmed", at, actor, facts);
+    }
+
+    /** {@code trade.awaiting_payment}: both signed; what is due when. */
+    public AuditEntry awaitingPaymentEntry(Instant at, String actor) {
+        Map<String, Object> facts = facts();
+        facts.put("firstDueFen", firstDueFen);
+        facts.put("firstDueAt", firstDueAt == null ? null : firstDueAt.toString());
+        facts.put("balanceDueAt", balanceDueAt == null ? null : balanceDueAt.toString());
+        facts.put("outstandingFen", outstandingFen());
+        return new AuditEntry(ENTRY + ".awaiting_payment", at, actor, facts);
+    }
+
+    /** {@code trade.payment}: a payment counted towards the price; what has been paid and what is still owed. */
+    public AuditEntry paymentEntry(String transactionId, long appliedFen, Instant at, String actor) {
+        Map<String, Object> facts = facts();
+        facts.put("transactionId", transactionId);
+        facts.put("appliedFen", appliedFen);
+        facts.put("paidFen", paidFen);
+        facts.put("outstandingFen", outstandingFen());
+        return new AuditEntry(ENTRY + ".payment", at, actor, facts);
+    }
+
+    /** {@code trade.settled}: paid in full; the buyer's child certificate and the proceeds by party in fen. */
+    public AuditEntry settledEntry(long farmersFen, long collectiveFen, long townshipFen, String actor) {
+        Map<String, Object> facts = facts();
+        facts.put("priceFen", priceFen);
+        facts.put("depositFen", depositFen);
+        facts.put("paidFen", paidFen);
+        facts.put("childCertificateId", childCertificateId);
+        facts.put("proceedsFen", Map.of("FARMERS", farmersFen, "COLLECTIVE", collectiveFen, "TOWNSHIP", townshipFen));
+        return new AuditEntry(ENTRY + ".settled", settledAt, actor, facts);
+    }
+
+    /** {@code trade.defaulted}: why, the deposit forfeited and the payments owed back (by refund). */
+    public AuditEntry defaultedEntry(long forfeitedFen, Long paymentsRefundId, String actor) {
+        Map<String, Object> facts = facts();
+        facts.put("reason", statusReason);
+        facts.put("buyerCode", buyerCode);
+        facts.put("registrationId", registrationId);
+        facts.put("forfeitedFen", forfeitedFen);
+        facts.put("paidFen", paidFen);
+        facts.put("paymentsRefundId", paymentsRefundId);
+        return new AuditEntry(ENTRY + ".defaulted", defaultedAt, actor, facts);
+    }
+
+    /** {@code deposit.forfeited}: the defaulting buyer's deposit goes to the forfeited account. */
+    public AuditEntry depositForfeitedEntry(long amountFen, String actor) {
+        Map<String, Object> facts = facts();
+        facts.put("registrationId", registrationId);
+        facts.put("enterpriseCode", buyerCode);
+        facts.put("amountFen", amountFen);
+        facts.put("reason", statusReason);
+        return new AuditEntry("deposit.forfeited", defaultedAt, actor, facts);
+    }
+
+    private Map<String, Object> facts() {
+        Map<String, Object> facts = new HashMap<>();
+        facts.put("tradeId", id);
+        facts.put("listingId", listingId);
+        facts.put("status", status.name());
+        return facts;
     }
 }

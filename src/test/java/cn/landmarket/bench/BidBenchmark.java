@@ -43,9 +43,17 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * <ul>
  * <li>raw JDBC baseline: lock the listing row, insert the bid, update the listing, commit, per bid;
  * <li>HTTP, one hot listing; HTTP, bids spread over 1,000 listings;
- * <li>HTTP, one hot listing, open loop at half the measured hot rate (latency under a normal load).
+ * <li>HTTP, one hot listing, open loop at half the measured hot rate (latency under a normal load);
+ * <li>HTTP, one hot listing, on a second instance of the service with the audit log turned off
+ * ({@code MARKET_AUDIT_ENABLED=false}, its own database): what the log costs. Before each
+ * measurement the other service's audit sequencer must have caught up, so it cannot steal CPU.
  * </ul>
- * Run with {@code ./mvnw -B -DskipTests package exec:java@bench} (see README). Settings:
+ * Then the audit verifier: a synthetic log of bid entries with a signed checkpoint every 2,000
+ * entries, exported to a directory, verified end to end ({@link Verifier}) and, side by side, the
+ * same entry bytes only hashed with SHA-256 (one digest per entry): the verifier's share of the raw
+ * hashing rate.
+ * Run with {@code ./mvnw -B -DskipTests package exec:java@bench} (see README); the verifier part alone
+ * with {@code -Dexec.args=verifier}. Settings:
  * {@code -Dbench.clients=64 -Dbench.seconds=8 -Dbench.repeats=3}.
  */
 public final class BidBenchmark {
@@ -81,6 +89,10 @@ public final class BidBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("verifier")) {
+            VerifierBenchmark.run(REPEATS);
+            System.exit(0);
+        }
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Build the service first: ./mvnw -B -DskipTests package");
@@ -88,47 +100,98 @@ public final class BidBenchmark {
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("max_connections", "300")
                 .setServerConfig("shared_buffers", "256MB").start()) {
             String jdbc = pg.getJdbcUrl("postgres", "postgres");
+            try (Connection c = DriverManager.getConnection(jdbc, "postgres", "postgres");
+                    Statement s = c.createStatement()) {
+                s.execute("create database bench_log_off");
+            }
+            String jdbcOff = pg.getJdbcUrl("postgres", "bench_log_off");
             int port = freePort();
-            Process service = startService(jar, jdbc, port);
+            int portOff = freePort();
+            Process service = startService(jar, jdbc, port, true);
+            Process serviceOff = startService(jar, jdbcOff, portOff, false);
             try {
                 waitUntilReady(port);
+                waitUntilReady(portOff);
+                enterprises();
                 prepare(jdbc);
+                prepare(jdbcOff);
                 String[] tokens = tokens();
-                run(jdbc, port, tokens);
+                run(jdbc, port, portOff, tokens);
             } finally {
                 service.destroy();
+                serviceOff.destroy();
                 service.waitFor(20, TimeUnit.SECONDS);
+                serviceOff.waitFor(20, TimeUnit.SECONDS);
             }
         }
+        VerifierBenchmark.run(REPEATS);
         System.exit(0);
     }
 
-    private static void run(String jdbc, int port, String[] tokens) throws Exception {
+    private static void run(String jdbc, int port, int portOff, String[] tokens) throws Exception {
         System.out.printf(Locale.ROOT, "%nBidding benchmark: %d clients, %d s runs after %d s warm-up, %d repeats, "
                 + "%d cores%n", CLIENTS, RUN.toSeconds(), WARMUP.toSeconds(), REPEATS,
                 Runtime.getRuntime().availableProcessors());
-        System.out.println("-- warm-up round (not counted): lets the service's JIT compile the bid path");
+        System.out.println("-- warm-up round (not counted): lets the services' JIT compile the bid path");
         closedLoop("warm-up", i -> httpBid(port, tokens[i], HOT_HTTP));
         closedLoop("warm-up", i -> httpBid(port, tokens[i], SPREAD_FIRST + ThreadLocalRandom.current().nextInt(SPREAD)));
         closedLoop("warm-up", i -> jdbcBid(jdbc, i));
+        closedLoop("warm-up", i -> httpBid(portOff, tokens[i], HOT_HTTP));
         List<Result[]> rounds = new ArrayList<>();
+        List<Long> catchUps = new ArrayList<>();
         for (int r = 1; r <= REPEATS; r++) {
             System.out.printf(Locale.ROOT, "-- repeat %d%n", r);
             Result raw = closedLoop("raw JDBC, hot row", i -> jdbcBid(jdbc, i));
             System.out.println(raw);
+            Result off = null;
+            if (r % 2 == 0) {
+                off = closedLoop("HTTP, hot, log off", i -> httpBid(portOff, tokens[i], HOT_HTTP));
+                System.out.println(off);
+            }
             Result hot = closedLoop("HTTP, hot listing", i -> httpBid(port, tokens[i], HOT_HTTP));
             System.out.println(hot);
+            long caughtUp = awaitAuditCaughtUp(jdbc);
+            catchUps.add(caughtUp);
+            System.out.printf(Locale.ROOT, "   audit log caught up %d ms after the hot run ended%n", caughtUp);
+            if (off == null) {
+                off = closedLoop("HTTP, hot, log off", i -> httpBid(portOff, tokens[i], HOT_HTTP));
+                System.out.println(off);
+            }
             Result spread = closedLoop("HTTP, 1,000 listings",
                     i -> httpBid(port, tokens[i], SPREAD_FIRST + ThreadLocalRandom.current().nextInt(SPREAD)));
             System.out.println(spread);
+            awaitAuditCaughtUp(jdbc);
             Result half = openLoop("HTTP, hot, half rate", port, tokens, hot.acceptedPerSecond() / 2);
             System.out.println(half);
-            rounds.add(new Result[] {raw, hot, spread, half});
+            awaitAuditCaughtUp(jdbc);
+            rounds.add(new Result[] {raw, hot, spread, half, off});
         }
         System.out.println();
         ratio("hot HTTP / raw JDBC bids/s (target >= 1.5)", rounds, r -> r[1].acceptedPerSecond() / r[0].acceptedPerSecond());
         ratio("hot / spread bids/s          (target >= 0.8)", rounds, r -> r[1].acceptedPerSecond() / r[2].acceptedPerSecond());
         ratio("p99 at half rate / raw p99   (target <= 3)  ", rounds, r -> (double) r[3].p99Micros() / r[0].p99Micros());
+        ratio("hot log on / log off bids/s  (target >= 0.8)", rounds, r -> r[1].acceptedPerSecond() / r[4].acceptedPerSecond());
+        System.out.printf(Locale.ROOT, "audit log caught up after the hot runs in %s ms%n", catchUps);
+    }
+
+    /** Waits until the service's sequencer has logged every pending entry; returns how long that took. */
+    private static long awaitAuditCaughtUp(String jdbc) throws Exception {
+        long start = System.nanoTime();
+        try (Connection c = DriverManager.getConnection(jdbc, "postgres", "postgres");
+                Statement s = c.createStatement()) {
+            while (true) {
+                try (ResultSet rs = s.executeQuery("select count(*) from audit_pending")) {
+                    rs.next();
+                    if (rs.getLong(1) == 0) {
+                        return (System.nanoTime() - start) / 1_000_000;
+                    }
+                }
+                if (System.nanoTime() - start > TimeUnit.MINUTES.toNanos(5)) {
+                    throw new IllegalStateException("the audit log did not catch up within 5 minutes");
+                }
+                Thread.sleep(20);
+            }
+        }
     }
 
     private static void ratio(String name, List<Result[]> rounds, java.util.function.ToDoubleFunction<Result[]> f) {
@@ -256,7 +319,8 @@ public final class BidBenchmark {
     // generator costs little CPU next to the service on the same machine.
 
     private static final AtomicLongArray NEXT_AMOUNT = new AtomicLongArray(SPREAD + 10);
-    private static final ThreadLocal<RawHttp> SOCKET = new ThreadLocal<>();
+    private static final ThreadLocal<java.util.Map<Integer, RawHttp>> SOCKET =
+            ThreadLocal.withInitial(java.util.HashMap::new);
 
     private static long nextAmount(long listingId) {
         int slot = listingId >= SPREAD_FIRST ? (int) (listingId - SPREAD_FIRST) + 10 : (int) listingId;
@@ -269,10 +333,10 @@ public final class BidBenchmark {
     }
 
     private static boolean httpBid(int port, String token, long listingId) throws IOException {
-        RawHttp connection = SOCKET.get();
+        RawHttp connection = SOCKET.get().get(port);
         if (connection == null) {
             connection = new RawHttp(port);
-            SOCKET.set(connection);
+            SOCKET.get().put(port, connection);
         }
         int status = connection.post("/api/listings/" + listingId + "/bids", token, bidJson(listingId));
         if (status != 201 && status != 409) {
@@ -381,10 +445,13 @@ public final class BidBenchmark {
 
     private static final List<String> ENTERPRISES = new ArrayList<>();
 
-    private static void prepare(String jdbc) throws SQLException {
+    private static void enterprises() {
         for (int i = 0; i < CLIENTS; i++) {
             ENTERPRISES.add(CreditCode.complete(String.format(Locale.ROOT, "91510703MA%07d", i)));
         }
+    }
+
+    private static void prepare(String jdbc) throws SQLException {
         try (Connection c = DriverManager.getConnection(jdbc, "postgres", "postgres");
                 Statement s = c.createStatement()) {
             s.execute("insert into township (code, name, county_code, county_name) values "
@@ -453,7 +520,7 @@ public final class BidBenchmark {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Process startService(Path jar, String jdbc, int port) throws IOException {
+    private static Process startService(Path jar, String jdbc, int port, boolean auditLog) throws IOException {
         ProcessBuilder builder = new ProcessBuilder("java", "-Xmx1g", "-jar", jar.toString());
         builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", jdbc);
         builder.environment().put("QUARKUS_DATASOURCE_USERNAME", "postgres");
@@ -464,16 +531,18 @@ public final class BidBenchmark {
                 Path.of("src/test/resources/test-keys/publicKey.pem").toAbsolutePath().toString());
         builder.environment().put("MARKET_BANK_HMAC_SECRET", "bench-secret");
         builder.environment().put("MARKET_AUDIT_SIGNING_KEY", auditKey());
+        builder.environment().put("MARKET_AUDIT_ENABLED", String.valueOf(auditLog));
         builder.environment().put("QUARKUS_LOG_LEVEL", "WARN");
         builder.environment().put("QUARKUS_LOG_CATEGORY__CN_LANDMARKET_AUCTION__LEVEL",
                 System.getProperty("bench.serviceLog", "WARN"));
         builder.environment().put("QUARKUS_LOG_CATEGORY__CN_LANDMARKET_AUCTION__MIN_LEVEL", "DEBUG");
-        builder.redirectErrorStream(true).redirectOutput(Path.of("target", "bench-service.log").toFile());
+        builder.redirectErrorStream(true).redirectOutput(
+                Path.of("target", auditLog ? "bench-service.log" : "bench-service-log-off.log").toFile());
         return builder.start();
     }
 
     /** A throw-away Ed25519 key (base64 PKCS#8) for the service's audit checkpoints. */
-    private static String auditKey() {
+    static String auditKey() {
         try {
             return Base64.getEncoder().encodeToString(java.security.KeyPairGenerator.getInstance("Ed25519")
                     .generateKeyPair().getPrivate().getEncoded());

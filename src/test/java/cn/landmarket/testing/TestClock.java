@@ -5,11 +5,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.inject.Singleton;
 
-/** The server clock in tests: real time plus an offset that a test can move forward. */
+/**
+ * The server clock in tests: real time plus an offset that a test can move forward, in
+ * microseconds like the production clock.
+ */
 @Singleton
 public class TestClock extends Clock {
 
@@ -22,12 +26,12 @@ public class TestClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        return Clock.offset(Clock.system(zone), offset.get());
+        return Clock.tick(Clock.offset(Clock.system(zone), offset.get()), Duration.ofNanos(1_000));
     }
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset.get());
+        return Instant.now().plus(offset.get()).truncatedTo(ChronoUnit.MICROS);
     }
 
     /** Moves the server's clock forward (or back) by the given amount. */

@@ -68,7 +68,7 @@ class AccessMatrixTest {
      * Which roles each secured operation lets in. A secured operation of the OpenAPI document that
      * is missing here fails {@link #everySecuredOperationHasARoleTableEntry()}.
      */
-    private static final Map<String, Set<Role>> ALLOWED = Map.ofEntries(
+    static final Map<String, Set<Role>> ALLOWED = Map.ofEntries(
             Map.entry("PUT /api/calendar/days/{date}", EnumSet.of(Role.OPERATOR)),
             Map.entry("DELETE /api/calendar/days/{date}", EnumSet.of(Role.OPERATOR)),
             Map.entry("GET /api/certificates", ALL),
@@ -118,7 +118,7 @@ class AccessMatrixTest {
             Map.entry("GET /api/oversight/statistics", EnumSet.of(Role.REGULATOR)));
 
     /** Plausible values for the path parameters of the API. */
-    private static final Map<String, String> PATH_VALUES = Map.of(
+    static final Map<String, String> PATH_VALUES = Map.of(
             "id", "999999",
             "creditCode", CREDIT_CODE,
             "code", TestData.TOWNSHIP_A,
@@ -393,13 +393,13 @@ class AccessMatrixTest {
         assertNoStackTrace(body);
     }
 
-    private static void assertNoStackTrace(String body) {
+    static void assertNoStackTrace(String body) {
         assertFalse(body.contains("Exception"), "problem mentions an exception: " + body);
         assertFalse(body.contains("\tat ") || body.contains("at io.") || body.contains("at cn."),
                 "problem carries a stack trace: " + body);
     }
 
-    private static String token(Role role) {
+    static String token(Role role) {
         return switch (role) {
             case TOWNSHIP -> Tokens.township(TestData.TOWNSHIP_A);
             case ENTERPRISE -> Tokens.enterprise(CREDIT_CODE);
@@ -440,7 +440,7 @@ class AccessMatrixTest {
         return securedOperations().flatMap(key -> allowed(key).stream().map(role -> Arguments.of(key, role.name())));
     }
 
-    private static Set<Role> allowed(String key) {
+    static Set<Role> allowed(String key) {
         Set<Role> roles = ALLOWED.get(key);
         if (roles == null) {
             fail("No entry in the role table for secured operation " + key);
