@@ -60,11 +60,11 @@ public class ResultService {
 
     private ResultView view(Object[] r, CloseEntry entry) {
         ListingStatus status = ListingStatus.valueOf((String) r[7]);
-        boolean sold = status != ListingStatus.UNSOLD && r[11] != null;
-        Long price = sold ? lng(r[9]) : null;
+        boolean sold = status != ListingStatus.UNSOLD;
+        Long price = sold && r[9] != null ? lng(r[9]) : null;
         return new ResultView(lng(r[0]), (String) r[1], (String) r[2], AssetType.valueOf((String) r[3]), (String) r[4],
                 (String) r[5], (String) r[6], sold ? ResultView.Outcome.SOLD : ResultView.Outcome.UNSOLD, status,
-                sold ? new ResultView.Buyer((String) r[12], (String) r[11]) : null,
+                sold && r[11] != null ? new ResultView.Buyer((String) r[12], (String) r[11]) : null,
                 price == null ? null : Money.ofFen(price), price, Area.of(lng(r[8])),
                 instant(r[10]).atZone(zone).toOffsetDateTime(), config.objections(), logEntry(entry));
     }

@@ -49,17 +49,17 @@ import io.restassured.specification.RequestSpecification;
  * The regulator audit API over a small market built once: listings whose bidders share a payer
  * account, a client address and a phone and bid in a regular pattern; a clean listing where none of
  * that happens; a township that mostly sells to single bidders; and sales with hand-computed
- * statistics. Its townships lie in counties no other test uses (510726, 510727).
+ * statistics. Its townships lie in counties that neither the seed data nor other tests use (510728, 510729).
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OversightResourceTest {
 
-    private static final String STAT_A = "510726101";
-    private static final String STAT_B = "510726102";
-    private static final String SIGNALS = "510727101";
-    private static final String CLEAN = "510727102";
-    private static final String SHARES = "510727103";
+    private static final String STAT_A = "510728101";
+    private static final String STAT_B = "510728102";
+    private static final String SIGNALS = "510729101";
+    private static final String CLEAN = "510729102";
+    private static final String SHARES = "510729103";
     private static final String SHARED_PHONE = "13912345678";
     private static final String SHARED_ADDRESS = "203.0.113.7";
     private static final String SHARED_REPRESENTATIVE = "赵四海";
@@ -311,7 +311,7 @@ class OversightResourceTest {
         assertEquals(c2, signals.getString("items[1].buyerCode"));
 
         assertEquals(List.of(collude), get("/api/oversight/listings", "enterprise", c3).getList("items.id", Long.class));
-        assertEquals(List.of(stat4), get("/api/oversight/listings", "region", "510726", "status", "UNSOLD")
+        assertEquals(List.of(stat4), get("/api/oversight/listings", "region", "510728", "status", "UNSOLD")
                 .getList("items.id", Long.class));
 
         LocalDate closed = closedAt(stat1).toLocalDate();
@@ -322,7 +322,7 @@ class OversightResourceTest {
         assertEquals(0, get("/api/oversight/listings", "township", STAT_A, "closedFrom", closed.plusDays(1).toString())
                 .getLong("total"));
 
-        JsonPath paged = get("/api/oversight/listings", "region", "510726", "size", 2, "page", 1);
+        JsonPath paged = get("/api/oversight/listings", "region", "510728", "size", 2, "page", 1);
         assertEquals(4, paged.getLong("total"));
         assertEquals(2, paged.getList("items").size());
     }
@@ -346,7 +346,7 @@ class OversightResourceTest {
                 .statusCode(200).body("total", equalTo(0));
         given().auth().oauth2(outsider).queryParam("township", SHARES).when().get("/api/oversight/trades").then()
                 .statusCode(200).body("total", equalTo(0));
-        given().auth().oauth2(outsider).queryParam("region", "510727").when()
+        given().auth().oauth2(outsider).queryParam("region", "510729").when()
                 .get("/api/oversight/signals/single-bidder-sales").then().statusCode(200).body("size()", equalTo(0));
         for (String path : List.of("/api/oversight/listings/" + collude + "/dossier",
                 "/api/oversight/signals/payer-accounts?listingId=" + collude,
@@ -361,7 +361,7 @@ class OversightResourceTest {
 
     @Test
     void searchesExportEveryMatchAsCsvWithFormulasDefused() {
-        List<String> rows = lines(csv("/api/oversight/listings", "region", "510726", "size", 1));
+        List<String> rows = lines(csv("/api/oversight/listings", "region", "510728", "size", 1));
         assertTrue(rows.get(0).startsWith("id,listingNo,title,status,assetType,regionCode,sellerCode,lotAreaM2,"),
                 rows.get(0));
         assertEquals(5, rows.size(), "the header and all four listings, not just the page of one");
@@ -495,7 +495,7 @@ class OversightResourceTest {
                 .body("[0].deposits[0]", not(hasKey("enterpriseCode")));
 
         assertEquals(List.of(), get("/api/oversight/signals/payer-accounts", "listingId", clean).getList(""));
-        assertEquals(List.of(collude), get("/api/oversight/signals/payer-accounts", "region", "510727")
+        assertEquals(List.of(collude), get("/api/oversight/signals/payer-accounts", "region", "510729")
                 .getList("listingId", Long.class));
 
         List<String> rows = lines(csv("/api/oversight/signals/payer-accounts", "listingId", collude));
@@ -522,7 +522,7 @@ class OversightResourceTest {
 
     @Test
     void aLegalRepresentativeSharedAcrossListingsOfTheRegionIsFoundOnlyWhenComparingAcrossTheRegion() {
-        JsonPath region = get("/api/oversight/signals/contacts", "region", "510727", "across", "REGION");
+        JsonPath region = get("/api/oversight/signals/contacts", "region", "510729", "across", "REGION");
         List<Map<String, Object>> shared = region.<Map<String, Object>>getList("").stream()
                 .filter(f -> f.get("value").equals(SHARED_REPRESENTATIVE)).toList();
         assertEquals(1, shared.size(), region.prettify());
@@ -535,7 +535,7 @@ class OversightResourceTest {
                 .sorted().toList());
         assertEquals(null, shared.get(0).get("listingId"), "a region-wide finding belongs to no one listing");
 
-        JsonPath perListing = get("/api/oversight/signals/contacts", "region", "510727");
+        JsonPath perListing = get("/api/oversight/signals/contacts", "region", "510729");
         assertTrue(perListing.getList("value").stream().noneMatch(SHARED_REPRESENTATIVE::equals),
                 perListing.prettify());
     }
@@ -583,7 +583,7 @@ class OversightResourceTest {
 
     @Test
     void eachTownshipsShareOfSingleBidderSalesIsShownAndFlaggedAboveTheThreshold() {
-        JsonPath shares = get("/api/oversight/signals/single-bidder-sales", "region", "510727");
+        JsonPath shares = get("/api/oversight/signals/single-bidder-sales", "region", "510729");
         Map<String, Map<String, Object>> byTownship = new HashMap<>();
         shares.<Map<String, Object>>getList("").forEach(s -> byTownship.put((String) s.get("sellerCode"), s));
         assertEquals(3, byTownship.size(), shares.prettify());
@@ -615,7 +615,7 @@ class OversightResourceTest {
     @Test
     void statisticsAddUpSalesThatStandByAssetTypeRegionAndMonth() {
         String month = closedAt(stat1).atZoneSameInstant(Fixtures.ZONE).toLocalDate().toString().substring(0, 7);
-        JsonPath townships = get("/api/oversight/statistics", "region", "510726", "regionDigits", 9);
+        JsonPath townships = get("/api/oversight/statistics", "region", "510728", "regionDigits", 9);
         assertEquals(2, townships.getList("").size(), townships.prettify());
         // STAT_A: 10,000 m² at 22,000,000.00 and 6,667 m² at 20,000,000.00 (the unsold lot does not count):
         // 16,667 m² = 25.0005 亩; 4,200,000,000 fen × 10,000 / (16,667 × 15) = 167,996,640.07 fen per 亩
@@ -637,20 +637,20 @@ class OversightResourceTest {
         assertEquals("4555555.56", townships.getString("[1].averagePricePerMu"));
 
         // The county: 19,667 m² = 29.5005 亩 for 6,250,000,000 fen: 211,860,815.92 fen per 亩
-        JsonPath county = get("/api/oversight/statistics", "region", "510726");
+        JsonPath county = get("/api/oversight/statistics", "region", "510728");
         assertEquals(1, county.getList("").size(), county.prettify());
-        assertEquals("510726", county.getString("[0].region"));
+        assertEquals("510728", county.getString("[0].region"));
         assertEquals(3, county.getLong("[0].sales"));
         assertEquals("29.5005", county.getString("[0].area.mu"));
         assertEquals(6_250_000_000L, county.getLong("[0].totalFen"));
         assertEquals(211_860_816L, county.getLong("[0].averageFenPerMu"));
 
-        assertEquals(List.of(), get("/api/oversight/statistics", "region", "510726", "assetType", "COLLECTIVE_PARCEL")
+        assertEquals(List.of(), get("/api/oversight/statistics", "region", "510728", "assetType", "COLLECTIVE_PARCEL")
                 .getList(""));
 
-        List<String> rows = lines(csv("/api/oversight/statistics", "region", "510726"));
+        List<String> rows = lines(csv("/api/oversight/statistics", "region", "510728"));
         assertEquals(List.of("assetType,region,month,sales,areaM2,areaMu,totalFen,totalPrice,averageFenPerMu,"
-                + "averagePricePerMu", "LINKAGE_SURPLUS,510726," + month + ",3,19667,29.5005,6250000000,62500000.00,"
+                + "averagePricePerMu", "LINKAGE_SURPLUS,510728," + month + ",3,19667,29.5005,6250000000,62500000.00,"
                 + "211860816,2118608.16"), rows);
     }
 

@@ -41,7 +41,7 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class PublicResultResourceTest {
 
-    private static final String TOWNSHIP = "510781101";
+    private static final String TOWNSHIP = "510788101";
     private static final AtomicInteger SERIAL = new AtomicInteger();
 
     @Inject
