@@ -28,7 +28,7 @@ public interface AuditConfig {
     String signingKey();
 
     /** How often pending entries are sequenced into the tree and a checkpoint is signed. */
-    @WithDefault("PT0.5S")
+    @WithDefault("PT1S")
     Duration sequenceInterval();
 
     /** Most pending entries sequenced in one checkpoint. */

@@ -43,7 +43,7 @@ public class AuditSequencer {
         }
     }
 
-    @Scheduled(every = "${market.audit.sequence-interval:PT0.5S}",
+    @Scheduled(every = "${market.audit.sequence-interval:PT1S}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "1s")
     void tick() {
         try {

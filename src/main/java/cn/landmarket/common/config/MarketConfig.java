@@ -30,6 +30,9 @@ public interface MarketConfig {
     /** Seed data loading (dev profile only). */
     Seed seed();
 
+    /** Bounds of the readiness checks. */
+    Health health();
+
     /** Rule numbers, each with the default of DOMAIN.md. */
     interface Rules {
         /** Minimum calendar days between announcement and the start of bidding [reg: Order 39]. */
@@ -132,6 +135,16 @@ public interface MarketConfig {
         /** Lifetime of tokens minted by the dev token endpoint. */
         @WithDefault("PT12H")
         Duration devTokenLifetime();
+    }
+
+    /** What readiness tolerates before it takes an instance out of the load balancer. */
+    interface Health {
+        /**
+         * Longest an audit entry may wait for the sequencer while no checkpoint is signed either;
+         * beyond it the audit log counts as stuck and readiness fails.
+         */
+        @WithDefault("PT60S")
+        Duration auditMaxPendingAge();
     }
 
     /** Loading of seed-data/ into the dev database. */

@@ -3,6 +3,7 @@ package cn.landmarket.common.error;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.landmarket.common.logging.RequestIds;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.LanguageHeader;
 import io.vertx.ext.web.Router;
@@ -56,7 +58,8 @@ public class BodySizeLimit {
         Locale locale = locale(context);
         ErrorCode code = ErrorCode.PAYLOAD_TOO_LARGE;
         Problem problem = new Problem(code.type(), Localizer.render(code.titleKey(), locale), code.status(),
-                Localizer.render("http.413", locale), context.request().path(), code.name(), null);
+                Localizer.render("http.413", locale), context.request().path(), code.name(), null,
+                requestId(context));
         String body;
         try {
             body = mapper.writeValueAsString(problem);
@@ -69,6 +72,11 @@ public class BodySizeLimit {
                 .putHeader("Connection", "close")
                 .endHandler(done -> context.request().connection().close())
                 .end(body);
+    }
+
+    private static Map<String, Object> requestId(RoutingContext context) {
+        String id = context.get(RequestIds.MDC_KEY);
+        return id == null ? Map.of() : Map.of(RequestIds.MDC_KEY, id);
     }
 
     private static Locale locale(RoutingContext context) {

@@ -1,8 +1,10 @@
 package cn.landmarket.common.error;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
@@ -24,6 +26,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import cn.landmarket.common.InvalidMoneyException;
+import cn.landmarket.common.logging.RequestIds;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -46,8 +49,10 @@ public class ProblemMapper {
             return response;
         }
         Problem p = (Problem) response.getEntity();
+        Map<String, Object> extensions = new LinkedHashMap<>(e.extensions());
+        extensions.putAll(p.extensions());
         return Response.fromResponse(response).entity(new Problem(p.type(), p.title(), p.status(), p.detail(),
-                p.instance(), p.code(), p.errors(), e.extensions())).build();
+                p.instance(), p.code(), p.errors(), extensions)).build();
     }
 
     @ServerExceptionMapper
@@ -168,10 +173,17 @@ public class ProblemMapper {
     private Response respond(ErrorCode code, int status, String detail, List<Problem.FieldError> errors,
             HttpHeaders headers, UriInfo uri) {
         Locale locale = locale(headers);
+        LOG.debugf("Problem %d %s on %s", status, code, uri.getPath());
         Problem problem = new Problem(code.type(), Localizer.render(code.titleKey(), locale), status, detail,
-                uri.getPath(), code.name(), errors);
+                uri.getPath(), code.name(), errors, requestId());
         return Response.status(status).type(PROBLEM_JSON).header(HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage())
                 .entity(problem).build();
+    }
+
+    /** The request's id as the {@code requestId} extension member, so a caller can quote it to support. */
+    private static Map<String, Object> requestId() {
+        String id = RequestIds.current();
+        return id == null ? Map.of() : Map.of(RequestIds.MDC_KEY, id);
     }
 
     private static Locale locale(HttpHeaders headers) {
