@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.landmarket.asset.CertificateService;
+import cn.landmarket.audit.AuditLog;
 import cn.landmarket.common.Money;
 import cn.landmarket.common.config.MarketConfig;
 import cn.landmarket.common.error.ApiException;
@@ -40,6 +42,7 @@ public class AuctionService {
     static final String CLOSER = "system:auction";
 
     private final BidBatcher batcher;
+    private final AuditLog audit;
     private final BidRepository bids;
     private final ListingRepository listings;
     private final CertificateService certificates;
@@ -49,8 +52,10 @@ public class AuctionService {
     private final Clock clock;
 
     AuctionService(BidBatcher batcher, BidRepository bids, ListingRepository listings,
-            CertificateService certificates, EntityManager em, ObjectMapper json, MarketConfig config, Clock clock) {
+            CertificateService certificates, EntityManager em, ObjectMapper json, MarketConfig config, Clock clock,
+            AuditLog audit) {
         this.batcher = batcher;
+        this.audit = audit;
         this.bids = bids;
         this.listings = listings;
         this.certificates = certificates;
@@ -63,14 +68,15 @@ public class AuctionService {
     /**
      * Places a bid for the calling enterprise. Raises 400 without a usable Idempotency-Key; the
      * returned stage completes only after the bid's batch has committed, with the receipt or the
-     * reason for refusal (403 not a qualified bidder, 409 rejected by the bidding rules).
+     * reason for refusal (403 not a qualified bidder, 409 rejected by the bidding rules). The
+     * client's network address is stored with an accepted bid for the regulator's collusion signals.
      */
     public CompletionStage<BidOutcome> place(Actor actor, long listingId, PlaceBidRequest request,
-            String idempotencyKey) {
+            String idempotencyKey, String clientAddress) {
         if (idempotencyKey == null || !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw ApiException.invalid("Idempotency-Key", "bid.key-missing");
         }
-        return batcher.submit(listingId, actor.org(), request.amount().fen(), idempotencyKey);
+        return batcher.submit(listingId, actor.org(), request.amount().fen(), idempotencyKey, clientAddress);
     }
 
     /** The accepted bids of a public listing, by bidder number only. */
@@ -82,11 +88,13 @@ public class AuctionService {
     }
 
     /**
-     * The accepted bids as the caller may see them: regulators of the region with the enterprise
-     * behind each number, an enterprise with its own bids marked, others by number only.
+     * The accepted bids as the caller may see them: by bidder number, an enterprise with its own
+     * bids marked. A regulator of the region (403 outside it) that states a reason also sees the
+     * enterprise behind each number, and the reveal is logged ({@link IdentityReveal}); 400 for a
+     * blank or overlong reason.
      */
     @Transactional
-    public List<BidView> bids(Actor actor, long listingId) {
+    public List<BidView> bids(Actor actor, long listingId, String reason) {
         Listing listing = listings.findByIdOptional(listingId)
                 .orElseThrow(() -> ApiException.notFound("listing", listingId));
         boolean regulator = actor.is(Role.REGULATOR);
@@ -96,8 +104,15 @@ public class AuctionService {
         if (!regulator && !listing.isPublic()) {
             throw ApiException.notFound("listing", listingId);
         }
-        return bids.ofListing(listing.id).stream()
-                .map(r -> view(r, actor.is(Role.ENTERPRISE) ? actor.org() : null, regulator)).toList();
+        Optional<String> why = regulator ? IdentityReveal.reason(reason) : Optional.empty();
+        List<BidRepository.Row> rows = bids.ofListing(listing.id);
+        if (why.isPresent()) {
+            audit.append(IdentityReveal.entry(actor, Instant.now(clock), listingId, why.get(), "bids",
+                    rows.stream().map(BidRepository.Row::bidderNo).distinct().toList(),
+                    rows.stream().map(BidRepository.Row::registrationId).distinct().toList()));
+        }
+        return rows.stream()
+                .map(r -> view(r, actor.is(Role.ENTERPRISE) ? actor.org() : null, why.isPresent())).toList();
     }
 
     private BidView view(BidRepository.Row r, String viewerEnterprise, boolean identities) {

@@ -87,7 +87,7 @@ public class BidBatcher {
 
     /** One bid request waiting for its batch. */
     record Command(long listingId, String enterpriseCode, long amountFen, String idempotencyKey,
-            CompletableFuture<BidOutcome> result) {
+            String clientAddress, CompletableFuture<BidOutcome> result) {
     }
 
     /** The queue of one listing and whether a worker is draining it. */
@@ -96,10 +96,14 @@ public class BidBatcher {
         final AtomicBoolean draining = new AtomicBoolean();
     }
 
-    /** Queues a bid; the future completes after the batch holding it has committed (or failed). */
+    /**
+     * Queues a bid; the future completes after the batch holding it has committed (or failed). The
+     * client address is stored with the bid if it is accepted.
+     */
     public CompletableFuture<BidOutcome> submit(long listingId, String enterpriseCode, long amountFen,
-            String idempotencyKey) {
-        Command command = new Command(listingId, enterpriseCode, amountFen, idempotencyKey, new CompletableFuture<>());
+            String idempotencyKey, String clientAddress) {
+        Command command = new Command(listingId, enterpriseCode, amountFen, idempotencyKey, clientAddress,
+                new CompletableFuture<>());
         Lane lane = lanes.computeIfAbsent(listingId, id -> new Lane());
         lane.queue.add(command);
         schedule(listingId, lane);
@@ -240,6 +244,7 @@ public class BidBatcher {
         Object[] phases = new Object[n];
         Object[] deadlines = new Object[n];
         Object[] keys = new Object[n];
+        Object[] addresses = new Object[n];
         byte[][] leafHashes = new byte[n][];
         for (int i = 0; i < n; i++) {
             Object[] row = inserts.get(i);
@@ -251,17 +256,19 @@ public class BidBatcher {
             phases[i] = r.phase().name();
             deadlines[i] = Timestamp.from(r.deadline().toInstant());
             keys[i] = ((Command) row[2]).idempotencyKey;
+            addresses[i] = ((Command) row[2]).clientAddress;
             leafHashes[i] = HexFormat.of().parseHex(r.auditLeafHash());
         }
         Map<Integer, Long> idBySequence = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into bid (id, listing_id, seq, registration_id, bidder_no, amount_fen, accepted_at, phase,
-                                 deadline, idempotency_key, audit_leaf_hash)
+                                 deadline, idempotency_key, audit_leaf_hash, client_address)
                 select nextval('bid_seq'), ?, t.seq, t.registration_id, t.bidder_no, t.amount_fen, ?, t.phase,
-                       t.deadline, t.idempotency_key, t.audit_leaf_hash
+                       t.deadline, t.idempotency_key, t.audit_leaf_hash, t.client_address
                 from unnest(?::int[], ?::bigint[], ?::varchar[], ?::bigint[], ?::varchar[], ?::timestamptz[],
-                            ?::varchar[], ?::bytea[]) as t(seq, registration_id, bidder_no, amount_fen, phase,
-                                                         deadline, idempotency_key, audit_leaf_hash)
+                            ?::varchar[], ?::bytea[], ?::varchar[]) as t(seq, registration_id, bidder_no, amount_fen,
+                                                         phase, deadline, idempotency_key, audit_leaf_hash,
+                                                         client_address)
                 returning seq, id""")) {
             ps.setLong(1, listingId);
             ps.setTimestamp(2, Timestamp.from(now));
@@ -273,6 +280,7 @@ public class BidBatcher {
             ps.setArray(8, c.createArrayOf("timestamptz", deadlines));
             ps.setArray(9, c.createArrayOf("varchar", keys));
             ps.setArray(10, c.createArrayOf("bytea", leafHashes));
+            ps.setArray(11, c.createArrayOf("varchar", addresses));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     idBySequence.put(rs.getInt(1), rs.getLong(2));

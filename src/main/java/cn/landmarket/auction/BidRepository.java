@@ -17,14 +17,14 @@ public class BidRepository {
 
     /** One accepted bid with the enterprise behind its bidder number and the leaf hash of its audit entry. */
     public record Row(long id, int seq, String bidderNo, long amountFen, java.time.Instant acceptedAt, String phase,
-            String enterpriseCode, byte[] auditLeafHash) {
+            String enterpriseCode, byte[] auditLeafHash, long registrationId) {
     }
 
     @SuppressWarnings("unchecked")
     public List<Row> ofListing(long listingId) {
         List<Object[]> rows = em.createNativeQuery("""
                 select b.id, b.seq, b.bidder_no, b.amount_fen, b.accepted_at, b.phase, r.enterprise_code,
-                       b.audit_leaf_hash
+                       b.audit_leaf_hash, b.registration_id
                 from bid b join registration r on r.id = b.registration_id
                 where b.listing_id = ?1 order by b.seq""").setParameter(1, listingId).getResultList();
         return rows.stream().map(BidRepository::row).toList();
@@ -41,7 +41,7 @@ public class BidRepository {
     public java.util.Optional<Row> highest(long listingId) {
         List<Object[]> rows = em.createNativeQuery("""
                 select b.id, b.seq, b.bidder_no, b.amount_fen, b.accepted_at, b.phase, r.enterprise_code,
-                       b.audit_leaf_hash
+                       b.audit_leaf_hash, b.registration_id
                 from bid b join registration r on r.id = b.registration_id
                 where b.listing_id = ?1 order by b.amount_fen desc limit 1""").setParameter(1, listingId)
                 .getResultList();
@@ -50,6 +50,7 @@ public class BidRepository {
 
     private static Row row(Object[] r) {
         return new Row(((Number) r[0]).longValue(), ((Number) r[1]).intValue(), (String) r[2],
-                ((Number) r[3]).longValue(), (java.time.Instant) r[4], (String) r[5], (String) r[6], (byte[]) r[7]);
+                ((Number) r[3]).longValue(), (java.time.Instant) r[4], (String) r[5], (String) r[6], (byte[]) r[7],
+                ((Number) r[8]).longValue());
     }
 }

@@ -11,18 +11,23 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import cn.landmarket.common.ClientAddress;
 import cn.landmarket.common.security.CurrentActor;
 import cn.landmarket.common.security.Role;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 /** HTTP face of bidding: placing bids and reading the bid history. */
 @Path("/api/listings/{id}/bids")
@@ -45,8 +50,9 @@ public class BidResource {
             content = @Content(schema = @Schema(implementation = BidReceipt.class)))
     @APIResponse(responseCode = "409", description = "Rejected by the bidding rules (problem with minimumAmount)")
     public Uni<Response> place(@PathParam("id") long id, @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @Valid @NotNull PlaceBidRequest request) {
-        return Uni.createFrom().completionStage(auctions.place(actor.get(), id, request, idempotencyKey))
+            @Valid @NotNull PlaceBidRequest request, @Context HttpServerRequest http) {
+        return Uni.createFrom().completionStage(
+                auctions.place(actor.get(), id, request, idempotencyKey, ClientAddress.of(http)))
                 .map(outcome -> {
                     if (outcome instanceof BidOutcome.Refused refused) {
                         throw refused.problem();
@@ -59,8 +65,13 @@ public class BidResource {
     @GET
     @RolesAllowed({Role.TOWNSHIP_GROUP, Role.ENTERPRISE_GROUP, Role.REGULATOR_GROUP, Role.OPERATOR_GROUP})
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Accepted bids: identities for regulators, own bids marked for enterprises")
-    public List<BidView> bids(@PathParam("id") long id) {
-        return auctions.bids(actor.get(), id);
+    @Operation(summary = "Accepted bids by bidder number: own bids marked for enterprises; identities for a regulator that states a reason",
+            description = "A regulator of the listing's region that passes a non-blank 'reason' (at most "
+                    + IdentityReveal.REASON_MAX + " characters) also sees the enterprise behind each bidder number;"
+                    + " the reveal is written to the audit log as identity.revealed. Without a reason regulators"
+                    + " see bidder numbers only. A blank or overlong reason is a 400.")
+    public List<BidView> bids(@PathParam("id") long id,
+            @Parameter(description = "Regulators: why the identities are needed; logged") @QueryParam("reason") String reason) {
+        return auctions.bids(actor.get(), id, reason);
     }
 }

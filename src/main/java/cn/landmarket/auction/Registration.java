@@ -64,6 +64,10 @@ public class Registration {
     @Column(name = "registered_at")
     public Instant registeredAt;
 
+    /** The network address the registration came from, as the HTTP layer saw it. */
+    @Column(name = "client_address")
+    public String clientAddress;
+
     /** 16 random bytes that hide the enterprise in {@link #enterpriseCommitment()}; none for old rows. */
     @Column(name = "identity_salt")
     public byte[] identitySalt;

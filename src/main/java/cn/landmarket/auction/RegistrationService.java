@@ -68,10 +68,11 @@ public class RegistrationService {
      * deposit. Raises 403 when the enterprise is not registered, not verified, barred, or outside
      * the listing's eligible regions; 404 for an unknown or unannounced listing; 409 INVALID_STATE
      * when the listing is not announced or listing, or its registration deadline has passed; 409
-     * CONFLICT when the enterprise has registered already.
+     * CONFLICT when the enterprise has registered already. The client's network address is kept
+     * for the regulator's collusion signals.
      */
     @Transactional
-    public RegistrationView register(Actor actor, long listingId) {
+    public RegistrationView register(Actor actor, long listingId, String clientAddress) {
         Enterprise enterprise = verifiedEnterprise(actor);
         Instant now = Instant.now(clock);
         Listing listing = listings.lock(listingId).filter(Listing::isPublic)
@@ -102,6 +103,7 @@ public class RegistrationService {
         r.depositReceivedFen = 0;
         r.status = RegistrationStatus.AWAITING_DEPOSIT;
         r.registeredAt = now;
+        r.clientAddress = clientAddress;
         r.identitySalt = new byte[16];
         random.nextBytes(r.identitySalt);
         registrations.persist(r);
@@ -121,29 +123,33 @@ public class RegistrationService {
     }
 
     /**
-     * Every registration of a listing: with the enterprises' codes and names for a regulator of
-     * its region (403 outside it), by number only for operators (403 for anyone else).
+     * Every registration of a listing: by number only for operators, and for a regulator of its
+     * region (403 outside it) also by number only unless it states a reason; with a reason the
+     * enterprises' codes and names are shown and the reveal is logged ({@link IdentityReveal}).
+     * Raises 400 for a blank or overlong reason, 403 for any other role.
      */
     @Transactional
-    public List<RegistrationView> list(Actor actor, long listingId) {
+    public List<RegistrationView> list(Actor actor, long listingId, String reason) {
         Listing listing = listings.findByIdOptional(listingId)
                 .orElseThrow(() -> ApiException.notFound("listing", listingId));
-        RegistrationView.Identity identity;
+        Optional<String> why = Optional.empty();
         if (actor.is(Role.REGULATOR)) {
             if (!DivisionCode.covers(parties.regulatorOf(actor).code, listing.regionCode)) {
                 throw ApiException.forbidden("forbidden.outside-jurisdiction");
             }
-            identity = RegistrationView.Identity.SHOWN;
-        } else if (actor.is(Role.OPERATOR)) {
-            identity = RegistrationView.Identity.HIDDEN;
-        } else {
+            why = IdentityReveal.reason(reason);
+        } else if (!actor.is(Role.OPERATOR)) {
             throw ApiException.forbidden("forbidden.role");
         }
-        return registrations.ofListing(listingId).stream()
-                .map(r -> view(r, identity == RegistrationView.Identity.SHOWN
-                        ? enterprises.findByIdOptional(r.enterpriseCode).map(e -> e.name).orElse(null) : null,
-                        identity))
-                .toList();
+        List<Registration> all = registrations.ofListing(listingId);
+        if (why.isEmpty()) {
+            return all.stream().map(r -> view(r, null, RegistrationView.Identity.HIDDEN)).toList();
+        }
+        audit.append(IdentityReveal.entry(actor, Instant.now(clock), listingId, why.get(), "registrations",
+                all.stream().map(r -> r.bidderNo).filter(java.util.Objects::nonNull).toList(),
+                all.stream().map(r -> r.id).toList()));
+        return all.stream().map(r -> view(r, enterprises.findByIdOptional(r.enterpriseCode).map(e -> e.name)
+                .orElse(null), RegistrationView.Identity.SHOWN)).toList();
     }
 
     /**

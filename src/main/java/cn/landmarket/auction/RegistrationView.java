@@ -10,7 +10,8 @@ import cn.landmarket.common.Money;
 
 /**
  * A registration and where to pay its deposit. The enterprise's code and name are left out of the
- * operator's view: the platform shows bidders by number only.
+ * operator's view and of a regulator's view without a stated reason: the platform shows bidders by
+ * number only.
  */
 public record RegistrationView(
         long id,
@@ -32,9 +33,9 @@ public record RegistrationView(
 
     /** Whose identity a view carries. */
     enum Identity {
-        /** The enterprise itself and regulators: code and name. */
+        /** The enterprise itself, and regulators that stated a reason: code and name. */
         SHOWN,
-        /** Operators: numbers only. */
+        /** Operators, and regulators without a reason: numbers only. */
         HIDDEN
     }
 

@@ -52,4 +52,13 @@ public class RefundRepository implements PanacheRepositoryBase<Refund, Long> {
         Sort soonestDue = Sort.by("dueBy").and("id");
         return where.isEmpty() ? findAll(soonestDue) : find(String.join(" and ", where), soonestDue, p);
     }
+
+    /** The refunds of one listing's registrations, optionally only if the listing lies within a region prefix. */
+    public List<Refund> ofListing(long listingId, String jurisdictionPrefix) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("listing", listingId);
+        p.put("jurisdiction", (jurisdictionPrefix == null ? "" : jurisdictionPrefix) + "%");
+        return list("registrationId in (select r.id from Registration r, Listing l where l.id = r.listingId"
+                + " and l.id = :listing and l.regionCode like :jurisdiction)", Sort.by("dueBy").and("id"), p);
+    }
 }

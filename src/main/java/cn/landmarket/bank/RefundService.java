@@ -61,6 +61,24 @@ public class RefundService {
     }
 
     /**
+     * The refunds of a listing's registrations, soonest due first: for an operator, or for a
+     * regulator when the listing lies in its jurisdiction (none otherwise); 403 for anyone else.
+     */
+    @Transactional
+    public java.util.List<RefundView> ofListing(Actor actor, long listingId) {
+        String jurisdiction;
+        if (actor.is(Role.OPERATOR)) {
+            jurisdiction = null;
+        } else if (actor.is(Role.REGULATOR)) {
+            jurisdiction = DivisionCode.jurisdictionPrefix(parties.regulatorOf(actor).code);
+        } else {
+            throw ApiException.forbidden("forbidden.role");
+        }
+        Instant now = Instant.now(clock);
+        return refunds.ofListing(listingId, jurisdiction).stream().map(r -> RefundView.of(r, now, zone)).toList();
+    }
+
+    /**
      * Records money owed back to a payer, inside the caller's transaction, due by the end of the
      * bank's refund working days after {@code from}, and logs it ({@code refund.instructed}) as the
      * act of {@code actor} for the listing; the caller records the matching ledger transfer.

@@ -244,6 +244,12 @@ public class SettlementService {
         return visible(actor, t);
     }
 
+    /** The trade of a listing if it has one and the caller may see it (as {@link #ofListing}); empty otherwise. */
+    @Transactional
+    public Optional<TradeView> findOfListing(Actor actor, long listingId) {
+        return trades.ofListing(listingId).filter(t -> mayView(actor, t)).map(t -> TradeView.of(t, zone));
+    }
+
     @Transactional
     public TradeView get(Actor actor, long tradeId) {
         Trade t = trades.findByIdOptional(tradeId).orElseThrow(() -> ApiException.notFound("trade", tradeId));
@@ -251,16 +257,19 @@ public class SettlementService {
     }
 
     private TradeView visible(Actor actor, Trade t) {
-        boolean allowed = switch (actor.role()) {
+        if (!mayView(actor, t)) {
+            throw ApiException.notFound("trade", t.id);
+        }
+        return TradeView.of(t, zone);
+    }
+
+    private static boolean mayView(Actor actor, Trade t) {
+        return switch (actor.role()) {
             case TOWNSHIP -> actor.org().equals(t.sellerCode);
             case ENTERPRISE -> actor.org().equals(t.buyerCode);
             case REGULATOR -> DivisionCode.covers(actor.org(), t.sellerCode);
             case OPERATOR -> true;
         };
-        if (!allowed) {
-            throw ApiException.notFound("trade", t.id);
-        }
-        return TradeView.of(t, zone);
     }
 
     /** Whether an account number is a trade's virtual account. */

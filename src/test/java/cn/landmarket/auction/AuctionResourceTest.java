@@ -289,7 +289,7 @@ class AuctionResourceTest {
     }
 
     @Test
-    void everyoneButRegulatorsSeesBidderNumbersOnly() {
+    void everyoneSeesBidderNumbersOnlyUnlessARegulatorStatesAReason() {
         long id = listing();
         String a = bidder(id);
         String b = bidder(id);
@@ -304,9 +304,50 @@ class AuctionResourceTest {
                 .body("mine", equalTo(List.of(true, false)))
                 .body("enterpriseCode", everyItem(nullValue()));
         given().auth().oauth2(regulator).when().get("/api/listings/" + id + "/bids").then().statusCode(200)
-                .body("enterpriseCode", equalTo(List.of(a, b)));
-        given().auth().oauth2(Tokens.regulator(TestData.FOREIGN_REGULATOR)).when()
-                .get("/api/listings/" + id + "/bids").then().statusCode(403);
+                .body("bidderNo", everyItem(notNullValue()))
+                .body("[0]", not(hasKey("enterpriseCode")))
+                .body("[1]", not(hasKey("enterpriseCode")));
+        assertEquals(List.of(), data.auditEntries("identity.revealed", id), "seeing numbers reveals nothing");
+        given().auth().oauth2(Tokens.regulator(TestData.FOREIGN_REGULATOR)).queryParam("reason", "核查")
+                .when().get("/api/listings/" + id + "/bids").then().statusCode(403);
+        assertEquals(List.of(), data.auditEntries("identity.revealed", id));
+    }
+
+    @Test
+    void aRegulatorThatStatesAReasonSeesWhoBidAndTheRevealIsLogged() {
+        long id = listing();
+        String a = bidder(id);
+        String b = bidder(id);
+        String numberA = Auctions.bid(a, id, "20000000.00", key()).then().statusCode(201).extract().path("bidderNo");
+        String numberB = Auctions.bid(b, id, "20200000.00", key()).then().statusCode(201).extract().path("bidderNo");
+        Auctions.bid(a, id, "20400000.00", key()).then().statusCode(201);
+        given().auth().oauth2(regulator).queryParam("reason", " 举报核查：围标线索 ").when()
+                .get("/api/listings/" + id + "/bids").then().statusCode(200)
+                .body("enterpriseCode", equalTo(List.of(a, b, a)));
+        List<String> entries = data.auditEntries("identity.revealed", id);
+        assertEquals(1, entries.size(), entries::toString);
+        JsonPath entry = JsonPath.from(entries.get(0));
+        assertEquals("regulator:" + TestData.CITY_REGULATOR + ":regulator-user", entry.getString("actor"));
+        assertEquals("举报核查：围标线索", entry.getString("facts.reason"));
+        assertEquals("bids", entry.getString("facts.view"));
+        assertEquals(List.of(numberA, numberB), entry.getList("facts.bidderNos"));
+        assertEquals(id, entry.getLong("facts.listingId"));
+        assertTrue(Duration.between(Instant.parse(entry.getString("time")), clock.instant()).abs()
+                .compareTo(Duration.ofMinutes(1)) < 0, "logged at the server clock's time");
+    }
+
+    @Test
+    void aBlankOrOverlongReasonIsRefusedAndRevealsNothing() {
+        long id = listing();
+        Auctions.bid(bidder(id), id, "20000000.00", key()).then().statusCode(201);
+        given().auth().oauth2(regulator).queryParam("reason", "   ").when().get("/api/listings/" + id + "/bids")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("reason"))
+                .body("errors[0].code", equalTo("reveal.reason-required"));
+        given().auth().oauth2(regulator).queryParam("reason", "x".repeat(201)).when()
+                .get("/api/listings/" + id + "/bids").then().statusCode(400)
+                .body("errors[0].code", equalTo("reveal.reason-too-long"));
+        assertEquals(List.of(), data.auditEntries("identity.revealed", id));
     }
 
     @Test

@@ -277,18 +277,36 @@ class RegistrationResourceTest {
     }
 
     @Test
-    void theRegulatorSeesWhoRegisteredTheOperatorOnlyNumbers() {
+    void aRegulatorWithAReasonSeesWhoRegisteredWithoutOneAndTheOperatorOnlyNumbers() {
         String first = enterprise(EnterpriseStatus.VERIFIED);
         String second = enterprise(EnterpriseStatus.VERIFIED);
         long id = announced();
-        register(first, id).statusCode(201);
-        register(second, id).statusCode(201);
+        long firstId = register(first, id).statusCode(201).extract().jsonPath().getLong("id");
+        long secondId = register(second, id).statusCode(201).extract().jsonPath().getLong("id");
 
         given().auth().oauth2(regulator).when().get("/api/listings/" + id + "/registrations").then().statusCode(200)
                 .body("", hasSize(2))
-                .body("enterpriseCode", org.hamcrest.Matchers.contains(first, second))
-                .body("enterpriseName", everyItem(startsWith("测试企业REG")))
+                .body("[0]", not(hasKey("enterpriseCode")))
+                .body("[1]", not(hasKey("enterpriseName")))
                 .body("payTo.virtualAccount", everyItem(startsWith("6228")));
+        assertEquals(List.of(), data.auditEntries("identity.revealed", id));
+
+        given().auth().oauth2(regulator).queryParam("reason", " \t ").when().get("/api/listings/" + id + "/registrations")
+                .then().statusCode(400).body("errors[0].code", equalTo("reveal.reason-required"));
+        assertEquals(List.of(), data.auditEntries("identity.revealed", id));
+
+        given().auth().oauth2(regulator).queryParam("reason", "资格审查").when()
+                .get("/api/listings/" + id + "/registrations").then().statusCode(200)
+                .body("", hasSize(2))
+                .body("enterpriseCode", org.hamcrest.Matchers.contains(first, second))
+                .body("enterpriseName", everyItem(startsWith("测试企业REG")));
+        List<String> entries = data.auditEntries("identity.revealed", id);
+        assertEquals(1, entries.size(), entries::toString);
+        JsonPath entry = JsonPath.from(entries.get(0));
+        assertEquals("资格审查", entry.getString("facts.reason"));
+        assertEquals("registrations", entry.getString("facts.view"));
+        assertEquals(List.of(), entry.getList("facts.bidderNos"), "neither has a bidder number yet");
+        assertEquals(List.of(firstId, secondId), entry.getList("facts.registrationIds", Long.class));
 
         given().auth().oauth2(Tokens.operator()).when().get("/api/listings/" + id + "/registrations").then()
                 .statusCode(200)

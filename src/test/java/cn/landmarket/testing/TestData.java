@@ -105,6 +105,24 @@ public class TestData {
         return query.getSingleResult();
     }
 
+    /**
+     * The canonical JSON of every audit log entry of a type whose facts name the listing, staged or
+     * already in the tree, in the order they were written.
+     */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public java.util.List<String> auditEntries(String type, long listingId) {
+        return em.createNativeQuery("""
+                select json from (
+                    select 1 as stage, id as pos, convert_from(entry, 'UTF8') as json from audit_pending
+                    union all
+                    select 0 as stage, idx as pos, convert_from(entry, 'UTF8') as json from audit_entry
+                ) e
+                where cast(json as jsonb) ->> 'type' = ?1
+                  and cast(cast(json as jsonb) #>> '{facts,listingId}' as bigint) = ?2
+                order by stage, pos""").setParameter(1, type).setParameter(2, listingId).getResultList();
+    }
+
     @Transactional
     public int execute(String sql) {
         return em.createNativeQuery(sql).executeUpdate();

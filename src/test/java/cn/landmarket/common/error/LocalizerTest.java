@@ -50,7 +50,7 @@ class LocalizerTest {
     @Test
     void everyMessageKeyUsedInTheCodeHasATranslation() throws IOException {
         Set<String> keys = bundle("problems.properties").stringPropertyNames();
-        Pattern literal = Pattern.compile("\"((?:listing|certificate|forbidden|enterprise|calendar|json|review|dev|bid|registration|bank|audit|ledger|trade)\\.[a-z-]+)\"");
+        Pattern literal = Pattern.compile("\"((?:listing|certificate|forbidden|enterprise|calendar|json|review|dev|bid|registration|bank|audit|ledger|trade|reveal|oversight)\\.[a-z-]+)\"");
         Set<String> missing = new TreeSet<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {

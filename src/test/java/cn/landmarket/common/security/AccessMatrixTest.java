@@ -105,7 +105,17 @@ class AccessMatrixTest {
             Map.entry("POST /api/listings/{id}/relist", EnumSet.of(Role.TOWNSHIP)),
             Map.entry("GET /api/trades/{id}", ALL),
             Map.entry("GET /api/listings/{id}/trade", ALL),
-            Map.entry("POST /api/trades/{id}/confirmations", EnumSet.of(Role.TOWNSHIP, Role.ENTERPRISE)));
+            Map.entry("POST /api/trades/{id}/confirmations", EnumSet.of(Role.TOWNSHIP, Role.ENTERPRISE)),
+            Map.entry("GET /api/oversight/listings", EnumSet.of(Role.REGULATOR)),
+            Map.entry("GET /api/oversight/trades", EnumSet.of(Role.REGULATOR)),
+            Map.entry("GET /api/oversight/listings/{id}/dossier", EnumSet.of(Role.REGULATOR)),
+            Map.entry("GET /api/oversight/listings/{id}/identities", EnumSet.of(Role.REGULATOR)),
+            Map.entry("GET /api/oversight/signals/payer-accounts", EnumSet.of(Role.REGULATOR)),
+            Map.entry("GET /api/oversight/signals/contacts", EnumSet.of(Role.REGULATOR)),
+            Map.entry("GET /api/oversight/signals/client-addresses", EnumSet.of(Role.REGULATOR)),
+            Map.entry("GET /api/oversight/signals/bid-patterns", EnumSet.of(Role.REGULATOR)),
+            Map.entry("GET /api/oversight/signals/single-bidder-sales", EnumSet.of(Role.REGULATOR)),
+            Map.entry("GET /api/oversight/statistics", EnumSet.of(Role.REGULATOR)));
 
     /** Plausible values for the path parameters of the API. */
     static final Map<String, String> PATH_VALUES = Map.of(

@@ -1,0 +1,79 @@
+package cn.landmarket.oversight;
+
+import static cn.landmarket.oversight.OversightRepository.instant;
+import static cn.landmarket.oversight.OversightRepository.lng;
+
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import cn.landmarket.asset.AssetType;
+import cn.landmarket.common.Area;
+import cn.landmarket.common.Money;
+import cn.landmarket.common.PageRequest;
+import cn.landmarket.common.PageView;
+import cn.landmarket.common.config.MarketConfig;
+import cn.landmarket.common.error.ApiException;
+import cn.landmarket.listing.ListingStatus;
+import cn.landmarket.oversight.OversightRepository.CloseEntry;
+
+/**
+ * Results of closed listings for the public (DOMAIN.md: published within 10 working days, naming the
+ * buyer). A result appears as soon as the close is committed — the listing sold or went unsold — so
+ * well within the limit, and links to the audit log entry that recorded the close.
+ */
+@ApplicationScoped
+public class ResultService {
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final OversightRepository repository;
+    private final ResultsConfig config;
+    private final ZoneId zone;
+
+    ResultService(OversightRepository repository, ResultsConfig config, MarketConfig market) {
+        this.repository = repository;
+        this.config = config;
+        this.zone = market.zone();
+    }
+
+    /** Results of closed listings, latest close first. */
+    @Transactional
+    public PageView<ResultView> results(PageRequest page) {
+        List<Object[]> rows = repository.results(page.page() * page.size(), page.size());
+        Map<Long, CloseEntry> entries = repository.closeEntries(rows.stream().map(r -> lng(r[0])).toList());
+        return new PageView<>(rows.stream().map(r -> view(r, entries.get(lng(r[0])))).toList(), page.page(),
+                page.size(), repository.countResults());
+    }
+
+    /** The result of one closed listing; 404 while it is not closed or was never announced. */
+    @Transactional
+    public ResultView result(long listingId) {
+        Object[] row = repository.result(listingId).stream().findFirst()
+                .orElseThrow(() -> ApiException.notFound("result of listing", listingId));
+        return view(row, repository.closeEntries(List.of(listingId)).get(listingId));
+    }
+
+    private ResultView view(Object[] r, CloseEntry entry) {
+        ListingStatus status = ListingStatus.valueOf((String) r[7]);
+        boolean sold = status != ListingStatus.UNSOLD;
+        Long price = sold && r[9] != null ? lng(r[9]) : null;
+        return new ResultView(lng(r[0]), (String) r[1], (String) r[2], AssetType.valueOf((String) r[3]), (String) r[4],
+                (String) r[5], (String) r[6], sold ? ResultView.Outcome.SOLD : ResultView.Outcome.UNSOLD, status,
+                sold && r[11] != null ? new ResultView.Buyer((String) r[12], (String) r[11]) : null,
+                price == null ? null : Money.ofFen(price), price, Area.of(lng(r[8])),
+                instant(r[10]).atZone(zone).toOffsetDateTime(), config.objections(), logEntry(entry));
+    }
+
+    private static ResultView.LogEntry logEntry(CloseEntry entry) {
+        if (entry == null) {
+            return null;
+        }
+        String hex = HEX.formatHex(entry.leafHash());
+        return new ResultView.LogEntry(entry.type(), hex, "/api/audit/proof-by-hash?hash=" + hex, entry.index());
+    }
+}

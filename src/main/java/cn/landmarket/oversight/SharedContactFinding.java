@@ -1,0 +1,45 @@
+package cn.landmarket.oversight;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * Different enterprises among the bidders that name the same contact person, contact phone or legal
+ * representative: on one listing ({@code across} LISTING, with its id) or on any listings of the
+ * region searched ({@code across} REGION). Bidders appear by listing, registration and bidder number;
+ * who they are is shown only by the identities endpoint, with a reason.
+ */
+public record SharedContactFinding(Across across, Attribute attribute, String value, Long listingId, int enterprises,
+        List<Bidder> bidders) {
+
+    /** Which bidders are compared with each other. */
+    @Schema(name = "ContactComparison")
+    public enum Across {
+        /** The bidders of one listing. */
+        LISTING,
+        /** The bidders of every listing searched. */
+        REGION
+    }
+
+    /** What they share. */
+    @Schema(name = "ContactAttribute")
+    public enum Attribute {
+        CONTACT_PERSON, CONTACT_PHONE, LEGAL_REPRESENTATIVE
+    }
+
+    /** One registration of an enterprise that shares the value. */
+    @Schema(name = "ContactBidder")
+    public record Bidder(long listingId, long registrationId, String bidderNo) {
+    }
+
+    /** The columns of the CSV export: one row per bidder. */
+    static final List<Csv.Column<Flat<SharedContactFinding, Bidder>>> CSV = List.of(
+            Csv.column("across", r -> r.finding().across()),
+            Csv.column("attribute", r -> r.finding().attribute()),
+            Csv.column("value", r -> r.finding().value()),
+            Csv.column("enterprises", r -> r.finding().enterprises()),
+            Csv.column("listingId", r -> r.item().listingId()),
+            Csv.column("registrationId", r -> r.item().registrationId()),
+            Csv.column("bidderNo", r -> r.item().bidderNo()));
+}
