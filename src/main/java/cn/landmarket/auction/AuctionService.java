@@ -22,6 +22,8 @@ import cn.landmarket.audit.AuditLog;
 import cn.landmarket.common.Money;
 import cn.landmarket.common.config.MarketConfig;
 import cn.landmarket.common.error.ApiException;
+import cn.landmarket.common.error.ErrorCode;
+import cn.landmarket.common.error.Message;
 import cn.landmarket.common.security.Actor;
 import cn.landmarket.common.security.Role;
 import cn.landmarket.listing.Listing;
@@ -50,6 +52,8 @@ public class AuctionService {
     private final ObjectMapper json;
     private final ZoneId zone;
     private final Clock clock;
+    private final RateLimiter perBidder;
+    private final RateLimiter perAddress;
 
     AuctionService(BidBatcher batcher, BidRepository bids, ListingRepository listings,
             CertificateService certificates, EntityManager em, ObjectMapper json, MarketConfig config, Clock clock,
@@ -63,6 +67,10 @@ public class AuctionService {
         this.json = json;
         this.zone = config.zone();
         this.clock = clock;
+        this.perBidder = new RateLimiter(config.bidding().bidsPerSecondPerBidder(), config.bidding().bidBurstPerBidder(),
+                clock);
+        this.perAddress = new RateLimiter(config.bidding().bidsPerSecondPerAddress(),
+                config.bidding().bidBurstPerAddress(), clock);
     }
 
     /**
@@ -76,7 +84,19 @@ public class AuctionService {
         if (idempotencyKey == null || !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw ApiException.invalid("Idempotency-Key", "bid.key-missing");
         }
+        throttle(perBidder.acquire(actor.org()), "bid.rate-bidder");
+        if (clientAddress != null) {
+            throttle(perAddress.acquire(clientAddress), "bid.rate-address");
+        }
         return batcher.submit(listingId, actor.org(), request.amount().fen(), idempotencyKey, clientAddress);
+    }
+
+    /** A 429 with Retry-After when a rate limit says wait; nothing is decided or stored for it. */
+    private static void throttle(long waitSeconds, String key) {
+        if (waitSeconds > 0) {
+            throw new ApiException(ErrorCode.TOO_MANY_REQUESTS, Message.of(key, waitSeconds), List.of(),
+                    Map.of("retryAfterSeconds", waitSeconds));
+        }
     }
 
     /** The accepted bids of a public listing, by bidder number only. */

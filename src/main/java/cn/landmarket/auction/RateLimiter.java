@@ -46,9 +46,10 @@ public final class RateLimiter {
         sweep(now);
         Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(burst, now));
         synchronized (bucket) {
-            double refill = (now - bucket.updated) / 1e9 * perSecond;
-            bucket.tokens = Math.min(burst, bucket.tokens + Math.max(0, refill));
-            bucket.updated = Math.max(bucket.updated, now);
+            // A clock set back (an operator's correction) restarts the refill instead of freezing it.
+            double refill = Math.max(0, now - bucket.updated) / 1e9 * perSecond;
+            bucket.tokens = Math.min(burst, bucket.tokens + refill);
+            bucket.updated = now;
             if (bucket.tokens >= 1) {
                 bucket.tokens -= 1;
                 return 0;

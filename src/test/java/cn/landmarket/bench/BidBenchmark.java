@@ -532,6 +532,11 @@ public final class BidBenchmark {
         builder.environment().put("MARKET_BANK_HMAC_SECRET", "bench-secret");
         builder.environment().put("MARKET_AUDIT_SIGNING_KEY", auditKey());
         builder.environment().put("MARKET_AUDIT_ENABLED", String.valueOf(auditLog));
+        // Every benchmark client comes from 127.0.0.1 as fast as it can: lift the bid rate limits.
+        builder.environment().put("MARKET_BIDDING_BIDS_PER_SECOND_PER_BIDDER", "1000000");
+        builder.environment().put("MARKET_BIDDING_BID_BURST_PER_BIDDER", "1000000");
+        builder.environment().put("MARKET_BIDDING_BIDS_PER_SECOND_PER_ADDRESS", "1000000");
+        builder.environment().put("MARKET_BIDDING_BID_BURST_PER_ADDRESS", "1000000");
         builder.environment().put("QUARKUS_LOG_LEVEL", "WARN");
         builder.environment().put("QUARKUS_LOG_CATEGORY__CN_LANDMARKET_AUCTION__LEVEL",
                 System.getProperty("bench.serviceLog", "WARN"));

@@ -122,6 +122,22 @@ public interface MarketConfig {
         /** Threads committing bid batches; one listing is served by one of them at a time. */
         @WithDefault("8")
         int workers();
+
+        /** Bids one enterprise may place per second on one instance, after its burst; beyond: 429. */
+        @WithDefault("10")
+        double bidsPerSecondPerBidder();
+
+        /** Bids one enterprise may place at once on one instance. */
+        @WithDefault("20")
+        int bidBurstPerBidder();
+
+        /** Bids one client address may send per second on one instance, after its burst; beyond: 429. */
+        @WithDefault("50")
+        double bidsPerSecondPerAddress();
+
+        /** Bids one client address may send at once on one instance (a firm's NAT carries several bidders). */
+        @WithDefault("100")
+        int bidBurstPerAddress();
     }
 
     /** JWT claims that identify this service. */

@@ -45,6 +45,9 @@ public class ProblemMapper {
                 .map(v -> new Problem.FieldError(v.field(), v.message().key(), Localizer.render(v.message(), locale)))
                 .toList();
         Response response = respond(e.code(), Localizer.render(e.detail(), locale), errors, headers, uri);
+        if (e.extensions().get("retryAfterSeconds") instanceof Number wait) {
+            response = Response.fromResponse(response).header("Retry-After", wait.longValue()).build();
+        }
         if (e.extensions().isEmpty()) {
             return response;
         }
