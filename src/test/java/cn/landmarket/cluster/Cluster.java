@@ -106,7 +106,7 @@ final class Cluster implements AutoCloseable {
         deleteRecursively(dataDir);
         this.pgPort = freePort();
         this.auditKey = auditKey();
-        startPostgres(true);
+        startPostgres();
     }
 
     String jdbc() {
@@ -117,8 +117,14 @@ final class Cluster implements AutoCloseable {
         return DriverManager.getConnection(jdbc(), "postgres", "postgres");
     }
 
-    private void startPostgres(boolean clean) throws IOException {
-        pg = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(clean).setPort(pgPort)
+    /**
+     * Durable as in production: zonky's default {@code synchronous_commit=off} would acknowledge
+     * commits that a crash then loses. Never "clean": zonky would delete the data directory on
+     * close (initdb runs when it is empty).
+     */
+    private void startPostgres() throws IOException {
+        pg = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).setPort(pgPort)
+                .setServerConfig("synchronous_commit", "on").setServerConfig("fsync", "on")
                 .setServerConfig("max_connections", "300").setPGStartupWait(Duration.ofSeconds(60)).start();
     }
 
@@ -127,10 +133,11 @@ final class Cluster implements AutoCloseable {
      * it; nothing is flushed or checkpointed on the way down.
      */
     void crashPostgres() throws Exception {
-        ProcessHandle postmaster = pg.getProcess().toHandle();
+        long pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
+        ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
         List<ProcessHandle> backends = postmaster.descendants().toList();
-        postmaster.destroyForcibly();
         backends.forEach(ProcessHandle::destroyForcibly);
+        postmaster.destroyForcibly();
         postmaster.onExit().get(30, TimeUnit.SECONDS);
         for (ProcessHandle b : backends) {
             b.onExit().get(30, TimeUnit.SECONDS);
@@ -145,7 +152,7 @@ final class Cluster implements AutoCloseable {
 
     /** Starts PostgreSQL again on the same data directory and port (crash recovery replays the WAL). */
     void restartPostgres() throws IOException {
-        startPostgres(false);
+        startPostgres();
     }
 
     /** Starts an instance; it is ready when {@link #awaitReady} returns. */
@@ -173,6 +180,14 @@ final class Cluster implements AutoCloseable {
         Instance instance = new Instance(instanceName, port, process);
         instances.add(instance);
         return instance;
+    }
+
+    /** Starts a fresh process in place of a dead instance, under the same name, and waits until it is ready. */
+    Instance replace(Instance dead) throws Exception {
+        instances.remove(dead);
+        Instance fresh = start(dead.name);
+        awaitReady(fresh);
+        return fresh;
     }
 
     /** Starts instances and waits until all are ready. */

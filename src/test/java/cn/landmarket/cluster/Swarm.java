@@ -21,7 +21,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class Swarm {
 
     /** A 201 receipt as the client got it, with the instance that answered. */
-    record Receipt(long listingId, long bidId, int sequence, long amountFen, String bidderNo, String instance) {
+    record Receipt(long listingId, long bidId, int sequence, long amountFen, String bidderNo, String instance,
+            long receivedNanos) {
     }
 
     /** A bid whose request got neither a 201 nor a 409. */
@@ -57,7 +58,7 @@ final class Swarm {
         if (answer.status() == 201) {
             JsonNode r = answer.json();
             receipts.add(new Receipt(r.get("listingId").asLong(), r.get("bidId").asLong(), r.get("sequence").asInt(),
-                    Cluster.fen(r.get("amount").asText()), r.get("bidderNo").asText(), instance.name));
+                    Cluster.fen(r.get("amount").asText()), r.get("bidderNo").asText(), instance.name, System.nanoTime()));
         } else if (answer.status() == 409) {
             refused.incrementAndGet();
         } else {
@@ -73,13 +74,23 @@ final class Swarm {
      */
     void run(int clients, Duration duration, List<String> tokens, IntFunction<Cluster.Instance> instanceOf,
             IntFunction<LongSupplier> listingOf) throws InterruptedException {
+        start(clients, duration, tokens, instanceOf, listingOf);
+        join();
+    }
+
+    private volatile Thread[] threads = new Thread[0];
+    private volatile boolean stopped;
+
+    /** As {@link #run} without waiting: the clients bid until {@code duration} is over or {@link #stop}. */
+    void start(int clients, Duration duration, List<String> tokens, IntFunction<Cluster.Instance> instanceOf,
+            IntFunction<LongSupplier> listingOf) {
         long end = System.nanoTime() + duration.toNanos();
         Thread[] threads = new Thread[clients];
         for (int c = 0; c < clients; c++) {
             int client = c;
             threads[c] = new Thread(() -> {
                 LongSupplier listing = listingOf.apply(client);
-                while (System.nanoTime() < end) {
+                while (!stopped && System.nanoTime() < end) {
                     int status = bid(instanceOf.apply(client), tokens.get(client), listing.getAsLong());
                     if (status == 0) {
                         sleepQuietly(50 + ThreadLocalRandom.current().nextInt(50)); // no answer: back off a little
@@ -88,6 +99,16 @@ final class Swarm {
             }, "bidder-" + c);
             threads[c].start();
         }
+        this.threads = threads;
+    }
+
+    /** Stops the clients after their current bid and waits for them. */
+    void stop() throws InterruptedException {
+        stopped = true;
+        join();
+    }
+
+    void join() throws InterruptedException {
         for (Thread t : threads) {
             t.join();
         }
