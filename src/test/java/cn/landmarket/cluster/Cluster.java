@@ -241,6 +241,27 @@ final class Cluster implements AutoCloseable {
         return send(b.POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /** Posts exactly these bytes. */
+    Answer postBytes(Instance instance, String path, byte[] body, String... headers) {
+        return send(bytesRequest(instance, path, body, headers));
+    }
+
+    /** Posts exactly these bytes without waiting for the answer (status 0 if there is none). */
+    java.util.concurrent.CompletableFuture<Answer> postAsync(Instance instance, String path, byte[] body,
+            String... headers) {
+        return http.sendAsync(bytesRequest(instance, path, body, headers), HttpResponse.BodyHandlers.ofString())
+                .handle((r, e) -> e == null ? new Answer(r.statusCode(), r.body()) : new Answer(0, String.valueOf(e)));
+    }
+
+    private static HttpRequest bytesRequest(Instance instance, String path, byte[] body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(instance.url() + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json");
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return b.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    }
+
     /** Places a bid of {@code amountFen} under a fresh idempotency key. */
     Answer bid(Instance instance, String token, long listingId, long amountFen) {
         return post(instance, "/api/listings/" + listingId + "/bids", token, "{\"amount\":\"" + yuan(amountFen) + "\"}",
@@ -335,13 +356,19 @@ final class Cluster implements AutoCloseable {
      */
     void listing(long id, long startFen, long incrementFen, Duration endsIn, int countdownSeconds, List<String> bidders)
             throws SQLException {
+        listing(id, 1, startFen, incrementFen, endsIn, countdownSeconds, bidders);
+    }
+
+    /** As {@link #listing(long, long, long, Duration, int, List)}, of a lot on the given certificate. */
+    void listing(long id, long certificateId, long startFen, long incrementFen, Duration endsIn, int countdownSeconds,
+            List<String> bidders) throws SQLException {
         try (Connection c = db()) {
             try (var ps = c.prepareStatement("""
                     insert into listing (id, listing_no, title, certificate_id, seller_code, asset_type, region_code,
                         lot_area_m2, start_price_fen, increment_fen, deposit_fen, announce_at, registration_deadline,
                         listing_start, listing_end, countdown_seconds, eligible_regions, payment_terms, status,
                         created_at, announced_at)
-                    values (?, ?, ?, 1, '510722201', 'LINKAGE_SURPLUS', '510722201', 1, ?, ?, ?,
+                    values (?, ?, ?, ?, '510722201', 'LINKAGE_SURPLUS', '510722201', 1, ?, ?, ?,
                         now() - interval '30 days', now() - interval '2 days', now() - interval '1 day',
                         now() + ? * interval '1 millisecond', ?, '[]',
                         '{"mode":"FULL","confirmWithinWorkingDays":5,"firstSharePercent":100,"firstDueDays":30}',
@@ -349,11 +376,12 @@ final class Cluster implements AutoCloseable {
                 ps.setLong(1, id);
                 ps.setString(2, "CLUSTER-" + id);
                 ps.setString(3, "cluster " + id);
-                ps.setLong(4, startFen);
-                ps.setLong(5, incrementFen);
-                ps.setLong(6, startFen / 5);
-                ps.setLong(7, endsIn.toMillis());
-                ps.setInt(8, countdownSeconds);
+                ps.setLong(4, certificateId);
+                ps.setLong(5, startFen);
+                ps.setLong(6, incrementFen);
+                ps.setLong(7, startFen / 5);
+                ps.setLong(8, endsIn.toMillis());
+                ps.setInt(9, countdownSeconds);
                 ps.executeUpdate();
             }
             try (var ps = c.prepareStatement("""
