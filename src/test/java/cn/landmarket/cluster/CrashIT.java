@@ -165,7 +165,7 @@ class CrashIT {
     @Test
     void anInstanceKilledWhileBookingAPaymentTransfersTheLotOnce() throws Exception {
         long certificate = 2;
-        int[] killAfterMillis = {0, 40, 250};
+        int[] killAfterMillis = {0, 40, 100, 160, 250};
         lotsFrozenOn(certificate, killAfterMillis.length);
         String seller = Cluster.token("township-clerk", "township", "510722201");
         int committedBeforeKill = 0;
