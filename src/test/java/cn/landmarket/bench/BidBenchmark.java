@@ -97,8 +97,10 @@ public final class BidBenchmark {
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Build the service first: ./mvnw -B -DskipTests package");
         }
+        // zonky turns synchronous_commit off by default; the benchmark measures durable commits.
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("max_connections", "300")
-                .setServerConfig("shared_buffers", "256MB").start()) {
+                .setServerConfig("shared_buffers", "256MB").setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", "on").start()) {
             String jdbc = pg.getJdbcUrl("postgres", "postgres");
             try (Connection c = DriverManager.getConnection(jdbc, "postgres", "postgres");
                     Statement s = c.createStatement()) {

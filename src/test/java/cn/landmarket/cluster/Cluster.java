@@ -171,6 +171,11 @@ final class Cluster implements AutoCloseable {
                 Path.of("src/test/resources/test-keys/publicKey.pem").toAbsolutePath().toString());
         env.put("MARKET_BANK_HMAC_SECRET", BANK_SECRET);
         env.put("MARKET_AUDIT_SIGNING_KEY", auditKey);
+        // Every swarm client comes from 127.0.0.1 as fast as it can: lift the bid rate limits.
+        env.put("MARKET_BIDDING_BIDS_PER_SECOND_PER_BIDDER", "1000000");
+        env.put("MARKET_BIDDING_BID_BURST_PER_BIDDER", "1000000");
+        env.put("MARKET_BIDDING_BIDS_PER_SECOND_PER_ADDRESS", "1000000");
+        env.put("MARKET_BIDDING_BID_BURST_PER_ADDRESS", "1000000");
         env.put("QUARKUS_LOG_LEVEL", "INFO");
         builder.redirectErrorStream(true);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(
