@@ -328,16 +328,15 @@ class ProblemResponsesTest {
     }
 
     @Test
-    void bodyOver256KiBIsRejectedWith413Problem() {
-        Map<String, Object> body = new HashMap<>(listing);
-        body.put("description", "大".repeat(100 * 1024));
-        postListing(body)
-                .statusCode(413)
-                .contentType(PROBLEM_JSON)
-                .body("type", equalTo("urn:land-market:problem:payload-too-large"))
-                .body("status", equalTo(413))
-                .body("code", equalTo("PAYLOAD_TOO_LARGE"))
-                .body("instance", equalTo(LISTINGS));
+    void bodyOver256KiBIsRejectedWith413Problem() throws java.io.IOException {
+        cn.landmarket.testing.Oversized.Answer answer = cn.landmarket.testing.Oversized.send("POST", LISTINGS,
+                Map.of("Authorization", "Bearer " + Tokens.township(TestData.TOWNSHIP_A)), 300 * 1024);
+        assertEquals(413, answer.status(), answer.body());
+        assertTrue(answer.headers().get("content-type").startsWith(PROBLEM_JSON), answer.headers().toString());
+        assertEquals("urn:land-market:problem:payload-too-large", answer.json().getString("type"));
+        assertEquals(413, answer.json().getInt("status"));
+        assertEquals("PAYLOAD_TOO_LARGE", answer.json().getString("code"));
+        assertEquals(LISTINGS, answer.json().getString("instance"));
         assertNothingChanged();
     }
 

@@ -64,11 +64,13 @@ class RequestIdsTest {
     }
 
     @Test
-    void anOversizedBodyIsRefusedWithTheRequestId() {
-        given().header(RequestIds.HEADER, "too-big").auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
-                .body("{\"note\": \"" + "x".repeat(300 * 1024) + "\"}")
-                .when().put("/api/calendar/days/2027-01-01").then().statusCode(413)
-                .header(RequestIds.HEADER, "too-big").body("requestId", equalTo("too-big"));
+    void anOversizedBodyIsRefusedWithTheRequestId() throws java.io.IOException {
+        cn.landmarket.testing.Oversized.Answer answer = cn.landmarket.testing.Oversized.send("PUT",
+                "/api/calendar/days/2027-01-01", java.util.Map.of(RequestIds.HEADER, "too-big", "Authorization",
+                        "Bearer " + Tokens.operator()), 300 * 1024);
+        assertEquals(413, answer.status(), answer.body());
+        assertEquals("too-big", answer.headers().get(RequestIds.HEADER.toLowerCase(java.util.Locale.ROOT)));
+        assertEquals("too-big", answer.json().getString("requestId"));
     }
 
     @Test
