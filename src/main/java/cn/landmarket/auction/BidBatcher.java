@@ -34,7 +34,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.landmarket.audit.AuditEntry;
 import cn.landmarket.audit.AuditLog;
-import cn.landmarket.audit.MerkleTree;
 import cn.landmarket.common.Money;
 import cn.landmarket.common.config.MarketConfig;
 import cn.landmarket.common.error.ApiException;
@@ -224,7 +223,7 @@ public class BidBatcher {
             }
             BidReceipt receipt = BidReceipt.of(0, listingId, bidder.bidderNo, Money.ofFen(command.amountFen),
                     now.atZone(zone).toOffsetDateTime(), accepted.sequence(), accepted.phase(),
-                    accepted.deadline().atZone(zone).toOffsetDateTime(), MerkleTree.leafHash(entry.bytes()));
+                    accepted.deadline().atZone(zone).toOffsetDateTime(), entry.leafHash());
             int index = outcomes.size();
             outcomes.add(null);
             inserts.add(new Object[] {index, bidder, command, receipt});

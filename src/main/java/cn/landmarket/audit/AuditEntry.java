@@ -6,9 +6,39 @@ import java.util.Map;
 
 /**
  * One fact for the log: what kind of change ({@code listing.<status>}, {@code bid.accepted}),
- * when, by whom, and its details.
+ * when, by whom, and its details. Its canonical bytes are encoded once, on first use: the bidding
+ * path needs them both for the receipt's leaf hash and for the insert.
  */
-public record AuditEntry(String type, Instant time, String actor, Map<String, ?> facts) {
+public final class AuditEntry {
+
+    private final String type;
+    private final Instant time;
+    private final String actor;
+    private final Map<String, ?> facts;
+    private byte[] bytes;
+
+    public AuditEntry(String type, Instant time, String actor, Map<String, ?> facts) {
+        this.type = type;
+        this.time = time;
+        this.actor = actor;
+        this.facts = facts;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public Instant time() {
+        return time;
+    }
+
+    public String actor() {
+        return actor;
+    }
+
+    public Map<String, ?> facts() {
+        return facts;
+    }
 
     /** A listing moved to {@code status}: type {@code listing.<status in lower case>}. */
     public static AuditEntry listingStatus(String status, Instant time, String actor, Map<String, ?> facts) {
@@ -31,8 +61,15 @@ public record AuditEntry(String type, Instant time, String actor, Map<String, ?>
         return MerkleTree.leafHash(bytes());
     }
 
-    /** The canonical JSON bytes that are hashed into the log: {@code {"actor","facts","time","type"}}. */
+    /** The canonical JSON bytes that are hashed into the log: {@code {"actor","facts","time","type"}}; not to be modified. */
     public byte[] bytes() {
+        if (bytes == null) {
+            bytes = encode();
+        }
+        return bytes;
+    }
+
+    private byte[] encode() {
         return CanonicalJson.encode(Map.of("type", type, "time", time.truncatedTo(ChronoUnit.MICROS).toString(),
                 "actor", actor == null ? "system" : actor, "facts", facts));
     }

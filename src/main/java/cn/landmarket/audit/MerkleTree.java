@@ -3,7 +3,6 @@ package cn.landmarket.audit;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -260,9 +259,5 @@ public final class MerkleTree {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static boolean sameHash(byte[] a, byte[] b) {
-        return Arrays.equals(a, b);
     }
 }

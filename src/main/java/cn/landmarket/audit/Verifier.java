@@ -293,18 +293,6 @@ public final class Verifier {
             return range.size();
         }
 
-        /** Adds the next entry; {@code servedLeafHash} may be null. Null when all is well so far. */
-        public Result add(byte[] entry, byte[] servedLeafHash) {
-            byte[] leaf = MerkleTree.leafHash(entry);
-            String problem = null;
-            if (servedLeafHash != null && !MessageDigest.isEqual(leaf, servedLeafHash)) {
-                problem = "its bytes do not hash to its stored leaf hash";
-            } else if (!CanonicalCheck.isCanonicalEntry(entry)) {
-                problem = "it is not a canonical JSON entry";
-            }
-            return append(leaf, problem);
-        }
-
         private Result append(byte[] leaf, String problem) {
             if (firstServedMismatch == null && problem != null) {
                 firstServedMismatch = range.size();
