@@ -54,11 +54,13 @@ public class AuctionService {
     private final Clock clock;
     private final RateLimiter perBidder;
     private final RateLimiter perAddress;
+    private final BidMetrics metrics;
 
     AuctionService(BidBatcher batcher, BidRepository bids, ListingRepository listings,
             CertificateService certificates, EntityManager em, ObjectMapper json, MarketConfig config, Clock clock,
-            AuditLog audit) {
+            AuditLog audit, BidMetrics metrics) {
         this.batcher = batcher;
+        this.metrics = metrics;
         this.audit = audit;
         this.bids = bids;
         this.listings = listings;
@@ -81,14 +83,25 @@ public class AuctionService {
      */
     public CompletionStage<BidOutcome> place(Actor actor, long listingId, PlaceBidRequest request,
             String idempotencyKey, String clientAddress) {
-        if (idempotencyKey == null || !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            throw ApiException.invalid("Idempotency-Key", "bid.key-missing");
+        long started = System.nanoTime();
+        try {
+            if (idempotencyKey == null || !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+                throw ApiException.invalid("Idempotency-Key", "bid.key-missing");
+            }
+            throttle(perBidder.acquire(actor.org()), "bid.rate-bidder");
+            if (clientAddress != null) {
+                throttle(perAddress.acquire(clientAddress), "bid.rate-address");
+            }
+        } catch (ApiException refused) {
+            metrics.refused(refused, started);
+            throw refused;
         }
-        throttle(perBidder.acquire(actor.org()), "bid.rate-bidder");
-        if (clientAddress != null) {
-            throttle(perAddress.acquire(clientAddress), "bid.rate-address");
-        }
-        return batcher.submit(listingId, actor.org(), request.amount().fen(), idempotencyKey, clientAddress);
+        return batcher.submit(listingId, actor.org(), request.amount().fen(), idempotencyKey, clientAddress)
+                .whenComplete((outcome, failure) -> {
+                    if (outcome != null) {
+                        metrics.answered(outcome, started);
+                    }
+                });
     }
 
     /** A 429 with Retry-After when a rate limit says wait; nothing is decided or stored for it. */

@@ -33,6 +33,9 @@ public interface MarketConfig {
     /** Bounds of the readiness checks. */
     Health health();
 
+    /** The Prometheus gauges read from the database. */
+    Metrics metrics();
+
     /** Rule numbers, each with the default of DOMAIN.md. */
     interface Rules {
         /** Minimum calendar days between announcement and the start of bidding [reg: Order 39]. */
@@ -161,6 +164,13 @@ public interface MarketConfig {
          */
         @WithDefault("PT60S")
         Duration auditMaxPendingAge();
+    }
+
+    /** How fresh the market gauges are. */
+    interface Metrics {
+        /** How often each instance reads the market gauges (open listings, audit log, refunds) from the database. */
+        @WithDefault("PT15S")
+        Duration refreshInterval();
     }
 
     /** Loading of seed-data/ into the dev database. */

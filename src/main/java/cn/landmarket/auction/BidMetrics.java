@@ -1,0 +1,75 @@
+package cn.landmarket.auction;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import cn.landmarket.common.error.ApiException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * What happened to the bid requests this instance answered, for Prometheus:
+ * {@code market_bids_total{outcome, reason}} counts them (outcome {@code accepted}, {@code replayed}
+ * or {@code rejected}; the reason of a rejection is its problem key without the {@code bid.} prefix,
+ * such as {@code below-increment}, {@code rate-bidder} or {@code not-committed}), and
+ * {@code market_bid_latency_seconds} is the histogram of the time from taking the request to
+ * knowing its answer, the group commit included. Requests refused before they reach the auction
+ * (a malformed body, a missing token) are not bids; they show in {@code http_server_requests}.
+ */
+@ApplicationScoped
+public class BidMetrics {
+
+    static final String BIDS = "market.bids";
+    static final String LATENCY = "market.bid.latency";
+    static final String ACCEPTED = "accepted";
+    static final String REPLAYED = "replayed";
+    static final String REJECTED = "rejected";
+    private static final String NO_REASON = "none";
+    private static final Duration[] BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
+            Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+            Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5)};
+
+    private final MeterRegistry registry;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+
+    BidMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Counts and times one answered bid request that was taken at {@code startedNanos} ({@link System#nanoTime}). */
+    void answered(BidOutcome outcome, long startedNanos) {
+        if (outcome instanceof BidOutcome.Placed placed) {
+            record(placed.replayed() ? REPLAYED : ACCEPTED, NO_REASON, startedNanos);
+        } else {
+            refused(((BidOutcome.Refused) outcome).problem(), startedNanos);
+        }
+    }
+
+    /** Counts and times a bid request refused with this problem. */
+    void refused(ApiException problem, long startedNanos) {
+        record(REJECTED, reason(problem), startedNanos);
+    }
+
+    /** The reason tag: the key of the problem (of its first field violation for a 400), short. */
+    static String reason(ApiException problem) {
+        String key = problem.violations().isEmpty() ? problem.detail().key()
+                : problem.violations().get(0).message().key();
+        return key.startsWith("bid.") ? key.substring(4) : key;
+    }
+
+    private void record(String outcome, String reason, long startedNanos) {
+        counters.computeIfAbsent(outcome + '\u0000' + reason, k -> Counter.builder(BIDS)
+                .description("Bid requests answered, by outcome and by the reason for a rejection")
+                .tag("outcome", outcome).tag("reason", reason).register(registry)).increment();
+        timers.computeIfAbsent(outcome, k -> Timer.builder(LATENCY)
+                .description("Time from taking a bid request to its answer, group commit included")
+                .tag("outcome", outcome).serviceLevelObjectives(BUCKETS).register(registry))
+                .record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
+    }
+}
