@@ -185,24 +185,35 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"base", "overlays/production"})
-    void probesUseTheHealthEndpointsOnTheHttpPort(String overlay) throws IOException {
+    void probesAndMetricsUseTheManagementPortWhichTheServiceDoesNotExpose(String overlay) throws IOException {
         Properties app = applicationProperties();
         assertFalse(app.stringPropertyNames().stream().anyMatch(k -> k.endsWith("quarkus.http.non-application-root-path")
-                || k.endsWith("quarkus.smallrye-health.root-path") || k.endsWith("quarkus.http.root-path")),
-                "the health endpoints are at their default paths");
+                || k.endsWith("quarkus.smallrye-health.root-path") || k.endsWith("quarkus.http.root-path")
+                || k.endsWith("quarkus.management.root-path") || k.endsWith("quarkus.micrometer.export.prometheus.path")),
+                "the health and metrics endpoints are at their default paths");
+        assertEquals("true", app.getProperty("%prod.quarkus.management.enabled"),
+                "the packaged service serves health and metrics on the management port");
+        int managementPort = Integer.parseInt(app.getProperty("quarkus.management.port", "9000"));
         int httpPort = Integer.parseInt(app.getProperty("quarkus.http.port", "8080"));
         Map<String, Object> deployment = only(render(K8S.resolve(overlay)), "Deployment");
+        Map<String, Integer> ports = new LinkedHashMap<>();
         for (Map<String, Object> container : containers(deployment)) {
-            Map<String, Integer> ports = new LinkedHashMap<>();
             maps(container.get("ports")).forEach(p -> ports.put((String) p.get("name"), (Integer) p.get("containerPort")));
             PROBES.forEach((probe, expected) -> {
                 Map<String, Object> get = map(container, probe, "httpGet");
                 assertEquals(expected, get.get("path"), () -> overlay + ": " + probe);
                 Object port = get.get("port");
                 int number = port instanceof Integer n ? n : ports.getOrDefault(port, -1);
-                assertEquals(httpPort, number, () -> overlay + ": " + probe + " asks the service's HTTP port");
+                assertEquals(managementPort, number, () -> overlay + ": " + probe + " asks the management port");
             });
         }
+        assertEquals(httpPort, ports.get("http"), "the container's http port is the service's");
+        assertEquals(managementPort, ports.get("management"), "the container's management port is the service's");
+        Map<String, String> annotations = labels(map(deployment, "spec", "template", "metadata", "annotations"));
+        assertEquals("true", annotations.get("prometheus.io/scrape"));
+        assertEquals(String.valueOf(managementPort), annotations.get("prometheus.io/port"));
+        assertEquals("/q/metrics", annotations.get("prometheus.io/path"));
+
         Map<String, Object> service = only(render(K8S.resolve(overlay)), "Service");
         Map<String, String> podLabels = labels(map(deployment, "spec", "template", "metadata", "labels"));
         assertTrue(labels(map(service, "spec", "selector")).entrySet().stream()
@@ -212,7 +223,30 @@ class KubernetesManifestsTest {
             assertTrue(containers(deployment).stream().flatMap(c -> maps(c.get("ports")).stream())
                     .anyMatch(p -> target.equals(p.get("name")) || target.equals(p.get("containerPort"))),
                     () -> "the Service's targetPort " + target + " is a container port");
+            assertFalse(target.equals("management") || target.equals(managementPort),
+                    "the Service must not expose health and metrics");
         }
+    }
+
+    @Test
+    void prometheusScrapesEveryInstanceAndTheDatabaseInProduction() {
+        List<Map<String, Object>> rendered = render(K8S.resolve("overlays/production"));
+        Map<String, Object> deployment = only(rendered, "Deployment");
+        Map<String, String> podLabels = labels(map(deployment, "spec", "template", "metadata", "labels"));
+        Map<String, Object> database = only(rendered, "Cluster");
+        List<Map<String, Object>> monitors = rendered.stream().filter(d -> "PodMonitor".equals(d.get("kind"))).toList();
+        assertEquals(2, monitors.size(), "PodMonitors for the service and for PostgreSQL");
+        Map<String, Object> service = monitors.stream()
+                .filter(m -> labels(map(m, "spec", "selector", "matchLabels")).entrySet().stream()
+                        .allMatch(e -> e.getValue().equals(podLabels.get(e.getKey()))))
+                .findFirst().orElseThrow(() -> new AssertionError("no PodMonitor selects the service's pods"));
+        Map<String, Object> endpoint = maps(path(service, "spec", "podMetricsEndpoints")).get(0);
+        assertEquals("management", endpoint.get("port"));
+        assertEquals("/q/metrics", endpoint.get("path"));
+        assertTrue(monitors.stream().anyMatch(m -> string(database, "metadata", "name")
+                .equals(labels(map(m, "spec", "selector", "matchLabels")).get("cnpg.io/cluster"))),
+                "a PodMonitor selects the CloudNativePG cluster's pods");
+        monitors.forEach(m -> assertEquals("land-market", string(m, "metadata", "namespace")));
     }
 
     @ParameterizedTest

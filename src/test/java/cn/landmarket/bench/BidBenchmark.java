@@ -109,11 +109,13 @@ public final class BidBenchmark {
             String jdbcOff = pg.getJdbcUrl("postgres", "bench_log_off");
             int port = freePort();
             int portOff = freePort();
-            Process service = startService(jar, jdbc, port, true);
-            Process serviceOff = startService(jar, jdbcOff, portOff, false);
+            int management = freePort();
+            int managementOff = freePort();
+            Process service = startService(jar, jdbc, port, management, true);
+            Process serviceOff = startService(jar, jdbcOff, portOff, managementOff, false);
             try {
-                waitUntilReady(port);
-                waitUntilReady(portOff);
+                waitUntilReady(management);
+                waitUntilReady(managementOff);
                 enterprises();
                 prepare(jdbc);
                 prepare(jdbcOff);
@@ -522,13 +524,16 @@ public final class BidBenchmark {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Process startService(Path jar, String jdbc, int port, boolean auditLog) throws IOException {
+    private static Process startService(Path jar, String jdbc, int port, int managementPort, boolean auditLog)
+            throws IOException {
         ProcessBuilder builder = new ProcessBuilder("java", "-Xmx1g", "-jar", jar.toString());
         builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", jdbc);
         builder.environment().put("QUARKUS_DATASOURCE_USERNAME", "postgres");
         builder.environment().put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
+        builder.environment().put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
         builder.environment().put("MP_JWT_VERIFY_PUBLICKEY_LOCATION",
                 Path.of("src/test/resources/test-keys/publicKey.pem").toAbsolutePath().toString());
         builder.environment().put("MARKET_BANK_HMAC_SECRET", "bench-secret");
@@ -558,12 +563,13 @@ public final class BidBenchmark {
         }
     }
 
-    private static void waitUntilReady(int port) throws Exception {
+    /** Waits for readiness on the management port, where the packaged service serves health. */
+    private static void waitUntilReady(int managementPort) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plusSeconds(90);
         while (Instant.now().isBefore(deadline)) {
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }

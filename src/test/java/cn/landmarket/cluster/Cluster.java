@@ -68,16 +68,23 @@ final class Cluster implements AutoCloseable {
     static final class Instance {
         final String name;
         final int port;
+        final int managementPort;
         final Process process;
 
-        Instance(String name, int port, Process process) {
+        Instance(String name, int port, int managementPort, Process process) {
             this.name = name;
             this.port = port;
+            this.managementPort = managementPort;
             this.process = process;
         }
 
         String url() {
             return "http://127.0.0.1:" + port;
+        }
+
+        /** Where health and metrics are served: the packaged service keeps them off the public port. */
+        String managementUrl() {
+            return "http://127.0.0.1:" + managementPort;
         }
 
         @Override
@@ -158,6 +165,7 @@ final class Cluster implements AutoCloseable {
     /** Starts an instance; it is ready when {@link #awaitReady} returns. */
     Instance start(String instanceName) throws IOException {
         int port = freePort();
+        int managementPort = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar",
                 JAR.toString());
@@ -167,6 +175,8 @@ final class Cluster implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
+        env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION",
                 Path.of("src/test/resources/test-keys/publicKey.pem").toAbsolutePath().toString());
         env.put("MARKET_BANK_HMAC_SECRET", BANK_SECRET);
@@ -182,7 +192,7 @@ final class Cluster implements AutoCloseable {
                 Path.of("target", name + "-" + instanceName + ".log").toFile()));
         Process process = builder.start();
         ALL.add(process);
-        Instance instance = new Instance(instanceName, port, process);
+        Instance instance = new Instance(instanceName, port, managementPort, process);
         instances.add(instance);
         return instance;
     }
@@ -214,8 +224,19 @@ final class Cluster implements AutoCloseable {
                         throw new IllegalStateException("instance " + instance + " exited with "
                                 + instance.process.exitValue() + "; see target/" + name + "-" + instance.name + ".log");
                     }
-                    return get(instance, "/q/health/ready", null).status() == 200;
+                    return send(HttpRequest.newBuilder(URI.create(instance.managementUrl() + "/q/health/ready"))
+                            .timeout(Duration.ofSeconds(30)).GET().build()).status() == 200;
                 });
+    }
+
+    /** The instance's Prometheus metrics, in the text format. */
+    String metrics(Instance instance) {
+        Answer answer = send(HttpRequest.newBuilder(URI.create(instance.managementUrl() + "/q/metrics"))
+                .header("Accept", "text/plain").timeout(Duration.ofSeconds(30)).GET().build());
+        if (answer.status() != 200) {
+            throw new IllegalStateException("metrics of " + instance + ": " + answer);
+        }
+        return answer.body();
     }
 
     /** SIGKILL (on Linux {@link Process#destroyForcibly} sends SIGKILL): no shutdown hook runs. */

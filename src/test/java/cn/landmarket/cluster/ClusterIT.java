@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.landmarket.audit.Verifier;
+import cn.landmarket.testing.Prometheus;
 
 /**
  * Three instances of the packaged service against one PostgreSQL, a swarm of 48 bidders spread
@@ -131,6 +132,21 @@ class ClusterIT {
             assertEquals(hotBySequence.size(), watcher.bids.size(), "the watcher saw every bid of the hot listing");
             assertTrue(watcher.statuses.contains("TIMED_BIDDING") && watcher.statuses.contains("SOLD"),
                     "the watcher saw the status changes: " + watcher.statuses);
+
+            // each instance counted exactly the bids it answered, and none is served on the public port
+            for (Cluster.Instance node : nodes) {
+                String metrics = cluster.metrics(node);
+                long accepted = swarm.receipts.stream().filter(r -> r.instance().equals(node.name)).count();
+                assertEquals(accepted, Prometheus.counter(metrics, "market_bids_total", "outcome", "accepted"),
+                        "accepted bids counted by " + node);
+                assertEquals(swarm.refusedBy(node.name), Prometheus.sum(metrics, "market_bids_total",
+                        "outcome", "rejected"), "refused bids counted by " + node);
+                assertEquals(accepted + swarm.refusedBy(node.name),
+                        Prometheus.counter(metrics, "market_bid_latency_seconds_count", "outcome", "accepted")
+                                + Prometheus.counter(metrics, "market_bid_latency_seconds_count", "outcome", "rejected"),
+                        "bids timed by " + node);
+                assertEquals(404, cluster.get(node, "/q/metrics", null).status(), "metrics on the public port");
+            }
 
             cluster.awaitAuditCaughtUp();
             Invariants.checkAuditEntries(cluster, stored);

@@ -32,6 +32,7 @@ final class Swarm {
     final Queue<Receipt> receipts = new ConcurrentLinkedQueue<>();
     final Queue<Failure> failures = new ConcurrentLinkedQueue<>();
     final AtomicLong refused = new AtomicLong();
+    private final Map<String, AtomicLong> refusedBy = new ConcurrentHashMap<>();
     private final Map<Long, AtomicLong> nextAmount = new ConcurrentHashMap<>();
     private final Cluster cluster;
     private final long startFen;
@@ -51,6 +52,12 @@ final class Swarm {
         return startFen + nextAmount.computeIfAbsent(listingId, id -> new AtomicLong()).getAndAdd(incrementFen);
     }
 
+    /** How many bids this instance refused with 409. */
+    long refusedBy(String instance) {
+        AtomicLong n = refusedBy.get(instance);
+        return n == null ? 0 : n.get();
+    }
+
     /** Places one bid and records the answer; returns the status (0 for no answer). */
     int bid(Cluster.Instance instance, String token, long listingId) {
         long amount = nextAmount(listingId);
@@ -61,6 +68,7 @@ final class Swarm {
                     Cluster.fen(r.get("amount").asText()), r.get("bidderNo").asText(), instance.name, System.nanoTime()));
         } else if (answer.status() == 409) {
             refused.incrementAndGet();
+            refusedBy.computeIfAbsent(instance.name, n -> new AtomicLong()).incrementAndGet();
         } else {
             failures.add(new Failure(listingId, amount, answer.status(), answer.body(), instance.name));
         }
