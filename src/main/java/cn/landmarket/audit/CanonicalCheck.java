@@ -15,16 +15,24 @@ public final class CanonicalCheck {
     private static final int MAX_DEPTH = 64;
 
     private final byte[] b;
+    private final int end;
     private int pos;
 
-    private CanonicalCheck(byte[] b) {
+    private CanonicalCheck(byte[] b, int from, int end) {
         this.b = b;
+        this.end = end;
+        this.pos = from;
     }
 
     /** Whether {@code entry} is a canonical audit entry. */
     public static boolean isCanonicalEntry(byte[] entry) {
+        return isCanonicalEntry(entry, 0, entry.length);
+    }
+
+    /** Whether the bytes {@code b[from, to)} are a canonical audit entry (as in a leaf input). */
+    public static boolean isCanonicalEntry(byte[] b, int from, int to) {
         try {
-            return new CanonicalCheck(entry).entry();
+            return new CanonicalCheck(b, from, to).entry();
         } catch (Invalid e) {
             return false;
         }
@@ -33,7 +41,7 @@ public final class CanonicalCheck {
     /** Whether {@code json} is any canonical JSON value (the whole input). */
     public static boolean isCanonical(byte[] json) {
         try {
-            CanonicalCheck c = new CanonicalCheck(json);
+            CanonicalCheck c = new CanonicalCheck(json, 0, json.length);
             c.value(0);
             return c.pos == json.length;
         } catch (Invalid e) {
@@ -67,7 +75,7 @@ public final class CanonicalCheck {
             }
         }
         expect('}');
-        return pos == b.length;
+        return pos == end;
     }
 
     private boolean keyIs(int start, byte[] key) {
@@ -85,7 +93,7 @@ public final class CanonicalCheck {
 
     /** Reads one value; returns STRING, OBJECT or 0 for anything else. */
     private int value(int depth) throws Invalid {
-        if (depth > MAX_DEPTH || pos >= b.length) {
+        if (depth > MAX_DEPTH || pos >= end) {
             throw Invalid.INSTANCE;
         }
         switch (b[pos]) {
@@ -117,14 +125,17 @@ public final class CanonicalCheck {
         }
         int previousStart = -1;
         int previousEnd = -1;
+        boolean previousEscaped = false;
         while (true) {
             int start = pos;
-            string();
-            if (previousStart >= 0 && compareKeys(previousStart, previousEnd, start, pos) >= 0) {
+            boolean escaped = string();
+            if (previousStart >= 0
+                    && compareKeys(previousStart, previousEnd, previousEscaped, start, pos, escaped) >= 0) {
                 throw Invalid.INSTANCE;
             }
             previousStart = start;
             previousEnd = pos;
+            previousEscaped = escaped;
             expect(':');
             value(depth + 1);
             byte c = next();
@@ -161,8 +172,8 @@ public final class CanonicalCheck {
      * differs from UTF-16 order only between U+E000..U+FFFF (lead byte EE or EF) and supplementary
      * characters (lead byte F0..F4).
      */
-    private int compareKeys(int aStart, int aEnd, int bStart, int bEnd) {
-        if (hasEscape(aStart, aEnd) || hasEscape(bStart, bEnd)) {
+    private int compareKeys(int aStart, int aEnd, boolean aEscaped, int bStart, int bEnd, boolean bEscaped) {
+        if (aEscaped || bEscaped) {
             return decode(aStart, aEnd).compareTo(decode(bStart, bEnd));
         }
         int n = Math.min(aEnd - aStart, bEnd - bStart);
@@ -187,15 +198,6 @@ public final class CanonicalCheck {
             }
         }
         return (aEnd - aStart) - (bEnd - bStart);
-    }
-
-    private boolean hasEscape(int start, int end) {
-        for (int i = start; i < end; i++) {
-            if (b[i] == '\\') {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The text of an already checked string token [start, end), quotes included. */
@@ -238,11 +240,13 @@ public final class CanonicalCheck {
         }
     }
 
-    private void string() throws Invalid {
+    /** Reads one string token; returns whether it holds an escape (keys with one compare decoded). */
+    private boolean string() throws Invalid {
         expect('"');
         final byte[] in = b;
-        final int n = in.length;
+        final int n = end;
         int p = pos;
+        boolean escaped = false;
         while (true) {
             while (p < n && PLAIN[in[p] & 0xff]) {
                 p++;
@@ -253,10 +257,11 @@ public final class CanonicalCheck {
             int c = in[p++] & 0xff;
             if (c == '"') {
                 pos = p;
-                return;
+                return escaped;
             }
             pos = p;
             if (c == '\\') {
+                escaped = true;
                 escape();
             } else if (c < 0x20) {
                 throw Invalid.INSTANCE;
@@ -274,7 +279,7 @@ public final class CanonicalCheck {
             }
             case 'u' -> {
                 // Only control characters without a short escape are written as \\u00xx, in lower case.
-                if (pos + 4 > b.length || b[pos] != '0' || b[pos + 1] != '0') {
+                if (pos + 4 > end || b[pos] != '0' || b[pos + 1] != '0') {
                     throw Invalid.INSTANCE;
                 }
                 int hi = b[pos + 2];
@@ -312,7 +317,7 @@ public final class CanonicalCheck {
         } else {
             throw Invalid.INSTANCE;
         }
-        if (pos + extra > b.length) {
+        if (pos + extra > end) {
             throw Invalid.INSTANCE;
         }
         for (int i = 0; i < extra; i++) {
@@ -335,7 +340,7 @@ public final class CanonicalCheck {
             }
         }
         int first = pos;
-        while (pos < b.length && b[pos] >= '0' && b[pos] <= '9') {
+        while (pos < end && b[pos] >= '0' && b[pos] <= '9') {
             pos++;
         }
         if (pos == first || (b[first] == '0' && pos - first > 1)) {
@@ -344,7 +349,7 @@ public final class CanonicalCheck {
     }
 
     private void literal(String word) throws Invalid {
-        if (pos + word.length() > b.length) {
+        if (pos + word.length() > end) {
             throw Invalid.INSTANCE;
         }
         for (int i = 0; i < word.length(); i++) {
@@ -362,14 +367,14 @@ public final class CanonicalCheck {
     }
 
     private byte next() throws Invalid {
-        if (pos >= b.length) {
+        if (pos >= end) {
             throw Invalid.INSTANCE;
         }
         return b[pos++];
     }
 
     private int peek() {
-        return pos < b.length ? b[pos] : -1;
+        return pos < end ? b[pos] : -1;
     }
 
     private static byte[] bytes(String s) {

@@ -67,6 +67,22 @@ public final class CompactRange {
         size++;
     }
 
+    /**
+     * Adds on the right a perfect subtree of {@code 2^level} leaves given by its root; the size must
+     * be a multiple of {@code 2^level}, as it is where such a subtree starts in a bigger tree.
+     */
+    public void appendSubtree(int level, byte[] root) {
+        if (level < 0 || level > 62 || (size & ((1L << level) - 1)) != 0) {
+            throw new IllegalArgumentException("a subtree of 2^" + level + " leaves cannot start at " + size);
+        }
+        byte[] h = root;
+        for (long s = size >> level; (s & 1) == 1; s >>= 1) {
+            h = MerkleTree.nodeHash(nodes.remove(nodes.size() - 1), h);
+        }
+        nodes.add(h);
+        size += 1L << level;
+    }
+
     /** The tree head, equal to {@link MerkleTree#root} of the same leaves. */
     public byte[] root() {
         if (nodes.isEmpty()) {

@@ -33,6 +33,47 @@ public final class MerkleTree {
         return d.digest();
     }
 
+    /**
+     * Leaf hash of an entry held as its leaf input {@code 0x00 ‖ entry}, the bytes
+     * {@code data[from, to)}: hashing one run of bytes lets the digest read whole blocks straight
+     * from the array, where a separate prefix byte makes it copy every block.
+     */
+    public static byte[] leafHashOfInput(byte[] data, int from, int to) {
+        if (to <= from || data[from] != 0) {
+            throw new IllegalArgumentException("a leaf input starts with the byte 0x00");
+        }
+        MessageDigest d = DIGEST.get();
+        d.update(data, from, to - from);
+        return d.digest();
+    }
+
+    /** The leaf input {@code 0x00 ‖ entry} of an entry, for {@link #leafHashOfInput}. */
+    public static byte[] leafInput(byte[] entry) {
+        byte[] input = new byte[entry.length + 1];
+        System.arraycopy(entry, 0, input, 1, entry.length);
+        return input;
+    }
+
+    /**
+     * MTH of a perfect subtree from its {@code 2^k} leaf hashes {@code leaves[from, from + 2^k)}
+     * (RFC 9162 §2.1.1, the balanced case), pairing neighbours level by level.
+     */
+    public static byte[] perfectRoot(byte[][] leaves, int from, int count) {
+        if (Integer.bitCount(count) != 1) {
+            throw new IllegalArgumentException("a perfect subtree has 2^k leaves, not " + count);
+        }
+        byte[][] level = new byte[count / 2][];
+        for (int i = 0; i < level.length; i++) {
+            level[i] = nodeHash(leaves[from + 2 * i], leaves[from + 2 * i + 1]);
+        }
+        for (int n = level.length; n > 1; n /= 2) {
+            for (int i = 0; i < n / 2; i++) {
+                level[i] = nodeHash(level[2 * i], level[2 * i + 1]);
+            }
+        }
+        return count == 1 ? leaves[from] : level[0];
+    }
+
     /** Interior node hash: SHA-256(0x01 ‖ left ‖ right). */
     public static byte[] nodeHash(byte[] left, byte[] right) {
         MessageDigest d = DIGEST.get();

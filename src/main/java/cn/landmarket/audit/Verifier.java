@@ -1,10 +1,9 @@
 package cn.landmarket.audit;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +20,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -226,27 +226,25 @@ public final class Verifier {
         }
         Tree tree = new Tree(signedRoots, size);
         while (tree.size() < size) {
-            int limit = (int) Math.min(PAGE, size - tree.size());
+            int limit = (int) Math.min(source.pageSize(), size - tree.size());
             List<Served> page = source.entries(tree.size(), limit);
             if (page.isEmpty()) {
                 return Result.bad(size, tree.size(), "entry " + tree.size() + " is missing");
             }
-            List<byte[]> entries = new ArrayList<>(page.size());
-            List<byte[]> leafHashes = new ArrayList<>(page.size());
+            int usable = 0;
             for (Served e : page) {
-                long index = tree.size() + entries.size();
+                long index = tree.size() + usable;
                 if (index >= size) {
                     break;
                 }
                 if (e.index() != index) {
-                    Result bad = tree.addAll(entries, leafHashes);
+                    Result bad = tree.addAll(page.subList(0, usable));
                     return bad != null ? signatureOfMismatch(bad, history, key)
                             : Result.bad(size, index, "entry " + index + " is missing; got " + e.index());
                 }
-                entries.add(e.entry());
-                leafHashes.add(e.leafHash());
+                usable++;
             }
-            Result bad = tree.addAll(entries, leafHashes);
+            Result bad = tree.addAll(page.subList(0, usable));
             if (bad != null) {
                 return signatureOfMismatch(bad, history, key);
             }
@@ -277,6 +275,10 @@ public final class Verifier {
      */
     public static final class Tree {
 
+        /** Leaves hashed into one subtree on one core: big enough to make the in-order work small. */
+        static final int BLOCK_LEVEL = 6;
+        static final int BLOCK = 1 << BLOCK_LEVEL;
+
         private final NavigableMap<Long, byte[]> signedRoots;
         private final long size;
         private final CompactRange range = new CompactRange();
@@ -293,12 +295,21 @@ public final class Verifier {
             return range.size();
         }
 
-        private Result append(byte[] leaf, String problem) {
+        private void noteProblem(long index, String problem) {
             if (firstServedMismatch == null && problem != null) {
-                firstServedMismatch = range.size();
+                firstServedMismatch = index;
                 servedMismatch = problem;
             }
+        }
+
+        private Result append(byte[] leaf, String problem) {
+            noteProblem(range.size(), problem);
             range.append(leaf);
+            return compareSignedRoot();
+        }
+
+        /** Compares the tree with the signed root of its current size, if one was signed. */
+        private Result compareSignedRoot() {
             byte[] signed = signedRoots.get(range.size());
             if (signed != null) {
                 if (!MessageDigest.isEqual(signed, range.root())) {
@@ -314,31 +325,75 @@ public final class Verifier {
         }
 
         /**
-         * Adds the next entries ({@code servedLeafHashes} entries may be null): their leaf hashes and
-         * canonical form are checked in parallel, then they join the tree in order. Null when all is
-         * well so far.
+         * Adds the next entries, in index order. On all cores, in blocks of
+         * {@value #BLOCK}: the leaf hashes, the canonical form, and the root of each block that is a
+         * whole perfect subtree of the log with no signed tree size inside it; then, in order, each
+         * such block joins the tree as one subtree and the other leaves one by one, and every signed
+         * root on the way is compared. Null when all is well so far.
          */
-        public Result addAll(List<byte[]> entries, List<byte[]> servedLeafHashes) {
+        public Result addAll(List<Served> entries) {
             int n = entries.size();
+            long base = range.size();
             byte[][] leaves = new byte[n][];
             String[] problems = new String[n];
-            java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
-                byte[] entry = entries.get(i);
-                leaves[i] = MerkleTree.leafHash(entry);
-                byte[] served = servedLeafHashes.get(i);
-                if (served != null && !MessageDigest.isEqual(leaves[i], served)) {
-                    problems[i] = "its bytes do not hash to its stored leaf hash";
-                } else if (!CanonicalCheck.isCanonicalEntry(entry)) {
-                    problems[i] = "it is not a canonical JSON entry";
+            // Blocks end where the log's index reaches a multiple of BLOCK (and at the page's end).
+            int[] bounds = blockBounds(base, n);
+            int blocks = bounds.length - 1;
+            byte[][] blockRoots = new byte[blocks][];
+            IntStream.range(0, blocks).parallel().forEach(b -> {
+                int from = bounds[b];
+                int to = bounds[b + 1];
+                for (int i = from; i < to; i++) {
+                    Served e = entries.get(i);
+                    leaves[i] = MerkleTree.leafHashOfInput(e.data(), e.from(), e.to());
+                    if (e.leafHash() != null && !MessageDigest.isEqual(leaves[i], e.leafHash())) {
+                        problems[i] = "its bytes do not hash to its stored leaf hash";
+                    } else if (!CanonicalCheck.isCanonicalEntry(e.data(), e.from() + 1, e.to())) {
+                        problems[i] = "it is not a canonical JSON entry";
+                    }
+                }
+                if (to - from == BLOCK && (base + from) % BLOCK == 0
+                        && signedRoots.subMap(base + from, false, base + to, false).isEmpty()) {
+                    blockRoots[b] = MerkleTree.perfectRoot(leaves, from, BLOCK);
                 }
             });
-            for (int i = 0; i < n; i++) {
-                Result bad = append(leaves[i], problems[i]);
-                if (bad != null) {
-                    return bad;
+            int i = 0;
+            for (int b = 0; b < blocks; b++) {
+                int to = bounds[b + 1];
+                if (blockRoots[b] == null) {
+                    for (; i < to; i++) {
+                        Result bad = append(leaves[i], problems[i]);
+                        if (bad != null) {
+                            return bad;
+                        }
+                    }
+                } else {
+                    for (int j = i; j < to; j++) {
+                        noteProblem(base + j, problems[j]);
+                    }
+                    range.appendSubtree(BLOCK_LEVEL, blockRoots[b]);
+                    i = to;
+                    Result bad = compareSignedRoot();
+                    if (bad != null) {
+                        return bad;
+                    }
                 }
             }
             return null;
+        }
+
+        private static int[] blockBounds(long base, int n) {
+            int head = (int) Math.min(n, (BLOCK - base % BLOCK) % BLOCK);
+            int[] bounds = new int[2 + (n - head + BLOCK - 1) / BLOCK];
+            int count = 1;
+            if (head > 0) {
+                bounds[count++] = head;
+            }
+            for (int p = head; p < n;) {
+                p = Math.min(n, p + BLOCK);
+                bounds[count++] = p;
+            }
+            return java.util.Arrays.copyOf(bounds, count);
         }
 
         /** After the last entry: null when every entry was well-formed. */
@@ -351,8 +406,24 @@ public final class Verifier {
         }
     }
 
-    /** One entry as a log source serves it; its leaf hash may be null (exports carry none). */
-    record Served(long index, byte[] entry, byte[] leafHash) {
+    /**
+     * One entry as a log source serves it, held as its leaf input {@code 0x00 ‖ entry}: the bytes
+     * {@code data[from, to)}, hashed in place (several entries may share one array); its stored leaf
+     * hash may be null (exports carry none).
+     */
+    public record Served(long index, byte[] data, int from, int to, byte[] leafHash) {
+
+        public Served {
+            if (from < 0 || to <= from || to > data.length || data[from] != 0) {
+                throw new IllegalArgumentException("a leaf input is 0x00 followed by the entry");
+            }
+        }
+
+        /** An entry held in an array of its own. */
+        public static Served of(long index, byte[] entry, byte[] leafHash) {
+            byte[] input = MerkleTree.leafInput(entry);
+            return new Served(index, input, 0, input.length, leafHash);
+        }
     }
 
     /** Where the log comes from: the service's API, or an export directory. */
@@ -361,9 +432,15 @@ public final class Verifier {
 
         String checkpoint() throws IOException, InterruptedException;
 
+        /** How many entries to ask for at once. */
+        default int pageSize() {
+            return PAGE;
+        }
+
         /** Signed checkpoint notes with a tree size above {@code after}, smallest first. */
         List<String> checkpoints(long after, int limit) throws IOException, InterruptedException;
 
+        /** Up to {@code limit} entries from {@code start}; they may be valid only until the next call. */
         List<Served> entries(long start, int limit) throws IOException, InterruptedException;
 
         /** The served consistency proof, or null when the source holds every entry anyway. */
@@ -406,7 +483,7 @@ public final class Verifier {
         public List<Served> entries(long start, int limit) throws IOException, InterruptedException {
             List<Served> out = new ArrayList<>();
             for (JsonNode e : json.readTree(get("/api/audit/entries?start=" + start + "&limit=" + limit))) {
-                out.add(new Served(e.get("index").asLong(), B64.decode(e.get("entry").asText()),
+                out.add(Served.of(e.get("index").asLong(), B64.decode(e.get("entry").asText()),
                         B64.decode(e.get("leafHash").asText())));
             }
             return out;
@@ -431,17 +508,34 @@ public final class Verifier {
         }
     }
 
-    /** An export directory, read front to back. */
+    /**
+     * An export directory, read front to back. entries.bin is read in blocks of up to 8 MiB and the
+     * entries are served where they lie, without a copy each: reading them one by one through a
+     * buffered stream cost more than hashing them.
+     */
     private static final class ExportSource implements Source {
 
+        private static final int MAX_ENTRY = 1 << 24;
+        /** Room for a whole page of typical entries, so that a page is mostly read into a reused buffer. */
+        private static final int BUFFER = 1 << 23;
+
         private final Path dir;
-        private final DataInputStream entries;
+        private final InputStream in;
+        private byte[] buffer = new byte[0];
+        private int position;
+        private int limit;
         private long next;
+        /** Whether no served entry points into the buffer any more. */
+        private boolean reusable;
 
         ExportSource(Path dir) throws IOException {
             this.dir = dir;
-            this.entries = new DataInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve("entries.bin")),
-                    1 << 16));
+            this.in = Files.newInputStream(dir.resolve("entries.bin"));
+        }
+
+        @Override
+        public int pageSize() {
+            return 1 << 14;
         }
 
         @Override
@@ -464,27 +558,66 @@ public final class Verifier {
             return notes;
         }
 
+        /**
+         * The entries from {@code start} on, which must follow those served before. They point into
+         * this source's buffer and hold only until the next call, which reuses it.
+         */
         @Override
-        public List<Served> entries(long start, int limit) throws IOException {
+        public List<Served> entries(long start, int count) throws IOException {
             if (start != next) {
                 throw new IOException("an export is read in order; asked for " + start + " at " + next);
             }
-            List<Served> out = new ArrayList<>(limit);
-            for (int i = 0; i < limit; i++) {
-                int length;
-                try {
-                    length = entries.readInt();
-                } catch (java.io.EOFException end) {
-                    break;
+            reusable = true;
+            return read(count);
+        }
+
+        /** Reads up to {@code count} entries from the file (fewer at its end). */
+        private List<Served> read(int count) throws IOException {
+            List<Served> out = new ArrayList<>(count);
+            for (int i = 0; i < count && fill(4); i++) {
+                if (limit - position < 4) {
+                    throw new IOException("entries.bin ends inside the length of entry " + next);
                 }
-                if (length < 0 || length > (1 << 24)) {
+                int length = ((buffer[position] & 0xff) << 24) | ((buffer[position + 1] & 0xff) << 16)
+                        | ((buffer[position + 2] & 0xff) << 8) | (buffer[position + 3] & 0xff);
+                if (length < 0 || length > MAX_ENTRY) {
                     throw new IOException("entry " + next + " claims " + length + " bytes");
                 }
-                byte[] entry = new byte[length];
-                entries.readFully(entry);
-                out.add(new Served(next++, entry, null));
+                if (!fill(4 + length) || limit - position < 4 + length) {
+                    throw new IOException("entries.bin ends inside entry " + next);
+                }
+                // The length's last byte, already read, becomes the leaf input's 0x00: no copy.
+                buffer[position + 3] = 0;
+                out.add(new Served(next++, buffer, position + 3, position + 4 + length, null));
+                reusable = false;
+                position += 4 + length;
             }
             return out;
+        }
+
+        /**
+         * Makes {@code n} bytes available from {@code position} if the file still holds them; false
+         * at the end of the file with nothing left. What is left moves to the front of the buffer
+         * when no entry of the page being read points into it, else to a new buffer.
+         */
+        private boolean fill(int n) throws IOException {
+            if (limit - position >= n) {
+                return true;
+            }
+            byte[] target = reusable && n <= buffer.length ? buffer : new byte[Math.max(n, BUFFER)];
+            System.arraycopy(buffer, position, target, 0, limit - position);
+            buffer = target;
+            reusable = false;
+            limit -= position;
+            position = 0;
+            while (limit < n) {
+                int read = in.read(buffer, limit, buffer.length - limit);
+                if (read < 0) {
+                    break;
+                }
+                limit += read;
+            }
+            return limit > 0;
         }
 
         @Override
@@ -494,7 +627,7 @@ public final class Verifier {
 
         @Override
         public void close() throws IOException {
-            entries.close();
+            in.close();
         }
     }
 
@@ -538,8 +671,8 @@ public final class Verifier {
         public List<Served> entries(long start, int limit) throws IOException, InterruptedException {
             List<Served> page = source.entries(start, limit);
             for (Served e : page) {
-                entries.writeInt(e.entry().length);
-                entries.write(e.entry());
+                entries.writeInt(e.to() - e.from() - 1);
+                entries.write(e.data(), e.from() + 1, e.to() - e.from() - 1);
             }
             return page;
         }
@@ -547,6 +680,11 @@ public final class Verifier {
         @Override
         public List<byte[]> consistency(long from, long to) throws IOException, InterruptedException {
             return source.consistency(from, to);
+        }
+
+        @Override
+        public int pageSize() {
+            return source.pageSize();
         }
 
         /** Writes the key, the checkpoint and the history of checkpoints up to it. */

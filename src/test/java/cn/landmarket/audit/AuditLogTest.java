@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -540,6 +541,15 @@ class AuditLogTest {
         Verifier.Result altered = Verifier.verify(dir.toString(), null, null);
         assertFalse(altered.ok());
         assertTrue(altered.badEntry() <= target, altered.message());
+
+        // A cut or corrupt file cannot be read (exit status 2), and says where.
+        Files.write(dir.resolve("entries.bin"), java.util.Arrays.copyOf(bin, bin.length - 3));
+        IOException cut = assertThrows(IOException.class, () -> Verifier.verify(dir.toString(), null, null));
+        assertEquals("entries.bin ends inside entry " + (online.treeSize() - 1), cut.getMessage());
+        bin[0] = 0x7f;
+        Files.write(dir.resolve("entries.bin"), bin);
+        IOException huge = assertThrows(IOException.class, () -> Verifier.verify(dir.toString(), null, null));
+        assertTrue(huge.getMessage().startsWith("entry 0 claims "), huge.getMessage());
     }
 
     private record Row(byte[] entry, byte[] leafHash) {

@@ -186,4 +186,17 @@ class CanonicalCheckTest {
         assertTrue(CanonicalCheck.isCanonical(encoded));
         assertFalse(CanonicalCheck.isCanonical("{\"\uFFFD\":1,\"😀\":2}".getBytes(StandardCharsets.UTF_8)));
     }
+
+    @Test
+    void anEntryIsCheckedWithinTheBoundsItIsGivenInALargerArray() {
+        byte[] entry = new AuditEntry("listing.approved", java.time.Instant.parse("2026-11-23T02:00:00Z"),
+                "regulator:510700", java.util.Map.of("listingId", 7)).bytes();
+        byte[] around = new byte[entry.length + 10];
+        java.util.Arrays.fill(around, (byte) '}');
+        System.arraycopy(entry, 0, around, 4, entry.length);
+        assertTrue(CanonicalCheck.isCanonicalEntry(around, 4, 4 + entry.length));
+        assertFalse(CanonicalCheck.isCanonicalEntry(around, 4, 5 + entry.length), "a byte too many");
+        assertFalse(CanonicalCheck.isCanonicalEntry(around, 4, 3 + entry.length), "a byte too few");
+        assertFalse(CanonicalCheck.isCanonicalEntry(around, 3, 4 + entry.length), "starting early");
+    }
 }

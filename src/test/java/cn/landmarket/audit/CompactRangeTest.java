@@ -38,4 +38,40 @@ class CompactRangeTest {
         assertArrayEquals(MerkleTree.root(leaves, 77), range.root());
         assertThrows(IllegalStateException.class, () -> CompactRange.decode(3, new byte[32]));
     }
+
+    @Test
+    void aPerfectSubtreeAppendedWholeEqualsItsLeavesAppendedOneByOne() {
+        java.util.Random random = new java.util.Random(7);
+        for (int round = 0; round < 40; round++) {
+            CompactRange whole = new CompactRange();
+            List<byte[]> leaves = new ArrayList<>();
+            for (int step = 0; step < 12; step++) {
+                int level = random.nextInt(5);
+                int count = 1 << level;
+                if (whole.size() % count != 0) {
+                    byte[] leaf = MerkleTree.leafHash(new byte[] {(byte) leaves.size(), 1});
+                    leaves.add(leaf);
+                    whole.append(leaf);
+                    continue;
+                }
+                byte[][] block = new byte[count][];
+                for (int i = 0; i < count; i++) {
+                    block[i] = MerkleTree.leafHash(new byte[] {(byte) leaves.size(), (byte) i});
+                    leaves.add(block[i]);
+                }
+                assertArrayEquals(MerkleTree.root(List.of(block), count), MerkleTree.perfectRoot(block, 0, count));
+                whole.appendSubtree(level, MerkleTree.perfectRoot(block, 0, count));
+                assertEquals(leaves.size(), whole.size());
+                assertArrayEquals(MerkleTree.root(leaves, leaves.size()), whole.root(), "size " + leaves.size());
+            }
+        }
+    }
+
+    @Test
+    void aSubtreeCannotStartOffItsBoundary() {
+        CompactRange range = new CompactRange();
+        range.append(MerkleTree.leafHash(new byte[] {1}));
+        assertThrows(IllegalArgumentException.class, () -> range.appendSubtree(1, new byte[32]));
+        assertThrows(IllegalArgumentException.class, () -> MerkleTree.perfectRoot(new byte[3][], 0, 3));
+    }
 }
