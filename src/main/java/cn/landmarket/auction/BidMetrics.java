@@ -35,17 +35,29 @@ public class BidMetrics {
             Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5)};
 
     private final MeterRegistry registry;
-    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
-    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    private final Counter accepted;
+    private final Counter replayed;
+    private final Map<String, Counter> rejected = new ConcurrentHashMap<>();
+    private final Timer acceptedLatency;
+    private final Timer replayedLatency;
+    private final Timer rejectedLatency;
 
+    /** The accepted and replayed series exist from the start, at 0, so that rates over them are defined. */
     BidMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.accepted = counter(ACCEPTED, NO_REASON);
+        this.replayed = counter(REPLAYED, NO_REASON);
+        this.acceptedLatency = timer(ACCEPTED);
+        this.replayedLatency = timer(REPLAYED);
+        this.rejectedLatency = timer(REJECTED);
     }
 
     /** Counts and times one answered bid request that was taken at {@code startedNanos} ({@link System#nanoTime}). */
     void answered(BidOutcome outcome, long startedNanos) {
         if (outcome instanceof BidOutcome.Placed placed) {
-            record(placed.replayed() ? REPLAYED : ACCEPTED, NO_REASON, startedNanos);
+            (placed.replayed() ? replayed : accepted).increment();
+            (placed.replayed() ? replayedLatency : acceptedLatency).record(System.nanoTime() - startedNanos,
+                    TimeUnit.NANOSECONDS);
         } else {
             refused(((BidOutcome.Refused) outcome).problem(), startedNanos);
         }
@@ -53,7 +65,8 @@ public class BidMetrics {
 
     /** Counts and times a bid request refused with this problem. */
     void refused(ApiException problem, long startedNanos) {
-        record(REJECTED, reason(problem), startedNanos);
+        rejected.computeIfAbsent(reason(problem), reason -> counter(REJECTED, reason)).increment();
+        rejectedLatency.record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
     }
 
     /** The reason tag: the key of the problem (of its first field violation for a 400), short. */
@@ -63,13 +76,13 @@ public class BidMetrics {
         return key.startsWith("bid.") ? key.substring(4) : key;
     }
 
-    private void record(String outcome, String reason, long startedNanos) {
-        counters.computeIfAbsent(outcome + '\u0000' + reason, k -> Counter.builder(BIDS)
-                .description("Bid requests answered, by outcome and by the reason for a rejection")
-                .tag("outcome", outcome).tag("reason", reason).register(registry)).increment();
-        timers.computeIfAbsent(outcome, k -> Timer.builder(LATENCY)
-                .description("Time from taking a bid request to its answer, group commit included")
-                .tag("outcome", outcome).serviceLevelObjectives(BUCKETS).register(registry))
-                .record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
+    private Counter counter(String outcome, String reason) {
+        return Counter.builder(BIDS).description("Bid requests answered, by outcome and by the reason for a rejection")
+                .tag("outcome", outcome).tag("reason", reason).register(registry);
+    }
+
+    private Timer timer(String outcome) {
+        return Timer.builder(LATENCY).description("Time from taking a bid request to its answer, group commit included")
+                .tag("outcome", outcome).serviceLevelObjectives(BUCKETS).register(registry);
     }
 }

@@ -382,15 +382,12 @@ public final class Verifier {
             return null;
         }
 
+        /** Where the page's blocks end: at each index where the log reaches a multiple of BLOCK, and at n. */
         private static int[] blockBounds(long base, int n) {
-            int head = (int) Math.min(n, (BLOCK - base % BLOCK) % BLOCK);
-            int[] bounds = new int[2 + (n - head + BLOCK - 1) / BLOCK];
+            int[] bounds = new int[n / BLOCK + 3];
             int count = 1;
-            if (head > 0) {
-                bounds[count++] = head;
-            }
-            for (int p = head; p < n;) {
-                p = Math.min(n, p + BLOCK);
+            for (int p = 0; p < n;) {
+                p = (int) Math.min(n, p + BLOCK - (base + p) % BLOCK);
                 bounds[count++] = p;
             }
             return java.util.Arrays.copyOf(bounds, count);
@@ -525,8 +522,6 @@ public final class Verifier {
         private int position;
         private int limit;
         private long next;
-        /** Whether no served entry points into the buffer any more. */
-        private boolean reusable;
 
         ExportSource(Path dir) throws IOException {
             this.dir = dir;
@@ -567,14 +562,13 @@ public final class Verifier {
             if (start != next) {
                 throw new IOException("an export is read in order; asked for " + start + " at " + next);
             }
-            reusable = true;
             return read(count);
         }
 
         /** Reads up to {@code count} entries from the file (fewer at its end). */
         private List<Served> read(int count) throws IOException {
             List<Served> out = new ArrayList<>(count);
-            for (int i = 0; i < count && fill(4); i++) {
+            for (int i = 0; i < count && fill(4, out.isEmpty()); i++) {
                 if (limit - position < 4) {
                     throw new IOException("entries.bin ends inside the length of entry " + next);
                 }
@@ -583,13 +577,12 @@ public final class Verifier {
                 if (length < 0 || length > MAX_ENTRY) {
                     throw new IOException("entry " + next + " claims " + length + " bytes");
                 }
-                if (!fill(4 + length) || limit - position < 4 + length) {
+                if (!fill(4 + length, out.isEmpty()) || limit - position < 4 + length) {
                     throw new IOException("entries.bin ends inside entry " + next);
                 }
                 // The length's last byte, already read, becomes the leaf input's 0x00: no copy.
                 buffer[position + 3] = 0;
                 out.add(new Served(next++, buffer, position + 3, position + 4 + length, null));
-                reusable = false;
                 position += 4 + length;
             }
             return out;
@@ -598,16 +591,15 @@ public final class Verifier {
         /**
          * Makes {@code n} bytes available from {@code position} if the file still holds them; false
          * at the end of the file with nothing left. What is left moves to the front of the buffer
-         * when no entry of the page being read points into it, else to a new buffer.
+         * when no entry of the page being read points into it yet ({@code reusable}), else to a new one.
          */
-        private boolean fill(int n) throws IOException {
+        private boolean fill(int n, boolean reusable) throws IOException {
             if (limit - position >= n) {
                 return true;
             }
             byte[] target = reusable && n <= buffer.length ? buffer : new byte[Math.max(n, BUFFER)];
             System.arraycopy(buffer, position, target, 0, limit - position);
             buffer = target;
-            reusable = false;
             limit -= position;
             position = 0;
             while (limit < n) {

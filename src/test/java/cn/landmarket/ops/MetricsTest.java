@@ -96,6 +96,10 @@ class MetricsTest {
                 .body(containsString("# TYPE market_listings_open gauge"))
                 .body(containsString("http_server_requests_seconds"))
                 .body(containsString("agroal_"));
+        // accepted and replayed bids have a series before the first bid, so rate() over them is defined
+        String scrape = scrape();
+        assertTrue(Prometheus.sample(scrape, BIDS, "outcome", "accepted", "reason", "none").isPresent());
+        assertTrue(Prometheus.sample(scrape, BIDS, "outcome", "replayed", "reason", "none").isPresent());
     }
 
     @Test
