@@ -1,8 +1,10 @@
 package cn.landmarket.audit;
 
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -25,6 +27,9 @@ public final class MerkleTree {
     /** One digest per thread: looking a MessageDigest up per hash costs as much as a short hash. */
     private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(MerkleTree::sha256);
 
+    /** Bytes in a hash. */
+    public static final int HASH = 32;
+
     /** Leaf hash of an entry: SHA-256(0x00 ‖ entry). */
     public static byte[] leafHash(byte[] entry) {
         MessageDigest d = DIGEST.get();
@@ -34,17 +39,17 @@ public final class MerkleTree {
     }
 
     /**
-     * Leaf hash of an entry held as its leaf input {@code 0x00 ‖ entry}, the bytes
-     * {@code data[from, to)}: hashing one run of bytes lets the digest read whole blocks straight
-     * from the array, where a separate prefix byte makes it copy every block.
+     * Writes the leaf hash of an entry held as its leaf input {@code 0x00 ‖ entry}, the bytes
+     * {@code data[from, to)}, to {@code out[at, at + 32)}: hashing one run of bytes lets the digest
+     * read whole blocks straight from the array, where a separate prefix byte makes it copy every block.
      */
-    public static byte[] leafHashOfInput(byte[] data, int from, int to) {
+    public static void leafHashOfInput(byte[] data, int from, int to, byte[] out, int at) {
         if (to <= from || data[from] != 0) {
             throw new IllegalArgumentException("a leaf input starts with the byte 0x00");
         }
         MessageDigest d = DIGEST.get();
         d.update(data, from, to - from);
-        return d.digest();
+        digestInto(d, out, at);
     }
 
     /** The leaf input {@code 0x00 ‖ entry} of an entry, for {@link #leafHashOfInput}. */
@@ -55,23 +60,42 @@ public final class MerkleTree {
     }
 
     /**
-     * MTH of a perfect subtree from its {@code 2^k} leaf hashes {@code leaves[from, from + 2^k)}
-     * (RFC 9162 §2.1.1, the balanced case), pairing neighbours level by level.
+     * MTH of a perfect subtree (RFC 9162 §2.1.1, the balanced case) from its {@code 2^k} leaf
+     * hashes, held one after another in {@code leaves} from the {@code from}-th hash on. Neighbours
+     * are paired level by level in one scratch array: a node's input is copied next to its 0x01
+     * prefix and hashed in one run, with no array allocated per node.
      */
-    public static byte[] perfectRoot(byte[][] leaves, int from, int count) {
+    public static byte[] perfectRoot(byte[] leaves, int from, int count) {
         if (Integer.bitCount(count) != 1) {
             throw new IllegalArgumentException("a perfect subtree has 2^k leaves, not " + count);
         }
-        byte[][] level = new byte[count / 2][];
-        for (int i = 0; i < level.length; i++) {
-            level[i] = nodeHash(leaves[from + 2 * i], leaves[from + 2 * i + 1]);
+        if (count == 1) {
+            return Arrays.copyOfRange(leaves, from * HASH, (from + 1) * HASH);
         }
-        for (int n = level.length; n > 1; n /= 2) {
-            for (int i = 0; i < n / 2; i++) {
-                level[i] = nodeHash(level[2 * i], level[2 * i + 1]);
+        MessageDigest d = DIGEST.get();
+        byte[] input = new byte[1 + 2 * HASH];
+        input[0] = 1;
+        byte[] level = new byte[count / 2 * HASH];
+        byte[] below = leaves;
+        int start = from * HASH;
+        for (int n = count / 2; n >= 1; n /= 2) {
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(below, start + 2 * i * HASH, input, 1, 2 * HASH);
+                d.update(input);
+                digestInto(d, level, i * HASH);
             }
+            below = level;
+            start = 0;
         }
-        return count == 1 ? leaves[from] : level[0];
+        return Arrays.copyOf(level, HASH);
+    }
+
+    private static void digestInto(MessageDigest d, byte[] out, int at) {
+        try {
+            d.digest(out, at, HASH);
+        } catch (DigestException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Interior node hash: SHA-256(0x01 ‖ left ‖ right). */

@@ -3,7 +3,7 @@ package cn.landmarket.audit;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,13 +14,19 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
-import java.util.stream.IntStream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,7 +41,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * saved one (a history checkpoint's signature is checked where its root disagrees with the entries,
  * to say whether the service really signed it: Ed25519 costs more than hashing a checkpoint's
  * entries); proves the checkpoint saved by the previous run consistent with the new one; and then
- * saves the new checkpoint. Leaf hashes and canonical form are checked on all cores. Exit status 0 when
+ * saves the new checkpoint. Leaf hashes and canonical form are checked on all cores, each page of
+ * entries while the next one is fetched. Exit status 0 when
  * the log checks out, 1 naming the first bad entry or checkpoint, 2 when the log cannot be read.
  * Options: {@code --key <vkey>} pins the key; {@code --export <dir>} also writes what was verified
  * to a directory (key.txt, checkpoint.txt, checkpoints.json, entries.bin with each entry as a
@@ -57,6 +64,36 @@ public final class Verifier {
 
         static Result bad(long size, Long entry, String message) {
             return new Result(false, size, entry, message, null);
+        }
+    }
+
+    /** Fetches the entries from {@code start} on a pool worker: a page, at most up to {@code size}. */
+    private CompletableFuture<List<Served>> fetch(long start, long size) {
+        int limit = (int) Math.min(source.pageSize(), size - start);
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return source.entries(start, limit);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CompletionException(e);
+            }
+        }, ForkJoinPool.commonPool());
+    }
+
+    /** The fetched page, or what stopped its fetch. */
+    private static List<Served> await(CompletableFuture<List<Served>> fetching) throws IOException, InterruptedException {
+        try {
+            return fetching.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (e.getCause() instanceof InterruptedException interrupted) {
+                throw interrupted;
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 
@@ -151,6 +188,11 @@ public final class Verifier {
         }
     }
 
+    /** Verifies what {@code source} serves (see {@link #verify(String, Path, String)}). */
+    static Result verify(Source source, Path saved, String pinnedKey) throws IOException, InterruptedException {
+        return new Verifier(source).run(saved, pinnedKey);
+    }
+
     private Result run(Path saved, String pinnedKey) throws IOException, InterruptedException {
         String key = source.key().strip();
         if (pinnedKey != null && !pinnedKey.strip().equals(key)) {
@@ -225,28 +267,36 @@ public final class Verifier {
             return Result.bad(size, null, "the signed root of the empty tree is wrong");
         }
         Tree tree = new Tree(signedRoots, size);
-        while (tree.size() < size) {
-            int limit = (int) Math.min(source.pageSize(), size - tree.size());
-            List<Served> page = source.entries(tree.size(), limit);
-            if (page.isEmpty()) {
-                return Result.bad(size, tree.size(), "entry " + tree.size() + " is missing");
-            }
-            int usable = 0;
-            for (Served e : page) {
-                long index = tree.size() + usable;
-                if (index >= size) {
-                    break;
+        // Each page is fetched while the one before it is checked.
+        CompletableFuture<List<Served>> fetching = fetch(0, size);
+        try {
+            while (tree.size() < size) {
+                List<Served> page = await(fetching);
+                fetching = null;
+                if (page.isEmpty()) {
+                    return Result.bad(size, tree.size(), "entry " + tree.size() + " is missing");
                 }
-                if (e.index() != index) {
-                    Result bad = tree.addAll(page.subList(0, usable));
-                    return bad != null ? signatureOfMismatch(bad, history, key)
-                            : Result.bad(size, index, "entry " + index + " is missing; got " + e.index());
+                int usable = 0;
+                while (usable < page.size() && tree.size() + usable < size
+                        && page.get(usable).index() == tree.size() + usable) {
+                    usable++;
                 }
-                usable++;
+                long following = tree.size() + usable;
+                if (usable == page.size() && following < size) {
+                    fetching = fetch(following, size);
+                }
+                Result bad = tree.addAll(page.subList(0, usable));
+                if (bad != null) {
+                    return signatureOfMismatch(bad, history, key);
+                }
+                if (usable < page.size() && following < size) {
+                    return Result.bad(size, following, "entry " + following + " is missing; got "
+                            + page.get(usable).index());
+                }
             }
-            Result bad = tree.addAll(page.subList(0, usable));
-            if (bad != null) {
-                return signatureOfMismatch(bad, history, key);
+        } finally {
+            if (fetching != null) {
+                fetching.handle((page, failure) -> null).join(); // the source is closed after this
             }
         }
         Result bad = tree.finish();
@@ -334,21 +384,30 @@ public final class Verifier {
         public Result addAll(List<Served> entries) {
             int n = entries.size();
             long base = range.size();
-            byte[][] leaves = new byte[n][];
+            byte[] leaves = new byte[n * MerkleTree.HASH]; // one hash after another
             String[] problems = new String[n];
             // Blocks end where the log's index reaches a multiple of BLOCK (and at the page's end).
             int[] bounds = blockBounds(base, n);
             int blocks = bounds.length - 1;
             byte[][] blockRoots = new byte[blocks][];
-            IntStream.range(0, blocks).parallel().forEach(b -> {
+            // Blocks are claimed one at a time by this thread and by a helper per pool worker, so
+            // that a worker busy fetching the next page (see run) joins in late without leaving
+            // a share of the blocks waiting for it.
+            AtomicInteger claimed = new AtomicInteger();
+            IntConsumer block = b -> {
                 int from = bounds[b];
                 int to = bounds[b + 1];
                 for (int i = from; i < to; i++) {
                     Served e = entries.get(i);
-                    leaves[i] = MerkleTree.leafHashOfInput(e.data(), e.from(), e.to());
-                    if (e.leafHash() != null && !MessageDigest.isEqual(leaves[i], e.leafHash())) {
+                    // Checked before hashing: the check brings the entry into the cache, the digest
+                    // then reads it there (the other way round costs a tenth more).
+                    boolean canonical = CanonicalCheck.isCanonicalEntry(e.data(), e.from() + 1, e.to());
+                    int at = i * MerkleTree.HASH;
+                    MerkleTree.leafHashOfInput(e.data(), e.from(), e.to(), leaves, at);
+                    if (e.leafHash() != null
+                            && !Arrays.equals(leaves, at, at + MerkleTree.HASH, e.leafHash(), 0, e.leafHash().length)) {
                         problems[i] = "its bytes do not hash to its stored leaf hash";
-                    } else if (!CanonicalCheck.isCanonicalEntry(e.data(), e.from() + 1, e.to())) {
+                    } else if (!canonical) {
                         problems[i] = "it is not a canonical JSON entry";
                     }
                 }
@@ -356,13 +415,25 @@ public final class Verifier {
                         && signedRoots.subMap(base + from, false, base + to, false).isEmpty()) {
                     blockRoots[b] = MerkleTree.perfectRoot(leaves, from, BLOCK);
                 }
-            });
+            };
+            Runnable claim = () -> {
+                for (int b = claimed.getAndIncrement(); b < blocks; b = claimed.getAndIncrement()) {
+                    block.accept(b);
+                }
+            };
+            List<ForkJoinTask<?>> helpers = new ArrayList<>();
+            for (int h = Math.min(ForkJoinPool.getCommonPoolParallelism(), blocks - 1); h > 0; h--) {
+                helpers.add(ForkJoinPool.commonPool().submit(claim));
+            }
+            claim.run();
+            helpers.forEach(ForkJoinTask::join);
             int i = 0;
             for (int b = 0; b < blocks; b++) {
                 int to = bounds[b + 1];
                 if (blockRoots[b] == null) {
                     for (; i < to; i++) {
-                        Result bad = append(leaves[i], problems[i]);
+                        Result bad = append(Arrays.copyOfRange(leaves, i * MerkleTree.HASH, (i + 1) * MerkleTree.HASH),
+                                problems[i]);
                         if (bad != null) {
                             return bad;
                         }
@@ -390,7 +461,7 @@ public final class Verifier {
                 p = (int) Math.min(n, p + BLOCK - (base + p) % BLOCK);
                 bounds[count++] = p;
             }
-            return java.util.Arrays.copyOf(bounds, count);
+            return Arrays.copyOf(bounds, count);
         }
 
         /** After the last entry: null when every entry was well-formed. */
@@ -437,7 +508,10 @@ public final class Verifier {
         /** Signed checkpoint notes with a tree size above {@code after}, smallest first. */
         List<String> checkpoints(long after, int limit) throws IOException, InterruptedException;
 
-        /** Up to {@code limit} entries from {@code start}; they may be valid only until the next call. */
+        /**
+         * Up to {@code limit} entries from {@code start} (at least one unless none is left); they may be
+         * valid only until the call after next: the verifier fetches a page while it checks the one before.
+         */
         List<Served> entries(long start, int limit) throws IOException, InterruptedException;
 
         /** The served consistency proof, or null when the source holds every entry anyway. */
@@ -502,124 +576,6 @@ public final class Verifier {
                 throw new IOException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
             }
             return response.body();
-        }
-    }
-
-    /**
-     * An export directory, read front to back. entries.bin is read in blocks of up to 8 MiB and the
-     * entries are served where they lie, without a copy each: reading them one by one through a
-     * buffered stream cost more than hashing them.
-     */
-    private static final class ExportSource implements Source {
-
-        private static final int MAX_ENTRY = 1 << 24;
-        /** Room for a whole page of typical entries, so that a page is mostly read into a reused buffer. */
-        private static final int BUFFER = 1 << 23;
-
-        private final Path dir;
-        private final InputStream in;
-        private byte[] buffer = new byte[0];
-        private int position;
-        private int limit;
-        private long next;
-
-        ExportSource(Path dir) throws IOException {
-            this.dir = dir;
-            this.in = Files.newInputStream(dir.resolve("entries.bin"));
-        }
-
-        @Override
-        public int pageSize() {
-            return 1 << 14;
-        }
-
-        @Override
-        public String key() throws IOException {
-            return Files.readString(dir.resolve("key.txt"));
-        }
-
-        @Override
-        public String checkpoint() throws IOException {
-            return Files.readString(dir.resolve("checkpoint.txt"));
-        }
-
-        @Override
-        public List<String> checkpoints(long after, int limit) throws IOException {
-            if (after >= 0) {
-                return List.of(); // the file holds the whole history; it is read once
-            }
-            List<String> notes = new ArrayList<>();
-            new ObjectMapper().readTree(dir.resolve("checkpoints.json").toFile()).forEach(n -> notes.add(n.asText()));
-            return notes;
-        }
-
-        /**
-         * The entries from {@code start} on, which must follow those served before. They point into
-         * this source's buffer and hold only until the next call, which reuses it.
-         */
-        @Override
-        public List<Served> entries(long start, int count) throws IOException {
-            if (start != next) {
-                throw new IOException("an export is read in order; asked for " + start + " at " + next);
-            }
-            return read(count);
-        }
-
-        /** Reads up to {@code count} entries from the file (fewer at its end). */
-        private List<Served> read(int count) throws IOException {
-            List<Served> out = new ArrayList<>(count);
-            for (int i = 0; i < count && fill(4, out.isEmpty()); i++) {
-                if (limit - position < 4) {
-                    throw new IOException("entries.bin ends inside the length of entry " + next);
-                }
-                int length = ((buffer[position] & 0xff) << 24) | ((buffer[position + 1] & 0xff) << 16)
-                        | ((buffer[position + 2] & 0xff) << 8) | (buffer[position + 3] & 0xff);
-                if (length < 0 || length > MAX_ENTRY) {
-                    throw new IOException("entry " + next + " claims " + length + " bytes");
-                }
-                if (!fill(4 + length, out.isEmpty()) || limit - position < 4 + length) {
-                    throw new IOException("entries.bin ends inside entry " + next);
-                }
-                // The length's last byte, already read, becomes the leaf input's 0x00: no copy.
-                buffer[position + 3] = 0;
-                out.add(new Served(next++, buffer, position + 3, position + 4 + length, null));
-                position += 4 + length;
-            }
-            return out;
-        }
-
-        /**
-         * Makes {@code n} bytes available from {@code position} if the file still holds them; false
-         * at the end of the file with nothing left. What is left moves to the front of the buffer
-         * when no entry of the page being read points into it yet ({@code reusable}), else to a new one.
-         */
-        private boolean fill(int n, boolean reusable) throws IOException {
-            if (limit - position >= n) {
-                return true;
-            }
-            byte[] target = reusable && n <= buffer.length ? buffer : new byte[Math.max(n, BUFFER)];
-            System.arraycopy(buffer, position, target, 0, limit - position);
-            buffer = target;
-            limit -= position;
-            position = 0;
-            while (limit < n) {
-                int read = in.read(buffer, limit, buffer.length - limit);
-                if (read < 0) {
-                    break;
-                }
-                limit += read;
-            }
-            return limit > 0;
-        }
-
-        @Override
-        public List<byte[]> consistency(long from, long to) {
-            return null;
-        }
-
-        @Override
-        public void close() throws IOException {
-            in.close();
         }
     }
 

@@ -536,6 +536,7 @@ class AuditLogTest {
         }
         int length = java.nio.ByteBuffer.wrap(bin, at, 4).getInt();
         int last = at + 4 + length - 2; // inside the closing '"}' of the entry's type string
+        byte[] honest = bin.clone();
         bin[last] = (byte) (bin[last] == 'x' ? 'y' : 'x');
         Files.write(dir.resolve("entries.bin"), bin);
         Verifier.Result altered = Verifier.verify(dir.toString(), null, null);
@@ -543,6 +544,7 @@ class AuditLogTest {
         assertTrue(altered.badEntry() <= target, altered.message());
 
         // A cut or corrupt file cannot be read (exit status 2), and says where.
+        bin = honest;
         Files.write(dir.resolve("entries.bin"), java.util.Arrays.copyOf(bin, bin.length - 3));
         IOException cut = assertThrows(IOException.class, () -> Verifier.verify(dir.toString(), null, null));
         assertEquals("entries.bin ends inside entry " + (online.treeSize() - 1), cut.getMessage());

@@ -55,12 +55,17 @@ class CompactRangeTest {
                     continue;
                 }
                 byte[][] block = new byte[count][];
+                // The leaf hashes one after another, after a few unrelated ones.
+                int skip = random.nextInt(3);
+                byte[] flat = new byte[(skip + count) * MerkleTree.HASH];
+                random.nextBytes(flat);
                 for (int i = 0; i < count; i++) {
                     block[i] = MerkleTree.leafHash(new byte[] {(byte) leaves.size(), (byte) i});
                     leaves.add(block[i]);
+                    System.arraycopy(block[i], 0, flat, (skip + i) * MerkleTree.HASH, MerkleTree.HASH);
                 }
-                assertArrayEquals(MerkleTree.root(List.of(block), count), MerkleTree.perfectRoot(block, 0, count));
-                whole.appendSubtree(level, MerkleTree.perfectRoot(block, 0, count));
+                assertArrayEquals(MerkleTree.root(List.of(block), count), MerkleTree.perfectRoot(flat, skip, count));
+                whole.appendSubtree(level, MerkleTree.perfectRoot(flat, skip, count));
                 assertEquals(leaves.size(), whole.size());
                 assertArrayEquals(MerkleTree.root(leaves, leaves.size()), whole.root(), "size " + leaves.size());
             }
@@ -72,6 +77,6 @@ class CompactRangeTest {
         CompactRange range = new CompactRange();
         range.append(MerkleTree.leafHash(new byte[] {1}));
         assertThrows(IllegalArgumentException.class, () -> range.appendSubtree(1, new byte[32]));
-        assertThrows(IllegalArgumentException.class, () -> MerkleTree.perfectRoot(new byte[3][], 0, 3));
+        assertThrows(IllegalArgumentException.class, () -> MerkleTree.perfectRoot(new byte[3 * MerkleTree.HASH], 0, 3));
     }
 }

@@ -45,7 +45,7 @@ final class VerifierBenchmark {
         Path dir = export(entries);
         System.out.printf(Locale.ROOT, "%nVerifier benchmark: %,d entries, %,d bytes (%.0f bytes each), a signed "
                 + "checkpoint every %,d entries, %d warm-up rounds, %d repeats%n", entries.size(), bytes,
-                (double) bytes / entries.size(), CHECKPOINT_EVERY, WARM_UP, Math.max(repeats, 5));
+                (double) bytes / entries.size(), CHECKPOINT_EVERY, WARM_UP, Math.max(repeats, 11));
         // Warm-up, not counted: the verifier's path is long and reaches compiled steady state only
         // after several runs (the raw loop after one); the figures are steady-state rates.
         for (int w = 0; w < WARM_UP; w++) {
@@ -54,7 +54,7 @@ final class VerifierBenchmark {
             verifyInMemory(entries, dir);
         }
         List<double[]> rounds = new ArrayList<>();
-        for (int r = 1; r <= Math.max(repeats, 5); r++) {
+        for (int r = 1; r <= Math.max(repeats, 11); r++) {
             double rawNs;
             double exportNs;
             double memoryNs;

@@ -1,0 +1,159 @@
+package cn.landmarket.audit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Reading an export: with a buffer and mappings far smaller than the file, every entry comes out
+ * whole and in order, across buffer edges, mapping edges and entries longer than the buffer, and
+ * each page stays intact while the next one is read (the verifier checks one page while it fetches
+ * the next). A cut file fails with the entry named.
+ */
+class ExportSourceTest {
+
+    @TempDir
+    Path dir;
+
+    private static byte[] bin(List<byte[]> entries) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            for (byte[] e : entries) {
+                out.writeInt(e.length);
+                out.write(e);
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] copy(Verifier.Served e) {
+        return Arrays.copyOfRange(e.data(), e.from(), e.to());
+    }
+
+    @Test
+    void everyEntryComesOutWholeAcrossBufferAndMappingEdges() throws Exception {
+        Random random = new Random(7);
+        List<byte[]> entries = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            // Mostly short, some empty, some longer than the 64-byte buffer and the 100-byte mapping.
+            byte[] e = new byte[random.nextInt(10) == 0 ? 65 + random.nextInt(300) : random.nextInt(40)];
+            random.nextBytes(e);
+            entries.add(e);
+        }
+        Files.write(dir.resolve("entries.bin"), bin(entries));
+        try (ExportSource source = new ExportSource(dir, 64, 100)) {
+            List<Verifier.Served> before = List.of();
+            List<byte[]> beforeCopies = List.of();
+            int next = 0;
+            while (next < entries.size()) {
+                List<Verifier.Served> page = source.entries(next, 1 + random.nextInt(20));
+                assertFalse(page.isEmpty(), "entry " + next + " was not served");
+                // The page before is still intact after this one was read.
+                for (int i = 0; i < before.size(); i++) {
+                    assertArrayEquals(beforeCopies.get(i), copy(before.get(i)));
+                }
+                List<byte[]> copies = new ArrayList<>();
+                for (Verifier.Served e : page) {
+                    assertEquals(next, e.index());
+                    byte[] input = copy(e);
+                    assertEquals(0, input[0], "a leaf input starts with 0x00");
+                    assertArrayEquals(entries.get(next), Arrays.copyOfRange(input, 1, input.length), "entry " + next);
+                    copies.add(input);
+                    next++;
+                }
+                before = page;
+                beforeCopies = copies;
+            }
+            assertTrue(source.entries(next, 5).isEmpty());
+        }
+    }
+
+    @Test
+    void aFileCutInsideAnEntryOrItsLengthNamesTheEntry() throws Exception {
+        List<byte[]> entries = List.of(new byte[30], new byte[50], new byte[20]);
+        byte[] whole = bin(entries);
+        Files.write(dir.resolve("entries.bin"), Arrays.copyOf(whole, whole.length - 5));
+        try (ExportSource source = new ExportSource(dir, 64, 100)) {
+            int next = 0;
+            IOException cut = null;
+            while (cut == null) {
+                try {
+                    next += source.entries(next, 10).size();
+                } catch (IOException e) {
+                    cut = e;
+                }
+            }
+            assertEquals(2, next);
+            assertEquals("entries.bin ends inside entry 2", cut.getMessage());
+        }
+        Files.write(dir.resolve("entries.bin"), Arrays.copyOf(whole, 34 + 2));
+        try (ExportSource source = new ExportSource(dir, 64, 100)) {
+            assertEquals(1, source.entries(0, 10).size());
+            IOException cut = assertThrows(IOException.class, () -> source.entries(1, 10));
+            assertEquals("entries.bin ends inside the length of entry 1", cut.getMessage());
+        }
+    }
+
+    @Test
+    void theVerifierChecksAnExportReadInSmallPiecesAndNamesAChangedEntry() throws Exception {
+        List<byte[]> entries = new ArrayList<>();
+        Instant t = Instant.parse("2026-11-23T02:00:00Z");
+        for (int i = 0; i < 700; i++) {
+            entries.add(new AuditEntry("bid.accepted", t.plusSeconds(i), "bidder:" + i,
+                    Map.of("listingId", 1 + i % 7, "sequence", i)).bytes());
+        }
+        var generator = KeyPairGenerator.getInstance("Ed25519");
+        SignedNote.Signer signer = SignedNote.Signer.fromPkcs8("test.land-market.local/audit",
+                Base64.getEncoder().encodeToString(generator.generateKeyPair().getPrivate().getEncoded()));
+        CompactRange range = new CompactRange();
+        List<String> notes = new ArrayList<>();
+        for (byte[] e : entries) {
+            range.append(MerkleTree.leafHash(e));
+            if (range.size() % 100 == 0) {
+                notes.add(signer.sign(new Checkpoint(signer.name(), range.size(), range.root()).text()));
+            }
+        }
+        Files.writeString(dir.resolve("key.txt"), signer.verifierKey());
+        Files.writeString(dir.resolve("checkpoint.txt"), notes.get(notes.size() - 1));
+        new ObjectMapper().writeValue(dir.resolve("checkpoints.json").toFile(), notes);
+        Files.write(dir.resolve("entries.bin"), bin(entries));
+
+        // Pages of a few entries each, read ahead of the checks, across hundreds of buffer edges.
+        Verifier.Result honest;
+        try (ExportSource source = new ExportSource(dir, 1024, 4096)) {
+            honest = Verifier.verify(source, null, null);
+        }
+        assertTrue(honest.ok(), honest.message());
+        assertEquals(700, honest.treeSize());
+
+        entries.set(432, new AuditEntry("bid.accepted", t, "bidder:x", Map.of("sequence", 432)).bytes());
+        Files.write(dir.resolve("entries.bin"), bin(entries));
+        Verifier.Result changed;
+        try (ExportSource source = new ExportSource(dir, 1024, 4096)) {
+            changed = Verifier.verify(source, null, null);
+        }
+        assertFalse(changed.ok());
+        assertEquals(400L, changed.badEntry(), changed.message()); // after the last matching signed root
+    }
+}
