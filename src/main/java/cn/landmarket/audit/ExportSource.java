@@ -9,7 +9,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 
 /**
  * An export directory, read front to back for the {@link Verifier}. entries.bin is mapped into
@@ -77,8 +79,19 @@ final class ExportSource implements Verifier.Source {
         if (after >= 0) {
             return List.of(); // the file holds the whole history; it is read once
         }
+        // A streaming parser: an ObjectMapper costs a one-shot run 150 ms more to start.
         List<String> notes = new ArrayList<>();
-        new ObjectMapper().readTree(dir.resolve("checkpoints.json").toFile()).forEach(n -> notes.add(n.asText()));
+        try (JsonParser json = new JsonFactory().createParser(dir.resolve("checkpoints.json").toFile())) {
+            if (json.nextToken() != JsonToken.START_ARRAY) {
+                throw new IOException("checkpoints.json is not an array of signed notes");
+            }
+            for (JsonToken t = json.nextToken(); t != JsonToken.END_ARRAY; t = json.nextToken()) {
+                if (t != JsonToken.VALUE_STRING) {
+                    throw new IOException("checkpoints.json holds " + t + " where a signed note belongs");
+                }
+                notes.add(json.getText());
+            }
+        }
         return notes;
     }
 

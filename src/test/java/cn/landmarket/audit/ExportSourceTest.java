@@ -156,4 +156,24 @@ class ExportSourceTest {
         assertFalse(changed.ok());
         assertEquals(400L, changed.badEntry(), changed.message()); // after the last matching signed root
     }
+
+    @Test
+    void aCheckpointHistoryThatIsNotAnArrayOfNotesIsRefused() throws Exception {
+        Files.write(dir.resolve("entries.bin"), new byte[0]);
+        Files.writeString(dir.resolve("checkpoints.json"), "[\"a note\\n\", \"another\"]");
+        try (ExportSource source = new ExportSource(dir)) {
+            assertEquals(List.of("a note\n", "another"), source.checkpoints(-1, 1000));
+            assertEquals(List.of(), source.checkpoints(5, 1000));
+        }
+        Files.writeString(dir.resolve("checkpoints.json"), "{\"notes\": []}");
+        try (ExportSource source = new ExportSource(dir)) {
+            assertEquals("checkpoints.json is not an array of signed notes",
+                    assertThrows(IOException.class, () -> source.checkpoints(-1, 1000)).getMessage());
+        }
+        Files.writeString(dir.resolve("checkpoints.json"), "[\"a note\", 7]");
+        try (ExportSource source = new ExportSource(dir)) {
+            assertEquals("checkpoints.json holds VALUE_NUMBER_INT where a signed note belongs",
+                    assertThrows(IOException.class, () -> source.checkpoints(-1, 1000)).getMessage());
+        }
+    }
 }
