@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import cn.landmarket.testing.Sequencing;
 import cn.landmarket.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -49,19 +50,6 @@ class AuditHealthCheckTest {
         return given().when().get("/q/health/ready").then();
     }
 
-    /** Sequences until nothing is pending (the scheduled sequencer may hold the lock meanwhile). */
-    private void flush() throws Exception {
-        for (int i = 0; i < 500; i++) {
-            int moved = sequencer.sequence();
-            if (moved == 0) {
-                return;
-            }
-            if (moved < 0) {
-                Thread.sleep(10);
-            }
-        }
-        throw new AssertionError("the audit log did not settle");
-    }
 
     /** Stages an entry whose pending time started {@code age} ago by the database's clock. */
     private void stage(String marker, Duration age) throws SQLException {
@@ -98,7 +86,7 @@ class AuditHealthCheckTest {
     @Test
     void readinessFailsOnlyWhileAnOldEntryWaitsAndNoCheckpointComes() throws Exception {
         stage("health-fresh-checkpoint", Duration.ZERO);
-        flush(); // a checkpoint signed just now
+        Sequencing.settle(sequencer); // a checkpoint signed just now
         try (Connection lock = holdSequencerLock(dataSource)) {
             try {
                 stage("health-stuck", Duration.ofMinutes(5));
@@ -116,7 +104,7 @@ class AuditHealthCheckTest {
                 lock.rollback();
             }
         }
-        flush();
+        Sequencing.settle(sequencer);
         // nothing pending: ready again, however old the last checkpoint looks by the advanced clock
         // (jobs of other tests' listings may stage an entry meanwhile; the sequencer takes it within 0.5 s)
         ValidatableResponse quiet = null;

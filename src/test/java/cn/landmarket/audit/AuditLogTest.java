@@ -42,6 +42,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.landmarket.listing.ListingService;
 import cn.landmarket.testing.Auctions;
+import cn.landmarket.testing.Sequencing;
 import cn.landmarket.testing.TestClock;
 import cn.landmarket.testing.TestData;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -88,19 +89,6 @@ class AuditLogTest {
         clock.reset();
     }
 
-    /** Sequences until nothing is pending (the scheduled sequencer may hold the lock meanwhile). */
-    private void flush() throws Exception {
-        for (int i = 0; i < 500; i++) {
-            int moved = sequencer.sequence();
-            if (moved == 0) {
-                return;
-            }
-            if (moved < 0) {
-                Thread.sleep(10);
-            }
-        }
-        throw new AssertionError("the audit log did not settle");
-    }
 
     private void stage(String marker) throws SQLException {
         stage(Map.of("marker", marker));
@@ -156,7 +144,7 @@ class AuditLogTest {
         String bidder = Auctions.qualifiedBidder(data, id, "MAU%06d".formatted(id % 1_000_000));
         JsonPath receipt = Auctions.bid(bidder, id, "20000000.00", UUID.randomUUID().toString()).then()
                 .statusCode(201).extract().jsonPath();
-        flush();
+        Sequencing.settle(sequencer);
         long size = latest().size();
         List<String> statuses = new ArrayList<>();
         Map<String, Object> bid = null;
@@ -192,7 +180,7 @@ class AuditLogTest {
         }));
         QuarkusTransaction.requiringNew().run(() -> auditLog.append(
                 new AuditEntry("test.note", Instant.now(), "test", Map.of("marker", marker + "-kept"))));
-        flush();
+        Sequencing.settle(sequencer);
         indexOf(marker + "-kept");
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "select count(*) from audit_entry where convert_from(entry, 'UTF8') like ?")) {
@@ -209,7 +197,7 @@ class AuditLogTest {
         long id = Auctions.listingInBidding(clock, listings, Map.of());
         String bidder = Auctions.qualifiedBidder(data, id, "MAW%06d".formatted(id % 1_000_000));
         Auctions.bid(bidder, id, "1.00", UUID.randomUUID().toString()).then().statusCode(409);
-        flush();
+        Sequencing.settle(sequencer);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "select count(*) from audit_entry where convert_from(entry, 'UTF8') like ?")) {
             ps.setString(1, "%\"type\":\"bid.accepted\"%\"listingId\":" + id + "%");
@@ -223,7 +211,7 @@ class AuditLogTest {
     @Test
     void theCheckpointIsASignedNoteOverAllEntries() throws Exception {
         stage("root-" + UUID.randomUUID());
-        flush();
+        Sequencing.settle(sequencer);
         Checkpoint checkpoint = latest();
         assertEquals("land-market.test/audit", checkpoint.origin());
         List<byte[]> leaves = new ArrayList<>();
@@ -241,10 +229,10 @@ class AuditLogTest {
     void inclusionAndConsistencyProofsVerifyAgainstSignedCheckpoints() throws Exception {
         String marker = "proof-" + UUID.randomUUID();
         stage(marker);
-        flush();
+        Sequencing.settle(sequencer);
         Checkpoint first = latest();
         stage(marker + "-later");
-        flush();
+        Sequencing.settle(sequencer);
         Checkpoint second = latest();
         assertTrue(second.size() > first.size());
 
@@ -275,7 +263,7 @@ class AuditLogTest {
         String hex = java.util.HexFormat.of().formatHex(entry.leafHash());
         given().queryParam("hash", java.util.HexFormat.of().formatHex(MerkleTree.leafHash(hex.getBytes())))
                 .when().get("/api/audit/proof-by-hash").then().statusCode(404).contentType("application/problem+json");
-        flush();
+        Sequencing.settle(sequencer);
         Checkpoint cp = latest();
         for (String hash : List.of(hex, hex.toUpperCase(java.util.Locale.ROOT),
                 Base64.getEncoder().encodeToString(entry.leafHash()), Base64.getUrlEncoder().encodeToString(entry.leafHash()))) {
@@ -300,7 +288,7 @@ class AuditLogTest {
             mine.add(stage(Map.of("listingId", listingId, "step", i)));
             stage(Map.of("listingId", listingId + 1, "step", i));
         }
-        flush();
+        Sequencing.settle(sequencer);
         JsonPath dossier = given().when().get("/api/audit/listings/" + listingId + "/entries").then().statusCode(200)
                 .body("listingId", equalTo((int) listingId)).extract().jsonPath();
         String key = given().when().get("/api/audit/key").then().extract().asString();
@@ -326,7 +314,7 @@ class AuditLogTest {
     @Test
     void sizesOutsideTheLogAreProblems() throws Exception {
         stage("sizes-" + UUID.randomUUID());
-        flush();
+        Sequencing.settle(sequencer);
         long size = latest().size();
         given().when().get("/api/audit/entries/" + (size + 1000)).then().statusCode(404)
                 .contentType("application/problem+json");
@@ -347,7 +335,7 @@ class AuditLogTest {
     @Test
     void concurrentSequencersGiveConsecutiveIndexesAndConsistentCheckpoints() throws Exception {
         String marker = "race-" + UUID.randomUUID();
-        flush();
+        Sequencing.settle(sequencer);
         Checkpoint before = latest();
         int writers = 4;
         int each = 50;
@@ -375,7 +363,7 @@ class AuditLogTest {
         } finally {
             pool.shutdown();
         }
-        flush();
+        Sequencing.settle(sequencer);
         Checkpoint after = latest();
         List<Map<String, Object>> views = entries(0, after.size());
         List<byte[]> leaves = new ArrayList<>();
@@ -408,7 +396,7 @@ class AuditLogTest {
     @Test
     void storedEntriesAndCheckpointsRefuseUpdateDeleteAndTruncate() throws Exception {
         stage("append-only-" + UUID.randomUUID());
-        flush();
+        Sequencing.settle(sequencer);
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             for (String sql : List.of("update audit_entry set entry = entry where idx = 0",
                     "delete from audit_entry where idx = 0", "truncate audit_entry cascade",
@@ -429,13 +417,13 @@ class AuditLogTest {
         Files.delete(saved);
         String marker = "tamper-" + UUID.randomUUID();
         stage(marker);
-        flush();
+        Sequencing.settle(sequencer);
         Verifier.Result first = Verifier.verify(base.toString(), saved, null);
         assertTrue(first.ok(), first.message());
         assertEquals(latest().size(), first.treeSize());
 
         stage(marker + "-more");
-        flush();
+        Sequencing.settle(sequencer);
         Verifier.Result second = Verifier.verify(base.toString(), saved, null);
         assertTrue(second.ok(), second.message());
         assertTrue(second.message().contains("consistent with the saved checkpoint"), second.message());
@@ -479,7 +467,7 @@ class AuditLogTest {
         String marker = "order-" + UUID.randomUUID();
         stage(marker + "-a");
         stage(marker + "-b");
-        flush();
+        Sequencing.settle(sequencer);
         long a = indexOf(marker + "-a");
         long b = indexOf(marker + "-b");
         assertEquals(a + 1, b, "staged in one batch, sequenced next to each other");
@@ -520,7 +508,7 @@ class AuditLogTest {
     @Test
     void anExportVerifiesOfflineAndAnAlteredExportNamesItsEntry() throws Exception {
         stage("export-" + UUID.randomUUID());
-        flush();
+        Sequencing.settle(sequencer);
         Path dir = Files.createTempDirectory("audit-export");
         Verifier.Result online = Verifier.verify(base.toString(), null, null, dir);
         assertTrue(online.ok(), online.message());

@@ -19,6 +19,8 @@ import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.landmarket.testing.Sequencing;
+
 /** Reads what the audit log gained since a mark, decoded, for tests that check each state change's entry. */
 final class AuditTrail {
 
@@ -59,18 +61,9 @@ final class AuditTrail {
         }
     }
 
-    /** Sequences until nothing is pending (the scheduled sequencer may hold the lock meanwhile). */
+    /** Sequences until nothing is pending. */
     void flush() throws Exception {
-        for (int i = 0; i < 500; i++) {
-            int moved = sequencer.sequence();
-            if (moved == 0) {
-                return;
-            }
-            if (moved < 0) {
-                Thread.sleep(10);
-            }
-        }
-        throw new AssertionError("the audit log did not settle");
+        Sequencing.settle(sequencer);
     }
 
     /** The index the next entry will get, once everything pending is in the log. */

@@ -27,6 +27,7 @@ import cn.landmarket.party.EnterpriseStatus;
 import cn.landmarket.testing.Auctions;
 import cn.landmarket.testing.BankFeed;
 import cn.landmarket.testing.Prometheus;
+import cn.landmarket.testing.Sequencing;
 import cn.landmarket.testing.TestClock;
 import cn.landmarket.testing.TestData;
 import cn.landmarket.testing.Tokens;
@@ -162,7 +163,7 @@ class MetricsTest {
         long id = Auctions.listingInBidding(clock, listings, Map.of());
         String bidder = Auctions.qualifiedBidder(data, id, "MMC%06d".formatted(++serial));
         Auctions.bid(bidder, id, "20000000.00", key()).then().statusCode(201);
-        flush();
+        Sequencing.settle(sequencer);
         gauges.refresh();
         String scrape = scrape();
         long treeSize;
@@ -223,17 +224,4 @@ class MetricsTest {
         return Prometheus.gauge(to, gauge) - Prometheus.gauge(from, gauge);
     }
 
-    /** Sequences until nothing is pending (the scheduled sequencer may hold the lock meanwhile). */
-    private void flush() throws Exception {
-        for (int i = 0; i < 500; i++) {
-            int moved = sequencer.sequence();
-            if (moved == 0) {
-                return;
-            }
-            if (moved < 0) {
-                Thread.sleep(10);
-            }
-        }
-        throw new AssertionError("the audit log did not drain");
-    }
 }

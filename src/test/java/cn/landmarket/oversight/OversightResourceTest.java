@@ -37,6 +37,7 @@ import cn.landmarket.settlement.SettlementClock;
 import cn.landmarket.testing.Auctions;
 import cn.landmarket.testing.BankFeed;
 import cn.landmarket.testing.Fixtures;
+import cn.landmarket.testing.Sequencing;
 import cn.landmarket.testing.TestClock;
 import cn.landmarket.testing.TestData;
 import cn.landmarket.testing.Tokens;
@@ -188,7 +189,7 @@ class OversightResourceTest {
             assertEquals("SOLD", status(id), "listing " + id);
         }
         assertEquals("UNSOLD", status(stat4));
-        flush();
+        Sequencing.settle(sequencer);
     }
 
     @AfterAll
@@ -256,20 +257,6 @@ class OversightResourceTest {
     private OffsetDateTime closedAt(long listingId) {
         return OffsetDateTime.parse(given().auth().oauth2(regulator).when().get("/api/listings/" + listingId).then()
                 .statusCode(200).extract().path("closedAt"));
-    }
-
-    /** Sequences the audit log until nothing is pending. */
-    private void flush() throws Exception {
-        for (int i = 0; i < 500; i++) {
-            int moved = sequencer.sequence();
-            if (moved == 0) {
-                return;
-            }
-            if (moved < 0) {
-                Thread.sleep(10);
-            }
-        }
-        throw new AssertionError("the audit log did not settle");
     }
 
     private RequestSpecification asRegulator() {
@@ -398,7 +385,7 @@ class OversightResourceTest {
 
     @Test
     void theDossierHoldsTheWholeListingWithBiddersByNumberAndProvableLogEntries() throws Exception {
-        flush();
+        Sequencing.settle(sequencer);
         JsonPath dossier = get("/api/oversight/listings/" + collude + "/dossier");
         assertEquals(collude, dossier.getLong("listing.id"));
         assertEquals("SOLD", dossier.getString("listing.status"));
@@ -688,7 +675,7 @@ class OversightResourceTest {
 
     @Test
     void theDossierExportsLineByLine() throws Exception {
-        flush();
+        Sequencing.settle(sequencer);
         JsonPath dossier = get("/api/oversight/listings/" + clean + "/dossier");
         List<String> rows = lines(csv("/api/oversight/listings/" + clean + "/dossier"));
         assertEquals("part,at,what,bidderNo,amount,detail", rows.get(0));

@@ -31,6 +31,7 @@ import cn.landmarket.audit.MerkleTree;
 import cn.landmarket.listing.ListingService;
 import cn.landmarket.testing.Auctions;
 import cn.landmarket.testing.Fixtures;
+import cn.landmarket.testing.Sequencing;
 import cn.landmarket.testing.TestClock;
 import cn.landmarket.testing.TestData;
 import cn.landmarket.testing.Tokens;
@@ -79,19 +80,6 @@ class PublicResultResourceTest {
         return id;
     }
 
-    private void flush() throws Exception {
-        for (int i = 0; i < 500; i++) {
-            int moved = sequencer.sequence();
-            if (moved == 0) {
-                return;
-            }
-            if (moved < 0) {
-                Thread.sleep(10);
-            }
-        }
-        throw new AssertionError("the audit log did not settle");
-    }
-
     /** The hex leaf hash of the one audit entry of the type about the listing, computed here. */
     private String leafHash(String type, long listingId) {
         List<String> entries = data.auditEntries(type, listingId);
@@ -131,7 +119,7 @@ class PublicResultResourceTest {
         assertEquals(hash, result.getString("closeEntry.leafHash"));
         assertEquals("/api/audit/proof-by-hash?hash=" + hash, result.getString("closeEntry.proof"));
 
-        flush();
+        Sequencing.settle(sequencer);
         JsonPath sequenced = given().when().get("/api/public/results/" + sold).then().statusCode(200).extract()
                 .jsonPath();
         assertEquals(hash, sequenced.getString("closeEntry.leafHash"));
