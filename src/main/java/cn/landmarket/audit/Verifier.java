@@ -268,7 +268,7 @@ public final class Verifier {
         }
         Tree tree = new Tree(signedRoots, size);
         // Each page is fetched while the one before it is checked.
-        CompletableFuture<List<Served>> fetching = fetch(0, size);
+        CompletableFuture<List<Served>> fetching = size > 0 ? fetch(0, size) : null;
         try {
             while (tree.size() < size) {
                 List<Served> page = await(fetching);

@@ -123,9 +123,7 @@ class ExportSourceTest {
             entries.add(new AuditEntry("bid.accepted", t.plusSeconds(i), "bidder:" + i,
                     Map.of("listingId", 1 + i % 7, "sequence", i)).bytes());
         }
-        var generator = KeyPairGenerator.getInstance("Ed25519");
-        SignedNote.Signer signer = SignedNote.Signer.fromPkcs8("test.land-market.local/audit",
-                Base64.getEncoder().encodeToString(generator.generateKeyPair().getPrivate().getEncoded()));
+        SignedNote.Signer signer = signer();
         CompactRange range = new CompactRange();
         List<String> notes = new ArrayList<>();
         for (byte[] e : entries) {
@@ -175,5 +173,55 @@ class ExportSourceTest {
             assertEquals("checkpoints.json holds VALUE_NUMBER_INT where a signed note belongs",
                     assertThrows(IOException.class, () -> source.checkpoints(-1, 1000)).getMessage());
         }
+    }
+
+    @Test
+    void anEmptyLogVerifiesWithoutAskingForEntries() throws Exception {
+        SignedNote.Signer signer = signer();
+        Files.writeString(dir.resolve("key.txt"), signer.verifierKey());
+        String empty = signer.sign(new Checkpoint(signer.name(), 0, MerkleTree.emptyRoot()).text());
+        Files.writeString(dir.resolve("checkpoint.txt"), empty);
+        new ObjectMapper().writeValue(dir.resolve("checkpoints.json").toFile(), List.of(empty));
+        Files.write(dir.resolve("entries.bin"), new byte[] {0, 0}); // not even a length: must not be read
+        List<Long> asked = new ArrayList<>();
+        try (ExportSource export = new ExportSource(dir)) {
+            Verifier.Source counting = new Verifier.Source() {
+                @Override
+                public String key() throws IOException {
+                    return export.key();
+                }
+
+                @Override
+                public String checkpoint() throws IOException {
+                    return export.checkpoint();
+                }
+
+                @Override
+                public List<String> checkpoints(long after, int limit) throws IOException {
+                    return export.checkpoints(after, limit);
+                }
+
+                @Override
+                public List<Verifier.Served> entries(long start, int limit) throws IOException {
+                    asked.add(start);
+                    return export.entries(start, limit);
+                }
+
+                @Override
+                public List<byte[]> consistency(long from, long to) {
+                    return export.consistency(from, to);
+                }
+            };
+            Verifier.Result result = Verifier.verify(counting, null, null);
+            assertTrue(result.ok(), result.message());
+            assertEquals(0, result.treeSize());
+        }
+        assertEquals(List.of(), asked);
+    }
+
+    private static SignedNote.Signer signer() throws Exception {
+        var generator = KeyPairGenerator.getInstance("Ed25519");
+        return SignedNote.Signer.fromPkcs8("test.land-market.local/audit",
+                Base64.getEncoder().encodeToString(generator.generateKeyPair().getPrivate().getEncoded()));
     }
 }
