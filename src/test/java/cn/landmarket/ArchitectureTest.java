@@ -23,7 +23,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Path;
 
-/** The layering of STYLE.md written as rules, so it cannot rot. */
+/** The layering of src/site/markdown/conventions.md written as rules, so it cannot rot. */
 class ArchitectureTest {
 
     private static final JavaClasses MAIN = new ClassFileImporter()

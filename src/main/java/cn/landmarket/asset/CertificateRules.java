@@ -9,7 +9,7 @@ import cn.landmarket.common.error.FieldViolation;
 
 /**
  * What a certificate of each asset type must and must not carry: the type-specific data of
- * DOMAIN.md ("What is traded"), checked before a regulator's issuance is stored.
+ * domain.md ("What is traded"), checked before a regulator's issuance is stored.
  */
 public final class CertificateRules {
 

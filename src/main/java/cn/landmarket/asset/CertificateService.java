@@ -192,7 +192,7 @@ public class CertificateService {
     }
 
     /**
-     * Settles a sold lot (DOMAIN.md, "What is traded"): the frozen lot leaves the certificate, which
+     * Settles a sold lot (domain.md, "What is traded"): the frozen lot leaves the certificate, which
      * keeps the remainder, and becomes a child certificate held by the buying enterprise with the
      * parent's source, documents and planning conditions; a collective parcel's child carries the
      * term that was sold ({@code soldTermYears}, null for indicators). Exactly once per reference: a

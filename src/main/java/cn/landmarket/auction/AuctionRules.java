@@ -5,7 +5,7 @@ import java.time.Instant;
 import cn.landmarket.listing.ListingStatus;
 
 /**
- * The bidding rules of DOMAIN.md ("Bidding"): bids only while the listing or its timed bidding is
+ * The bidding rules of domain.md ("Bidding"): bids only while the listing or its timed bidding is
  * open; the first at least the start price, every later one at least the highest plus the
  * increment, never above the cap; a bid in timed bidding restarts the countdown; a bid at the cap
  * ends the bidding.
@@ -51,7 +51,7 @@ public final class AuctionRules {
                 ? state.countdownDeadline : state.listingEnd, capReached);
     }
 
-    /** How the listing period or the timed bidding ends (DOMAIN.md, "At the end of the listing period"). */
+    /** How the listing period or the timed bidding ends (domain.md, "Bidding", rule 7). */
     public static ListingStatus outcome(ListingStatus phase, int distinctBidders, Long highestFen, Long reserveFen) {
         boolean meetsReserve = highestFen != null && (reserveFen == null || highestFen >= reserveFen);
         if (phase == ListingStatus.LISTING && distinctBidders >= 2) {

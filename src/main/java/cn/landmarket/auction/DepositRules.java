@@ -5,7 +5,7 @@ import java.time.Instant;
 import cn.landmarket.common.Money;
 
 /**
- * Decides what a credit to a registration's virtual account does (DOMAIN.md, "Bidding"): a bidder
+ * Decides what a credit to a registration's virtual account does (domain.md, "Bidding"): a bidder
  * qualifies only when the deposit has arrived in full, on time, from its own account; money that
  * cannot count is refunded whole, and anything above the deposit is refunded.
  */

@@ -18,7 +18,7 @@ import cn.landmarket.common.error.FieldViolation;
 
 /**
  * The rules a listing's terms must meet before it may be drafted, submitted or approved
- * (DOMAIN.md, "Listing lifecycle" and "Bidding"), with the numbers of the deployment's configuration.
+ * (domain.md, "Listing lifecycle" and "Bidding"), with the numbers of the deployment's configuration.
  */
 public final class ListingRules {
 

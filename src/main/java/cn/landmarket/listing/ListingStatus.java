@@ -3,7 +3,7 @@ package cn.landmarket.listing;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** The lifecycle of a listing, from draft to sale or withdrawal (DOMAIN.md, "Listing lifecycle"). */
+/** The lifecycle of a listing, from draft to sale or withdrawal (domain.md, "Listing lifecycle"). */
 public enum ListingStatus {
     DRAFT, PENDING_REVIEW, APPROVED, REJECTED, ANNOUNCED, LISTING, TIMED_BIDDING, SUSPENDED, TERMINATED,
     SOLD, UNSOLD, AWAITING_PAYMENT, SETTLED, DEFAULTED;

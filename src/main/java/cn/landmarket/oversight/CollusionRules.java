@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Collusion signs of DOMAIN.md "Audit" that come down to one value shared by different bidders
+ * Collusion signs of domain.md "Audit" that come down to one value shared by different bidders
  * (a payer account, a contact person, phone or legal representative, a client address), and each
  * seller's share of sales with a single bidder.
  */

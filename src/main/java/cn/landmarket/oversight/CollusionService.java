@@ -23,7 +23,7 @@ import cn.landmarket.oversight.CollusionRules.Group;
 import cn.landmarket.oversight.OversightRepository.Where;
 
 /**
- * The collusion signals of DOMAIN.md "Audit" over the regulator's jurisdiction, each a list of
+ * The collusion signals of domain.md "Audit" over the regulator's jurisdiction, each a list of
  * findings with their evidence. Bidders are named by listing, registration and bidder number only;
  * who they are is shown by the identities endpoint, which asks for a reason and logs the reveal.
  */

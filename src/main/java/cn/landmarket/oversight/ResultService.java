@@ -22,7 +22,7 @@ import cn.landmarket.listing.ListingStatus;
 import cn.landmarket.oversight.OversightRepository.CloseEntry;
 
 /**
- * Results of closed listings for the public (DOMAIN.md: published within 10 working days, naming the
+ * Results of closed listings for the public (domain.md: published within 10 working days, naming the
  * buyer). A result appears as soon as the close is committed — the listing sold or went unsold — so
  * well within the limit, and links to the audit log entry that recorded the close.
  */

@@ -2,7 +2,7 @@ package cn.landmarket.settlement;
 
 /**
  * Splits a price between farmers, the village collective and the selling township by percentages
- * (DOMAIN.md, "After the sale"): each share rounds down to the fen and the township takes the rest,
+ * (domain.md, "After the sale"): each share rounds down to the fen and the township takes the rest,
  * so the shares always add up to the price.
  */
 public record ProceedsSplit(long farmersFen, long collectiveFen, long townshipFen) {

@@ -43,7 +43,7 @@ import cn.landmarket.party.Enterprise;
 import cn.landmarket.party.EnterpriseRepository;
 
 /**
- * After the sale (DOMAIN.md): a trade per sold listing, the confirmation both parties sign, payments
+ * After the sale (domain.md): a trade per sold listing, the confirmation both parties sign, payments
  * from the bank feed, the transfer of the lot on full payment, refunds of the losers' deposits and
  * defaults. Every movement of money or quantity is a ledger transfer whose id makes it happen once.
  */
@@ -345,7 +345,7 @@ public class SettlementService {
     }
 
     /**
-     * Defaults a trade whose confirmation or payment deadline has passed (DOMAIN.md, "After the
+     * Defaults a trade whose confirmation or payment deadline has passed (domain.md, "After the
      * sale"): the reserved deposit is released from escrow and forfeited, payments received are owed
      * back, the enterprise is barred for the configured days, the lot's frozen quantity is released
      * and trade and listing are DEFAULTED. Does nothing when nothing is overdue.

@@ -36,7 +36,7 @@ public interface MarketConfig {
     /** The Prometheus gauges read from the database. */
     Metrics metrics();
 
-    /** Rule numbers, each with the default of DOMAIN.md. */
+    /** Rule numbers, each with the default of domain.md. */
     interface Rules {
         /** Minimum calendar days between announcement and the start of bidding [reg: Order 39]. */
         @WithDefault("20")
