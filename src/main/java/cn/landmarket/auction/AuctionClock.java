@@ -21,7 +21,7 @@ public class AuctionClock {
         this.auctions = auctions;
     }
 
-    @Scheduled(every = "${market.timeline.interval:PT1S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${market.timeline.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "2s")
     void tick() {
         closeDue();

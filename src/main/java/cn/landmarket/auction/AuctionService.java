@@ -26,6 +26,7 @@ import cn.landmarket.common.error.ErrorCode;
 import cn.landmarket.common.error.Message;
 import cn.landmarket.common.security.Actor;
 import cn.landmarket.common.security.Role;
+import cn.landmarket.common.time.ApiTime;
 import cn.landmarket.listing.Listing;
 import cn.landmarket.listing.ListingHistory;
 import cn.landmarket.listing.ListingRepository;
@@ -216,8 +217,8 @@ public class AuctionService {
         LiveEvent event = new LiveEvent(LiveEvent.STATUS, listing.id, listing.status.name(),
                 listing.highestBidFen == null ? null : Money.ofFen(listing.highestBidFen).toYuan(), null,
                 listing.countdownDeadline == null || listing.status != ListingStatus.TIMED_BIDDING ? null
-                        : listing.countdownDeadline.atZone(zone).toOffsetDateTime().toString(),
-                null, null, null, now.atZone(zone).toOffsetDateTime().toString());
+                        : ApiTime.format(listing.countdownDeadline, zone),
+                null, null, null, ApiTime.format(now, zone));
         try {
             em.createNativeQuery("select pg_notify('" + BidBatcher.CHANNEL + "', ?1)")
                     .setParameter(1, json.writeValueAsString(event)).getSingleResult();
@@ -240,7 +241,7 @@ public class AuctionService {
         };
         return new LiveEvent(LiveEvent.SNAPSHOT, listing.id, listing.status.name(),
                 listing.highestBidFen == null ? null : Money.ofFen(listing.highestBidFen).toYuan(), leader,
-                deadline == null ? null : deadline.atZone(zone).toOffsetDateTime().toString(), listing.bidCount,
-                null, null, Instant.now(clock).atZone(zone).toOffsetDateTime().toString());
+                deadline == null ? null : ApiTime.format(deadline, zone), listing.bidCount,
+                null, null, ApiTime.format(Instant.now(clock), zone));
     }
 }

@@ -39,6 +39,7 @@ import cn.landmarket.common.config.MarketConfig;
 import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.error.ErrorCode;
 import cn.landmarket.common.error.Message;
+import cn.landmarket.common.time.ApiTime;
 import cn.landmarket.listing.ListingHistory;
 import cn.landmarket.listing.ListingStatus;
 
@@ -335,7 +336,7 @@ public class BidBatcher {
                             capBid.bidderNo(), capBid.amount().fen(), state.bidCount(), reservePriceFen)));
             events.add(event(new LiveEvent(LiveEvent.STATUS, listingId, ListingStatus.SOLD.name(),
                     Money.ofFen(state.highestFen()).toYuan(), null, null, null, null, null,
-                    now.atZone(zone).toOffsetDateTime().toString())));
+                    ApiTime.format(now, zone))));
         }
         audit.append(c, auditEntries);
         publish(c, events);

@@ -19,6 +19,7 @@ import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.error.ErrorCode;
 import cn.landmarket.common.security.Actor;
 import cn.landmarket.common.security.Role;
+import cn.landmarket.common.time.ApiTime;
 import cn.landmarket.listing.Listing;
 import cn.landmarket.listing.ListingRepository;
 import cn.landmarket.listing.ListingRescheduled;
@@ -217,6 +218,6 @@ public class RegistrationService {
     }
 
     private String at(Instant instant) {
-        return instant.atZone(zone).toOffsetDateTime().toString();
+        return ApiTime.format(instant, zone);
     }
 }

@@ -87,9 +87,4 @@ public class LedgerRepository {
     public List<Object[]> rows(String sql) {
         return em.createNativeQuery(sql).getResultList();
     }
-
-    public long scalar(String sql) {
-        Object v = em.createNativeQuery(sql).getSingleResult();
-        return v == null ? 0 : ((Number) v).longValue();
-    }
 }

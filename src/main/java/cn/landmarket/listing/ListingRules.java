@@ -15,6 +15,7 @@ import cn.landmarket.calendar.WorkingDayCalendar;
 import cn.landmarket.common.Money;
 import cn.landmarket.common.config.MarketConfig;
 import cn.landmarket.common.error.FieldViolation;
+import cn.landmarket.common.time.ApiTime;
 
 /**
  * The rules a listing's terms must meet before it may be drafted, submitted or approved
@@ -135,7 +136,7 @@ public final class ListingRules {
         Instant earliestStart = announce.plus(Duration.ofDays(rules.announcementMinDays()));
         if (start.isBefore(earliestStart)) {
             v.add(FieldViolation.of("listingStart", "listing.announcement-too-short", rules.announcementMinDays(),
-                    earliestStart.atZone(zone).toOffsetDateTime().toString()));
+                    ApiTime.format(earliestStart, zone)));
         }
         if (!end.isAfter(start)) {
             v.add(FieldViolation.of("listingEnd", "listing.end-before-start"));

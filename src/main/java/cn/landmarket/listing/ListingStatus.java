@@ -11,14 +11,7 @@ public enum ListingStatus {
     /** Stages a regulator may suspend or terminate: approved and not yet closed. */
     private static final Set<ListingStatus> LIVE = EnumSet.of(APPROVED, ANNOUNCED, LISTING, TIMED_BIDDING);
 
-    /** Stages in which the lot's quantity is no longer frozen. */
-    private static final Set<ListingStatus> RELEASED = EnumSet.of(REJECTED, TERMINATED, UNSOLD, DEFAULTED);
-
     public boolean isLive() {
         return LIVE.contains(this);
-    }
-
-    public boolean holdsFreeze() {
-        return !RELEASED.contains(this);
     }
 }

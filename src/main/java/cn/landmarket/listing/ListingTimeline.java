@@ -22,7 +22,7 @@ public class ListingTimeline {
         this.listings = listings;
     }
 
-    @Scheduled(every = "${market.timeline.interval:PT1S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${market.timeline.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "2s")
     void tick() {
         int moved = listings.advanceTimeline();

@@ -317,10 +317,6 @@ public class OversightRepository {
         return ((Number) value).longValue();
     }
 
-    static Long lngOrNull(Object value) {
-        return value == null ? null : lng(value);
-    }
-
     static Instant instant(Object value) {
         if (value == null) {
             return null;

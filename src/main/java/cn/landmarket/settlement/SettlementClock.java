@@ -21,7 +21,7 @@ public class SettlementClock {
         this.settlement = settlement;
     }
 
-    @Scheduled(every = "${market.timeline.interval:PT1S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${market.timeline.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "3s")
     void tick() {
         run();

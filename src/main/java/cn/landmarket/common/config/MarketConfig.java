@@ -109,7 +109,10 @@ public interface MarketConfig {
         Map<String, Integer> maxTermYears();
     }
 
-    /** How the listing timeline advances. */
+    /**
+     * How the listing timeline advances. Read by the three clock jobs (listings, auctions, trades) through
+     * their {@code @Scheduled(every = "${market.timeline.interval}")}, which takes this default.
+     */
     interface Timeline {
         /** How often each instance checks for listings whose next clock event is due. */
         @WithDefault("PT1S")

@@ -1,7 +1,5 @@
 package cn.landmarket.common.security;
 
-import cn.landmarket.common.error.ApiException;
-
 /**
  * Who is calling: the subject of the token, its role and the organisation the token binds it to
  * (a township's 9-digit division code, an enterprise's credit code, a regulator's 6-digit
@@ -11,13 +9,6 @@ public record Actor(String subject, Role role, String org) {
 
     public boolean is(Role candidate) {
         return role == candidate;
-    }
-
-    /** Raises 403 unless the caller has the role and acts for the organisation. */
-    public void requireOrg(Role expected, String organisation) {
-        if (role != expected || !org.equals(organisation)) {
-            throw ApiException.forbidden("forbidden.organisation");
-        }
     }
 
     @Override
