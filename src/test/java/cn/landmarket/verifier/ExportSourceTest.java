@@ -1,4 +1,4 @@
-package cn.landmarket.audit;
+package cn.landmarket.verifier;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,6 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.landmarket.audit.AuditEntry;
+import cn.landmarket.audit.Checkpoint;
+import cn.landmarket.audit.CompactRange;
+import cn.landmarket.audit.MerkleTree;
+import cn.landmarket.audit.SignedNote;
+
 /**
  * Reading an export: with a buffer and mappings far smaller than the file, every entry comes out
  * whole and in order, across buffer edges, mapping edges and entries longer than the buffer, and
@@ -47,7 +53,7 @@ class ExportSourceTest {
         return bytes.toByteArray();
     }
 
-    private static byte[] copy(Verifier.Served e) {
+    private static byte[] copy(ServedEntry e) {
         return Arrays.copyOfRange(e.data(), e.from(), e.to());
     }
 
@@ -63,18 +69,18 @@ class ExportSourceTest {
         }
         Files.write(dir.resolve("entries.bin"), bin(entries));
         try (ExportSource source = new ExportSource(dir, 64, 100)) {
-            List<Verifier.Served> before = List.of();
+            List<ServedEntry> before = List.of();
             List<byte[]> beforeCopies = List.of();
             int next = 0;
             while (next < entries.size()) {
-                List<Verifier.Served> page = source.entries(next, 1 + random.nextInt(20));
+                List<ServedEntry> page = source.entries(next, 1 + random.nextInt(20));
                 assertFalse(page.isEmpty(), "entry " + next + " was not served");
                 // The page before is still intact after this one was read.
                 for (int i = 0; i < before.size(); i++) {
                     assertArrayEquals(beforeCopies.get(i), copy(before.get(i)));
                 }
                 List<byte[]> copies = new ArrayList<>();
-                for (Verifier.Served e : page) {
+                for (ServedEntry e : page) {
                     assertEquals(next, e.index());
                     byte[] input = copy(e);
                     assertEquals(0, input[0], "a leaf input starts with 0x00");
@@ -138,7 +144,7 @@ class ExportSourceTest {
         Files.write(dir.resolve("entries.bin"), bin(entries));
 
         // Pages of a few entries each, read ahead of the checks, across hundreds of buffer edges.
-        Verifier.Result honest;
+        Verdict honest;
         try (ExportSource source = new ExportSource(dir, 1024, 4096)) {
             honest = Verifier.verify(source, null, null);
         }
@@ -147,7 +153,7 @@ class ExportSourceTest {
 
         entries.set(432, new AuditEntry("bid.accepted", t, "bidder:x", Map.of("sequence", 432)).bytes());
         Files.write(dir.resolve("entries.bin"), bin(entries));
-        Verifier.Result changed;
+        Verdict changed;
         try (ExportSource source = new ExportSource(dir, 1024, 4096)) {
             changed = Verifier.verify(source, null, null);
         }
@@ -185,7 +191,7 @@ class ExportSourceTest {
         Files.write(dir.resolve("entries.bin"), new byte[] {0, 0}); // not even a length: must not be read
         List<Long> asked = new ArrayList<>();
         try (ExportSource export = new ExportSource(dir)) {
-            Verifier.Source counting = new Verifier.Source() {
+            LogSource counting = new LogSource() {
                 @Override
                 public String key() throws IOException {
                     return export.key();
@@ -202,7 +208,7 @@ class ExportSourceTest {
                 }
 
                 @Override
-                public List<Verifier.Served> entries(long start, int limit) throws IOException {
+                public List<ServedEntry> entries(long start, int limit) throws IOException {
                     asked.add(start);
                     return export.entries(start, limit);
                 }
@@ -212,7 +218,7 @@ class ExportSourceTest {
                     return export.consistency(from, to);
                 }
             };
-            Verifier.Result result = Verifier.verify(counting, null, null);
+            Verdict result = Verifier.verify(counting, null, null);
             assertTrue(result.ok(), result.message());
             assertEquals(0, result.treeSize());
         }
