@@ -5,6 +5,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -17,6 +19,11 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.core.domain.JavaMethod;
 
+import cn.landmarket.audit.CanonicalCheck;
+import cn.landmarket.audit.Checkpoint;
+import cn.landmarket.audit.CompactRange;
+import cn.landmarket.audit.MerkleTree;
+import cn.landmarket.audit.SignedNote;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityManager;
@@ -85,6 +92,41 @@ class ArchitectureTest {
         classes().that().areAssignableTo(PanacheRepositoryBase.class)
                 .should().onlyBeAccessed().byClassesThat(DescribedPredicate.describe("services or repositories",
                         c -> c.getSimpleName().endsWith("Service") || c.getSimpleName().endsWith("Repository")))
+                .check(MAIN);
+    }
+
+    /**
+     * The plain-Java audit classes that the server and the standalone verifier share, bundled into
+     * the verifier jar (keep the maven-shade-plugin includes in pom.xml in step with this list).
+     */
+    private static final List<Class<?>> PURE_AUDIT = List.of(CanonicalCheck.class, Checkpoint.class,
+            CompactRange.class, MerkleTree.class, SignedNote.class);
+
+    private static boolean isPureAudit(JavaClass c) {
+        return PURE_AUDIT.stream().anyMatch(p -> c.getName().equals(p.getName())
+                || c.getName().startsWith(p.getName() + "$"));
+    }
+
+    private static boolean isJdk(JavaClass c) {
+        JavaClass t = c.isArray() ? c.getBaseComponentType() : c;
+        return t.isPrimitive() || t.getPackageName().startsWith("java.");
+    }
+
+    @Test
+    void theVerifierDependsOnlyOnTheJdkJacksonCoreAndThePureAuditClasses() {
+        classes().that().resideInAPackage("cn.landmarket.verifier..")
+                .should().onlyDependOnClassesThat(DescribedPredicate.describe(
+                        "the JDK, jackson-core, the verifier or " + PURE_AUDIT.stream().map(Class::getSimpleName).toList(),
+                        c -> isJdk(c) || isPureAudit(c)
+                                || (c.isArray() ? c.getBaseComponentType() : c).getPackageName()
+                                        .matches("com\\.fasterxml\\.jackson\\.core(\\..*)?|cn\\.landmarket\\.verifier(\\..*)?")))
+                .check(MAIN);
+        classes().that(DescribedPredicate.describe("pure audit classes", ArchitectureTest::isPureAudit))
+                .should().onlyDependOnClassesThat(DescribedPredicate.describe("the JDK or one another",
+                        c -> isJdk(c) || isPureAudit(c)))
+                .check(MAIN);
+        noClasses().that().resideOutsideOfPackage("cn.landmarket.verifier..")
+                .should().dependOnClassesThat().resideInAPackage("cn.landmarket.verifier..")
                 .check(MAIN);
     }
 }

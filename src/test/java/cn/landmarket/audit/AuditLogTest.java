@@ -45,6 +45,8 @@ import cn.landmarket.testing.Auctions;
 import cn.landmarket.testing.Sequencing;
 import cn.landmarket.testing.TestClock;
 import cn.landmarket.testing.TestData;
+import cn.landmarket.verifier.Verdict;
+import cn.landmarket.verifier.Verifier;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -418,13 +420,13 @@ class AuditLogTest {
         String marker = "tamper-" + UUID.randomUUID();
         stage(marker);
         Sequencing.settle(sequencer);
-        Verifier.Result first = Verifier.verify(base.toString(), saved, null);
+        Verdict first = Verifier.verify(base.toString(), saved, null);
         assertTrue(first.ok(), first.message());
         assertEquals(latest().size(), first.treeSize());
 
         stage(marker + "-more");
         Sequencing.settle(sequencer);
-        Verifier.Result second = Verifier.verify(base.toString(), saved, null);
+        Verdict second = Verifier.verify(base.toString(), saved, null);
         assertTrue(second.ok(), second.message());
         assertTrue(second.message().contains("consistent with the saved checkpoint"), second.message());
 
@@ -442,23 +444,23 @@ class AuditLogTest {
                 .getBytes(StandardCharsets.UTF_8);
         try {
             behindTheServicesBack(index, forged, null);
-            Verifier.Result tampered = Verifier.verify(base.toString(), saved, null);
+            Verdict tampered = Verifier.verify(base.toString(), saved, null);
             assertFalse(tampered.ok());
             assertEquals(index, tampered.badEntry(), tampered.message());
             assertTrue(tampered.message().contains("first bad entry " + index), tampered.message());
 
             behindTheServicesBack(index, forged, MerkleTree.leafHash(forged));
-            Verifier.Result rehashed = Verifier.verify(base.toString(), saved, null);
+            Verdict rehashed = Verifier.verify(base.toString(), saved, null);
             assertFalse(rehashed.ok());
             assertEquals(index, rehashed.badEntry(), rehashed.message());
         } finally {
             behindTheServicesBack(index, original, MerkleTree.leafHash(original));
         }
-        Verifier.Result restored = Verifier.verify(base.toString(), saved, null);
+        Verdict restored = Verifier.verify(base.toString(), saved, null);
         assertTrue(restored.ok(), restored.message());
         assertNull(restored.badEntry());
 
-        Verifier.Result pinnedWrong = Verifier.verify(base.toString(), null, "someone+00000000+AQ==");
+        Verdict pinnedWrong = Verifier.verify(base.toString(), null, "someone+00000000+AQ==");
         assertFalse(pinnedWrong.ok());
     }
 
@@ -476,7 +478,7 @@ class AuditLogTest {
         try {
             behindTheServicesBack(a, second.entry(), second.leafHash());
             behindTheServicesBack(b, first.entry(), first.leafHash());
-            Verifier.Result swapped = Verifier.verify(base.toString(), null, null);
+            Verdict swapped = Verifier.verify(base.toString(), null, null);
             assertFalse(swapped.ok(), swapped.message());
             assertTrue(swapped.badEntry() <= a, swapped.message());
         } finally {
@@ -487,7 +489,7 @@ class AuditLogTest {
             s.execute("alter table audit_entry disable trigger audit_entry_append_only");
             try {
                 s.execute("delete from audit_entry where idx = " + a);
-                Verifier.Result deleted = Verifier.verify(base.toString(), null, null);
+                Verdict deleted = Verifier.verify(base.toString(), null, null);
                 assertFalse(deleted.ok());
                 assertEquals(a, deleted.badEntry(), deleted.message());
                 assertTrue(deleted.message().contains("missing"), deleted.message());
@@ -510,9 +512,9 @@ class AuditLogTest {
         stage("export-" + UUID.randomUUID());
         Sequencing.settle(sequencer);
         Path dir = Files.createTempDirectory("audit-export");
-        Verifier.Result online = Verifier.verify(base.toString(), null, null, dir);
+        Verdict online = Verifier.verify(base.toString(), null, null, dir);
         assertTrue(online.ok(), online.message());
-        Verifier.Result offline = Verifier.verify(dir.toString(), null, null);
+        Verdict offline = Verifier.verify(dir.toString(), null, null);
         assertTrue(offline.ok(), offline.message());
         assertEquals(online.treeSize(), offline.treeSize());
 
@@ -527,7 +529,7 @@ class AuditLogTest {
         byte[] honest = bin.clone();
         bin[last] = (byte) (bin[last] == 'x' ? 'y' : 'x');
         Files.write(dir.resolve("entries.bin"), bin);
-        Verifier.Result altered = Verifier.verify(dir.toString(), null, null);
+        Verdict altered = Verifier.verify(dir.toString(), null, null);
         assertFalse(altered.ok());
         assertTrue(altered.badEntry() <= target, altered.message());
 

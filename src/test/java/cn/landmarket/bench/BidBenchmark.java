@@ -49,7 +49,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * measurement the other service's audit sequencer must have caught up, so it cannot steal CPU.
  * </ul>
  * Then the audit verifier: a synthetic log of bid entries with a signed checkpoint every 2,000
- * entries, exported to a directory, verified end to end ({@link Verifier}) and, side by side, the
+ * entries, exported to a directory, verified end to end ({@link cn.landmarket.verifier.Verifier}) and, side by side, the
  * same entry bytes only hashed with SHA-256 (one digest per entry): the verifier's share of the raw
  * hashing rate.
  * Run with {@code ./mvnw -B -DskipTests package exec:java@bench} (see README); the verifier part alone

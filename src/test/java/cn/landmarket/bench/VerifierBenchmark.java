@@ -20,7 +20,10 @@ import cn.landmarket.audit.Checkpoint;
 import cn.landmarket.audit.CompactRange;
 import cn.landmarket.audit.MerkleTree;
 import cn.landmarket.audit.SignedNote;
-import cn.landmarket.audit.Verifier;
+import cn.landmarket.verifier.RecomputedTree;
+import cn.landmarket.verifier.ServedEntry;
+import cn.landmarket.verifier.Verdict;
+import cn.landmarket.verifier.Verifier;
 
 /**
  * How fast the audit verifier checks a log, against the raw SHA-256 rate of the same entry bytes
@@ -100,7 +103,7 @@ final class VerifierBenchmark {
     /** Nanoseconds for the command-line verifier to check the export directory end to end. */
     private static double verifyExport(Path dir) throws Exception {
         long start = System.nanoTime();
-        Verifier.Result result = Verifier.verify(dir.toString(), null, null);
+        Verdict result = Verifier.verify(dir.toString(), null, null);
         long ns = System.nanoTime() - start;
         if (!result.ok() || result.treeSize() != ENTRIES) {
             throw new IllegalStateException("the verifier refused the benchmark log: " + result.message());
@@ -112,15 +115,15 @@ final class VerifierBenchmark {
     private static double verifyInMemory(List<byte[]> entries, Path dir) throws Exception {
         TreeMap<Long, byte[]> roots = signedRoots(entries);
         // Sources hand the verifier each entry as its leaf input (0x00 ‖ entry), read straight into place.
-        List<Verifier.Served> inputs = new ArrayList<>(entries.size());
+        List<ServedEntry> inputs = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size(); i++) {
-            inputs.add(Verifier.Served.of(i, entries.get(i), null));
+            inputs.add(ServedEntry.of(i, entries.get(i), null));
         }
         long start = System.nanoTime();
-        Verifier.Tree tree = new Verifier.Tree(roots, entries.size());
+        RecomputedTree tree = new RecomputedTree(roots, entries.size());
         int pageSize = 1 << 14; // as the verifier reads an export
         for (int from = 0; from < entries.size(); from += pageSize) {
-            Verifier.Result bad = tree.addAll(inputs.subList(from, Math.min(inputs.size(), from + pageSize)));
+            Verdict bad = tree.addAll(inputs.subList(from, Math.min(inputs.size(), from + pageSize)));
             if (bad != null) {
                 throw new IllegalStateException(bad.message());
             }

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import cn.landmarket.audit.Verifier;
 import cn.landmarket.testing.Prometheus;
+import cn.landmarket.verifier.Verdict;
+import cn.landmarket.verifier.Verifier;
 
 /**
  * Three instances of the packaged service against one PostgreSQL, a swarm of 48 bidders spread
@@ -150,7 +151,7 @@ class ClusterIT {
 
             cluster.awaitAuditCaughtUp();
             Invariants.checkAuditEntries(cluster, stored);
-            Verifier.Result verified = Verifier.verify(a.url(), null, null);
+            Verdict verified = Verifier.verify(a.url(), null, null);
             assertTrue(verified.ok(), "the audit log verifies: " + verified.message());
             System.out.printf("ClusterIT: %d bids accepted, %d refused, over %d listings%n", swarm.receipts.size(),
                     swarm.refused.get(), stored.size());

@@ -1,4 +1,4 @@
-package cn.landmarket.audit;
+package cn.landmarket.verifier;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,16 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPairGenerator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -24,6 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.landmarket.audit.AuditEntry;
+import cn.landmarket.audit.Checkpoint;
+import cn.landmarket.audit.MerkleTree;
+import cn.landmarket.audit.SignedNote;
 
 /**
  * Reading an export: with a buffer and mappings far smaller than the file, every entry comes out
@@ -36,18 +37,7 @@ class ExportSourceTest {
     @TempDir
     Path dir;
 
-    private static byte[] bin(List<byte[]> entries) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            for (byte[] e : entries) {
-                out.writeInt(e.length);
-                out.write(e);
-            }
-        }
-        return bytes.toByteArray();
-    }
-
-    private static byte[] copy(Verifier.Served e) {
+    private static byte[] copy(ServedEntry e) {
         return Arrays.copyOfRange(e.data(), e.from(), e.to());
     }
 
@@ -61,20 +51,20 @@ class ExportSourceTest {
             random.nextBytes(e);
             entries.add(e);
         }
-        Files.write(dir.resolve("entries.bin"), bin(entries));
+        Files.write(dir.resolve("entries.bin"), TestExports.bin(entries));
         try (ExportSource source = new ExportSource(dir, 64, 100)) {
-            List<Verifier.Served> before = List.of();
+            List<ServedEntry> before = List.of();
             List<byte[]> beforeCopies = List.of();
             int next = 0;
             while (next < entries.size()) {
-                List<Verifier.Served> page = source.entries(next, 1 + random.nextInt(20));
+                List<ServedEntry> page = source.entries(next, 1 + random.nextInt(20));
                 assertFalse(page.isEmpty(), "entry " + next + " was not served");
                 // The page before is still intact after this one was read.
                 for (int i = 0; i < before.size(); i++) {
                     assertArrayEquals(beforeCopies.get(i), copy(before.get(i)));
                 }
                 List<byte[]> copies = new ArrayList<>();
-                for (Verifier.Served e : page) {
+                for (ServedEntry e : page) {
                     assertEquals(next, e.index());
                     byte[] input = copy(e);
                     assertEquals(0, input[0], "a leaf input starts with 0x00");
@@ -92,7 +82,7 @@ class ExportSourceTest {
     @Test
     void aFileCutInsideAnEntryOrItsLengthNamesTheEntry() throws Exception {
         List<byte[]> entries = List.of(new byte[30], new byte[50], new byte[20]);
-        byte[] whole = bin(entries);
+        byte[] whole = TestExports.bin(entries);
         Files.write(dir.resolve("entries.bin"), Arrays.copyOf(whole, whole.length - 5));
         try (ExportSource source = new ExportSource(dir, 64, 100)) {
             int next = 0;
@@ -117,28 +107,12 @@ class ExportSourceTest {
 
     @Test
     void theVerifierChecksAnExportReadInSmallPiecesAndNamesAChangedEntry() throws Exception {
-        List<byte[]> entries = new ArrayList<>();
+        List<byte[]> entries = TestExports.bidEntries(700);
         Instant t = Instant.parse("2026-11-23T02:00:00Z");
-        for (int i = 0; i < 700; i++) {
-            entries.add(new AuditEntry("bid.accepted", t.plusSeconds(i), "bidder:" + i,
-                    Map.of("listingId", 1 + i % 7, "sequence", i)).bytes());
-        }
-        SignedNote.Signer signer = signer();
-        CompactRange range = new CompactRange();
-        List<String> notes = new ArrayList<>();
-        for (byte[] e : entries) {
-            range.append(MerkleTree.leafHash(e));
-            if (range.size() % 100 == 0) {
-                notes.add(signer.sign(new Checkpoint(signer.name(), range.size(), range.root()).text()));
-            }
-        }
-        Files.writeString(dir.resolve("key.txt"), signer.verifierKey());
-        Files.writeString(dir.resolve("checkpoint.txt"), notes.get(notes.size() - 1));
-        new ObjectMapper().writeValue(dir.resolve("checkpoints.json").toFile(), notes);
-        Files.write(dir.resolve("entries.bin"), bin(entries));
+        TestExports.write(dir, entries, 100, TestExports.signer());
 
         // Pages of a few entries each, read ahead of the checks, across hundreds of buffer edges.
-        Verifier.Result honest;
+        Verdict honest;
         try (ExportSource source = new ExportSource(dir, 1024, 4096)) {
             honest = Verifier.verify(source, null, null);
         }
@@ -146,8 +120,8 @@ class ExportSourceTest {
         assertEquals(700, honest.treeSize());
 
         entries.set(432, new AuditEntry("bid.accepted", t, "bidder:x", Map.of("sequence", 432)).bytes());
-        Files.write(dir.resolve("entries.bin"), bin(entries));
-        Verifier.Result changed;
+        Files.write(dir.resolve("entries.bin"), TestExports.bin(entries));
+        Verdict changed;
         try (ExportSource source = new ExportSource(dir, 1024, 4096)) {
             changed = Verifier.verify(source, null, null);
         }
@@ -177,7 +151,7 @@ class ExportSourceTest {
 
     @Test
     void anEmptyLogVerifiesWithoutAskingForEntries() throws Exception {
-        SignedNote.Signer signer = signer();
+        SignedNote.Signer signer = TestExports.signer();
         Files.writeString(dir.resolve("key.txt"), signer.verifierKey());
         String empty = signer.sign(new Checkpoint(signer.name(), 0, MerkleTree.emptyRoot()).text());
         Files.writeString(dir.resolve("checkpoint.txt"), empty);
@@ -185,7 +159,7 @@ class ExportSourceTest {
         Files.write(dir.resolve("entries.bin"), new byte[] {0, 0}); // not even a length: must not be read
         List<Long> asked = new ArrayList<>();
         try (ExportSource export = new ExportSource(dir)) {
-            Verifier.Source counting = new Verifier.Source() {
+            LogSource counting = new LogSource() {
                 @Override
                 public String key() throws IOException {
                     return export.key();
@@ -202,7 +176,7 @@ class ExportSourceTest {
                 }
 
                 @Override
-                public List<Verifier.Served> entries(long start, int limit) throws IOException {
+                public List<ServedEntry> entries(long start, int limit) throws IOException {
                     asked.add(start);
                     return export.entries(start, limit);
                 }
@@ -212,16 +186,10 @@ class ExportSourceTest {
                     return export.consistency(from, to);
                 }
             };
-            Verifier.Result result = Verifier.verify(counting, null, null);
+            Verdict result = Verifier.verify(counting, null, null);
             assertTrue(result.ok(), result.message());
             assertEquals(0, result.treeSize());
         }
         assertEquals(List.of(), asked);
-    }
-
-    private static SignedNote.Signer signer() throws Exception {
-        var generator = KeyPairGenerator.getInstance("Ed25519");
-        return SignedNote.Signer.fromPkcs8("test.land-market.local/audit",
-                Base64.getEncoder().encodeToString(generator.generateKeyPair().getPrivate().getEncoded()));
     }
 }

@@ -1,4 +1,4 @@
-package cn.landmarket.audit;
+package cn.landmarket.verifier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -15,6 +15,10 @@ import java.util.Random;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
+
+import cn.landmarket.audit.AuditEntry;
+import cn.landmarket.audit.CompactRange;
+import cn.landmarket.audit.MerkleTree;
 
 /**
  * The verifier's tree: fed in pages of any size, starting anywhere relative to its blocks, with
@@ -39,8 +43,8 @@ class VerifierTreeTest {
     private static TreeMap<Long, byte[]> signedRoots(List<byte[]> entries, Random random) {
         TreeMap<Long, byte[]> sizes = new TreeMap<>();
         sizes.put(0L, null);
-        sizes.put((long) Verifier.Tree.BLOCK, null);
-        sizes.put((long) Verifier.Tree.BLOCK * 3 + 1, null);
+        sizes.put((long) RecomputedTree.BLOCK, null);
+        sizes.put((long) RecomputedTree.BLOCK * 3 + 1, null);
         sizes.put((long) entries.size(), null);
         for (int i = 0; i < 12; i++) {
             sizes.put((long) 1 + random.nextInt(entries.size()), null);
@@ -58,17 +62,17 @@ class VerifierTreeTest {
     }
 
     /** Feeds the entries in random page sizes; the first problem the tree reports, or its finish. */
-    private static Verifier.Result feed(TreeMap<Long, byte[]> roots, List<byte[]> entries, List<byte[]> served,
+    private static Verdict feed(TreeMap<Long, byte[]> roots, List<byte[]> entries, List<byte[]> served,
             Random random) {
-        Verifier.Tree tree = new Verifier.Tree(roots, entries.size());
+        RecomputedTree tree = new RecomputedTree(roots, entries.size());
         int at = 0;
         while (at < entries.size()) {
             int page = Math.min(entries.size() - at, 1 + random.nextInt(random.nextBoolean() ? 70 : 700));
-            List<Verifier.Served> inputs = new ArrayList<>();
+            List<ServedEntry> inputs = new ArrayList<>();
             for (int i = at; i < at + page; i++) {
-                inputs.add(Verifier.Served.of(i, entries.get(i), served.get(i)));
+                inputs.add(ServedEntry.of(i, entries.get(i), served.get(i)));
             }
-            Verifier.Result bad = tree.addAll(inputs);
+            Verdict bad = tree.addAll(inputs);
             if (bad != null) {
                 return bad;
             }
@@ -98,7 +102,7 @@ class VerifierTreeTest {
             List<byte[]> altered = new ArrayList<>(entries);
             altered.set(victim, new String(entries.get(victim), StandardCharsets.UTF_8)
                     .replace("bidder:", "bidder:X").getBytes(StandardCharsets.UTF_8));
-            Verifier.Result result = feed(roots, altered, served, random);
+            Verdict result = feed(roots, altered, served, random);
             assertNotNull(result, "seed " + seed);
             assertEquals(victim, result.badEntry(), "seed " + seed + ": " + result.message());
             assertTrue(result.message().contains("stored leaf hash"), result.message());
@@ -116,7 +120,7 @@ class VerifierTreeTest {
             List<byte[]> altered = new ArrayList<>(entries);
             altered.set(victim, new String(entries.get(victim), StandardCharsets.UTF_8)
                     .replace("bidder:", "bidder:X").getBytes(StandardCharsets.UTF_8));
-            Verifier.Result result = feed(roots, altered, noHashes, random);
+            Verdict result = feed(roots, altered, noHashes, random);
             assertNotNull(result, "seed " + seed);
             long lastGood = roots.floorKey((long) victim);
             long firstBad = roots.ceilingKey((long) victim + 1);
@@ -134,7 +138,7 @@ class VerifierTreeTest {
         List<byte[]> served = entries.stream().map(MerkleTree::leafHash).toList();
         Random random = new Random(3);
         // The signed roots are of the non-canonical bytes: only the canonical check can object.
-        Verifier.Result result = feed(signedRoots(entries, random), entries, served, random);
+        Verdict result = feed(signedRoots(entries, random), entries, served, random);
         assertNotNull(result);
         assertEquals(victim, result.badEntry(), result.message());
         assertTrue(result.message().contains("not a canonical JSON entry"), result.message());

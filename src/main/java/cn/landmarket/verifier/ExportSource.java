@@ -1,4 +1,4 @@
-package cn.landmarket.audit;
+package cn.landmarket.verifier;
 
 import java.io.IOException;
 import java.nio.MappedByteBuffer;
@@ -14,12 +14,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
 /**
- * An export directory, read front to back for the {@link Verifier}. entries.bin is mapped into
- * memory and copied a buffer at a time into two arrays in turn, where the entries are served as
- * they lie, without a copy each. Reading the file through a stream cost more than hashing it: the
- * JDK reads a large block through a freshly allocated native buffer and copies it twice.
+ * An export directory (written by {@link ExportWriter}), read front to back for the {@link Verifier}.
+ * entries.bin is mapped into memory and copied a buffer at a time into two arrays in turn, where the
+ * entries are served as they lie, without a copy each. Reading the file through a stream cost more
+ * than hashing it: the JDK reads a large block through a freshly allocated native buffer and copies it twice.
  */
-final class ExportSource implements Verifier.Source {
+final class ExportSource implements LogSource {
 
     private static final int MAX_ENTRY = 1 << 24;
     /** Bytes served per page: big enough that per-page work is small, small enough to stay in memory. */
@@ -101,12 +101,12 @@ final class ExportSource implements Verifier.Source {
      * call after next, which reuses it.
      */
     @Override
-    public List<Verifier.Served> entries(long start, int count) throws IOException {
+    public List<ServedEntry> entries(long start, int count) throws IOException {
         if (start != next) {
             throw new IOException("an export is read in order; asked for " + start + " at " + next);
         }
         refill(); // into the array of the page before last, which is no longer in use
-        List<Verifier.Served> out = new ArrayList<>(Math.min(count, buffer.length / 64));
+        List<ServedEntry> out = new ArrayList<>(Math.min(count, buffer.length / 64));
         byte[] b = buffer;
         int p = position;
         while (out.size() < count && limit - p >= 4) {
@@ -128,7 +128,7 @@ final class ExportSource implements Verifier.Source {
             }
             // The length's last byte, already read, becomes the leaf input's 0x00: no copy.
             b[p + 3] = 0;
-            out.add(new Verifier.Served(next++, b, p + 3, p + 4 + length, null));
+            out.add(new ServedEntry(next++, b, p + 3, p + 4 + length, null));
             p += 4 + length;
         }
         position = p;
