@@ -47,6 +47,9 @@ class AuctionResourceTest {
     AuctionClock closer;
 
     @Inject
+    BidBatcher batcher;
+
+    @Inject
     javax.sql.DataSource dataSource;
 
     @Inject
@@ -368,6 +371,53 @@ class AuctionResourceTest {
         assertEquals(everyBid.subList(0, 100), dossier.getList("bids.items.sequence", Integer.class));
         assertEquals(100, dossier.getList("auditLog.entries").size());
         assertTrue(dossier.getLong("auditLog.total") >= 105, dossier.getString("auditLog.total"));
+    }
+
+    /** Waits (up to 10 s) until the batcher holds no state for the listing; its batch finishes just after the answer. */
+    private void awaitNoLane(long listingId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (batcher.holdsLane(listingId) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(!batcher.holdsLane(listingId), "the batcher still holds listing " + listingId);
+    }
+
+    @Test
+    void theBidBatcherDropsListingsThatCloseOrFallIdleAndBiddingElsewhereGoesOn() throws Exception {
+        // closed by its price cap: the batch that sold it drops its state
+        long capped = Auctions.listingInBidding(clock, listings, Map.of("priceCap", "20200000.00",
+                "reservePrice", "20000000.00"));
+        String c = bidder(capped);
+        Auctions.bid(c, capped, "20000000.00", key()).then().statusCode(201);
+        assertTrue(batcher.holdsLane(capped), "a listing taking bids has its lane");
+        Auctions.bid(c, capped, "20200000.00", key()).then().statusCode(201).body("phase", equalTo("LISTING"));
+        assertEquals("SOLD", listingView(capped).getString("status"));
+        awaitNoLane(capped);
+
+        // a bid on a listing that takes none (here: one that does not exist) leaves nothing behind
+        Auctions.bid(c, 987_654_321L, "20000000.00", key()).then().statusCode(404);
+        awaitNoLane(987_654_321L);
+
+        // idle past market.bidding.lane-idle-after (10 min): dropped by the clock's tick; bidding goes on
+        long idle = listing();
+        String d = bidder(idle);
+        Auctions.bid(d, idle, "20000000.00", key()).then().statusCode(201);
+        closer.tick();
+        assertTrue(batcher.holdsLane(idle), "not idle yet");
+        clock.advance(Duration.ofMinutes(10));
+        closer.tick();
+        assertTrue(!batcher.holdsLane(idle), "idle for 10 minutes: dropped");
+        Auctions.bid(d, idle, "20200000.00", key()).then().statusCode(201).body("sequence", equalTo(2));
+
+        // closed by the closer at the end of the listing period
+        assertTrue(batcher.holdsLane(idle), "bidding again brought the lane back");
+        clock.advance(Duration.ofDays(22));
+        closer.closeDue();
+        assertEquals("UNSOLD", listingView(idle).getString("status"), "one bid below the reserve");
+        awaitNoLane(idle);
+
+        long other = listing();
+        Auctions.bid(bidder(other), other, "20000000.00", key()).then().statusCode(201).body("sequence", equalTo(1));
     }
 
     @Test

@@ -24,6 +24,7 @@ public interface MarketConfig {
     /** How bids are committed. */
     Bidding bidding();
 
+
     /** JWT issuer and audience every token must carry. */
     Jwt jwt();
 
@@ -141,7 +142,15 @@ public interface MarketConfig {
         /** Bids one client address may send at once on one instance (a firm's NAT carries several bidders). */
         @WithDefault("100")
         int bidBurstPerAddress();
+
+        /**
+         * How long a listing's bid queue and cache of qualified bidders outlive its last bid on this
+         * instance; a listing that is no longer open for bids is dropped after its batch at once.
+         */
+        @WithDefault("PT10M")
+        Duration laneIdleAfter();
     }
+
 
     /** JWT claims that identify this service. */
     interface Jwt {
