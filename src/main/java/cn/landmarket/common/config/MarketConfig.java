@@ -24,6 +24,8 @@ public interface MarketConfig {
     /** How bids are committed. */
     Bidding bidding();
 
+    /** How many live-feed watchers an instance carries. */
+    Live live();
 
     /** JWT issuer and audience every token must carry. */
     Jwt jwt();
@@ -151,6 +153,20 @@ public interface MarketConfig {
         Duration laneIdleAfter();
     }
 
+    /** Bounds of the live feed (Server-Sent Events): each open watcher holds a connection. */
+    interface Live {
+        /** Live feeds one client address may hold open on one instance; beyond: 503 with Retry-After. */
+        @WithDefault("20")
+        int maxPerAddress();
+
+        /** Live feeds one instance holds open in all; beyond: 503 with Retry-After. */
+        @WithDefault("5000")
+        int maxPerInstance();
+
+        /** The Retry-After a refused watcher is given. */
+        @WithDefault("PT10S")
+        Duration retryAfter();
+    }
 
     /** JWT claims that identify this service. */
     interface Jwt {
