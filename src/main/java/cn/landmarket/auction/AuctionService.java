@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.landmarket.asset.CertificateService;
 import cn.landmarket.audit.AuditLog;
 import cn.landmarket.common.Money;
+import cn.landmarket.common.PageRequest;
+import cn.landmarket.common.PageView;
 import cn.landmarket.common.config.MarketConfig;
 import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.error.ErrorCode;
@@ -113,22 +115,27 @@ public class AuctionService {
         }
     }
 
-    /** The accepted bids of a public listing, by bidder number only. */
+    /** One page of the accepted bids of a public listing, in sequence order, by bidder number only. */
     @Transactional
-    public List<BidView> publicBids(long listingId) {
+    public PageView<BidView> publicBids(long listingId, PageRequest page) {
         Listing listing = listings.findByIdOptional(listingId).filter(Listing::isPublic)
                 .orElseThrow(() -> ApiException.notFound("listing", listingId));
-        return bids.ofListing(listing.id).stream().map(r -> view(r, null, false)).toList();
+        return new PageView<>(page(listing.id, page).stream().map(r -> view(r, null, false)).toList(), page.page(),
+                page.size(), bids.count(listing.id));
+    }
+
+    private List<BidRepository.Row> page(long listingId, PageRequest page) {
+        return bids.ofListing(listingId, (long) page.page() * page.size(), page.size());
     }
 
     /**
-     * The accepted bids as the caller may see them: by bidder number, an enterprise with its own
-     * bids marked. A regulator of the region (403 outside it) that states a reason also sees the
-     * enterprise behind each number, and the reveal is logged ({@link IdentityReveal}); 400 for a
-     * blank or overlong reason.
+     * One page of the accepted bids, in sequence order, as the caller may see them: by bidder
+     * number, an enterprise with its own bids marked. A regulator of the region (403 outside it)
+     * that states a reason also sees the enterprise behind each number on the page, and the reveal
+     * of those numbers is logged ({@link IdentityReveal}); 400 for a blank or overlong reason.
      */
     @Transactional
-    public List<BidView> bids(Actor actor, long listingId, String reason) {
+    public PageView<BidView> bids(Actor actor, long listingId, String reason, PageRequest page) {
         Listing listing = listings.findByIdOptional(listingId)
                 .orElseThrow(() -> ApiException.notFound("listing", listingId));
         boolean regulator = actor.is(Role.REGULATOR);
@@ -139,14 +146,15 @@ public class AuctionService {
             throw ApiException.notFound("listing", listingId);
         }
         Optional<String> why = regulator ? IdentityReveal.reason(reason) : Optional.empty();
-        List<BidRepository.Row> rows = bids.ofListing(listing.id);
+        List<BidRepository.Row> rows = page(listing.id, page);
         if (why.isPresent()) {
             audit.append(IdentityReveal.entry(actor, Instant.now(clock), listingId, why.get(), "bids",
                     rows.stream().map(BidRepository.Row::bidderNo).distinct().toList(),
                     rows.stream().map(BidRepository.Row::registrationId).distinct().toList()));
         }
-        return rows.stream()
-                .map(r -> view(r, actor.is(Role.ENTERPRISE) ? actor.org() : null, why.isPresent())).toList();
+        return new PageView<>(rows.stream()
+                .map(r -> view(r, actor.is(Role.ENTERPRISE) ? actor.org() : null, why.isPresent())).toList(),
+                page.page(), page.size(), bids.count(listing.id));
     }
 
     private BidView view(BidRepository.Row r, String viewerEnterprise, boolean identities) {

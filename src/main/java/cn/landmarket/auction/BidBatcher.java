@@ -16,11 +16,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,7 +45,9 @@ import cn.landmarket.listing.ListingStatus;
  * everything queued for that listing, locks the listing row, decides each bid in order with
  * {@link AuctionRules}, inserts the accepted ones, updates the listing, publishes the events and
  * commits, all in one transaction; only then is any request answered. The row lock orders the
- * batches of different instances.
+ * batches of different instances. The per-listing state ({@link BidLanes}) lives only while the
+ * listing takes bids: a listing found closed is dropped after its batch, and one without bids for
+ * {@code market.bidding.lane-idle-after} by {@link #dropIdle()}.
  */
 @ApplicationScoped
 public class BidBatcher {
@@ -63,8 +62,8 @@ public class BidBatcher {
     private final AuditLog audit;
     private final int batchMax;
     private final ExecutorService workers;
-    private final Map<Long, Lane> lanes = new ConcurrentHashMap<>();
-    private final Map<Long, Map<String, Bidder>> qualified = new ConcurrentHashMap<>();
+    private final BidLanes lanes;
+    private final Duration laneIdleAfter;
 
     BidBatcher(DataSource dataSource, Clock clock, MarketConfig config, ObjectMapper json, AuditLog audit) {
         this.dataSource = dataSource;
@@ -73,6 +72,8 @@ public class BidBatcher {
         this.zone = config.zone();
         this.json = json;
         this.batchMax = config.bidding().batchMax();
+        this.lanes = new BidLanes(clock);
+        this.laneIdleAfter = config.bidding().laneIdleAfter();
         this.workers = Executors.newFixedThreadPool(config.bidding().workers(), r -> {
             Thread t = new Thread(r, "bid-batcher");
             t.setDaemon(true);
@@ -90,11 +91,6 @@ public class BidBatcher {
             String clientAddress, CompletableFuture<BidOutcome> result) {
     }
 
-    /** The queue of one listing and whether a worker is draining it. */
-    private static final class Lane {
-        final ConcurrentLinkedQueue<Command> queue = new ConcurrentLinkedQueue<>();
-        final AtomicBoolean draining = new AtomicBoolean();
-    }
 
     /**
      * Queues a bid; the future completes after the batch holding it has committed (or failed). The
@@ -104,19 +100,33 @@ public class BidBatcher {
             String idempotencyKey, String clientAddress) {
         Command command = new Command(listingId, enterpriseCode, amountFen, idempotencyKey, clientAddress,
                 new CompletableFuture<>());
-        Lane lane = lanes.computeIfAbsent(listingId, id -> new Lane());
-        lane.queue.add(command);
-        schedule(listingId, lane);
+        schedule(listingId, lanes.enqueue(command));
         return command.result;
     }
 
-    private void schedule(long listingId, Lane lane) {
+    /** Drops the state of a listing that no longer takes bids, unless bids are queued or being decided. */
+    public void forget(long listingId) {
+        lanes.drop(listingId);
+    }
+
+    /** Drops the state of every listing without bids for {@code market.bidding.lane-idle-after}; returns how many. */
+    public int dropIdle() {
+        return lanes.dropIdle(laneIdleAfter);
+    }
+
+    /** Whether this instance holds state (a queue, known bidders) for the listing. */
+    boolean holdsLane(long listingId) {
+        return lanes.holds(listingId);
+    }
+
+    private void schedule(long listingId, BidLanes.Lane lane) {
         if (lane.draining.compareAndSet(false, true)) {
             workers.execute(() -> drain(listingId, lane));
         }
     }
 
-    private void drain(long listingId, Lane lane) {
+    private void drain(long listingId, BidLanes.Lane lane) {
+        boolean open = true;
         try {
             List<Command> batch = new ArrayList<>();
             Command next;
@@ -124,23 +134,26 @@ public class BidBatcher {
                 batch.add(next);
             }
             if (!batch.isEmpty()) {
-                commit(listingId, batch);
+                open = commit(listingId, lane, batch);
             }
         } finally {
             lane.draining.set(false);
             if (!lane.queue.isEmpty()) {
                 schedule(listingId, lane);
+            } else if (!open) {
+                lanes.drop(listingId);
             }
         }
     }
 
-    private void commit(long listingId, List<Command> batch) {
+    /** Decides and commits one batch; returns whether the listing still takes bids afterwards. */
+    private boolean commit(long listingId, BidLanes.Lane lane, List<Command> batch) {
         long started = System.nanoTime();
-        List<BidOutcome> outcomes;
+        Decided decided;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                outcomes = decide(connection, listingId, batch);
+                decided = decide(connection, listingId, lane, batch);
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -152,22 +165,32 @@ public class BidBatcher {
             LOG.errorf(e, "Bid batch of %d for listing %d failed; nothing was accepted", batch.size(), listingId);
             ApiException unavailable = new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "bid.not-committed");
             batch.forEach(c -> c.result.complete(new BidOutcome.Refused(unavailable)));
-            return;
+            return true;
         }
         for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).result.complete(outcomes.get(i));
+            batch.get(i).result.complete(decided.outcomes().get(i));
         }
         if (LOG.isDebugEnabled()) {
             LOG.debugf("Listing %d: batch of %d committed in %d µs", listingId, batch.size(),
                     (System.nanoTime() - started) / 1_000);
         }
+        return decided.open();
     }
 
     /** A qualified bidder of the listing. */
-    private record Bidder(long registrationId, String bidderNo) {
+    record Bidder(long registrationId, String bidderNo) {
     }
 
-    private List<BidOutcome> decide(Connection c, long listingId, List<Command> batch) throws SQLException {
+    /** The outcome of each bid of a batch, and whether the listing still takes bids after it. */
+    private record Decided(List<BidOutcome> outcomes, boolean open) {
+    }
+
+    private static boolean takesBids(ListingStatus status) {
+        return status == ListingStatus.LISTING || status == ListingStatus.TIMED_BIDDING;
+    }
+
+    private Decided decide(Connection c, long listingId, BidLanes.Lane lane, List<Command> batch)
+            throws SQLException {
         AuctionState state;
         Long reservePriceFen;
         try (PreparedStatement ps = c.prepareStatement("""
@@ -178,7 +201,8 @@ public class BidBatcher {
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     ApiException missing = ApiException.notFound("listing", listingId);
-                    return batch.stream().<BidOutcome>map(x -> new BidOutcome.Refused(missing)).toList();
+                    return new Decided(batch.stream().<BidOutcome>map(x -> new BidOutcome.Refused(missing)).toList(),
+                            false);
                 }
                 state = new AuctionState(ListingStatus.valueOf(rs.getString(1)), instant(rs.getTimestamp(2)),
                         instant(rs.getTimestamp(3)), Duration.ofSeconds(rs.getInt(4)), rs.getLong(5), rs.getLong(6),
@@ -186,7 +210,7 @@ public class BidBatcher {
                 reservePriceFen = (Long) rs.getObject(10);
             }
         }
-        Map<String, Bidder> bidders = bidders(c, listingId, batch);
+        Map<String, Bidder> bidders = bidders(c, listingId, lane, batch);
         Map<String, BidReceipt> receipts = earlierReceipts(c, listingId, batch, bidders);
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
 
@@ -234,7 +258,7 @@ public class BidBatcher {
             }
         }
         if (inserts.isEmpty()) {
-            return outcomes;
+            return new Decided(outcomes, takesBids(state.status()));
         }
         int n = inserts.size();
         Object[] seqs = new Object[n];
@@ -340,15 +364,17 @@ public class BidBatcher {
         }
         audit.append(c, auditEntries);
         publish(c, events);
-        return outcomes;
+        return new Decided(outcomes, takesBids(state.status()));
     }
 
     /**
      * The qualified bidders among the batch's enterprises. A qualification is never withdrawn, so a
-     * bidder once found is remembered; only enterprises not yet known are looked up.
+     * bidder once found is remembered in the listing's lane (while it lives); only enterprises not
+     * yet known are looked up.
      */
-    private Map<String, Bidder> bidders(Connection c, long listingId, List<Command> batch) throws SQLException {
-        Map<String, Bidder> known = qualified.computeIfAbsent(listingId, id -> new ConcurrentHashMap<>());
+    private Map<String, Bidder> bidders(Connection c, long listingId, BidLanes.Lane lane, List<Command> batch)
+            throws SQLException {
+        Map<String, Bidder> known = lane.qualified;
         Object[] unknown = batch.stream().map(Command::enterpriseCode).filter(code -> !known.containsKey(code))
                 .distinct().toArray();
         if (unknown.length > 0) {

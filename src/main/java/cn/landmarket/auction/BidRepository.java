@@ -20,14 +20,22 @@ public class BidRepository {
             String enterpriseCode, byte[] auditLeafHash, long registrationId) {
     }
 
+    /** The listing's accepted bids in sequence order, {@code limit} of them from the {@code offset}-th on. */
     @SuppressWarnings("unchecked")
-    public List<Row> ofListing(long listingId) {
+    public List<Row> ofListing(long listingId, long offset, int limit) {
         List<Object[]> rows = em.createNativeQuery("""
                 select b.id, b.seq, b.bidder_no, b.amount_fen, b.accepted_at, b.phase, r.enterprise_code,
                        b.audit_leaf_hash, b.registration_id
                 from bid b join registration r on r.id = b.registration_id
-                where b.listing_id = ?1 order by b.seq""").setParameter(1, listingId).getResultList();
+                where b.listing_id = ?1 order by b.seq limit ?2 offset ?3""").setParameter(1, listingId)
+                .setParameter(2, limit).setParameter(3, offset).getResultList();
         return rows.stream().map(BidRepository::row).toList();
+    }
+
+    /** How many bids the listing accepted. */
+    public long count(long listingId) {
+        return ((Number) em.createNativeQuery("select count(*) from bid where listing_id = ?1")
+                .setParameter(1, listingId).getSingleResult()).longValue();
     }
 
     /** How many different bidders placed a bid on the listing. */

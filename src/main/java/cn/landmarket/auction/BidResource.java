@@ -1,11 +1,10 @@
 package cn.landmarket.auction;
 
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -24,6 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import cn.landmarket.common.ClientAddress;
+import cn.landmarket.common.PageRequest;
+import cn.landmarket.common.PageView;
 import cn.landmarket.common.security.CurrentActor;
 import cn.landmarket.common.security.Role;
 import io.smallrye.mutiny.Uni;
@@ -69,9 +70,11 @@ public class BidResource {
             description = "A regulator of the listing's region that passes a non-blank 'reason' (at most "
                     + IdentityReveal.REASON_MAX + " characters) also sees the enterprise behind each bidder number;"
                     + " the reveal is written to the audit log as identity.revealed. Without a reason regulators"
-                    + " see bidder numbers only. A blank or overlong reason is a 400.")
-    public List<BidView> bids(@PathParam("id") long id,
-            @Parameter(description = "Regulators: why the identities are needed; logged") @QueryParam("reason") String reason) {
-        return auctions.bids(actor.get(), id, reason);
+                    + " see bidder numbers only. A blank or overlong reason is a 400. In sequence order, paged (page"
+                    + " from 0, size 1 to 100, default 20; 400 beyond); a reveal covers the bidder numbers of the page.")
+    public PageView<BidView> bids(@PathParam("id") long id,
+            @Parameter(description = "Regulators: why the identities are needed; logged") @QueryParam("reason") String reason,
+            @Valid @BeanParam PageRequest page) {
+        return auctions.bids(actor.get(), id, reason, page);
     }
 }

@@ -4,8 +4,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,6 +20,10 @@ import org.postgresql.PGNotification;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.landmarket.common.config.MarketConfig;
+import cn.landmarket.common.error.ApiException;
+import cn.landmarket.common.error.ErrorCode;
+import cn.landmarket.common.error.Message;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -27,7 +33,10 @@ import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
  * Feeds the live streams of this instance from PostgreSQL {@code LISTEN/NOTIFY}: every instance
  * hears the events committed by any instance, and a watcher never touches the database. Each
  * watcher has its own bounded buffer that drops on overflow, so a slow or dead client can never
- * hold up the listener, let alone bidding.
+ * hold up the listener, let alone bidding. Every watcher holds a connection, so the instance admits
+ * at most {@code market.live.max-per-address} from one client address and
+ * {@code market.live.max-per-instance} in all (503 with Retry-After beyond); a watcher's slot, and
+ * its listing's channel once nobody watches it, is given back when its stream ends.
  */
 @ApplicationScoped
 public class LiveFeed {
@@ -37,14 +46,24 @@ public class LiveFeed {
 
     private final DataSource dataSource;
     private final ObjectMapper json;
-    private final Map<Long, BroadcastProcessor<LiveEvent>> channels = new ConcurrentHashMap<>();
+    private final Map<Long, Channel> channels = new ConcurrentHashMap<>();
+    private final WatcherSlots slots;
+    private final long retryAfterSeconds;
     private volatile boolean running;
     private volatile boolean listening;
     private Thread listener;
 
-    LiveFeed(DataSource dataSource, ObjectMapper json) {
+    LiveFeed(DataSource dataSource, ObjectMapper json, MarketConfig config) {
         this.dataSource = dataSource;
         this.json = json;
+        this.slots = new WatcherSlots(config.live().maxPerAddress(), config.live().maxPerInstance());
+        this.retryAfterSeconds = Math.max(1, config.live().retryAfter().toSeconds());
+    }
+
+    /** The events of one listing and how many admitted watchers it has; changed only inside channels.compute. */
+    private static final class Channel {
+        final BroadcastProcessor<LiveEvent> processor = BroadcastProcessor.create();
+        int watchers;
     }
 
     void start(@Observes StartupEvent event) {
@@ -67,13 +86,74 @@ public class LiveFeed {
     }
 
     /**
-     * The events of one listing from now on. Each watcher gets a buffer of its own; a watcher that
-     * falls that far behind is disconnected (and may reconnect for a fresh snapshot) instead of
-     * slowing anyone else.
+     * Admits a watcher of one listing from {@code clientAddress}, or refuses it with a 503 problem and
+     * Retry-After when the address or the instance holds as many live feeds as allowed. The watcher
+     * must be closed when its stream ends (closing twice is harmless).
      */
-    public Multi<LiveEvent> events(long listingId) {
-        return channels.computeIfAbsent(listingId, id -> BroadcastProcessor.create())
-                .onOverflow().buffer(WATCHER_BUFFER);
+    public Watcher admit(long listingId, String clientAddress) {
+        WatcherSlots.Refusal refusal = slots.acquire(clientAddress);
+        if (refusal != null) {
+            boolean address = refusal == WatcherSlots.Refusal.ADDRESS;
+            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE,
+                    Message.of(address ? "live.full-address" : "live.full-instance",
+                            address ? slots.perAddress() : slots.perInstance(), retryAfterSeconds),
+                    List.of(), Map.of("retryAfterSeconds", retryAfterSeconds));
+        }
+        Channel channel = channels.compute(listingId, (id, c) -> {
+            Channel ch = c == null ? new Channel() : c;
+            ch.watchers++;
+            return ch;
+        });
+        return new Watcher(listingId, clientAddress, channel);
+    }
+
+    /** Live feeds open on this instance. */
+    public int watchers() {
+        return slots.open();
+    }
+
+    /** Live feeds open on this instance from one client address. */
+    public int watchers(String clientAddress) {
+        return slots.open(clientAddress);
+    }
+
+    /** Whether the listing has a watcher (and so a channel) on this instance. */
+    boolean watched(long listingId) {
+        return channels.containsKey(listingId);
+    }
+
+    /** One admitted watcher: its events, and the slot it gives back when closed. */
+    public final class Watcher implements AutoCloseable {
+
+        private final long listingId;
+        private final String clientAddress;
+        private final Channel channel;
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        private Watcher(long listingId, String clientAddress, Channel channel) {
+            this.listingId = listingId;
+            this.clientAddress = clientAddress;
+            this.channel = channel;
+        }
+
+        /**
+         * The listing's events from now on, through a buffer of this watcher's own; a watcher that
+         * falls that far behind is disconnected (and may reconnect for a fresh snapshot) instead of
+         * slowing anyone else.
+         */
+        public Multi<LiveEvent> events() {
+            return channel.processor.onOverflow().buffer(WATCHER_BUFFER);
+        }
+
+        /** Gives back the watcher's slot, and the listing's channel when it was the last watcher. */
+        @Override
+        public void close() {
+            if (!closed.compareAndSet(false, true)) {
+                return;
+            }
+            channels.computeIfPresent(listingId, (id, c) -> --c.watchers == 0 ? null : c);
+            slots.release(clientAddress);
+        }
     }
 
     private void listen() {
@@ -106,9 +186,9 @@ public class LiveFeed {
     private void dispatch(String payload) {
         try {
             LiveEvent event = json.readValue(payload, LiveEvent.class);
-            BroadcastProcessor<LiveEvent> channel = channels.get(event.listingId());
+            Channel channel = channels.get(event.listingId());
             if (channel != null) {
-                channel.onNext(event);
+                channel.processor.onNext(event);
             }
         } catch (Exception e) {
             LOG.warnf("Unreadable live event dropped: %s", e.getMessage());

@@ -8,14 +8,17 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
+import cn.landmarket.common.ClientAddress;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
+import io.vertx.core.http.HttpServerRequest;
 
 /** The live feed of a listing as Server-Sent Events, open to anyone from the announcement on. */
 @Path("/api/listings/{id}/live")
@@ -35,11 +38,22 @@ public class LiveResource {
     @Blocking
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Live price, leading bidder number, deadline and phase; each bid and status change as it happens")
-    public Multi<LiveEvent> live(@PathParam("id") long id) {
-        LiveEvent snapshot = auctions.snapshot(id);
-        Multi<LiveEvent> heartbeats = Multi.createFrom().ticks().every(HEARTBEAT)
-                .map(tick -> new LiveEvent("heartbeat", id, null, null, null, null, null, null, null, null));
-        return Multi.createBy().merging().streams(Multi.createFrom().item(snapshot), feed.events(id), heartbeats);
+    @Operation(summary = "Live price, leading bidder number, deadline and phase; each bid and status change as it happens",
+            description = "503 problem with Retry-After when this client address or this instance already holds as many"
+                    + " live feeds as allowed (market.live.max-per-address, default 20; market.live.max-per-instance,"
+                    + " default 5000); a feed's slot is given back when its connection closes.")
+    public Multi<LiveEvent> live(@PathParam("id") long id, @Context HttpServerRequest http) {
+        LiveFeed.Watcher watcher = feed.admit(id, ClientAddress.of(http));
+        try {
+            LiveEvent snapshot = auctions.snapshot(id);
+            Multi<LiveEvent> heartbeats = Multi.createFrom().ticks().every(HEARTBEAT)
+                    .map(tick -> new LiveEvent("heartbeat", id, null, null, null, null, null, null, null, null));
+            return Multi.createBy().merging()
+                    .streams(Multi.createFrom().item(snapshot), watcher.events(), heartbeats)
+                    .onTermination().invoke(watcher::close);
+        } catch (RuntimeException e) {
+            watcher.close();
+            throw e;
+        }
     }
 }

@@ -4,6 +4,8 @@ import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import cn.landmarket.common.PageRequest;
 
 /** The tamper-evident audit log for anyone: signed checkpoints, entries and Merkle proofs. */
 @Path("/api/audit")
@@ -71,9 +75,14 @@ public class AuditResource {
 
     @GET
     @Path("/listings/{id}/entries")
-    @Operation(summary = "Every entry about a listing, with inclusion proofs against the latest signed checkpoint")
-    public ListingEntriesView listingEntries(@PathParam("id") long listingId) {
-        return service.listingEntries(listingId);
+    @Operation(summary = "A page of the entries about a listing, with inclusion proofs against one signed checkpoint",
+            description = "In log order, paged (page from 0, size 1 to 100, default 20; 400 beyond); total counts"
+                    + " the listing's entries in the checkpoint's tree. The proofs are against the latest checkpoint,"
+                    + " or against the checkpoint of 'treeSize' (400 if there is none), so that every page can be"
+                    + " read against the tree of the first.")
+    public ListingEntriesView listingEntries(@PathParam("id") long listingId, @Valid @BeanParam PageRequest page,
+            @QueryParam("treeSize") Long treeSize) {
+        return service.listingEntries(listingId, page, treeSize);
     }
 
     @GET

@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
 
+import cn.landmarket.common.PageRequest;
 import cn.landmarket.common.error.ApiException;
 
 /** Reads of the log for anyone: signed checkpoints, entries, inclusion and consistency proofs. */
@@ -109,23 +110,37 @@ public class AuditService {
     }
 
     /**
-     * Every entry about listing {@code listingId} in the latest checkpoint's tree, in log order, each
-     * with its inclusion proof against that checkpoint (which is included, signed).
+     * One page of the entries about listing {@code listingId}, in log order, each with its inclusion
+     * proof against one signed checkpoint (included): the latest, or the one of {@code treeSize} so
+     * that a reader can page through the listing against a single checkpoint while the log grows.
+     * The page size is bounded by {@link PageRequest}; 400 for a tree size without a checkpoint.
      */
-    public ListingEntriesView listingEntries(long listingId) {
+    public ListingEntriesView listingEntries(long listingId, PageRequest page, Long treeSize) {
         nonNegative("id", listingId);
         record Head(long size, String note) {
         }
-        Head head = query("select tree_size, note from checkpoint order by tree_size desc limit 1", ps -> {
-        }, rs -> new Head(rs.getLong(1), rs.getString(2))).stream().findFirst()
-                .orElseThrow(() -> ApiException.notFound("checkpoint", "latest"));
+        Head head = (treeSize == null
+                ? query("select tree_size, note from checkpoint order by tree_size desc limit 1", ps -> {
+                }, rs -> new Head(rs.getLong(1), rs.getString(2)))
+                : query("select tree_size, note from checkpoint where tree_size = ?",
+                        ps -> ps.setLong(1, nonNegative("treeSize", treeSize)),
+                        rs -> new Head(rs.getLong(1), rs.getString(2)))).stream().findFirst()
+                .orElseThrow(() -> treeSize == null ? ApiException.notFound("checkpoint", "latest")
+                        : ApiException.invalid("treeSize", "audit.no-checkpoint", treeSize));
         long size = head.size();
-        List<Long> indexes = query("select idx from audit_entry where listing_id = ? and idx < ? order by idx",
-                ps -> {
+        long total = query("select count(*) from audit_entry where listing_id = ? and idx < ?", ps -> {
+            ps.setLong(1, listingId);
+            ps.setLong(2, size);
+        }, rs -> rs.getLong(1)).get(0);
+        List<Long> indexes = query(
+                "select idx from audit_entry where listing_id = ? and idx < ? order by idx limit ? offset ?", ps -> {
                     ps.setLong(1, listingId);
                     ps.setLong(2, size);
+                    ps.setInt(3, page.size());
+                    ps.setLong(4, (long) page.page() * page.size());
                 }, rs -> rs.getLong(1));
-        return new ListingEntriesView(listingId, size, head.note(), inclusions(indexes, size));
+        return new ListingEntriesView(listingId, size, head.note(), inclusions(indexes, size), page.page(),
+                page.size(), total);
     }
 
     /** The consistency proof from tree size {@code from} to {@code to}; 400 unless 0 ≤ from ≤ to ≤ latest. */

@@ -8,6 +8,9 @@ import jakarta.ws.rs.QueryParam;
 /** The {@code page} (from 0) and {@code size} (1 to 100) query parameters of every list endpoint. */
 public class PageRequest {
 
+    /** The largest page any list endpoint serves; a larger {@code size} is a 400 naming this limit. */
+    public static final int MAX_SIZE = 100;
+
     @QueryParam("page")
     @DefaultValue("0")
     @Min(0)
@@ -17,7 +20,7 @@ public class PageRequest {
     @QueryParam("size")
     @DefaultValue("20")
     @Min(1)
-    @Max(100)
+    @Max(MAX_SIZE)
     Integer size;
 
     public PageRequest() {

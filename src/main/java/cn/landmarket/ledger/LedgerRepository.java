@@ -70,10 +70,35 @@ public class LedgerRepository {
                 ((Number) row[2]).longValue(), ((Number) row[3]).longValue()};
     }
 
-    /** Every transfer touching an account, oldest first. */
-    public List<Transfer> statement(String account) {
+    /** The transfers touching an account, oldest first: {@code limit} of them from the {@code offset}-th on. */
+    public List<Transfer> statement(String account, long offset, int limit) {
         return em.createQuery("from Transfer t where t.debitAccount = :a or t.creditAccount = :a "
-                + "order by t.createdAt, t.id", Transfer.class).setParameter("a", account).getResultList();
+                + "order by t.createdAt, t.id", Transfer.class).setParameter("a", account)
+                .setFirstResult(Math.toIntExact(offset)).setMaxResults(limit).getResultList();
+    }
+
+    /** How many transfers touch an account. */
+    public long statementLength(String account) {
+        return ((Number) em.createNativeQuery(
+                "select count(*) from ledger_transfer where debit_account = ?1 or credit_account = ?1")
+                .setParameter(1, account).getSingleResult()).longValue();
+    }
+
+    /**
+     * The account's posted balance after its first {@code count} transfers in statement order
+     * (credits positive): where a page of the statement starts its running balance.
+     */
+    public long postedBalanceAfter(String account, long count) {
+        if (count == 0) {
+            return 0;
+        }
+        return ((Number) em.createNativeQuery("""
+                select coalesce(sum(case when credit_account = ?1 then amount else -amount end)
+                                filter (where phase = 'POSTED'), 0)
+                from (select credit_account, amount, phase from ledger_transfer
+                      where debit_account = ?1 or credit_account = ?1
+                      order by created_at, id limit ?2) first""")
+                .setParameter(1, account).setParameter(2, count).getSingleResult()).longValue();
     }
 
     /** Ids returned by a native query of one column. */

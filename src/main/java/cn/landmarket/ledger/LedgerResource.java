@@ -2,6 +2,8 @@ package cn.landmarket.ledger;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -10,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import cn.landmarket.common.PageRequest;
 import cn.landmarket.common.security.Role;
 
 /** HTTP face of the ledger's accounts, for auditors. */
@@ -31,8 +34,10 @@ public class LedgerResource {
     @GET
     @Path("/statement")
     @RolesAllowed({Role.REGULATOR_GROUP, Role.OPERATOR_GROUP})
-    @Operation(summary = "Every transfer of an account, oldest first, with the running balance")
-    public StatementView statement(@PathParam("id") String id) {
-        return service.statement(id);
+    @Operation(summary = "An account's transfers, oldest first, with the running balance",
+            description = "Paged (page from 0, size 1 to 100, default 20; 400 beyond); total counts every transfer of"
+                    + " the account, and each page's running balance continues from the page before.")
+    public StatementView statement(@PathParam("id") String id, @Valid @BeanParam PageRequest page) {
+        return service.statement(id, page);
     }
 }

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 
 import cn.landmarket.audit.AuditLog;
 import cn.landmarket.common.config.MarketConfig;
+import cn.landmarket.common.PageRequest;
 import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.error.ErrorCode;
 
@@ -158,11 +159,17 @@ public class LedgerService {
         return AccountView.of(balance(a.id, a.ledger));
     }
 
-    /** Every transfer of an account, oldest first, with the running posted balance; 404 when never used. */
+    /**
+     * One page of an account's transfers, oldest first, with the running posted balance (carried
+     * over from the pages before); 404 when never used.
+     */
     @Transactional
-    public StatementView statement(String id) {
+    public StatementView statement(String id, PageRequest page) {
         Account a = ledger.account(id).orElseThrow(() -> ApiException.notFound("ledger account", id));
-        List<Transfer> transfers = ledger.statement(id);
-        return StatementView.of(AccountView.of(balance(a.id, a.ledger)), transfers, zone);
+        long offset = (long) page.page() * page.size();
+        List<Transfer> transfers = ledger.statement(id, offset, page.size());
+        long opening = transfers.isEmpty() ? 0 : ledger.postedBalanceAfter(id, offset);
+        return StatementView.of(AccountView.of(balance(a.id, a.ledger)), opening, transfers, zone, page.page(),
+                page.size(), ledger.statementLength(id));
     }
 }

@@ -15,19 +15,22 @@ import cn.landmarket.auction.BidView;
 import cn.landmarket.auction.RegistrationView;
 import cn.landmarket.bank.RefundView;
 import cn.landmarket.common.Money;
+import cn.landmarket.common.PageView;
 import cn.landmarket.listing.ListingHistoryView;
 import cn.landmarket.listing.ListingView;
 import cn.landmarket.settlement.TradeView;
 
 /**
  * Everything about one listing for its regulator: the listing, its status history, registrations
- * and bids by bidder number, the trade, refunds, and every audit log entry about it with its
- * inclusion proof against the signed checkpoint included ({@code auditLog}; null before the log's
- * first checkpoint). {@code pendingAuditEntries} counts entries written but not yet in the tree
+ * and bids by bidder number, the trade, refunds, and the audit log entries about it with their
+ * inclusion proofs against the signed checkpoint included ({@code auditLog}; null before the log's
+ * first checkpoint). Bids and log entries are bounded: their first page of
+ * {@link cn.landmarket.common.PageRequest#MAX_SIZE}, with the total; the rest is read page by page
+ * from {@code /api/listings/{id}/bids} and {@code /api/audit/listings/{id}/entries}. {@code pendingAuditEntries} counts entries written but not yet in the tree
  * (they are added within about a second).
  */
 public record DossierView(ListingView listing, List<ListingHistoryView> history,
-        List<RegistrationView> registrations, List<BidView> bids, TradeView trade, List<RefundView> refunds,
+        List<RegistrationView> registrations, PageView<BidView> bids, TradeView trade, List<RefundView> refunds,
         ListingEntriesView auditLog, long pendingAuditEntries) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -56,7 +59,7 @@ public record DossierView(ListingView listing, List<ListingHistoryView> history,
             lines.add(new Line("registration", text(r.registeredAt()), r.status().name(), r.bidderNo(),
                     r.depositReceived(), "registration " + r.id()));
         }
-        for (BidView b : bids) {
+        for (BidView b : bids.items()) {
             lines.add(new Line("bid", text(b.acceptedAt()), "bid " + b.sequence() + " (" + b.phase() + ")",
                     b.bidderNo(), b.amount(), "bid " + b.bidId()));
         }

@@ -106,11 +106,14 @@ public class OversightResource {
     @Path("/listings/{id}/dossier")
     @Operation(summary = "A listing's dossier: listing, history, registrations, bids, trade, refunds and audit log entries with proofs",
             description = "Registrations and bids appear by bidder number; the identities endpoint shows who is"
-                    + " behind them. auditLog holds every log entry about the listing with its inclusion proof"
+                    + " behind them. auditLog holds the log entries about the listing with their inclusion proofs"
                     + " against the signed checkpoint it carries; pendingAuditEntries counts entries written but"
-                    + " not yet in the tree (added within about a second). 403 outside the jurisdiction."
+                    + " not yet in the tree (added within about a second). bids and auditLog.entries are bounded:"
+                    + " their first page of 100 with the total; read the rest page by page from"
+                    + " /api/listings/{id}/bids and /api/audit/listings/{id}/entries. 403 outside the jurisdiction."
                     + " The CSV export lists the dossier line by line: each status change, registration, bid, the"
-                    + " trade, each refund and each log entry (with its index and leaf hash)." + CSV_NOTE)
+                    + " trade, each refund and each log entry (with its index and leaf hash), bids and log entries"
+                    + " from the same first page." + CSV_NOTE)
     @APIResponse(responseCode = "200", description = "The dossier", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DossierView.class)),
             @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})

@@ -49,6 +49,8 @@ import cn.landmarket.settlement.TradeStatus;
 public class OversightService {
 
     private static final Set<Integer> REGION_DIGITS = Set.of(2, 4, 6, 9);
+    /** The dossier carries the first page of the bids and of the log entries; the rest is paged from their endpoints. */
+    private static final PageRequest DOSSIER_PAGE = new PageRequest(0, PageRequest.MAX_SIZE);
 
     private final OversightRepository repository;
     private final PartyService parties;
@@ -198,20 +200,21 @@ public class OversightService {
     /**
      * A listing's dossier: the listing with its reserve, status history, registrations and bids by
      * bidder number, trade, refunds, and its audit log entries with inclusion proofs against the
-     * latest signed checkpoint. 404 for an unknown listing, 403 outside the jurisdiction.
+     * latest signed checkpoint; bids and log entries are their first page ({@link PageRequest#MAX_SIZE})
+     * with the total. 404 for an unknown listing, 403 outside the jurisdiction.
      */
     @Transactional
     public DossierView dossier(Actor actor, long listingId) {
         requireListing(actor, listingId);
         return new DossierView(listings.get(actor, listingId), listings.history(actor, listingId),
-                registrations.list(actor, listingId, null), auctions.bids(actor, listingId, null),
+                registrations.list(actor, listingId, null), auctions.bids(actor, listingId, null, DOSSIER_PAGE),
                 settlement.findOfListing(actor, listingId).orElse(null), refunds.ofListing(actor, listingId),
                 auditEntries(listingId), repository.pendingAuditEntries(listingId));
     }
 
     private ListingEntriesView auditEntries(long listingId) {
         try {
-            return auditLogReader.listingEntries(listingId);
+            return auditLogReader.listingEntries(listingId, DOSSIER_PAGE, null);
         } catch (ApiException e) {
             if (e.code() == ErrorCode.NOT_FOUND) {
                 return null; // the log has no checkpoint yet

@@ -46,6 +46,18 @@ class AuctionResourceTest {
     @Inject
     AuctionClock closer;
 
+    @Inject
+    BidBatcher batcher;
+
+    @Inject
+    javax.sql.DataSource dataSource;
+
+    @Inject
+    cn.landmarket.audit.AuditLog auditLog;
+
+    @Inject
+    cn.landmarket.audit.AuditSequencer sequencer;
+
     private final String regulator = Tokens.regulator(TestData.CITY_REGULATOR);
     private static int serial;
 
@@ -148,7 +160,7 @@ class AuctionResourceTest {
         }
         pool.shutdown();
         List<Long> stored = given().when().get("/api/public/listings/" + id + "/bids").then().statusCode(200)
-                .extract().jsonPath().getList("bidId", Long.class);
+                .extract().jsonPath().getList("items.bidId", Long.class);
         assertEquals(1, stored.size(), "one bid placed");
         assertEquals(java.util.Collections.nCopies(8, stored.get(0)), ids);
     }
@@ -296,21 +308,116 @@ class AuctionResourceTest {
         Auctions.bid(a, id, "20000000.00", key()).then().statusCode(201);
         Auctions.bid(b, id, "20200000.00", key()).then().statusCode(201);
         given().when().get("/api/public/listings/" + id + "/bids").then().statusCode(200)
-                .body("size()", equalTo(2))
-                .body("enterpriseCode", everyItem(nullValue()))
-                .body("bidderNo", everyItem(notNullValue()))
-                .body("[0]", not(hasKey("enterpriseCode")));
+                .body("items.size()", equalTo(2))
+                .body("items.enterpriseCode", everyItem(nullValue()))
+                .body("items.bidderNo", everyItem(notNullValue()))
+                .body("items[0]", not(hasKey("enterpriseCode")));
         given().auth().oauth2(Tokens.enterprise(a)).when().get("/api/listings/" + id + "/bids").then().statusCode(200)
-                .body("mine", equalTo(List.of(true, false)))
-                .body("enterpriseCode", everyItem(nullValue()));
+                .body("items.mine", equalTo(List.of(true, false)))
+                .body("items.enterpriseCode", everyItem(nullValue()));
         given().auth().oauth2(regulator).when().get("/api/listings/" + id + "/bids").then().statusCode(200)
-                .body("bidderNo", everyItem(notNullValue()))
-                .body("[0]", not(hasKey("enterpriseCode")))
-                .body("[1]", not(hasKey("enterpriseCode")));
+                .body("items.bidderNo", everyItem(notNullValue()))
+                .body("items[0]", not(hasKey("enterpriseCode")))
+                .body("items[1]", not(hasKey("enterpriseCode")));
         assertEquals(List.of(), data.auditEntries("identity.revealed", id), "seeing numbers reveals nothing");
         given().auth().oauth2(Tokens.regulator(TestData.FOREIGN_REGULATOR)).queryParam("reason", "核查")
                 .when().get("/api/listings/" + id + "/bids").then().statusCode(403);
         assertEquals(List.of(), data.auditEntries("identity.revealed", id));
+    }
+
+    @Test
+    void aListingsBidsArePagedWithAtMost100PerPageAndTheDossierCarriesOnlyTheFirstPage() throws Exception {
+        long id = listing();
+        String a = bidder(id);
+        String b = bidder(id);
+        int bids = 205;
+        data.execute("insert into bid (id, listing_id, seq, registration_id, bidder_no, amount_fen, accepted_at, phase, "
+                + "deadline, idempotency_key) select nextval('bid_seq'), r.listing_id, s, r.id, r.bidder_no, "
+                + "2000000000::bigint + s * 20000000::bigint, now(), 'LISTING', now() + interval '1 day', 'paged-' || s "
+                + "from generate_series(1, " + bids + ") s join registration r on r.listing_id = " + id
+                + " and r.enterprise_code = case when s % 2 = 1 then '" + a + "' else '" + b + "' end");
+        String path = "/api/public/listings/" + id + "/bids";
+        given().queryParam("size", 101).when().get(path).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("size"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("100"));
+        given().auth().oauth2(regulator).queryParam("size", 1000).when().get("/api/listings/" + id + "/bids").then()
+                .statusCode(400).body("errors[0].field", equalTo("size"));
+        given().when().get(path).then().statusCode(200).body("page", equalTo(0)).body("size", equalTo(20))
+                .body("total", equalTo(bids)).body("items.size()", equalTo(20));
+
+        List<Integer> everyBid = java.util.stream.IntStream.rangeClosed(1, bids).boxed().toList();
+        List<Map<String, Object>> published = cn.landmarket.testing.Pages.all(page -> given().queryParam("page", page)
+                .queryParam("size", 100).when().get(path).then().statusCode(200).extract().jsonPath(), "items");
+        assertEquals(everyBid, published.stream().map(v -> ((Number) v.get("sequence")).intValue()).toList(),
+                "every bid exactly once, in sequence order");
+        List<Map<String, Object>> seenByA = cn.landmarket.testing.Pages.all(page -> given()
+                .auth().oauth2(Tokens.enterprise(a)).queryParam("page", page).queryParam("size", 7).when()
+                .get("/api/listings/" + id + "/bids").then().statusCode(200).extract().jsonPath(), "items");
+        assertEquals(everyBid, seenByA.stream().map(v -> ((Number) v.get("sequence")).intValue()).toList());
+        assertEquals(everyBid.stream().map(seq -> seq % 2 == 1).toList(),
+                seenByA.stream().map(v -> v.get("mine")).toList(), "own bids marked on every page");
+
+        for (int i = 0; i < 105; i++) {
+            try (java.sql.Connection c = dataSource.getConnection()) {
+                auditLog.append(c, List.of(new cn.landmarket.audit.AuditEntry("test.note", clock.instant(), "test",
+                        Map.of("listingId", id, "step", i))));
+            }
+        }
+        cn.landmarket.testing.Sequencing.settle(sequencer);
+        JsonPath dossier = given().auth().oauth2(regulator).when().get("/api/oversight/listings/" + id + "/dossier")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(100, dossier.getList("bids.items").size());
+        assertEquals(bids, dossier.getInt("bids.total"));
+        assertEquals(everyBid.subList(0, 100), dossier.getList("bids.items.sequence", Integer.class));
+        assertEquals(100, dossier.getList("auditLog.entries").size());
+        assertTrue(dossier.getLong("auditLog.total") >= 105, dossier.getString("auditLog.total"));
+    }
+
+    /** Waits (up to 10 s) until the batcher holds no state for the listing; its batch finishes just after the answer. */
+    private void awaitNoLane(long listingId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (batcher.holdsLane(listingId) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(!batcher.holdsLane(listingId), "the batcher still holds listing " + listingId);
+    }
+
+    @Test
+    void theBidBatcherDropsListingsThatCloseOrFallIdleAndBiddingElsewhereGoesOn() throws Exception {
+        // closed by its price cap: the batch that sold it drops its state
+        long capped = Auctions.listingInBidding(clock, listings, Map.of("priceCap", "20200000.00",
+                "reservePrice", "20000000.00"));
+        String c = bidder(capped);
+        Auctions.bid(c, capped, "20000000.00", key()).then().statusCode(201);
+        assertTrue(batcher.holdsLane(capped), "a listing taking bids has its lane");
+        Auctions.bid(c, capped, "20200000.00", key()).then().statusCode(201).body("phase", equalTo("LISTING"));
+        assertEquals("SOLD", listingView(capped).getString("status"));
+        awaitNoLane(capped);
+
+        // a bid on a listing that takes none (here: one that does not exist) leaves nothing behind
+        Auctions.bid(c, 987_654_321L, "20000000.00", key()).then().statusCode(404);
+        awaitNoLane(987_654_321L);
+
+        // idle past market.bidding.lane-idle-after (10 min): dropped by the clock's tick; bidding goes on
+        long idle = listing();
+        String d = bidder(idle);
+        Auctions.bid(d, idle, "20000000.00", key()).then().statusCode(201);
+        closer.tick();
+        assertTrue(batcher.holdsLane(idle), "not idle yet");
+        clock.advance(Duration.ofMinutes(10));
+        closer.tick();
+        assertTrue(!batcher.holdsLane(idle), "idle for 10 minutes: dropped");
+        Auctions.bid(d, idle, "20200000.00", key()).then().statusCode(201).body("sequence", equalTo(2));
+
+        // closed by the closer at the end of the listing period
+        assertTrue(batcher.holdsLane(idle), "bidding again brought the lane back");
+        clock.advance(Duration.ofDays(22));
+        closer.closeDue();
+        assertEquals("UNSOLD", listingView(idle).getString("status"), "one bid below the reserve");
+        awaitNoLane(idle);
+
+        long other = listing();
+        Auctions.bid(bidder(other), other, "20000000.00", key()).then().statusCode(201).body("sequence", equalTo(1));
     }
 
     @Test
@@ -323,7 +430,7 @@ class AuctionResourceTest {
         Auctions.bid(a, id, "20400000.00", key()).then().statusCode(201);
         given().auth().oauth2(regulator).queryParam("reason", " 举报核查：围标线索 ").when()
                 .get("/api/listings/" + id + "/bids").then().statusCode(200)
-                .body("enterpriseCode", equalTo(List.of(a, b, a)));
+                .body("items.enterpriseCode", equalTo(List.of(a, b, a)));
         List<String> entries = data.auditEntries("identity.revealed", id);
         assertEquals(1, entries.size(), entries::toString);
         JsonPath entry = JsonPath.from(entries.get(0));

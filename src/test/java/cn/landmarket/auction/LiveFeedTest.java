@@ -51,6 +51,9 @@ class LiveFeedTest {
     @Inject
     AuctionClock closer;
 
+    @Inject
+    LiveFeed feed;
+
     @AfterEach
     void resetClock() {
         clock.reset();
@@ -139,6 +142,84 @@ class LiveFeedTest {
             }
             assertEquals(bids, seen);
         }
+    }
+
+    /** Opens the live feed of a listing over a plain socket, as a client at {@code address} behind the test proxy. */
+    private static java.net.Socket openFeed(long id, String address) throws java.io.IOException {
+        java.net.Socket socket = new java.net.Socket("127.0.0.1", RestAssured.port);
+        socket.setSoTimeout(10_000);
+        socket.getOutputStream().write(("GET /api/listings/" + id + "/live HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Accept: text/event-stream\r\nX-Forwarded-For: " + address + "\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        return socket;
+    }
+
+    /** The status line and headers of the answer on a socket. */
+    private static String head(java.net.Socket socket) throws java.io.IOException {
+        StringBuilder head = new StringBuilder();
+        java.io.InputStream in = socket.getInputStream();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            head.append((char) b);
+        }
+        return head.toString();
+    }
+
+    private static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(condition.getAsBoolean(), what);
+    }
+
+    @Test
+    void oneAddressHoldsAtMost20LiveFeedsTheNextIsA503WithRetryAfterAndClosedFeedsGiveTheirSlotsBack()
+            throws Exception {
+        data.standard();
+        clock.reset();
+        long id = Auctions.listingInBidding(clock, listings, Map.of());
+        int octet = 1 + new java.util.Random().nextInt(250);
+        String address = "203.0.113." + octet;
+        String neighbour = "203.0.114." + octet;
+        int before = feed.watchers();
+        java.util.List<java.net.Socket> open = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                java.net.Socket socket = openFeed(id, address);
+                open.add(socket);
+                String head = head(socket);
+                assertTrue(head.startsWith("HTTP/1.1 200"), "feed " + i + ": " + head);
+            }
+            assertEquals(20, feed.watchers(address));
+            try (java.net.Socket refused = openFeed(id, address)) {
+                String head = head(refused);
+                assertTrue(head.startsWith("HTTP/1.1 503"), head);
+                assertTrue(head.toLowerCase(java.util.Locale.ROOT).contains("\r\nretry-after: 10\r\n"), head);
+                assertTrue(head.contains("application/problem+json"), head);
+            }
+            assertEquals(20, feed.watchers(address), "a refused watcher holds no slot");
+            java.net.Socket other = openFeed(id, neighbour);
+            open.add(other);
+            assertTrue(head(other).startsWith("HTTP/1.1 200"), "another address is still admitted");
+        } finally {
+            for (java.net.Socket socket : open) {
+                socket.close();
+            }
+        }
+        await("every closed feed gives its slot back", () -> feed.watchers(address) == 0
+                && feed.watchers(neighbour) == 0);
+        assertTrue(feed.watchers() <= before, "the instance's count is back where it was");
+        assertTrue(!feed.watched(id), "nobody watches the listing: its channel is gone");
+        try (java.net.Socket again = openFeed(id, address)) {
+            assertTrue(head(again).startsWith("HTTP/1.1 200"), "the address may watch again");
+            assertEquals(1, feed.watchers(address));
+        }
+        await("the last feed gives its slot back", () -> feed.watchers(address) == 0);
     }
 
     @Test

@@ -86,7 +86,7 @@ class RateLimitTest {
         int wait = refused.jsonPath().getInt("retryAfterSeconds");
         assertEquals(String.valueOf(wait), refused.header("Retry-After"));
         assertTrue(wait >= 1 && wait <= 20, "one token comes back within 20 s at 0.05/s: " + wait);
-        assertEquals(3, bids.ofListing(id).size(), "the refused bid was not decided or stored");
+        assertEquals(3, bids.count(id), "the refused bid was not decided or stored");
         clock.advance(Duration.ofSeconds(wait));
         bid(a, id, amount, "10.1.0.9").then().statusCode(201);
     }

@@ -314,6 +314,51 @@ class AuditLogTest {
     }
 
     @Test
+    void aListingsEntriesArePagedWithAtMost100PerPageAndEveryPageFollowsOneCheckpoint() throws Exception {
+        long listingId = 910_000_000L + new java.util.Random().nextInt(1_000_000);
+        List<AuditEntry> mine = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            mine.add(stage(Map.of("listingId", listingId, "step", i)));
+        }
+        Sequencing.settle(sequencer);
+        String path = "/api/audit/listings/" + listingId + "/entries";
+        given().queryParam("size", 101).when().get(path).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("size"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("100"));
+        JsonPath first = given().when().get(path).then().statusCode(200).body("page", equalTo(0))
+                .body("size", equalTo(20)).body("total", equalTo(23)).body("entries.size()", equalTo(20))
+                .extract().jsonPath();
+        long treeSize = first.getLong("treeSize");
+
+        // the log grows between pages; pages pinned to the first page's checkpoint still hold every entry once
+        for (int i = 0; i < 3; i++) {
+            stage(Map.of("listingId", listingId, "step", "later-" + i));
+        }
+        Sequencing.settle(sequencer);
+        String key = given().when().get("/api/audit/key").then().extract().asString();
+        List<Map<String, Object>> all = cn.landmarket.testing.Pages.all(page -> {
+            JsonPath p = given().queryParam("page", page).queryParam("size", 5).queryParam("treeSize", treeSize)
+                    .when().get(path).then().statusCode(200).extract().jsonPath();
+            assertEquals(treeSize, p.getLong("treeSize"));
+            assertEquals(treeSize, Checkpoint.parse(SignedNote.open(p.getString("checkpoint"), key)).size());
+            return p;
+        }, "entries");
+        Checkpoint pinned = Checkpoint.parse(SignedNote.open(first.getString("checkpoint"), key));
+        assertEquals(23, all.size());
+        for (int i = 0; i < all.size(); i++) {
+            Map<String, Object> e = all.get(i);
+            assertArrayEquals(mine.get(i).bytes(), B64.decode((String) e.get("entry")), "entry " + i + " in log order");
+            @SuppressWarnings("unchecked")
+            List<byte[]> proof = ((List<String>) e.get("proof")).stream().map(B64::decode).toList();
+            assertTrue(MerkleTree.verifyInclusion(((Number) e.get("index")).longValue(), treeSize,
+                    mine.get(i).leafHash(), proof, pinned.root()));
+        }
+        given().when().get(path).then().statusCode(200).body("total", equalTo(26));
+        given().queryParam("treeSize", treeSize + 1_000_000).when().get(path).then().statusCode(400)
+                .body("errors[0].field", equalTo("treeSize"));
+    }
+
+    @Test
     void sizesOutsideTheLogAreProblems() throws Exception {
         stage("sizes-" + UUID.randomUUID());
         Sequencing.settle(sequencer);

@@ -305,7 +305,7 @@ class StateChangeEntriesTest {
                     java.time.OffsetDateTime.parse(receipt.getString("deadline")).toInstant());
         }
         List<Map<String, Object>> views = given().auth().oauth2(Tokens.enterprise(a.code())).when()
-                .get("/api/listings/" + id + "/bids").then().statusCode(200).extract().jsonPath().getList("$");
+                .get("/api/listings/" + id + "/bids").then().statusCode(200).extract().jsonPath().getList("items");
         assertEquals(List.of(first.getString("auditLeafHash"), second.getString("auditLeafHash"),
                 third.getString("auditLeafHash")), views.stream().map(v -> v.get("auditLeafHash")).toList());
 

@@ -3,6 +3,7 @@ package cn.landmarket.ledger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -73,5 +74,47 @@ class LedgerServiceTest {
                 TransferKind.DEPOSIT_APPLIED, Phase.VOIDED, "hold-" + k, null));
         assertEquals(300, ledger.balance(deposit, LedgerCode.CNY_FEN).available());
         assertEquals(0, ledger.balance("TRADE:V" + k, LedgerCode.CNY_FEN).posted());
+    }
+
+    @Test
+    void aStatementIsPagedWithAtMost100LinesAndTheRunningBalanceCarriesAcrossPages() {
+        String k = run();
+        String deposit = "DEPOSIT:S" + k;
+        for (int i = 1; i <= 5; i++) {
+            inTx(TransferRequest.money("in-" + i + "-" + k, LedgerService.BANK, deposit, 100 * i, TransferKind.DEPOSIT,
+                    null));
+        }
+        inTx(new TransferRequest("hold-" + k, LedgerCode.CNY_FEN, deposit, "TRADE:S" + k, 400,
+                TransferKind.DEPOSIT_APPLIED, Phase.PENDING, null, null));
+        inTx(new TransferRequest("hold-" + k + ":post", LedgerCode.CNY_FEN, deposit, "TRADE:S" + k, 400,
+                TransferKind.DEPOSIT_APPLIED, Phase.POSTED, "hold-" + k, null));
+        inTx(TransferRequest.money("out-" + k, deposit, "REFUND:S" + k, 50, TransferKind.DEPOSIT_REFUND, null));
+
+        StatementView whole = QuarkusTransaction.requiringNew().call(() -> ledger.statement(deposit,
+                new cn.landmarket.common.PageRequest(0, 100)));
+        assertEquals(8, whole.total());
+        assertEquals(8, whole.lines().size());
+        assertEquals("10.50", whole.lines().get(7).balanceAfter(), "15.00 in, 4.00 applied, 0.50 refunded");
+        List<StatementView.Line> paged = new java.util.ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            int p = page;
+            StatementView view = QuarkusTransaction.requiringNew().call(() -> ledger.statement(deposit,
+                    new cn.landmarket.common.PageRequest(p, 3)));
+            assertEquals(8, view.total());
+            assertEquals(page < 2 ? 3 : 2, view.lines().size());
+            paged.addAll(view.lines());
+        }
+        assertEquals(whole.lines(), paged, "pages of 3 hold every line once, with the same running balance");
+
+        String regulator = cn.landmarket.testing.Tokens.regulator(cn.landmarket.testing.TestData.CITY_REGULATOR);
+        io.restassured.RestAssured.given().auth().oauth2(regulator).queryParam("size", 101).when()
+                .get("/api/ledger/accounts/" + deposit + "/statement").then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("size"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("100"));
+        io.restassured.RestAssured.given().auth().oauth2(regulator).queryParam("page", 2).queryParam("size", 3).when()
+                .get("/api/ledger/accounts/" + deposit + "/statement").then().statusCode(200)
+                .body("page", org.hamcrest.Matchers.equalTo(2)).body("total", org.hamcrest.Matchers.equalTo(8))
+                .body("lines.balanceAfter", org.hamcrest.Matchers.equalTo(whole.lines().subList(6, 8).stream()
+                        .map(StatementView.Line::balanceAfter).toList()));
     }
 }

@@ -392,14 +392,15 @@ class OversightResourceTest {
         assertEquals("22000000.00", dossier.getString("listing.reservePrice"));
         assertEquals("SOLD", dossier.getString("history[-1].to"));
         assertEquals(3, dossier.getList("registrations").size());
-        assertEquals(6, dossier.getList("bids").size());
-        for (String part : List.of("registrations", "bids")) {
+        assertEquals(6, dossier.getList("bids.items").size());
+        assertEquals(6, dossier.getLong("bids.total"));
+        for (String part : List.of("registrations", "bids.items")) {
             for (Map<String, Object> item : dossier.<Map<String, Object>>getList(part)) {
                 assertTrue(!item.containsKey("enterpriseCode") && !item.containsKey("enterpriseName"), part + ": " + item);
             }
         }
         assertEquals(List.of(bidderNumbers.get(c1 + "@" + collude), bidderNumbers.get(c2 + "@" + collude)),
-                dossier.getList("bids.bidderNo").subList(0, 2));
+                dossier.getList("bids.items.bidderNo").subList(0, 2));
         assertEquals(collude, dossier.getLong("trade.listingId"));
         assertEquals("22500000.00", dossier.getString("trade.price"));
         assertEquals(0, dossier.getLong("pendingAuditEntries"));
@@ -664,7 +665,7 @@ class OversightResourceTest {
     void theDossierOfACleanListingShowsTheRefundOwedToTheLoser() {
         JsonPath dossier = get("/api/oversight/listings/" + clean + "/dossier");
         assertEquals(2, dossier.getList("registrations").size());
-        assertEquals(6, dossier.getList("bids").size());
+        assertEquals(6, dossier.getList("bids.items").size());
         List<Long> registrations = dossier.getList("registrations.id", Long.class);
         List<Long> refunded = dossier.getList("refunds.registrationId", Long.class);
         assertEquals(1, refunded.size(), dossier.prettify());

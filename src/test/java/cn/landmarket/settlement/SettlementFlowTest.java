@@ -26,6 +26,7 @@ import cn.landmarket.party.EnterpriseStatus;
 import cn.landmarket.testing.Auctions;
 import cn.landmarket.testing.BankFeed;
 import cn.landmarket.testing.Fixtures;
+import cn.landmarket.testing.Pages;
 import cn.landmarket.testing.TestClock;
 import cn.landmarket.testing.TestData;
 import cn.landmarket.testing.Tokens;
@@ -216,10 +217,12 @@ class SettlementFlowTest {
 
         JsonPath defaulted = trade(tradeId);
         assertEquals("DEFAULTED", defaulted.getString("status"));
-        JsonPath forfeited = given().auth().oauth2(regulator).when().get("/api/ledger/accounts/FORFEITED/statement")
-                .then().statusCode(200).extract().jsonPath();
-        assertEquals("4000000.00", forfeited.getString("lines.find { it.transferId == 'registration:"
-                + winner.registrationId() + ":forfeit' }.amount"));
+        List<Map<String, Object>> forfeited = Pages.all(page -> given().auth().oauth2(regulator)
+                .queryParam("page", page).queryParam("size", 100).when()
+                .get("/api/ledger/accounts/FORFEITED/statement").then().statusCode(200).extract().jsonPath(), "lines");
+        assertEquals(List.of("4000000.00"), forfeited.stream()
+                .filter(l -> ("registration:" + winner.registrationId() + ":forfeit").equals(l.get("transferId")))
+                .map(l -> l.get("amount")).toList());
         assertEquals("0.00", account("DEPOSIT:" + winner.registrationId()).getString("postedBalance"));
         assertEquals("0.00", account("TRADE:" + tradeId).getString("postedBalance"));
         assertEquals(1L, data.count("select count(r) from Refund r where r.registrationId = ?1 and r.amountFen = "

@@ -24,6 +24,9 @@ public interface MarketConfig {
     /** How bids are committed. */
     Bidding bidding();
 
+    /** How many live-feed watchers an instance carries. */
+    Live live();
+
     /** JWT issuer and audience every token must carry. */
     Jwt jwt();
 
@@ -144,6 +147,28 @@ public interface MarketConfig {
         /** Bids one client address may send at once on one instance (a firm's NAT carries several bidders). */
         @WithDefault("100")
         int bidBurstPerAddress();
+
+        /**
+         * How long a listing's bid queue and cache of qualified bidders outlive its last bid on this
+         * instance; a listing that is no longer open for bids is dropped after its batch at once.
+         */
+        @WithDefault("PT10M")
+        Duration laneIdleAfter();
+    }
+
+    /** Bounds of the live feed (Server-Sent Events): each open watcher holds a connection. */
+    interface Live {
+        /** Live feeds one client address may hold open on one instance; beyond: 503 with Retry-After. */
+        @WithDefault("20")
+        int maxPerAddress();
+
+        /** Live feeds one instance holds open in all; beyond: 503 with Retry-After. */
+        @WithDefault("5000")
+        int maxPerInstance();
+
+        /** The Retry-After a refused watcher is given. */
+        @WithDefault("PT10S")
+        Duration retryAfter();
     }
 
     /** JWT claims that identify this service. */
