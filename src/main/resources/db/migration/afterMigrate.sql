@@ -13,7 +13,7 @@ begin
                        current_schema(), '${appRole}');
         execute format('grant usage, select, update on all sequences in schema %I to %I',
                        current_schema(), '${appRole}');
-        execute format('revoke update, delete, truncate on audit_entry, audit_node, checkpoint, '
+        execute format('revoke update, delete, truncate on audit_entry, audit_node, audit_commitment, checkpoint, '
                        'ledger_account, ledger_transfer, bid from %I', '${appRole}');
         execute format('revoke insert, update, delete, truncate on %I from %I',
                        'flyway_schema_history', '${appRole}');

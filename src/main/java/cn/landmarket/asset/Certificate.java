@@ -21,6 +21,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import cn.landmarket.audit.AuditEntry;
+import cn.landmarket.audit.Commitment;
 
 /**
  * An indicator certificate or parcel use right with an exact quantity, part of which may be frozen
@@ -172,76 +173,90 @@ public class Certificate {
     }
 
     /**
-     * The audit entry of the certificate's issue: type {@code certificate.issued}, its number, type,
-     * holder, region, source project, quantities and the data that define it; a child certificate
-     * made by a split names its parent and the listing whose sale made it.
+     * The audit entry of the certificate's issue: type {@code certificate.issued}. In the clear: the
+     * certificate id, its asset type and region, its parent and the listing whose sale made it (a
+     * child certificate). Its details, which the API shows only to the holder, regulators of the
+     * region and operators (number, holder, source project, quantities, the data that define it),
+     * go in as {@code detailsCommitment} ({@link Commitment#CERTIFICATE}).
      */
     public AuditEntry issuedEntry(Long listingId) {
-        Map<String, Object> facts = identity();
+        Map<String, Object> facts = new HashMap<>();
+        facts.put("certificateId", id);
         if (listingId != null) {
             facts.put("listingId", listingId);
         }
         facts.put("assetType", assetType.name());
-        facts.put("holderKind", holderKind.name());
-        facts.put("holderCode", holderCode);
         facts.put("regionCode", regionCode);
-        facts.put("sourceProject", sourceProject);
-        facts.put("sourceProjectType", sourceProjectType == null ? null : sourceProjectType.name());
-        facts.put("areaM2", areaM2);
-        facts.put("paddyAreaM2", paddyAreaM2);
-        facts.put("grainCapacityKg", grainCapacityKg);
-        facts.put("qualityGrade", qualityGrade == null ? null : qualityGrade.intValue());
-        facts.put("nationalFilingNo", nationalFilingNo);
-        facts.put("planYear", planYear == null ? null : planYear.intValue());
-        facts.put("acceptanceDocNo", acceptanceDocNo);
-        facts.put("validUntil", validUntil == null ? null : validUntil.toString());
-        facts.put("parcelCode", parcelCode);
-        facts.put("landUse", landUse == null ? null : landUse.name());
-        facts.put("maxTermYears", maxTermYears == null ? null : maxTermYears.intValue());
         facts.put("parentId", parentId);
-        return new AuditEntry(ENTRY + ".issued", issuedAt, issuedBy, facts);
+        Map<String, Object> details = new HashMap<>();
+        details.put("certNo", certNo);
+        details.put("holderKind", holderKind.name());
+        details.put("holderCode", holderCode);
+        details.put("sourceProject", sourceProject);
+        details.put("sourceProjectType", sourceProjectType == null ? null : sourceProjectType.name());
+        details.put("areaM2", areaM2);
+        details.put("paddyAreaM2", paddyAreaM2);
+        details.put("grainCapacityKg", grainCapacityKg);
+        details.put("qualityGrade", qualityGrade == null ? null : qualityGrade.intValue());
+        details.put("nationalFilingNo", nationalFilingNo);
+        details.put("planYear", planYear == null ? null : planYear.intValue());
+        details.put("acceptanceDocNo", acceptanceDocNo);
+        details.put("validUntil", validUntil == null ? null : validUntil.toString());
+        details.put("parcelCode", parcelCode);
+        details.put("landUse", landUse == null ? null : landUse.name());
+        details.put("maxTermYears", maxTermYears == null ? null : maxTermYears.intValue());
+        return new AuditEntry(ENTRY + ".issued", issuedAt, issuedBy, facts, List.of(details(facts, details)));
     }
 
-    /** {@code certificate.frozen}: a listing froze a lot; with what is still free afterwards. */
+    /** {@code certificate.frozen}: a listing froze a lot; the lot and what is still free afterwards committed. */
     public AuditEntry frozenEntry(Quantity lot, long listingId, Instant at, String actor) {
         return lotEntry("frozen", lot, listingId, at, actor);
     }
 
-    /** {@code certificate.released}: a lot frozen by a listing is free again; with what is free afterwards. */
+    /** {@code certificate.released}: a lot frozen by a listing is free again; the lot and what is free committed. */
     public AuditEntry releasedEntry(Quantity lot, long listingId, Instant at, String actor) {
         return lotEntry("released", lot, listingId, at, actor);
     }
 
     /**
      * {@code certificate.split}: the sold lot left this certificate for the buyer's child
-     * certificate; with the remainder the holder keeps.
+     * certificate. The lot and the buyer are public with the sale's result; the certificate numbers
+     * and the remainder the holder keeps are committed.
      */
     public AuditEntry splitEntry(Certificate child, Quantity lot, long listingId, String reference, Instant at,
             String actor) {
-        Map<String, Object> facts = identity();
+        Map<String, Object> facts = new HashMap<>();
+        facts.put("certificateId", id);
         quantity(facts, "lot", lot);
         facts.put("listingId", listingId);
         facts.put("childCertificateId", child.id);
-        facts.put("childCertNo", child.certNo);
         facts.put("childHolderCode", child.holderCode);
         facts.put("reference", reference);
-        facts.put("remainingAreaM2", areaM2 - transferredAreaM2);
-        return new AuditEntry(ENTRY + ".split", at, actor, facts);
+        Map<String, Object> details = new HashMap<>();
+        details.put("certNo", certNo);
+        details.put("childCertNo", child.certNo);
+        details.put("remainingAreaM2", areaM2 - transferredAreaM2);
+        return new AuditEntry(ENTRY + ".split", at, actor, facts, List.of(details(facts, details)));
     }
 
+    /**
+     * A lot frozen or released by a listing: certificate and listing in the clear; the lot (a draft's
+     * term until the listing is announced) and what is free on the certificate committed.
+     */
     private AuditEntry lotEntry(String event, Quantity lot, long listingId, Instant at, String actor) {
-        Map<String, Object> facts = identity();
-        quantity(facts, "lot", lot);
-        quantity(facts, "available", available());
-        facts.put("listingId", listingId);
-        return new AuditEntry(ENTRY + "." + event, at, actor, facts);
-    }
-
-    private Map<String, Object> identity() {
         Map<String, Object> facts = new HashMap<>();
         facts.put("certificateId", id);
-        facts.put("certNo", certNo);
-        return facts;
+        facts.put("listingId", listingId);
+        Map<String, Object> details = new HashMap<>();
+        details.put("certNo", certNo);
+        quantity(details, "lot", lot);
+        quantity(details, "available", available());
+        return new AuditEntry(ENTRY + "." + event, at, actor, facts, List.of(details(facts, details)));
+    }
+
+    /** Commits {@code details} of this certificate into {@code facts} as {@code detailsCommitment}. */
+    private Commitment details(Map<String, Object> facts, Map<String, Object> details) {
+        return Commitment.seal(Commitment.CERTIFICATE, id, "details", Commitment.canonical(details)).into(facts);
     }
 
     private static void quantity(Map<String, Object> facts, String prefix, Quantity q) {

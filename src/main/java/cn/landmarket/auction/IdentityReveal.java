@@ -7,13 +7,16 @@ import java.util.Map;
 import java.util.Optional;
 
 import cn.landmarket.audit.AuditEntry;
+import cn.landmarket.audit.Commitment;
 import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.security.Actor;
 
 /**
  * The rule for showing a regulator who is behind bidder numbers: only with a stated reason, and
  * every such reveal is itself an audit log entry {@code identity.revealed} (who, when, why, which
- * listing, which bidder numbers) written in the transaction that reads the identities.
+ * listing, which bidder numbers) written in the transaction that reads the identities. The reason
+ * may name the bidder (a complaint against an enterprise), so the public entry carries only
+ * {@code reasonCommitment}; regulators of the listing's region open it ({@link Commitment#REVEAL}).
  */
 public final class IdentityReveal {
 
@@ -50,7 +53,7 @@ public final class IdentityReveal {
     }
 
     /**
-     * The log entry of one reveal.
+     * The log entry of one reveal: the reason goes in as a commitment ({@code reasonCommitment}).
      *
      * @param view what showed the identities: {@code identities}, {@code registrations} or {@code bids}
      * @param bidderNos the bidder numbers whose enterprises were shown
@@ -60,10 +63,10 @@ public final class IdentityReveal {
             List<String> bidderNos, List<Long> registrationIds) {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("listingId", listingId);
-        facts.put("reason", reason);
+        Commitment why = Commitment.seal(Commitment.REVEAL, listingId, "reason", reason).into(facts);
         facts.put("view", view);
         facts.put("bidderNos", List.copyOf(bidderNos));
         facts.put("registrationIds", List.copyOf(registrationIds));
-        return new AuditEntry(TYPE, at, regulator.toString(), facts);
+        return new AuditEntry(TYPE, at, regulator.toString(), facts, List.of(why));
     }
 }

@@ -1,11 +1,7 @@
 package cn.landmarket.auction;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 
 import jakarta.persistence.Column;
@@ -16,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import cn.landmarket.audit.AuditEntry;
+import cn.landmarket.audit.Commitment;
 
 /**
  * An enterprise's registration (报名) for one listing: its own virtual account for the deposit,
@@ -78,16 +75,7 @@ public class Registration {
      * when the registration has no salt.
      */
     public String enterpriseCommitment() {
-        if (identitySalt == null) {
-            return null;
-        }
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update(identitySalt);
-            return HexFormat.of().formatHex(sha256.digest(enterpriseCode.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return identitySalt == null ? null : Commitment.of(identitySalt, enterpriseCode);
     }
 
     /**

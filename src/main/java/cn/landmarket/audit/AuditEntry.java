@@ -2,6 +2,7 @@ package cn.landmarket.audit;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,13 +16,23 @@ public final class AuditEntry {
     private final Instant time;
     private final String actor;
     private final Map<String, ?> facts;
+    private final List<Commitment> commitments;
     private byte[] bytes;
 
     public AuditEntry(String type, Instant time, String actor, Map<String, ?> facts) {
+        this(type, time, actor, facts, List.of());
+    }
+
+    /**
+     * An entry whose facts carry commitments ({@code <field>Commitment}) to facts that are not
+     * public; {@link AuditLog#append} stores their openings with the entry.
+     */
+    public AuditEntry(String type, Instant time, String actor, Map<String, ?> facts, List<Commitment> commitments) {
         this.type = type;
         this.time = time;
         this.actor = actor;
         this.facts = facts;
+        this.commitments = List.copyOf(commitments);
     }
 
     public String type() {
@@ -40,9 +51,20 @@ public final class AuditEntry {
         return facts;
     }
 
+    /** The commitments this entry's facts carry, with their openings (salt and value). */
+    public List<Commitment> commitments() {
+        return commitments;
+    }
+
     /** A listing moved to {@code status}: type {@code listing.<status in lower case>}. */
     public static AuditEntry listingStatus(String status, Instant time, String actor, Map<String, ?> facts) {
-        return new AuditEntry("listing." + status.toLowerCase(java.util.Locale.ROOT), time, actor, facts);
+        return listingStatus(status, time, actor, facts, List.of());
+    }
+
+    /** A listing moved to {@code status}, with commitments to facts that are not public. */
+    public static AuditEntry listingStatus(String status, Instant time, String actor, Map<String, ?> facts,
+            List<Commitment> commitments) {
+        return new AuditEntry("listing." + status.toLowerCase(java.util.Locale.ROOT), time, actor, facts, commitments);
     }
 
     /** A bid was accepted: type {@code bid.accepted}. */

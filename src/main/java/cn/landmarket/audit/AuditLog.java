@@ -13,10 +13,16 @@ import org.hibernate.query.NativeQuery;
 /**
  * Where features write audit entries: into audit_pending, inside the caller's own transaction, so
  * an entry exists exactly when the business change committed. The sequencer adds it to the tree.
- * With {@code market.audit.enabled=false} (benchmarks only; production refuses it) nothing is written.
+ * The openings of the commitments an entry carries go into audit_commitment in the same
+ * transaction. With {@code market.audit.enabled=false} (benchmarks only; production refuses it)
+ * nothing is written.
  */
 @ApplicationScoped
 public class AuditLog {
+
+    private static final String INSERT_COMMITMENT = """
+            insert into audit_commitment (commitment, scope, subject, field, salt, value)
+            values (?, ?, ?, ?, ?, ?)""";
 
     private final EntityManager em;
     private final boolean enabled;
@@ -38,6 +44,14 @@ public class AuditLog {
                 .unwrap(NativeQuery.class).addSynchronizedQuerySpace("audit_pending")
                 .setParameter(1, entry.bytes()).setParameter(2, entry.type()).setParameter(3, entry.listingId(), Long.class)
                 .executeUpdate();
+        for (Commitment c : entry.commitments()) {
+            em.createNativeQuery("insert into audit_commitment (commitment, scope, subject, field, salt, value) "
+                    + "values (?1, ?2, ?3, ?4, ?5, ?6)")
+                    .unwrap(NativeQuery.class).addSynchronizedQuerySpace("audit_commitment")
+                    .setParameter(1, c.hash()).setParameter(2, c.scope()).setParameter(3, c.subject())
+                    .setParameter(4, c.field()).setParameter(5, c.salt()).setParameter(6, c.value())
+                    .executeUpdate();
+        }
     }
 
     /** Stages the entries, in order, in the JDBC transaction of {@code c}: one statement for all. */
@@ -53,6 +67,19 @@ public class AuditLog {
             ps.setArray(2, c.createArrayOf("varchar", entries.stream().map(AuditEntry::type).toArray()));
             ps.setArray(3, c.createArrayOf("int8", entries.stream().map(AuditEntry::listingId).toArray()));
             ps.executeUpdate();
+        }
+        for (AuditEntry entry : entries) {
+            for (Commitment commitment : entry.commitments()) {
+                try (PreparedStatement ps = c.prepareStatement(INSERT_COMMITMENT)) {
+                    ps.setString(1, commitment.hash());
+                    ps.setString(2, commitment.scope());
+                    ps.setString(3, commitment.subject());
+                    ps.setString(4, commitment.field());
+                    ps.setBytes(5, commitment.salt());
+                    ps.setString(6, commitment.value());
+                    ps.executeUpdate();
+                }
+            }
         }
     }
 }

@@ -3,6 +3,7 @@ package cn.landmarket.audit;
 import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -13,7 +14,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import cn.landmarket.common.security.CurrentActor;
+import cn.landmarket.common.security.Role;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import cn.landmarket.common.PageRequest;
@@ -26,6 +31,12 @@ public class AuditResource {
 
     @Inject
     AuditService service;
+
+    @Inject
+    CommitmentService commitments;
+
+    @Inject
+    CurrentActor actor;
 
     @GET
     @Path("/checkpoint")
@@ -90,5 +101,17 @@ public class AuditResource {
     @Operation(summary = "Consistency proof between the trees of sizes 'from' and 'to'")
     public ConsistencyView consistency(@QueryParam("from") Long from, @QueryParam("to") Long to) {
         return service.consistency(from, to);
+    }
+
+    @GET
+    @Path("/commitments/{commitment}")
+    @RolesAllowed({Role.TOWNSHIP_GROUP, Role.ENTERPRISE_GROUP, Role.REGULATOR_GROUP, Role.OPERATOR_GROUP})
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Open a commitment of the log (salt in hex and value) for those who may read the fact",
+            description = "A fact that is not public is logged as <field>Commitment = hex SHA-256(salt || UTF-8 value). "
+                    + "Who may open it is decided by the feature that owns it (README, \"What is logged\"); 403 for "
+                    + "anyone else, 404 for an unknown commitment.")
+    public CommitmentOpening commitment(@PathParam("commitment") String commitment) {
+        return commitments.open(actor.get(), commitment);
     }
 }

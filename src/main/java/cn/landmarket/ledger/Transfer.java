@@ -2,6 +2,7 @@ package cn.landmarket.ledger;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import cn.landmarket.audit.AuditEntry;
+import cn.landmarket.audit.Commitment;
 
 /** One immutable movement of an amount from a debit account to a credit account; its id is the client's idempotency key. */
 @Entity
@@ -51,6 +53,10 @@ public class Transfer {
      * The audit entry of this transfer: type {@code transfer.<phase>} (pending, posted, voided), the
      * id, ledger, accounts, amount in the ledger's unit (fen, m² or kg), kind, the pending transfer
      * it resolves and the reference; {@code listingId} when the movement concerns a listing.
+     * A quota movement other than a sale's split (issue, freeze, release) tells a certificate's
+     * quantities, a draft's lot and the certificate number, which the API shows only to those who
+     * may see the certificate: its amount and reference go in as {@code detailsCommitment}
+     * ({@link Commitment#CERTIFICATE}), with {@code amount} and {@code reference} null.
      */
     public AuditEntry auditEntry(Long listingId) {
         Map<String, Object> facts = new HashMap<>();
@@ -66,6 +72,32 @@ public class Transfer {
         if (listingId != null) {
             facts.put("listingId", listingId);
         }
-        return new AuditEntry("transfer." + phase.name().toLowerCase(Locale.ROOT), createdAt, "system:ledger", facts);
+        String type = "transfer." + phase.name().toLowerCase(Locale.ROOT);
+        Long certificate = ledger == LedgerCode.CNY_FEN || kind == TransferKind.SPLIT ? null
+                : certificateOf(debitAccount) != null ? certificateOf(debitAccount) : certificateOf(creditAccount);
+        if (certificate == null) {
+            return new AuditEntry(type, createdAt, "system:ledger", facts);
+        }
+        Map<String, Object> details = new HashMap<>();
+        details.put("amount", amount);
+        details.put("reference", reference);
+        facts.put("amount", null);
+        facts.put("reference", null);
+        Commitment committed = Commitment.seal(Commitment.CERTIFICATE, certificate, "details",
+                Commitment.canonical(details)).into(facts);
+        return new AuditEntry(type, createdAt, "system:ledger", facts, List.of(committed));
+    }
+
+    /** The certificate of a quota account {@code CERT:<id>:...}, or null. */
+    static Long certificateOf(String account) {
+        if (account == null || !account.startsWith("CERT:")) {
+            return null;
+        }
+        int end = account.indexOf(':', 5);
+        try {
+            return Long.parseLong(end < 0 ? account.substring(5) : account.substring(5, end));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

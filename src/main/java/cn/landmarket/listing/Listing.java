@@ -165,8 +165,8 @@ public class Listing {
     }
 
     /**
-     * The sale terms as audit facts: seller, certificate, lot, prices in fen, schedule and
-     * countdown. The reserve price is left out: it is secret until the close, whose entry carries it.
+     * The sale terms as audit facts: seller, certificate, lot, prices in fen, schedule, countdown,
+     * description, eligible regions and payment terms. The reserve price is left out: it is secret until the close, whose entry carries it.
      */
     public Map<String, Object> termsFacts() {
         Map<String, Object> facts = new HashMap<>();
@@ -186,7 +186,24 @@ public class Listing {
         facts.put("priceCapFen", priceCapFen);
         facts.put("hasReservePrice", reservePriceFen != null);
         facts.put("countdownSeconds", countdownSeconds);
+        facts.put("description", description);
+        facts.put("landUse", landUse == null ? null : landUse.name());
+        facts.put("eligibleRegions", eligibleRegions == null ? List.of() : List.copyOf(eligibleRegions));
+        facts.put("paymentTerms", paymentTermsFacts());
         facts.putAll(scheduleFacts());
+        return facts;
+    }
+
+    private Map<String, Object> paymentTermsFacts() {
+        if (paymentTerms == null) {
+            return null;
+        }
+        Map<String, Object> facts = new HashMap<>();
+        facts.put("mode", paymentTerms.mode() == null ? null : paymentTerms.mode().name());
+        facts.put("confirmWithinWorkingDays", paymentTerms.confirmWithinWorkingDays());
+        facts.put("firstSharePercent", paymentTerms.firstSharePercent());
+        facts.put("firstDueDays", paymentTerms.firstDueDays());
+        facts.put("balanceDueDays", paymentTerms.balanceDueDays());
         return facts;
     }
 

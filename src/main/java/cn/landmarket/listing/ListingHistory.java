@@ -1,7 +1,9 @@
 package cn.landmarket.listing;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.persistence.Column;
@@ -15,6 +17,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import cn.landmarket.audit.AuditEntry;
+import cn.landmarket.audit.Commitment;
 
 /** One status change of a listing: from what, to what, when, by whom and why. */
 @Entity
@@ -52,6 +55,33 @@ public class ListingHistory {
     public AuditEntry auditEntry(Map<String, ?> more) {
         return auditEntry(listingId, fromStatus == null ? null : fromStatus.name(), toStatus.name(), at, actor, reason,
                 more);
+    }
+
+    /**
+     * The audit log entry of this change as the public may read it. Once the listing is announced
+     * ({@code announced}) everything is in the clear. Before that the public log shows only that the
+     * listing changed status (listing id, from, to, who, when): the reason goes in as
+     * {@code reasonCommitment} and the further facts as {@code <field>Commitment} (their canonical
+     * JSON), both openable by those who may see the unannounced listing ({@link Commitment#LISTING}).
+     */
+    public AuditEntry auditEntry(Map<String, ?> more, String field, boolean announced) {
+        if (announced) {
+            return auditEntry(more);
+        }
+        Map<String, Object> facts = new HashMap<>();
+        facts.put("listingId", listingId);
+        facts.put("from", fromStatus == null ? null : fromStatus.name());
+        facts.put("to", toStatus.name());
+        facts.put("reason", null);
+        List<Commitment> commitments = new ArrayList<>();
+        if (reason != null) {
+            commitments.add(Commitment.seal(Commitment.LISTING, listingId, "reason", reason).into(facts));
+        }
+        if (!more.isEmpty()) {
+            commitments.add(Commitment.seal(Commitment.LISTING, listingId, field, Commitment.canonical(more))
+                    .into(facts));
+        }
+        return AuditEntry.listingStatus(toStatus.name(), at, actor, facts, commitments);
     }
 
     /** The audit log entry of a status change of a listing. */

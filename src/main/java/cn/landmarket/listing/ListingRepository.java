@@ -105,6 +105,16 @@ public class ListingRepository implements PanacheRepository<Listing> {
     }
 
     /**
+     * Records a status change of a listing that may not be announced yet: until it is, the reason
+     * and the further facts go into the public log only as commitments
+     * ({@link ListingHistory#auditEntry(Map, String, boolean)}), the facts under {@code field}.
+     */
+    public void record(Listing listing, ListingHistory entry, String field, Map<String, ?> facts) {
+        getEntityManager().persist(entry);
+        audit.append(entry.auditEntry(facts, field, listing.isPublic()));
+    }
+
+    /**
      * Deletes a draft and its history; the audit log keeps its entries and gains a
      * {@code listing.deleted} one.
      */

@@ -32,6 +32,11 @@ import cn.landmarket.party.Township;
 @ApplicationScoped
 public class ListingService {
 
+    /** The field under which a draft's terms are committed in the log until it is announced. */
+    private static final String TERMS = "terms";
+    /** The field under which other facts of a change of an unannounced listing are committed. */
+    private static final String DETAILS = "details";
+
     private final ListingRepository listings;
     private final CertificateService certificates;
     private final PartyService parties;
@@ -76,8 +81,8 @@ public class ListingService {
         listing.listingNo = "GT-%s-%d-%06d".formatted(DivisionCode.countyOf(seller.code),
                 now.atZone(zone).getYear(), listing.id);
         certificates.freeze(certificate, lotOf(request), listing.id, actor.toString());
-        listings.record(ListingHistory.of(listing.id, null, ListingStatus.DRAFT, now, actor.toString(), null),
-                listing.termsFacts());
+        listings.record(listing, ListingHistory.of(listing.id, null, ListingStatus.DRAFT, now, actor.toString(), null),
+                TERMS, listing.termsFacts());
         return ListingView.of(listing, ListingView.Visibility.FULL, zone);
     }
 
@@ -125,8 +130,8 @@ public class ListingService {
         certificates.release(listing.certificateId, listing.lot(), listing.id, actor.toString());
         certificates.freeze(certificate, lotOf(request), listing.id, actor.toString());
         apply(listing, request, certificate);
-        listings.record(ListingHistory.of(listing.id, ListingStatus.DRAFT, ListingStatus.DRAFT, now, actor.toString(),
-                "terms updated"), listing.termsFacts());
+        listings.record(listing, ListingHistory.of(listing.id, ListingStatus.DRAFT, ListingStatus.DRAFT, now,
+                actor.toString(), "terms updated"), TERMS, listing.termsFacts());
         return ListingView.of(listing, ListingView.Visibility.FULL, zone);
     }
 
@@ -223,8 +228,8 @@ public class ListingService {
         listing.statusReason = null;
         Map<String, Object> schedule = listing.scheduleFacts();
         schedule.put("pausedSeconds", paused.toSeconds());
-        listings.record(ListingHistory.of(listing.id, listing.status, back, now, actor.toString(),
-                "resumed after " + paused.toSeconds() + " s"), schedule);
+        listings.record(listing, ListingHistory.of(listing.id, listing.status, back, now, actor.toString(),
+                "resumed after " + paused.toSeconds() + " s"), DETAILS, schedule);
         listing.status = back;
         rescheduled.fire(new ListingRescheduled(listing.id, listing.registrationDeadline));
         return ListingView.of(listing, ListingView.Visibility.FULL, zone);
@@ -291,6 +296,19 @@ public class ListingService {
                 .orElseThrow(() -> ApiException.notFound("listing", id));
     }
 
+    /**
+     * Raises unless {@code actor} sees more of the listing than the public does (its township,
+     * regulators of its region, operators): those may open the commitments of its unannounced facts
+     * in the audit log. 404 for an unknown (or deleted) listing, 403 for anyone else.
+     */
+    @Transactional
+    public void authoriseUnpublishedFacts(Actor actor, long id) {
+        Listing listing = listings.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("listing", id));
+        if (visibility(actor, listing) == ListingView.Visibility.PUBLIC) {
+            throw ApiException.forbidden("forbidden.commitment");
+        }
+    }
+
     private ListingView.Visibility visibility(Actor actor, Listing listing) {
         return switch (actor.role()) {
             case TOWNSHIP -> {
@@ -354,8 +372,13 @@ public class ListingService {
         return listing;
     }
 
+    /**
+     * Moves the listing and records the change; the move to ANNOUNCED carries the terms in the clear,
+     * as the public then sees them (never the reserve price).
+     */
     private void move(Listing listing, ListingStatus to, Instant at, Actor actor, String reason) {
-        listings.record(ListingHistory.of(listing.id, listing.status, to, at, actor.toString(), reason));
+        listings.record(listing, ListingHistory.of(listing.id, listing.status, to, at, actor.toString(), reason),
+                DETAILS, to == ListingStatus.ANNOUNCED ? listing.termsFacts() : Map.of());
         listing.status = to;
     }
 
@@ -406,8 +429,9 @@ public class ListingService {
         Instant now = Instant.now(clock);
         int moved = 0;
         for (Long id : listings.advance(ListingStatus.APPROVED, ListingStatus.ANNOUNCED, "announce_at", now)) {
-            listings.record(ListingHistory.of(id, ListingStatus.APPROVED, ListingStatus.ANNOUNCED, now,
-                    ListingTimeline.ACTOR, null));
+            Listing announced = listings.findById(id);
+            listings.record(announced, ListingHistory.of(id, ListingStatus.APPROVED, ListingStatus.ANNOUNCED, now,
+                    ListingTimeline.ACTOR, null), DETAILS, announced.termsFacts());
             moved++;
         }
         for (Long id : listings.advance(ListingStatus.ANNOUNCED, ListingStatus.LISTING, "listing_start", now)) {

@@ -2,6 +2,7 @@ package cn.landmarket.party;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import cn.landmarket.audit.AuditEntry;
+import cn.landmarket.audit.Commitment;
 
 /** A company that registers itself to bid, identified by its unified social credit code. */
 @Entity
@@ -82,11 +84,20 @@ public class Enterprise {
         return new AuditEntry(ENTRY + ".registered", registeredAt, actor, facts);
     }
 
-    /** {@code enterprise.verified} or {@code enterprise.rejected}: the operator's review, with the reason of a rejection. */
+    /**
+     * {@code enterprise.verified} or {@code enterprise.rejected}: the operator's review. The reason of
+     * a rejection, which the API shows only to the enterprise, operators and regulators, goes in as
+     * {@code reasonCommitment} ({@link Commitment#ENTERPRISE}).
+     */
     public AuditEntry reviewedEntry() {
         Map<String, Object> facts = facts();
-        facts.put("reason", statusReason);
-        return new AuditEntry(ENTRY + "." + status.name().toLowerCase(Locale.ROOT), reviewedAt, reviewedBy, facts);
+        facts.put("reason", null);
+        String type = ENTRY + "." + status.name().toLowerCase(Locale.ROOT);
+        if (statusReason == null) {
+            return new AuditEntry(type, reviewedAt, reviewedBy, facts);
+        }
+        Commitment reason = Commitment.seal(Commitment.ENTERPRISE, creditCode, "reason", statusReason).into(facts);
+        return new AuditEntry(type, reviewedAt, reviewedBy, facts, List.of(reason));
     }
 
     /** {@code enterprise.barred}: barred from registering until {@link #barredUntil}, because of a default. */

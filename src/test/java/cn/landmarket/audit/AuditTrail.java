@@ -2,14 +2,17 @@ package cn.landmarket.audit;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -59,6 +62,39 @@ final class AuditTrail {
         boolean about(long listingId) {
             return has("listingId", listingId);
         }
+    }
+
+    /**
+     * Opens the entry's {@code <field>Commitment} as {@code token} through GET
+     * /api/audit/commitments/{commitment}, checks that SHA-256(salt ‖ UTF-8 value), computed here,
+     * is the commitment the public entry carries, and returns the value.
+     */
+    static String open(Logged entry, String field, String token) throws Exception {
+        Object commitment = entry.fact(field + "Commitment");
+        assertNotNull(commitment, () -> "no " + field + "Commitment in " + entry.text());
+        io.restassured.path.json.JsonPath opening = given().auth().oauth2(token).when()
+                .get("/api/audit/commitments/" + commitment).then().statusCode(200).extract().jsonPath();
+        assertEquals(commitment, opening.getString("commitment"));
+        assertEquals(field, opening.getString("field"));
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        sha256.update(HexFormat.of().parseHex(opening.getString("salt")));
+        String value = opening.getString("value");
+        assertEquals(commitment, HexFormat.of().formatHex(sha256.digest(value.getBytes(StandardCharsets.UTF_8))),
+                "the opening recomputes the commitment in the log");
+        return value;
+    }
+
+    /** {@link #open} of a structured fact: its canonical JSON, decoded. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> openFacts(Logged entry, String field, String token) throws Exception {
+        return JSON.readValue(open(entry, field, token), Map.class);
+    }
+
+    /** The status code GET /api/audit/commitments/{commitment} answers {@code token} (null: no token). */
+    static int openStatus(Logged entry, String field, String token) {
+        var request = token == null ? given() : given().auth().oauth2(token);
+        return request.when().get("/api/audit/commitments/" + entry.fact(field + "Commitment")).then().extract()
+                .statusCode();
     }
 
     /** Sequences until nothing is pending. */

@@ -2,6 +2,8 @@ package cn.landmarket.audit;
 
 import static cn.landmarket.audit.AuditTrail.of;
 import static cn.landmarket.audit.AuditTrail.only;
+import static cn.landmarket.audit.AuditTrail.open;
+import static cn.landmarket.audit.AuditTrail.openFacts;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -154,27 +156,49 @@ class StateChangeEntriesTest {
         return HexFormat.of().formatHex(bytes);
     }
 
+    private static long num(Map<String, Object> facts, String key) {
+        assertTrue(facts.get(key) instanceof Number, () -> key + " is not a number in " + facts);
+        return ((Number) facts.get(key)).longValue();
+    }
+
     @Test
     void anAuctionInTimedBiddingItsSettlementAndRefundsAreLoggedStepByStep() throws Exception {
         long start = log.mark();
         long id = Auctions.listingInBidding(clock, listings, Map.of());
         long certificateId = data.value(Long.class, "select l.certificateId from Listing l where l.id = ?1", id);
         List<Logged> setup = log.since(start);
+        // certificate details, the draft's lot and terms are committed; the holder opens them
         Logged issued = only(setup, "certificate.issued", e -> e.has("certificateId", certificateId));
-        assertEquals(100_000, issued.number("areaM2"));
-        assertEquals(TestData.TOWNSHIP_A, issued.fact("holderCode"));
+        assertFalse(issued.facts().containsKey("areaM2") || issued.facts().containsKey("holderCode"), issued.text());
+        Map<String, Object> issuedDetails = openFacts(issued, "details", TOWNSHIP);
+        assertEquals(100_000, num(issuedDetails, "areaM2"));
+        assertEquals(TestData.TOWNSHIP_A, issuedDetails.get("holderCode"));
         assertTrue(issued.actor().startsWith("regulator:" + TestData.CITY_REGULATOR), issued.actor());
-        only(setup, "transfer.posted", e -> e.has("kind", "ISSUE") && e.has("creditAccount",
-                "CERT:" + certificateId + ":AREA_M2") && e.has("amount", 100_000));
+        Logged issuedQuota = only(setup, "transfer.posted", e -> e.has("kind", "ISSUE") && e.has("creditAccount",
+                "CERT:" + certificateId + ":AREA_M2"));
+        assertNull(issuedQuota.fact("amount"), issuedQuota.text());
+        assertEquals(100_000, num(openFacts(issuedQuota, "details", TOWNSHIP), "amount"));
         Logged frozen = only(setup, "certificate.frozen", e -> e.about(id));
-        assertEquals(10_000, frozen.number("lotAreaM2"));
-        assertEquals(90_000, frozen.number("availableAreaM2"));
-        only(setup, "transfer.posted", e -> e.about(id) && e.has("kind", "FREEZE") && e.has("amount", 10_000));
+        Map<String, Object> frozenLot = openFacts(frozen, "details", TOWNSHIP);
+        assertEquals(10_000, num(frozenLot, "lotAreaM2"));
+        assertEquals(90_000, num(frozenLot, "availableAreaM2"));
+        Logged frozenQuota = only(setup, "transfer.posted", e -> e.about(id) && e.has("kind", "FREEZE"));
+        assertEquals(10_000, num(openFacts(frozenQuota, "details", TOWNSHIP), "amount"));
         Logged drafted = only(setup, "listing.draft", e -> e.about(id));
-        assertEquals(2_000_000_000L, drafted.number("startPriceFen"));
-        assertEquals(400_000_000L, drafted.number("depositFen"));
-        assertEquals(Boolean.TRUE, drafted.fact("hasReservePrice"));
+        assertFalse(drafted.facts().containsKey("startPriceFen"), drafted.text());
+        Map<String, Object> terms = openFacts(drafted, "terms", TOWNSHIP);
+        assertEquals(2_000_000_000L, num(terms, "startPriceFen"));
+        assertEquals(400_000_000L, num(terms, "depositFen"));
+        assertEquals(Boolean.TRUE, terms.get("hasReservePrice"));
         assertFalse(drafted.text().contains("2200000000"), "the secret reserve price is not logged before the close");
+        assertFalse(terms.toString().contains("2200000000"), "nor committed with the terms");
+        // the announcement publishes the terms in the clear, still without the reserve
+        Logged announced = only(setup, "listing.announced", e -> e.about(id));
+        assertEquals(2_000_000_000L, announced.number("startPriceFen"));
+        assertEquals(10_000, announced.number("lotAreaM2"));
+        assertEquals("芦溪镇增减挂钩节余指标挂牌出让", announced.fact("title"));
+        assertEquals(Boolean.TRUE, announced.fact("hasReservePrice"));
+        assertFalse(announced.text().contains("2200000000"), "the reserve stays secret at the announcement");
 
         // registrations, deposits and every bank notice
         long beforeRegistrations = log.mark();
@@ -395,7 +419,8 @@ class StateChangeEntriesTest {
         assertEquals(a.code(), split.fact("childHolderCode"));
         Logged childIssued = only(settled, "certificate.issued", e -> e.has("certificateId", child));
         assertEquals(certificateId, childIssued.number("parentId"));
-        assertEquals("ENTERPRISE", childIssued.fact("holderKind"));
+        assertEquals("ENTERPRISE", openFacts(childIssued, "details", Tokens.enterprise(a.code())).get("holderKind"),
+                "the buying enterprise opens its own certificate's details");
         only(settled, "transfer.posted", e -> e.has("kind", "SPLIT") && e.has("creditAccount",
                 "CERT:" + child + ":AREA_M2") && e.about(id));
         Logged tradeSettled = only(settled, "trade.settled", e -> e.has("tradeId", tradeId));
@@ -469,7 +494,7 @@ class StateChangeEntriesTest {
                 d.code());
         assertEquals(until, Instant.parse(barred.fact("barredUntil").toString()));
         Logged released = only(entries, "certificate.released", e -> e.about(id));
-        assertEquals(10_000, released.number("lotAreaM2"));
+        assertEquals(10_000, num(openFacts(released, "details", TOWNSHIP), "lotAreaM2"));
         only(entries, "transfer.posted", e -> e.has("kind", "RELEASE") && e.about(id));
         Logged defaulted = only(entries, "trade.defaulted", e -> e.has("tradeId", tradeId));
         assertTrue(defaulted.fact("reason").toString().startsWith("confirmation not signed"), defaulted.text());
@@ -524,7 +549,7 @@ class StateChangeEntriesTest {
         assertNull(noSale.fact("highestBidFen"));
         assertEquals(2_200_000_000L, noSale.number("reservePriceFen"));
         Logged released = only(closed, "certificate.released", e -> e.about(unsold));
-        assertEquals(10_000, released.number("lotAreaM2"));
+        assertEquals(10_000, num(openFacts(released, "details", TOWNSHIP), "lotAreaM2"));
         assertEquals("system:auction", released.actor());
         only(closed, "transfer.posted", e -> e.has("kind", "RELEASE") && e.about(unsold));
     }
@@ -541,15 +566,21 @@ class StateChangeEntriesTest {
         body.put("lotAreaM2", 60_000);
         given().auth().oauth2(TOWNSHIP).contentType(ContentType.JSON).body(body).when().put("/api/listings/" + id)
                 .then().statusCode(409);
+        // the edit's terms are committed; the township opens them while the draft exists
+        List<Logged> edited = log.since(before);
+        Logged updated = only(edited, "listing.draft", e -> e.about(id));
+        assertEquals("terms updated", open(updated, "reason", TOWNSHIP));
+        assertEquals(12_000, num(openFacts(updated, "terms", TOWNSHIP), "lotAreaM2"));
+        assertFalse(updated.text().contains("芦溪镇增减挂钩节余指标挂牌出让"), "a draft's terms are not public");
+        assertEquals(12_000, num(openFacts(only(edited, "certificate.frozen", e -> e.about(id)), "details", TOWNSHIP),
+                "lotAreaM2"));
         given().auth().oauth2(TOWNSHIP).when().delete("/api/listings/" + id).then().statusCode(204);
         List<Logged> entries = log.since(before);
         assertEquals(List.of("certificate.released", "transfer.posted", "certificate.frozen", "transfer.posted",
                 "listing.draft", "certificate.released", "transfer.posted", "listing.deleted"),
                 AuditTrail.typesAbout(entries, id), "the refused update (more than the certificate holds) left nothing");
-        Logged updated = only(entries, "listing.draft", e -> e.about(id));
-        assertEquals("terms updated", updated.fact("reason"));
-        assertEquals(12_000, updated.number("lotAreaM2"));
-        assertEquals(12_000, only(entries, "certificate.frozen", e -> e.about(id)).number("lotAreaM2"));
+        assertEquals(404, AuditTrail.openStatus(updated, "terms", TOWNSHIP),
+                "a deleted draft is shown to nobody, nor are its committed terms");
         Logged deleted = only(entries, "listing.deleted", e -> e.about(id));
         assertEquals("DRAFT", deleted.fact("from"));
         assertTrue(deleted.actor().startsWith("township:" + TestData.TOWNSHIP_A), deleted.actor());
@@ -604,7 +635,9 @@ class StateChangeEntriesTest {
         assertEquals(body.get("name"), party.get(0).fact("name"));
         assertFalse(party.get(0).text().contains("13912345678"), "contact details stay out of the log");
         assertTrue(party.get(0).actor().startsWith("enterprise:" + code), party.get(0).actor());
-        assertEquals("营业执照复印件不清晰", party.get(1).fact("reason"));
+        assertFalse(party.get(1).text().contains("营业执照复印件不清晰"), "a rejection reason is not public");
+        assertEquals("营业执照复印件不清晰", open(party.get(1), "reason", operator));
+        assertEquals("营业执照复印件不清晰", open(party.get(1), "reason", Tokens.enterprise(code)));
         assertTrue(party.get(1).actor().startsWith("operator:"), party.get(1).actor());
         assertEquals(Boolean.TRUE, party.get(2).fact("resubmitted"));
         assertEquals("VERIFIED", party.get(3).fact("status"));

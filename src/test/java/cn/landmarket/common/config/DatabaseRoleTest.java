@@ -27,8 +27,8 @@ import io.quarkus.test.junit.QuarkusTest;
 class DatabaseRoleTest {
 
     private static final String ROLE = "land_market_app_test";
-    private static final List<String> APPEND_ONLY = List.of("audit_entry", "audit_node", "checkpoint",
-            "ledger_account", "ledger_transfer", "bid");
+    private static final List<String> APPEND_ONLY = List.of("audit_entry", "audit_node", "audit_commitment",
+            "checkpoint", "ledger_account", "ledger_transfer", "bid");
 
     @Inject
     DataSource dataSource;
@@ -66,6 +66,8 @@ class DatabaseRoleTest {
                 // What the service needs still works: staging an entry, moving it, updating a listing.
                 s.execute("insert into audit_pending (entry) values ('\\x7b7d'::bytea)");
                 s.execute("delete from audit_pending where entry = '\\x7b7d'::bytea");
+                s.execute("insert into audit_commitment (commitment, scope, subject, field, salt, value) values "
+                        + "(repeat('0', 64), 'listing', '1', 'reason', decode(repeat('00', 16), 'hex'), 'x')");
                 s.execute("update listing set version = version where false");
                 s.execute("select nextval('listing_history_seq')");
             } finally {
@@ -79,6 +81,7 @@ class DatabaseRoleTest {
         return switch (table) {
             case "audit_entry", "audit_node" -> "idx";
             case "checkpoint" -> "tree_size";
+            case "audit_commitment" -> "commitment";
             default -> "id";
         };
     }

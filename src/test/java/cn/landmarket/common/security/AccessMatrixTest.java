@@ -115,7 +115,8 @@ class AccessMatrixTest {
             Map.entry("GET /api/oversight/signals/client-addresses", EnumSet.of(Role.REGULATOR)),
             Map.entry("GET /api/oversight/signals/bid-patterns", EnumSet.of(Role.REGULATOR)),
             Map.entry("GET /api/oversight/signals/single-bidder-sales", EnumSet.of(Role.REGULATOR)),
-            Map.entry("GET /api/oversight/statistics", EnumSet.of(Role.REGULATOR)));
+            Map.entry("GET /api/oversight/statistics", EnumSet.of(Role.REGULATOR)),
+            Map.entry("GET /api/audit/commitments/{commitment}", ALL));
 
     /** Plausible values for the path parameters of the API. */
     static final Map<String, String> PATH_VALUES = Map.of(
@@ -124,7 +125,8 @@ class AccessMatrixTest {
             "code", TestData.TOWNSHIP_A,
             "date", "2026-12-31",
             "year", "2026",
-            "idx", "0");
+            "idx", "0",
+            "commitment", "0".repeat(64));
 
     /** One operation of the OpenAPI document. */
     record Operation(String method, String template, boolean secured, boolean hasBody) {
