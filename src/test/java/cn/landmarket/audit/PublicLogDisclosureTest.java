@@ -30,6 +30,8 @@ import cn.landmarket.testing.Fixtures;
 import cn.landmarket.testing.TestClock;
 import cn.landmarket.testing.TestData;
 import cn.landmarket.testing.Tokens;
+import cn.landmarket.verifier.Verdict;
+import cn.landmarket.verifier.Verifier;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -278,7 +280,7 @@ class PublicLogDisclosureTest {
                 .containsKey("reasonCommitment"), "the log holds a commitment");
         java.nio.file.Path saved = java.nio.file.Files.createTempFile("checkpoint", ".txt");
         java.nio.file.Files.delete(saved);
-        Verifier.Result result = Verifier.verify(base.toString(), saved, null);
+        Verdict result = Verifier.verify(base.toString(), saved, null);
         assertTrue(result.ok(), result.message());
         assertTrue(result.treeSize() > 0, "the verifier accepts the log with commitments in it");
     }
