@@ -185,7 +185,7 @@ public class BidBatcher {
                 reservePriceFen = (Long) rs.getObject(10);
             }
         }
-        Map<String, Bidder> bidders = bidders(c, listingId, batch);
+        Map<String, Bidder> bidders = bidders(c, listingId, batch.stream().map(Command::enterpriseCode).toList());
         Map<String, BidReceipt> receipts = earlierReceipts(c, listingId, batch, bidders);
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
 
@@ -346,10 +346,9 @@ public class BidBatcher {
      * The qualified bidders among the batch's enterprises. A qualification is never withdrawn, so a
      * bidder once found is remembered; only enterprises not yet known are looked up.
      */
-    private Map<String, Bidder> bidders(Connection c, long listingId, List<Command> batch) throws SQLException {
+    private Map<String, Bidder> bidders(Connection c, long listingId, List<String> enterprises) throws SQLException {
         Map<String, Bidder> known = qualified.computeIfAbsent(listingId, id -> new ConcurrentHashMap<>());
-        Object[] unknown = batch.stream().map(Command::enterpriseCode).filter(code -> !known.containsKey(code))
-                .distinct().toArray();
+        Object[] unknown = enterprises.stream().filter(code -> !known.containsKey(code)).distinct().toArray();
         if (unknown.length > 0) {
             try (PreparedStatement ps = c.prepareStatement("""
                     select enterprise_code, id, bidder_no from registration
@@ -364,6 +363,28 @@ public class BidBatcher {
             }
         }
         return known;
+    }
+
+    /** Whether this instance already knows the enterprise as a qualified bidder of the listing; no database access. */
+    boolean knownQualified(long listingId, String enterpriseCode) {
+        Map<String, Bidder> known = qualified.get(listingId);
+        return known != null && known.containsKey(enterpriseCode);
+    }
+
+    /**
+     * Whether the enterprise is a qualified bidder of the listing: from memory, else one lookup whose
+     * positive answer is remembered. Blocking; 503 (bid.not-committed) when the database cannot answer.
+     */
+    boolean qualified(long listingId, String enterpriseCode) {
+        if (knownQualified(listingId, enterpriseCode)) {
+            return true;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            return bidders(connection, listingId, List.of(enterpriseCode)).containsKey(enterpriseCode);
+        } catch (SQLException | RuntimeException e) {
+            LOG.errorf(e, "Could not look up whether %s is a bidder of listing %d", enterpriseCode, listingId);
+            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "bid.not-committed");
+        }
     }
 
     private Map<String, BidReceipt> earlierReceipts(Connection c, long listingId, List<Command> batch,
