@@ -380,7 +380,11 @@ public class BidBatcher {
             return true;
         }
         try (Connection connection = dataSource.getConnection()) {
-            return bidders(connection, listingId, List.of(enterpriseCode)).containsKey(enterpriseCode);
+            boolean found = bidders(connection, listingId, List.of(enterpriseCode)).containsKey(enterpriseCode);
+            // a listing nobody qualified for (or that does not exist) leaves nothing behind; at worst a
+            // batch's concurrent find is looked up again
+            qualified.computeIfPresent(listingId, (id, known) -> known.isEmpty() ? null : known);
+            return found;
         } catch (SQLException | RuntimeException e) {
             LOG.errorf(e, "Could not look up whether %s is a bidder of listing %d", enterpriseCode, listingId);
             throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "bid.not-committed");
