@@ -371,6 +371,46 @@ class KubernetesManifestsTest {
         }
     }
 
+    /**
+     * Behind the ingress every request's peer is the ingress controller: without forwarded addresses
+     * every bidder would share one client address, and with forwarded addresses from any peer every
+     * client could name its own. The manifests take X-Forwarded-For from the trusted proxies only,
+     * name them (the production overlay with a placeholder the service refuses to start with), and
+     * never turn the audit log off.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/production"})
+    void clientAddressesAreForwardedByTheIngressOnlyAndTheAuditLogStaysOn(String overlay) throws IOException {
+        List<Map<String, Object>> docs = render(K8S.resolve(overlay));
+        Map<String, String> config = labels(map(only(docs, "ConfigMap"), "data"));
+        assertEquals("true", config.get("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING"),
+                overlay + ": client addresses come from the proxy's forwarding headers");
+        assertTrue("true".equals(config.get("QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED"))
+                || "true".equals(config.get("QUARKUS_HTTP_PROXY_ALLOW_FORWARDED")),
+                overlay + ": X-Forwarded-For or Forwarded is read");
+        String trusted = config.get("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES");
+        assertNotNull(trusted, overlay + ": the ingress controller's addresses are the only trusted proxies");
+        List<String> entries = List.of(trusted.split(",")).stream().map(String::trim).toList();
+        List<String> problems = cn.landmarket.common.config.ProductionSettings.problems(true, Optional.of(entries), true,
+                false, Optional.of("x".repeat(cn.landmarket.common.config.ProductionSettings.BANK_SECRET_MIN_BYTES)));
+        if (overlay.equals("base")) {
+            assertEquals(List.of(), problems, "the base starts as it is");
+            entries.forEach(e -> assertTrue(e.matches("[0-9.]+(/[0-9]{1,2})?|[0-9a-fA-F:]+(/[0-9]{1,3})?"),
+                    () -> "an address or CIDR range: " + e));
+        } else {
+            assertTrue(trusted.contains("REPLACE-ME") && !problems.isEmpty(),
+                    "production names its own ingress controller, and refuses to start until it does: " + problems);
+            assertTrue(Files.readString(README).contains("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES"),
+                    "k8s/README.md says what to fill in");
+        }
+        for (Map<String, Object> container : containers(only(docs, "Deployment"))) {
+            Set<String> given = new HashSet<>(config.keySet());
+            maps(container.get("env")).forEach(env -> given.add((String) env.get("name")));
+            assertFalse(given.contains("MARKET_AUDIT_ENABLED") || given.contains("MARKET_AUDIT_OFF_FOR_BENCHMARK"),
+                    overlay + ": a deployment never touches the audit log's switch");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"base", "overlays/production"})
     void autoscalerAndDisruptionBudgetFollowTheDeployment(String overlay) {

@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
 
@@ -34,6 +35,7 @@ import cn.landmarket.listing.ListingHistory;
 import cn.landmarket.listing.ListingRepository;
 import cn.landmarket.listing.ListingStatus;
 import cn.landmarket.party.DivisionCode;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * The auction of a listing: placing bids (through the group commit of {@link BidBatcher}),
@@ -55,8 +57,7 @@ public class AuctionService {
     private final ObjectMapper json;
     private final ZoneId zone;
     private final Clock clock;
-    private final RateLimiter perBidder;
-    private final RateLimiter perAddress;
+    private final BidLimits limits;
     private final BidMetrics metrics;
 
     AuctionService(BidBatcher batcher, BidRepository bids, ListingRepository listings,
@@ -72,10 +73,11 @@ public class AuctionService {
         this.json = json;
         this.zone = config.zone();
         this.clock = clock;
-        this.perBidder = new RateLimiter(config.bidding().bidsPerSecondPerBidder(), config.bidding().bidBurstPerBidder(),
+        this.limits = new BidLimits(
+                new RateLimiter(config.bidding().bidsPerSecondPerBidder(), config.bidding().bidBurstPerBidder(), clock),
+                new RateLimiter(config.bidding().bidsPerSecondPerAddress(), config.bidding().bidBurstPerAddress(),
+                        clock),
                 clock);
-        this.perAddress = new RateLimiter(config.bidding().bidsPerSecondPerAddress(),
-                config.bidding().bidBurstPerAddress(), clock);
     }
 
     /**
@@ -83,23 +85,44 @@ public class AuctionService {
      * returned stage completes only after the bid's batch has committed, with the receipt or the
      * reason for refusal (403 not a qualified bidder, 409 rejected by the bidding rules). The
      * client's network address is stored with an accepted bid for the regulator's collusion signals.
+     * Rate limits ({@link BidLimits}): 429 beyond the enterprise's own limit, and 429 for an address
+     * over its limit unless the caller is a qualified bidder of the listing.
      */
     public CompletionStage<BidOutcome> place(Actor actor, long listingId, PlaceBidRequest request,
             String idempotencyKey, String clientAddress) {
         long started = System.nanoTime();
+        String enterprise = actor.org();
+        BidLimits.Admission admission;
         try {
             if (idempotencyKey == null || !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
                 throw ApiException.invalid("Idempotency-Key", "bid.key-missing");
             }
-            throttle(perBidder.acquire(actor.org()), "bid.rate-bidder");
-            if (clientAddress != null) {
-                throttle(perAddress.acquire(clientAddress), "bid.rate-address");
-            }
+            admission = limits.admit(listingId, enterprise, clientAddress,
+                    batcher.knownQualified(listingId, enterprise));
+            throttle(admission);
         } catch (ApiException refused) {
             metrics.refused(refused, started);
             throw refused;
         }
-        return batcher.submit(listingId, actor.org(), request.amount().fen(), idempotencyKey, clientAddress)
+        if (admission instanceof BidLimits.Verify verify) {
+            // The address is over its limit: one lookup, off the event loop, says whether this is a bidder.
+            return CompletableFuture.runAsync(() -> {
+                try {
+                    throttle(limits.verified(listingId, enterprise, verify, batcher.qualified(listingId, enterprise)));
+                } catch (ApiException refused) {
+                    metrics.refused(refused, started);
+                    throw refused;
+                }
+            }, Infrastructure.getDefaultWorkerPool())
+                    .thenCompose(admitted -> submit(listingId, enterprise, request, idempotencyKey, clientAddress,
+                            started));
+        }
+        return submit(listingId, enterprise, request, idempotencyKey, clientAddress, started);
+    }
+
+    private CompletionStage<BidOutcome> submit(long listingId, String enterprise, PlaceBidRequest request,
+            String idempotencyKey, String clientAddress, long started) {
+        return batcher.submit(listingId, enterprise, request.amount().fen(), idempotencyKey, clientAddress)
                 .whenComplete((outcome, failure) -> {
                     if (outcome != null) {
                         metrics.answered(outcome, started);
@@ -107,11 +130,11 @@ public class AuctionService {
                 });
     }
 
-    /** A 429 with Retry-After when a rate limit says wait; nothing is decided or stored for it. */
-    private static void throttle(long waitSeconds, String key) {
-        if (waitSeconds > 0) {
-            throw new ApiException(ErrorCode.TOO_MANY_REQUESTS, Message.of(key, waitSeconds), List.of(),
-                    Map.of("retryAfterSeconds", waitSeconds));
+    /** A 429 with Retry-After when a rate limit refuses; nothing is decided or stored for it. */
+    private static void throttle(BidLimits.Admission admission) {
+        if (admission instanceof BidLimits.Refuse refuse) {
+            throw new ApiException(ErrorCode.TOO_MANY_REQUESTS, Message.of(refuse.key(), refuse.waitSeconds()),
+                    List.of(), Map.of("retryAfterSeconds", refuse.waitSeconds()));
         }
     }
 

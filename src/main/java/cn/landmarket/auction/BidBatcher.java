@@ -210,7 +210,8 @@ public class BidBatcher {
                 reservePriceFen = (Long) rs.getObject(10);
             }
         }
-        Map<String, Bidder> bidders = bidders(c, listingId, lane, batch);
+        Map<String, Bidder> bidders = bidders(c, listingId, lane.qualified,
+                batch.stream().map(Command::enterpriseCode).toList());
         Map<String, BidReceipt> receipts = earlierReceipts(c, listingId, batch, bidders);
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
 
@@ -372,11 +373,9 @@ public class BidBatcher {
      * bidder once found is remembered in the listing's lane (while it lives); only enterprises not
      * yet known are looked up.
      */
-    private Map<String, Bidder> bidders(Connection c, long listingId, BidLanes.Lane lane, List<Command> batch)
-            throws SQLException {
-        Map<String, Bidder> known = lane.qualified;
-        Object[] unknown = batch.stream().map(Command::enterpriseCode).filter(code -> !known.containsKey(code))
-                .distinct().toArray();
+    private Map<String, Bidder> bidders(Connection c, long listingId, Map<String, Bidder> known,
+            List<String> enterprises) throws SQLException {
+        Object[] unknown = enterprises.stream().filter(code -> !known.containsKey(code)).distinct().toArray();
         if (unknown.length > 0) {
             try (PreparedStatement ps = c.prepareStatement("""
                     select enterprise_code, id, bidder_no from registration
@@ -391,6 +390,32 @@ public class BidBatcher {
             }
         }
         return known;
+    }
+
+    /** Whether this instance already knows the enterprise as a qualified bidder of the listing; no database access. */
+    boolean knownQualified(long listingId, String enterpriseCode) {
+        BidLanes.Lane lane = lanes.lane(listingId);
+        return lane != null && lane.qualified.containsKey(enterpriseCode);
+    }
+
+    /**
+     * Whether the enterprise is a qualified bidder of the listing: from memory, else one lookup whose
+     * positive answer is remembered. Blocking; 503 (bid.not-committed) when the database cannot answer.
+     */
+    boolean qualified(long listingId, String enterpriseCode) {
+        if (knownQualified(listingId, enterpriseCode)) {
+            return true;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            // remembered in the listing's lane if it has one; a listing without a lane gets none from a
+            // lookup, so one nobody qualified for (or that does not exist) leaves nothing behind
+            BidLanes.Lane lane = lanes.lane(listingId);
+            Map<String, Bidder> known = lane == null ? new HashMap<>() : lane.qualified;
+            return bidders(connection, listingId, known, List.of(enterpriseCode)).containsKey(enterpriseCode);
+        } catch (SQLException | RuntimeException e) {
+            LOG.errorf(e, "Could not look up whether %s is a bidder of listing %d", enterpriseCode, listingId);
+            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "bid.not-committed");
+        }
     }
 
     private Map<String, BidReceipt> earlierReceipts(Connection c, long listingId, List<Command> batch,

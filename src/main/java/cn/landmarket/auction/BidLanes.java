@@ -69,6 +69,11 @@ final class BidLanes {
         return dropped;
     }
 
+    /** The listing's lane, or null while it has none; never creates one. */
+    Lane lane(long listingId) {
+        return lanes.get(listingId);
+    }
+
     boolean holds(long listingId) {
         return lanes.containsKey(listingId);
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import cn.landmarket.common.error.ApiException;
+import io.quarkus.runtime.Startup;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -20,7 +21,9 @@ import io.micrometer.core.instrument.Timer;
  * {@code market_bid_latency_seconds} is the histogram of the time from taking the request to
  * knowing its answer, the group commit included. Requests refused before they reach the auction
  * (a malformed body, a missing token) are not bids; they show in {@code http_server_requests}.
+ * Created at start-up, so that the series exist before the first bid.
  */
+@Startup
 @ApplicationScoped
 public class BidMetrics {
 

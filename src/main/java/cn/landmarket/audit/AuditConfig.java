@@ -12,10 +12,17 @@ public interface AuditConfig {
 
     /**
      * Whether entries are written at all. Only the benchmark turns it off, to measure what the log
-     * costs; the production profile refuses to start without it.
+     * costs; the packaged service refuses to start without it unless {@link #offForBenchmark()}.
      */
     @WithDefault("true")
     boolean enabled();
+
+    /**
+     * Benchmark only: lets the packaged service start with the log off ({@code enabled=false}), so
+     * that the benchmark can measure what the log costs. A deployment never sets it.
+     */
+    @WithDefault("false")
+    boolean offForBenchmark();
 
     /** Origin line of every checkpoint: names this log (C2SP tlog-checkpoint), schema-less URL style. */
     @WithDefault("land-market.local/audit")

@@ -536,9 +536,11 @@ public final class BidBenchmark {
         builder.environment().put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
         builder.environment().put("MP_JWT_VERIFY_PUBLICKEY_LOCATION",
                 Path.of("src/test/resources/test-keys/publicKey.pem").toAbsolutePath().toString());
-        builder.environment().put("MARKET_BANK_HMAC_SECRET", "bench-secret");
+        builder.environment().put("MARKET_BANK_HMAC_SECRET", "bench-secret-of-at-least-32-bytes");
         builder.environment().put("MARKET_AUDIT_SIGNING_KEY", auditKey());
         builder.environment().put("MARKET_AUDIT_ENABLED", String.valueOf(auditLog));
+        // the packaged service refuses to run with the log off, unless told it is this benchmark
+        builder.environment().put("MARKET_AUDIT_OFF_FOR_BENCHMARK", String.valueOf(!auditLog));
         // Every benchmark client comes from 127.0.0.1 as fast as it can: lift the bid rate limits.
         builder.environment().put("MARKET_BIDDING_BIDS_PER_SECOND_PER_BIDDER", "1000000");
         builder.environment().put("MARKET_BIDDING_BID_BURST_PER_BIDDER", "1000000");

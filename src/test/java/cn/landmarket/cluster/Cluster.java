@@ -46,7 +46,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 final class Cluster implements AutoCloseable {
 
-    static final String BANK_SECRET = "cluster-bank-secret";
+    static final String BANK_SECRET = "cluster-bank-secret-of-at-least-32-bytes";
     static final ObjectMapper JSON = new ObjectMapper();
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     private static final List<Process> ALL = new CopyOnWriteArrayList<>();
