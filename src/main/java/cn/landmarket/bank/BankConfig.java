@@ -31,4 +31,13 @@ public interface BankConfig {
     /** How far in the future a notice's booking time may lie, for clock differences with the bank [assumed]. */
     @WithDefault("PT5M")
     Duration bookedAtMaxAhead();
+
+    /**
+     * How far back the booking time of a notice an operator types in may lie, in working days: from
+     * the start of the day this many working days before today (0: today only). Older bookings
+     * come only through the bank's signed feed [assumed: a statement is worked through within 3
+     * working days].
+     */
+    @WithDefault("3")
+    int manualBookedAtMaxAgeWorkingDays();
 }

@@ -21,7 +21,8 @@ import cn.landmarket.audit.AuditEntry;
 /**
  * A booking on the escrow account, kept once per bank transaction id together with the hash of
  * the body it came in and the answer given, so that a replay is answered the same and counted
- * never.
+ * never. A notice typed in by an operator becomes one only when a second operator approves it
+ * ({@link ManualNotice}).
  */
 @Entity
 @Table(name = "bank_notice")
@@ -62,6 +63,18 @@ public class BankNotice {
     @Column(name = "entered_by")
     public String enteredBy;
 
+    /** For a manual notice entered since maker-checker: the second operator, who made it effective. */
+    @Column(name = "approved_by")
+    public String approvedBy;
+
+    /** For a manual notice entered since maker-checker: the entry it was approved from. */
+    @Column(name = "manual_notice_id")
+    public Long manualNoticeId;
+
+    /** For a {@link NoticeOutcome#DUPLICATE} or {@link NoticeOutcome#MISMATCH}: the counted notice it matched. */
+    @Column(name = "matched_transaction_id")
+    public String matchedTransactionId;
+
     @Column(name = "registration_id")
     public Long registrationId;
 
@@ -101,15 +114,24 @@ public class BankNotice {
                 && Objects.equals(reference, other.reference);
     }
 
-    /** Who brought the notice: the bank's feed, or the operator who typed it in. */
+    /**
+     * Who made the notice effective: the bank's feed, or for a manual notice the operator who
+     * approved it (before maker-checker: the one who typed it in).
+     */
     String actor() {
-        return source == NoticeSource.FEED ? "system:bank-feed" : enteredBy;
+        return source == NoticeSource.FEED ? "system:bank-feed" : approvedBy != null ? approvedBy : enteredBy;
+    }
+
+    /** The facts that identify the booking, for {@link BookingMatch}. */
+    BookingMatch.Booking booking() {
+        return new BookingMatch.Booking(transactionId, source, kind, account, amountFen, counterpartyAccount, bookedAt);
     }
 
     /**
      * {@code notice.received}: a booking on the escrow account and what the platform did with it:
      * transaction id, kind, source, account, amount and booking time, outcome, how much was counted,
-     * and the registration, listing, trade and refund it touched. The payer's name and account are
+     * the registration, listing, trade and refund it touched, the manual entry it was approved from,
+     * and for a duplicate or a held mismatch the notice it matched. The payer's name and account are
      * left out (they would name a bidder), and so is a credit's free-text reference; a debit's
      * reference names the refund it pays.
      */
@@ -128,6 +150,8 @@ public class BankNotice {
         facts.put("listingId", listingId);
         facts.put("tradeId", tradeId);
         facts.put("refundId", response.refundId());
+        facts.put("manualNoticeId", manualNoticeId);
+        facts.put("matchedTransactionId", matchedTransactionId);
         return new AuditEntry("notice.received", receivedAt, actor(), facts);
     }
 }

@@ -29,9 +29,10 @@ import cn.landmarket.settlement.PaymentCredit;
 import cn.landmarket.settlement.SettlementService;
 
 /**
- * Bookings on the escrow account, from the bank's feed or entered by an operator: deposits are
- * counted towards registrations, money that cannot count is owed back as a refund, and refunds
- * are closed by the debits that pay them. Each bank transaction id takes effect exactly once.
+ * Bookings on the escrow account, from the bank's feed or entered by an operator and approved by
+ * another ({@link ManualNoticeService}): deposits are counted towards registrations, money that
+ * cannot count is owed back as a refund, and refunds are closed by the debits that pay them. Each
+ * bank transaction id takes effect exactly once, and so does each booking reported by both sources.
  */
 @ApplicationScoped
 public class BankNoticeService {
@@ -66,32 +67,73 @@ public class BankNoticeService {
     }
 
     /**
-     * Records a notice and acts on it once, and logs it ({@code notice.received}) with its outcome
-     * and effects. A notice whose transaction id is already on record is a replay: the same body
-     * (or, from the other source, the same booking) is answered with the stored response and
-     * changes (and logs) nothing; anything else under that id is a 409 CONFLICT.
-     * Concurrent deliveries of one id run one after the other. Raises 400 for a zero amount or a
-     * booking time too far in the future.
+     * Records a notice of the bank's feed and acts on it once (see {@link #process}). A notice whose
+     * transaction id is already on record is a replay: the same body (or the same booking approved
+     * from an operator's entry) is answered with the stored response and changes (and logs)
+     * nothing; anything else under that id is a 409 CONFLICT. Concurrent deliveries of one id run
+     * one after the other. Raises 400 for a zero amount or a booking time too far in the future.
      *
      * @param body the exact bytes received, whose SHA-256 identifies a replay
-     * @param enteredBy the operator who typed it in, for {@link NoticeSource#MANUAL}
      * @return what was done, as stored
      */
     @Transactional
-    public NoticeResponse record(BankNoticeRequest request, byte[] body, NoticeSource source, String enteredBy) {
+    public NoticeResponse record(BankNoticeRequest request, byte[] body) {
         Instant now = Instant.now(clock);
-        validate(request, now);
+        validate(request, now, List.of());
         String sha256 = NoticeSignature.sha256(body);
         notices.lockTransactionId(request.transactionId());
         Optional<BankNotice> existing = notices.findByIdOptional(request.transactionId());
         if (existing.isPresent()) {
-            return replay(existing.get(), request, sha256, source);
+            return replay(existing.get(), request, sha256, NoticeSource.FEED);
         }
-        BankNotice notice = BankNotice.of(request, sha256, now, source, enteredBy);
-        return notice.kind == NoticeKind.CREDIT ? credit(notice, now) : debit(notice, now);
+        BankNotice notice = BankNotice.of(request, sha256, now, NoticeSource.FEED, null);
+        return process(notice, now, notice.bookedAt);
     }
 
-    private NoticeResponse replay(BankNotice existing, BankNoticeRequest request, String sha256, NoticeSource source) {
+    /**
+     * Acts on a new notice inside the caller's transaction, whose transaction id the caller holds
+     * locked and found free, and logs it ({@code notice.received}) with its outcome and effects.
+     * First the notice is compared with the notices of its booking already counted
+     * ({@link BookingMatch}): the same booking from the other source is recorded as a
+     * {@link NoticeOutcome#DUPLICATE}, a near-match as a {@link NoticeOutcome#MISMATCH} held for an
+     * operator, and neither counts. Otherwise a credit counts towards a deposit or a trade's price
+     * and a debit pays a refund.
+     *
+     * @param countsAsBookedAt the booking time a deposit deadline is checked against
+     *        ({@link ManualNoticeRules#countsAsBookedAt} for an operator's notice)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    NoticeResponse process(BankNotice notice, Instant now, Instant countsAsBookedAt) {
+        Instant second = BookingMatch.second(notice.bookedAt);
+        notices.lockBooking(notice.kind, notice.account, second);
+        List<BookingMatch.Booking> counted = notices.countedBookings(notice.kind, notice.account, second,
+                second.plusSeconds(1)).stream().map(BankNotice::booking).toList();
+        BookingMatch.Match match = BookingMatch.decide(notice.booking(), counted);
+        if (match.verdict() != BookingMatch.Verdict.NEW) {
+            return hold(notice, match);
+        }
+        return notice.kind == NoticeKind.CREDIT ? credit(notice, now, countsAsBookedAt) : debit(notice, now);
+    }
+
+    /** Records a duplicate or a mismatch: nothing moves and no refund is owed; operators list mismatches. */
+    private NoticeResponse hold(BankNotice notice, BookingMatch.Match match) {
+        notice.outcome = match.verdict() == BookingMatch.Verdict.DUPLICATE ? NoticeOutcome.DUPLICATE
+                : NoticeOutcome.MISMATCH;
+        notice.matchedTransactionId = match.transactionId();
+        notice.response = new NoticeResponse(notice.transactionId, notice.outcome, null, null, null,
+                match.transactionId());
+        notices.persist(notice);
+        Long registrationId = notices.findByIdOptional(match.transactionId()).map(m -> m.registrationId).orElse(null);
+        Long listingId = registrationId == null ? null : refunds.listingOfRegistration(registrationId);
+        audit.append(notice.auditEntry(listingId, null, 0));
+        return notice.response;
+    }
+
+    /**
+     * Answers a notice whose transaction id is on record: the stored response for the same body or,
+     * from the other source, the same booking; 409 CONFLICT otherwise.
+     */
+    NoticeResponse replay(BankNotice existing, BankNoticeRequest request, String sha256, NoticeSource source) {
         if (existing.bodySha256.equals(sha256) || existing.source != source && existing.sameBookingAs(request)) {
             return existing.response;
         }
@@ -99,12 +141,12 @@ public class BankNoticeService {
     }
 
     /** Counts a credit towards the registration whose virtual account it went to; refunds what cannot count. */
-    private NoticeResponse credit(BankNotice notice, Instant now) {
+    private NoticeResponse credit(BankNotice notice, Instant now, Instant countsAsBookedAt) {
         if (settlement.isTradeAccount(notice.account)) {
             return payment(notice, now);
         }
         DepositCredit credit = registrations.creditDeposit(notice.account, Money.ofFen(notice.amountFen),
-                notice.counterpartyName, notice.bookedAt, notice.transactionId, notice.actor());
+                notice.counterpartyName, countsAsBookedAt, notice.transactionId, notice.actor());
         Refund refund = null;
         if (credit.refund().fen() > 0) {
             refund = new Refund();
@@ -121,7 +163,7 @@ public class BankNoticeService {
         notice.registrationId = credit.registrationId();
         notice.outcome = NoticeOutcome.of(credit.outcome());
         notice.response = new NoticeResponse(notice.transactionId, notice.outcome, credit.registrationId(),
-                credit.registrationStatus(), refund == null ? null : refund.id);
+                credit.registrationStatus(), refund == null ? null : refund.id, null);
         notices.persist(notice);
         if (refund != null) {
             notices.flush(); // the refund row references the notice row
@@ -151,7 +193,7 @@ public class BankNoticeService {
         notice.outcome = NoticeOutcome.valueOf(credit.outcome());
         Long refundId = credit.refundFen() > 0 ? refunds.nextId() : null;
         notice.response = new NoticeResponse(notice.transactionId, notice.outcome, credit.registrationId(), null,
-                refundId);
+                refundId, null);
         notices.persist(notice);
         notices.flush(); // the refund row references the notice row
         if (refundId != null) {
@@ -192,7 +234,7 @@ public class BankNoticeService {
                 : null;
         if (refund == null) {
             notice.outcome = NoticeOutcome.DEBIT_UNMATCHED;
-            notice.response = new NoticeResponse(notice.transactionId, notice.outcome, null, null, null);
+            notice.response = new NoticeResponse(notice.transactionId, notice.outcome, null, null, null, null);
             notices.persist(notice);
             ledger.move("notice:" + notice.transactionId + ":unmatched", LedgerService.SUSPENSE, LedgerService.BANK,
                     notice.amountFen, TransferKind.UNMATCHED_DEBIT, notice.transactionId, null);
@@ -202,7 +244,7 @@ public class BankNoticeService {
         notice.registrationId = refund.registrationId;
         notice.outcome = NoticeOutcome.REFUND_CONFIRMED;
         notice.response = new NoticeResponse(notice.transactionId, notice.outcome, refund.registrationId, null,
-                refund.id);
+                refund.id, null);
         notices.persist(notice);
         notices.flush(); // the refund row will reference the notice row
         refund.debitTransactionId = notice.transactionId;
@@ -224,7 +266,11 @@ public class BankNoticeService {
         return due.atTime(END_OF_DAY).atZone(zone).toInstant();
     }
 
-    private void validate(BankNoticeRequest request, Instant now) {
+    /**
+     * Raises 400 for a zero amount or a booking time too far ahead of {@code now}, with any further
+     * violations the caller found.
+     */
+    void validate(BankNoticeRequest request, Instant now, List<FieldViolation> more) {
         List<FieldViolation> violations = new ArrayList<>();
         if (request.amount().fen() == 0) {
             violations.add(FieldViolation.of("amount", "bank.amount-positive"));
@@ -232,6 +278,7 @@ public class BankNoticeService {
         if (request.bookedAt().toInstant().isAfter(now.plus(bank.bookedAtMaxAhead()))) {
             violations.add(FieldViolation.of("bookedAt", "bank.booked-in-future", bank.bookedAtMaxAhead().toMinutes()));
         }
+        violations.addAll(more);
         if (!violations.isEmpty()) {
             throw ApiException.invalid(violations);
         }

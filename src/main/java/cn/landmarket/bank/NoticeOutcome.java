@@ -25,7 +25,14 @@ public enum NoticeOutcome {
     /** Credit that completed the price; any excess refunded. */
     PAYMENT_COMPLETE,
     /** Credit to a trade that no longer accepts payment; refunded. */
-    PAYMENT_REFUSED;
+    PAYMENT_REFUSED,
+    /** The same booking as a notice already counted from the other source (feed or operator); counts nothing. */
+    DUPLICATE,
+    /**
+     * The account and booking time of a notice already counted from the other source but another
+     * amount or payer account; counts nothing, held for an operator.
+     */
+    MISMATCH;
 
     static NoticeOutcome of(DepositOutcome outcome) {
         return switch (outcome) {

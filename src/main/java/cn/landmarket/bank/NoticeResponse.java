@@ -4,8 +4,9 @@ import cn.landmarket.auction.RegistrationStatus;
 
 /**
  * The platform's answer to a bank notice, stored with it and given again, unchanged, to every
- * replay. It never carries a bidder number.
+ * replay. It never carries a bidder number. {@code matchedTransactionId} names, for a
+ * {@link NoticeOutcome#DUPLICATE} or {@link NoticeOutcome#MISMATCH}, the notice already counted.
  */
 public record NoticeResponse(String transactionId, NoticeOutcome outcome, Long registrationId,
-        RegistrationStatus registrationStatus, Long refundId) {
+        RegistrationStatus registrationStatus, Long refundId, String matchedTransactionId) {
 }

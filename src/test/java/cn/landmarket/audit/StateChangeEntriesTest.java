@@ -213,9 +213,16 @@ class StateChangeEntriesTest {
         BankFeed.deliver(credit(txB1, b.account(), "1000000.00", b.name())).statusCode(200)
                 .body("outcome", equalTo("PARTIAL"));
         String txB2 = "AUD-B2-" + b.registrationId();
-        given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
-                .body(BankFeed.bytes(credit(txB2, b.account(), "3000000.00", b.name()))).when()
-                .post("/api/bank/notifications/manual").then().statusCode(200).body("outcome", equalTo("QUALIFIED"));
+        // typed in by one operator, approved by another; booked a minute before B1's credit (the same
+        // account and second with another amount would be held as a mismatch)
+        Map<String, Object> typedB2 = BankFeed.credit(txB2, b.account(), "3000000.00", b.name(),
+                clock.instant().minusSeconds(60));
+        long entryB2 = given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
+                .body(BankFeed.bytes(typedB2)).when()
+                .post("/api/bank/notifications/manual").then().statusCode(202).extract().jsonPath().getLong("id");
+        given().auth().oauth2(Tokens.claims("operator", "MYJYZX").upn("operator-checker").sign()).when()
+                .post("/api/bank/notifications/manual/" + entryB2 + "/approve").then().statusCode(200)
+                .body("outcome", equalTo("QUALIFIED"));
         String txC = "AUD-C-" + c.registrationId();
         BankFeed.deliver(credit(txC, c.account(), "4000000.00", "某个人")).statusCode(200)
                 .body("outcome", equalTo("WRONG_PAYER"));
@@ -263,6 +270,13 @@ class StateChangeEntriesTest {
         Logged manual = only(deposits, "notice.received", e -> e.has("transactionId", txB2));
         assertEquals("MANUAL", manual.fact("source"));
         assertEquals(manual.actor(), qualifiedB.actor());
+        assertEquals("operator:MYJYZX:operator-checker", manual.actor(), "the approving operator made it count");
+        Logged enteredB2 = only(deposits, "notice.entered", e -> e.has("transactionId", txB2));
+        assertEquals("operator:MYJYZX:operator-user", enteredB2.actor());
+        Logged approvedB2 = only(deposits, "notice.approved", e -> e.has("transactionId", txB2));
+        assertEquals(manual.actor(), approvedB2.actor());
+        assertEquals(enteredB2.fact("manualNoticeId"), approvedB2.fact("manualNoticeId"));
+        assertEquals(enteredB2.fact("manualNoticeId"), manual.fact("manualNoticeId"));
         assertEquals("PARTIAL", only(deposits, "notice.received", e -> e.has("transactionId", txB1)).fact("outcome"));
 
         Logged wrongPayer = only(deposits, "notice.received", e -> e.has("transactionId", txC));

@@ -396,18 +396,29 @@ class BankNoticeResourceTest {
         assertEquals(8, complete.getString("bidderNo").length());
     }
 
+    /** A second operator of the trading centre, who approves what the first typed in. */
+    private static String checker() {
+        return Tokens.claims("operator", "MYJYZX").upn("operator-checker").sign();
+    }
+
+    /** Enters a notice as Tokens.operator() and approves it as a second operator; the approval's answer. */
+    private static ValidatableResponse enteredAndApproved(Map<String, Object> body) {
+        long id = manual(Tokens.operator(), body).statusCode(202).extract().jsonPath().getLong("id");
+        return given().auth().oauth2(checker()).when().post("/api/bank/notifications/manual/" + id + "/approve")
+                .then();
+    }
+
     @Test
-    void anOperatorMayEnterANoticeByHandAndItIsRecordedAsManual() {
+    void anOperatorMayEnterANoticeByHandAndOnceASecondApprovesItIsRecordedAsManual() {
         Bidder b = bidder();
         Map<String, Object> credit = deposit(b, "4000000.00");
         String tx = (String) credit.get("transactionId");
-        String first = manual(Tokens.operator(), credit).statusCode(200).body("outcome", equalTo("QUALIFIED"))
-                .extract().asString();
+        enteredAndApproved(credit).statusCode(200).body("outcome", equalTo("QUALIFIED"));
         BankNotice notice = data.value(BankNotice.class, "select n from BankNotice n where n.transactionId = ?1", tx);
         assertEquals(NoticeSource.MANUAL, notice.source);
         assertEquals("operator:MYJYZX:operator-user", notice.enteredBy);
         assertEquals("QUALIFIED", mine(b).getString("status"));
-        assertEquals(first, manual(Tokens.operator(), credit).statusCode(200).extract().asString());
+        manual(Tokens.operator(), credit).statusCode(409).body("detail", containsString(tx));
         assertEquals(1, notices(tx));
     }
 
@@ -425,10 +436,10 @@ class BankNoticeResourceTest {
     }
 
     @Test
-    void theFeedDeliveringABookingAnOperatorAlreadyEnteredIsAReplay() {
+    void theFeedDeliveringABookingOperatorsAlreadyEnteredAndApprovedIsAReplay() {
         Bidder b = bidder();
         Map<String, Object> credit = deposit(b, "1000000.00");
-        String typed = manual(Tokens.operator(), credit).statusCode(200).extract().asString();
+        String typed = enteredAndApproved(credit).statusCode(200).extract().asString();
         byte[] asTheBankWritesIt = ("{\n  \"transactionId\": \"" + credit.get("transactionId") + "\",\n"
                 + "  \"kind\": \"CREDIT\", \"account\": \"" + b.account() + "\", \"amount\": \"1000000.00\",\n"
                 + "  \"counterpartyName\": \"" + b.name() + "\", \"counterpartyAccount\": \"6228480000000000000\",\n"

@@ -153,7 +153,7 @@ class LogSecrecyTest {
         given().header(RequestIds.HEADER, "sec-manual").auth().oauth2(token).contentType(ContentType.JSON)
                 .body(BankFeed.bytes(BankFeed.debit("SEC-M-" + System.nanoTime(), "15.00", "中国农业银行", "0000", null,
                         Instant.now().minusSeconds(60))))
-                .when().post("/api/bank/notifications/manual").then().statusCode(200);
+                .when().post("/api/bank/notifications/manual").then().statusCode(202);
 
         given().header(RequestIds.HEADER, "sec-probe").when().get("/q/health/live").then().statusCode(200);
 
