@@ -1,16 +1,12 @@
 package cn.landmarket.auction;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import cn.landmarket.audit.Commitment;
 import cn.landmarket.audit.CommitmentAuthority;
 import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.security.Actor;
-import cn.landmarket.listing.Listing;
-import cn.landmarket.listing.ListingRepository;
-import cn.landmarket.party.DivisionCode;
-import cn.landmarket.party.PartyService;
+import cn.landmarket.listing.ListingService;
 
 /**
  * Who may read the reason of an identity reveal ({@link IdentityReveal}): regulators registered for
@@ -19,12 +15,10 @@ import cn.landmarket.party.PartyService;
 @ApplicationScoped
 class RevealCommitments implements CommitmentAuthority {
 
-    private final ListingRepository listings;
-    private final PartyService parties;
+    private final ListingService listings;
 
-    RevealCommitments(ListingRepository listings, PartyService parties) {
+    RevealCommitments(ListingService listings) {
         this.listings = listings;
-        this.parties = parties;
     }
 
     @Override
@@ -33,18 +27,13 @@ class RevealCommitments implements CommitmentAuthority {
     }
 
     @Override
-    @Transactional
     public void authorise(Actor actor, String subject, String field) {
-        String jurisdiction = parties.regulatorOf(actor).code;
-        Listing listing;
+        long id;
         try {
-            listing = listings.findByIdOptional(Long.parseLong(subject))
-                    .orElseThrow(() -> ApiException.notFound("listing", subject));
+            id = Long.parseLong(subject);
         } catch (NumberFormatException e) {
             throw ApiException.notFound("listing", subject);
         }
-        if (!DivisionCode.covers(jurisdiction, listing.regionCode)) {
-            throw ApiException.forbidden("forbidden.outside-jurisdiction");
-        }
+        listings.authoriseRegulatorOf(actor, id);
     }
 }

@@ -309,6 +309,20 @@ public class ListingService {
         }
     }
 
+    /**
+     * Raises unless {@code actor} is a registered regulator whose jurisdiction covers the listing's
+     * region: the only readers of what a regulator's reveal of bidder identities was for. 404 for an
+     * unknown listing, 403 for anyone else.
+     */
+    @Transactional
+    public void authoriseRegulatorOf(Actor actor, long id) {
+        String jurisdiction = parties.regulatorOf(actor).code;
+        Listing listing = listings.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("listing", id));
+        if (!DivisionCode.covers(jurisdiction, listing.regionCode)) {
+            throw ApiException.forbidden("forbidden.outside-jurisdiction");
+        }
+    }
+
     private ListingView.Visibility visibility(Actor actor, Listing listing) {
         return switch (actor.role()) {
             case TOWNSHIP -> {
