@@ -141,7 +141,27 @@ public class Certificate {
     @Version
     public long version;
 
-    /** The quantity still free to list. */
+    /** The quantity the certificate was issued with. */
+    public Quantity total() {
+        return new Quantity(areaM2, paddyAreaM2, grainCapacityKg);
+    }
+
+    /** The quantity frozen by listings in progress (null dimensions where the type has none). */
+    public Quantity frozen() {
+        return new Quantity(frozenAreaM2, paddyAreaM2 == null ? null : frozenPaddyAreaM2,
+                grainCapacityKg == null ? null : frozenGrainCapacityKg);
+    }
+
+    /** The quantity sold and passed to child certificates (null dimensions where the type has none). */
+    public Quantity transferred() {
+        return new Quantity(transferredAreaM2, paddyAreaM2 == null ? null : transferredPaddyAreaM2,
+                grainCapacityKg == null ? null : transferredGrainCapacityKg);
+    }
+
+    /**
+     * The quantity still free to list: total less frozen less transferred, in every dimension. The
+     * one rule both freezing and every view of the certificate use.
+     */
     public Quantity available() {
         return new Quantity(areaM2 - frozenAreaM2 - transferredAreaM2,
                 paddyAreaM2 == null ? null : paddyAreaM2 - frozenPaddyAreaM2 - transferredPaddyAreaM2,

@@ -17,16 +17,19 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.error.ErrorCode;
+import cn.landmarket.common.error.StorableText;
 
 /**
  * Reads a notice body strictly, after its signature has been checked: unknown or repeated fields,
- * trailing content, numbers for amounts or times and a missing offset are all refused (400).
+ * trailing content, numbers for amounts or times, a missing offset, and text the database cannot
+ * store (a NUL character, an unpaired surrogate: {@link StorableText}) are all refused (400).
  */
 @ApplicationScoped
 public class BankNoticeReader {
 
     private final ObjectReader reader = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            .addModule(StorableText.module())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)

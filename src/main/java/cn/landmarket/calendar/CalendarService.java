@@ -50,7 +50,8 @@ public class CalendarService {
 
     /**
      * Records (or replaces) an override for one date, logged as {@code calendar.day_set}. A date
-     * that needs no override is refused (400).
+     * that needs no override is refused (400). Concurrent changes of one date are serialised by a
+     * lock on the date, so each applies in turn (the later replaces the earlier) and none fails.
      */
     @Transactional
     public CalendarDayView set(Actor actor, LocalDate date, SetCalendarDayRequest request) {
@@ -58,7 +59,8 @@ public class CalendarService {
         if (request.working() != weekend) {
             throw ApiException.invalid("working", weekend ? "calendar.weekend-already-rest" : "calendar.weekday-already-working");
         }
-        CalendarDay day = days.findByIdOptional(date).orElse(null);
+        days.lockDay(date);
+        CalendarDay day = days.findByIdOptional(date, LockModeType.PESSIMISTIC_WRITE).orElse(null);
         boolean isNew = day == null;
         Boolean previouslyWorking = isNew ? null : day.working;
         if (isNew) {
@@ -82,6 +84,7 @@ public class CalendarService {
      */
     @Transactional
     public void clear(Actor actor, LocalDate date) {
+        days.lockDay(date);
         CalendarDay day = days.findByIdOptional(date, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ApiException.notFound("calendar day", date));
         days.delete(day);

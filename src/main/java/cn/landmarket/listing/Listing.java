@@ -151,6 +151,14 @@ public class Listing {
     @Column(name = "closed_at")
     public Instant closedAt;
 
+    /** The failed listing whose lot this one relists, if any. */
+    @Column(name = "relisted_from")
+    public Long relistedFrom;
+
+    /** The listing that relists this failed one's lot, if any (at most one). */
+    @Column(name = "relisted_as")
+    public Long relistedAs;
+
     @Version
     public long version;
 

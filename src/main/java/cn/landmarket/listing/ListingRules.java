@@ -50,6 +50,41 @@ public final class ListingRules {
         return v;
     }
 
+    /**
+     * The terms a relist of a failed listing is drafted with: the failed listing's lot, title,
+     * increment, countdown, regions and payment terms, the new schedule, the start price, deposit
+     * and price cap given (else the failed listing's), and the reserve given or none. The failed
+     * listing's reserve was published at its close, so it is never carried over.
+     */
+    public static ListingRequest relistTerms(Listing failed, RelistRequest r) {
+        Money start = r.startPrice() != null ? r.startPrice() : Money.ofFen(failed.startPriceFen);
+        Money deposit = r.deposit() != null ? r.deposit() : Money.ofFen(failed.depositFen);
+        Money cap = r.priceCap() != null ? r.priceCap()
+                : failed.priceCapFen == null ? null : Money.ofFen(failed.priceCapFen);
+        return new ListingRequest(failed.certificateId, failed.title, failed.description, failed.lotAreaM2,
+                failed.lotPaddyAreaM2, failed.lotGrainCapacityKg,
+                failed.termYears == null ? null : failed.termYears.intValue(), start, Money.ofFen(failed.incrementFen),
+                deposit, cap, r.reservePrice(), r.announceAt(), r.registrationDeadline(), r.listingStart(),
+                r.listingEnd(), failed.countdownSeconds, failed.eligibleRegions, failed.paymentTerms);
+    }
+
+    /**
+     * Every rule a relist's terms break: the start price may be at most the configured percentage
+     * below the failed listing's, and the terms must meet {@link #check} like any draft (so the
+     * deposit and price cap are measured against the new start price).
+     */
+    public List<FieldViolation> checkRelist(long failedStartPriceFen, ListingRequest r, Certificate c,
+            WorkingDayCalendar calendar, Instant now) {
+        List<FieldViolation> v = new ArrayList<>();
+        int reduction = rules.relistMaxReductionPercent();
+        if (r.startPrice() != null
+                && !r.startPrice().isAtLeastPercentOf(Money.ofFen(failedStartPriceFen), 100 - reduction)) {
+            v.add(FieldViolation.of("startPrice", "listing.relist-price-too-low", reduction));
+        }
+        v.addAll(check(r, c, calendar, now, false));
+        return v;
+    }
+
     private void checkLot(ListingRequest r, Certificate c, List<FieldViolation> v) {
         boolean farmland = c.assetType == AssetType.FARMLAND_COMPENSATION;
         boolean parcel = c.assetType == AssetType.COLLECTIVE_PARCEL;

@@ -16,9 +16,9 @@ import cn.landmarket.asset.CertificateService;
 import cn.landmarket.calendar.CalendarService;
 import cn.landmarket.common.PageRequest;
 import cn.landmarket.common.PageView;
-import cn.landmarket.common.Money;
 import cn.landmarket.common.config.MarketConfig;
 import cn.landmarket.common.error.ApiException;
+import cn.landmarket.common.error.ErrorCode;
 import cn.landmarket.common.error.FieldViolation;
 import cn.landmarket.common.security.Actor;
 import cn.landmarket.party.DivisionCode;
@@ -45,7 +45,6 @@ public class ListingService {
     private final ZoneId zone;
     private final Clock clock;
     private final Event<ListingRescheduled> rescheduled;
-    private final int relistMaxReductionPercent;
 
     ListingService(ListingRepository listings, CertificateService certificates, PartyService parties,
             CalendarService calendar, MarketConfig config, Clock clock, Event<ListingRescheduled> rescheduled) {
@@ -55,7 +54,6 @@ public class ListingService {
         this.parties = parties;
         this.calendar = calendar;
         this.rules = new ListingRules(config.rules(), config.zone());
-        this.relistMaxReductionPercent = config.rules().relistMaxReductionPercent();
         this.zone = config.zone();
         this.clock = clock;
     }
@@ -71,49 +69,66 @@ public class ListingService {
         Instant now = Instant.now(clock);
         Certificate certificate = certificates.lockHeld(seller.code, request.certificateId());
         validate(request, certificate, now, false);
+        return create(actor, seller, certificate, request, now, null);
+    }
+
+    /**
+     * The township relists the lot of a DEFAULTED or UNSOLD listing as a new DRAFT (see
+     * {@link ListingRules#relistTerms}): the failed listing's reserve, public since its close, is
+     * never carried over. A failed listing is relisted at most once: the failed listing's row lock
+     * orders concurrent relists, and the second is a 409 (so is a relist of a relist's draft that
+     * still exists). The two listings link both ways ({@code relistedFrom}, {@code relistedAs}).
+     * Raises 404 for another township's listing, 409 INVALID_STATE for any other status, 400 with a
+     * field error for every rule the new terms break (a start price more than the configured
+     * percentage below the failed listing's; a deposit or price cap out of range of the new start
+     * price), and 409 when the lot is no longer free on the certificate.
+     */
+    @Transactional
+    public ListingView relist(Actor actor, long id, RelistRequest request) {
+        Township seller = parties.townshipOf(actor);
+        Listing failed = listings.lock(id).filter(l -> l.sellerCode.equals(seller.code))
+                .orElseThrow(() -> ApiException.notFound("listing", id));
+        if (failed.status != ListingStatus.DEFAULTED && failed.status != ListingStatus.UNSOLD) {
+            throw ApiException.invalidState("listing.relist-not-failed", failed.status);
+        }
+        if (failed.relistedAs != null) {
+            throw new ApiException(ErrorCode.CONFLICT, "listing.already-relisted", failed.relistedAs);
+        }
+        Instant now = Instant.now(clock);
+        ListingRequest terms = ListingRules.relistTerms(failed, request);
+        Certificate certificate = certificates.lockHeld(seller.code, terms.certificateId());
+        List<FieldViolation> violations = rules.checkRelist(failed.startPriceFen, terms, certificate,
+                calendar.calendar(), now);
+        if (!violations.isEmpty()) {
+            throw ApiException.invalid(violations);
+        }
+        ListingView relisted = create(actor, seller, certificate, terms, now, failed.id);
+        failed.relistedAs = relisted.id();
+        listings.record(ListingHistory.of(failed.id, failed.status, failed.status, now,
+                actor.toString(), "relisted as " + relisted.id()), Map.of("relistedAs", relisted.id()));
+        return ListingView.of(listings.findById(relisted.id()), ListingView.Visibility.FULL, zone);
+    }
+
+    private ListingView create(Actor actor, Township seller, Certificate certificate, ListingRequest request,
+            Instant now, Long relistedFrom) {
         Listing listing = new Listing();
         listing.listingNo = "pending";
         listing.sellerCode = seller.code;
         listing.status = ListingStatus.DRAFT;
         listing.createdAt = now;
+        listing.relistedFrom = relistedFrom;
         apply(listing, request, certificate);
         listings.persist(listing);
         listing.listingNo = "GT-%s-%d-%06d".formatted(DivisionCode.countyOf(seller.code),
                 now.atZone(zone).getYear(), listing.id);
         certificates.freeze(certificate, lotOf(request), listing.id, actor.toString());
+        Map<String, Object> facts = listing.termsFacts();
+        if (relistedFrom != null) {
+            facts.put("relistedFrom", relistedFrom);
+        }
         listings.record(listing, ListingHistory.of(listing.id, null, ListingStatus.DRAFT, now, actor.toString(), null),
-                TERMS, listing.termsFacts());
+                TERMS, facts);
         return ListingView.of(listing, ListingView.Visibility.FULL, zone);
-    }
-
-    /**
-     * The township relists the lot of a DEFAULTED or UNSOLD listing as a new DRAFT with the failed
-     * listing's terms, a new schedule and optionally a lower start price. Raises 404 for another
-     * township's listing, 409 INVALID_STATE for any other status, 400 when the start price is more
-     * than the configured percentage below the failed listing's, and whatever {@link #draft} raises.
-     */
-    @Transactional
-    public ListingView relist(Actor actor, long id, RelistRequest request) {
-        Listing failed = listings.lock(id).filter(l -> l.sellerCode.equals(actor.org()))
-                .orElseThrow(() -> ApiException.notFound("listing", id));
-        if (failed.status != ListingStatus.DEFAULTED && failed.status != ListingStatus.UNSOLD) {
-            throw ApiException.invalidState("listing.relist-not-failed", failed.status);
-        }
-        Money start = request.startPrice() == null ? Money.ofFen(failed.startPriceFen) : request.startPrice();
-        if (!start.isAtLeastPercentOf(Money.ofFen(failed.startPriceFen), 100 - relistMaxReductionPercent)) {
-            throw ApiException.invalid("startPrice", "listing.relist-price-too-low", relistMaxReductionPercent);
-        }
-        ListingRequest copy = new ListingRequest(failed.certificateId, failed.title, failed.description,
-                failed.lotAreaM2, failed.lotPaddyAreaM2, failed.lotGrainCapacityKg,
-                failed.termYears == null ? null : failed.termYears.intValue(), start, Money.ofFen(failed.incrementFen),
-                Money.ofFen(failed.depositFen), failed.priceCapFen == null ? null : Money.ofFen(failed.priceCapFen),
-                failed.reservePriceFen == null ? null : Money.ofFen(failed.reservePriceFen), request.announceAt(),
-                request.registrationDeadline(), request.listingStart(), request.listingEnd(), failed.countdownSeconds,
-                failed.eligibleRegions, failed.paymentTerms);
-        ListingView relisted = draft(actor, copy);
-        listings.record(ListingHistory.of(failed.id, failed.status, failed.status, Instant.now(clock),
-                actor.toString(), "relisted as " + relisted.id()), Map.of("relistedAs", relisted.id()));
-        return relisted;
     }
 
     /**
@@ -135,10 +150,19 @@ public class ListingService {
         return ListingView.of(listing, ListingView.Visibility.FULL, zone);
     }
 
-    /** Deletes a draft and releases its lot; only the owning township, only while DRAFT (409). */
+    /**
+     * Deletes a draft and releases its lot; only the owning township, only while DRAFT (409). A
+     * relist's draft frees its failed listing to be relisted again.
+     */
     @Transactional
     public void delete(Actor actor, long id) {
         Listing listing = ownDraft(actor, id);
+        if (listing.relistedFrom != null) {
+            Listing failed = listings.lock(listing.relistedFrom).orElseThrow();
+            failed.relistedAs = null;
+            listings.record(ListingHistory.of(failed.id, failed.status, failed.status, Instant.now(clock),
+                    actor.toString(), "relist " + listing.id + " deleted"), Map.of("relistDeleted", listing.id));
+        }
         certificates.release(listing.certificateId, listing.lot(), listing.id, actor.toString());
         listings.deleteDraft(listing, Instant.now(clock), actor.toString());
     }

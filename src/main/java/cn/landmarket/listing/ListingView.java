@@ -15,7 +15,8 @@ import cn.landmarket.common.Money;
 /**
  * A listing as one caller may see it. The secret reserve price is present only for the owning
  * township and regulators until the close, for everyone after it; review details only for the
- * platform's own roles and the owner.
+ * platform's own roles and the owner. A relisted lot links both ways: {@code relistedFrom} on the
+ * new listing, {@code relistedAs} on the failed one.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListingView(
@@ -57,7 +58,9 @@ public record ListingView(
         Money highestBid,
         int bidCount,
         OffsetDateTime countdownDeadline,
-        OffsetDateTime closedAt) {
+        OffsetDateTime closedAt,
+        Long relistedFrom,
+        Long relistedAs) {
 
     /** How much of a listing a caller may see. */
     public enum Visibility {
@@ -88,7 +91,7 @@ public record ListingView(
                 internal ? at(l.createdAt, zone) : null, internal ? at(l.submittedAt, zone) : null,
                 internal ? at(l.reviewedAt, zone) : null, internal ? l.reviewedBy : null, at(l.announcedAt, zone),
                 at(l.suspendedAt, zone), l.highestBidFen == null ? null : Money.ofFen(l.highestBidFen), l.bidCount,
-                at(l.countdownDeadline, zone), at(l.closedAt, zone));
+                at(l.countdownDeadline, zone), at(l.closedAt, zone), l.relistedFrom, l.relistedAs);
     }
 
     static OffsetDateTime at(Instant instant, ZoneId zone) {

@@ -77,6 +77,8 @@ public class PartyService {
      * {@code enterprise.registered}. The credit code
      * must be the one the token is bound to (403), the bank account must be in the enterprise's
      * own name (400), and a pending or verified registration cannot be submitted again (409).
+     * Concurrent registrations of one credit code are serialised by a lock on the code: the first
+     * registers, the others find it and get the 409.
      */
     @Transactional
     public EnterpriseView register(Actor actor, RegisterEnterpriseRequest request) {
@@ -86,7 +88,9 @@ public class PartyService {
         if (!request.bankAccountName().strip().equals(request.name().strip())) {
             throw ApiException.invalid("bankAccountName", "enterprise.bank-account-name");
         }
-        Enterprise enterprise = enterprises.findByIdOptional(request.creditCode()).orElse(null);
+        enterprises.lockCreditCode(request.creditCode());
+        Enterprise enterprise = enterprises.findByIdOptional(request.creditCode(),
+                jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).orElse(null);
         if (enterprise != null && enterprise.status != EnterpriseStatus.REJECTED) {
             throw new ApiException(ErrorCode.CONFLICT, "enterprise.already-registered", enterprise.status);
         }

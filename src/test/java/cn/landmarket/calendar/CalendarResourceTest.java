@@ -244,4 +244,36 @@ class CalendarResourceTest {
                 .statusCode(both(greaterThanOrEqualTo(400)).and(lessThan(500)))
                 .contentType(PROBLEM_JSON);
     }
+
+    @Test
+    void concurrentPutsOfOneDayAllSucceedAndLeaveOneOfTheirOverrides() throws Exception {
+        int threads = 4;
+        java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(threads);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                String note = "并发假日 " + i;
+                answers.add(pool.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    return given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
+                            .body(Map.of("working", false, "note", note))
+                            .when().put("/api/calendar/days/" + WEEKDAY).statusCode();
+                }));
+            }
+            ready.await();
+            go.countDown();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                assertEquals(200, answer.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1L, data.count("select count(d) from CalendarDay d where d.day = ?1",
+                java.time.LocalDate.parse(WEEKDAY)));
+        given().when().get("/api/calendar/" + YEAR).then().statusCode(200)
+                .body("overrides.find { it.date == '" + WEEKDAY + "' }.note", startsWith("并发假日 "));
+    }
 }

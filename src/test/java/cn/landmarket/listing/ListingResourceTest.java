@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -51,6 +52,9 @@ class ListingResourceTest {
 
     @Inject
     ListingService listings;
+
+    @Inject
+    cn.landmarket.auction.AuctionClock closer;
 
     private final String township = Tokens.township(A);
     private final String regulator = Tokens.regulator(TestData.CITY_REGULATOR);
@@ -477,5 +481,154 @@ class ListingResourceTest {
                 .then().statusCode(200).body("items.id", not(hasItem((int) id)));
         given().auth().oauth2(regulator).when().get("/api/listings?size=100&status=DRAFT").then().statusCode(200)
                 .body("items.id", hasItem((int) id));
+    }
+
+    /** A listing with the fixture's terms (reserve 22,000,000.00) that closed UNSOLD: no bid by the end. */
+    private long unsold() {
+        long id = cn.landmarket.testing.Auctions.listingInBidding(clock, listings, Map.of());
+        clock.advance(Duration.ofDays(22));
+        closer.closeDue();
+        assertEquals("UNSOLD", status(id));
+        return id;
+    }
+
+    private Map<String, Object> relistBody() {
+        Map<String, Object> schedule = Fixtures.listing(1, 1, clock.instant());
+        Map<String, Object> body = new java.util.HashMap<>();
+        for (String key : List.of("announceAt", "registrationDeadline", "listingStart", "listingEnd")) {
+            body.put(key, schedule.get(key));
+        }
+        return body;
+    }
+
+    private io.restassured.response.Response relist(long id, Map<String, Object> body) {
+        return given().auth().oauth2(township).contentType(ContentType.JSON).body(body)
+                .when().post("/api/listings/" + id + "/relist");
+    }
+
+    @Test
+    void aRelistNeverCarriesOverTheFailedListingsPublishedReserve() {
+        long failed = unsold();
+        given().when().get("/api/public/listings/" + failed).then().statusCode(200)
+                .body("reservePrice", equalTo("22000000.00"));
+        long relisted = relist(failed, relistBody()).then().statusCode(201)
+                .body("status", equalTo("DRAFT"))
+                .body("hasReservePrice", equalTo(false))
+                .body("reservePrice", nullValue())
+                .body("startPrice", equalTo("20000000.00"))
+                .body("relistedFrom", equalTo((int) failed))
+                .extract().jsonPath().getLong("id");
+        assertEquals(null, data.value(Long.class, "select l.reservePriceFen from Listing l where l.id = ?1", relisted));
+        List<String> drafted = data.auditEntries("listing.draft", relisted);
+        assertEquals(1, drafted.size(), drafted.toString());
+        assertTrue(drafted.get(0).contains("\"relistedFrom\":" + failed), drafted.get(0));
+        assertTrue(!drafted.get(0).contains("2200000000") && !drafted.get(0).contains("\"hasReservePrice\":true"),
+                "the new draft's log entry carries no reserve: " + drafted.get(0));
+
+        // the township sets a new reserve by editing the draft before submitting
+        Map<String, Object> terms = Fixtures.listing(view(township, relisted).getLong("certificateId"), 10_000,
+                clock.instant());
+        terms.put("reservePrice", "24000000.00");
+        given().auth().oauth2(township).contentType(ContentType.JSON).body(terms).when()
+                .put("/api/listings/" + relisted).then().statusCode(200)
+                .body("reservePrice", equalTo("24000000.00")).body("relistedFrom", equalTo((int) failed));
+        Fixtures.act(township, relisted, "submit", 200);
+    }
+
+    @Test
+    void aRelistMayTakeANewReserveButNeverTheOldOne() {
+        long failed = unsold();
+        Map<String, Object> body = relistBody();
+        body.put("reservePrice", "23000000.00");
+        relist(failed, body).then().statusCode(201).body("reservePrice", equalTo("23000000.00"));
+    }
+
+    @Test
+    void theRelistAndTheFailedListingLinkBothWaysInEveryView() {
+        long failed = unsold();
+        long relisted = relist(failed, relistBody()).then().statusCode(201).extract().jsonPath().getLong("id");
+        for (String token : List.of(township, regulator, Tokens.operator())) {
+            assertEquals(relisted, view(token, failed).getLong("relistedAs"));
+            assertEquals(failed, view(token, relisted).getLong("relistedFrom"));
+        }
+        given().when().get("/api/public/listings/" + failed).then().statusCode(200)
+                .body("relistedAs", equalTo((int) relisted));
+        given().auth().oauth2(township).when().get("/api/listings?size=100&status=DRAFT").then().statusCode(200)
+                .body("items.find { it.id == " + relisted + " }.relistedFrom", equalTo((int) failed));
+        given().auth().oauth2(township).when().get("/api/listings?size=100&status=UNSOLD").then().statusCode(200)
+                .body("items.find { it.id == " + failed + " }.relistedAs", equalTo((int) relisted));
+    }
+
+    @Test
+    void aFailedListingIsRelistedAtMostOnce() {
+        long failed = unsold();
+        long relisted = relist(failed, relistBody()).then().statusCode(201).extract().jsonPath().getLong("id");
+        relist(failed, relistBody()).then().statusCode(409).contentType("application/problem+json")
+                .body("code", equalTo("CONFLICT"))
+                .body("detail", org.hamcrest.Matchers.containsString(String.valueOf(relisted)));
+        assertEquals(1L, data.count("select count(l) from Listing l where l.relistedFrom = ?1", failed));
+        // deleting the relist's draft frees the failed listing to be relisted again
+        given().auth().oauth2(township).when().delete("/api/listings/" + relisted).then().statusCode(204);
+        given().auth().oauth2(township).when().get("/api/listings/" + failed).then().statusCode(200)
+                .body("relistedAs", nullValue());
+        long again = relist(failed, relistBody()).then().statusCode(201).extract().jsonPath().getLong("id");
+        assertEquals(again, view(township, failed).getLong("relistedAs"));
+    }
+
+    @Test
+    void concurrentRelistsOfOneFailedListingCreateExactlyOneDraft() throws Exception {
+        long failed = unsold();
+        Map<String, Object> body = relistBody();
+        int threads = 4;
+        CountDownLatch ready = new CountDownLatch(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                answers.add(pool.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    return relist(failed, body).statusCode();
+                }));
+            }
+            ready.await();
+            go.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+            assertEquals(threads - 1, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1L, data.count("select count(l) from Listing l where l.relistedFrom = ?1", failed));
+        assertEquals(10_000, frozenArea(view(township, failed).getLong("certificateId")));
+    }
+
+    @Test
+    void aRelistsDepositAndPriceCapAreCheckedAgainstTheNewStartPriceWithFieldErrors() {
+        long failed = unsold();
+        Map<String, Object> body = relistBody();
+        body.put("startPrice", "16000000.00");
+        body.put("deposit", "3000000.00");
+        body.put("priceCap", "16100000.00");
+        relist(failed, body).then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("deposit", "priceCap"))
+                .body("errors.code", org.hamcrest.Matchers.containsInAnyOrder("listing.deposit-too-low",
+                        "listing.cap-too-low"));
+        body.put("startPrice", "15000000.00");
+        body.put("deposit", "2000000.00");
+        body.remove("priceCap");
+        relist(failed, body).then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("startPrice", "deposit"))
+                .body("errors.code", org.hamcrest.Matchers.containsInAnyOrder("listing.relist-price-too-low",
+                        "listing.deposit-too-low"));
+        assertEquals(0L, data.count("select count(l) from Listing l where l.relistedFrom = ?1", failed));
+        body.put("startPrice", "16000000.00");
+        body.put("deposit", "3200000.00");
+        relist(failed, body).then().statusCode(201).body("startPrice", equalTo("16000000.00"))
+                .body("deposit", equalTo("3200000.00")).body("priceCap", equalTo("30000000.00"));
     }
 }

@@ -331,4 +331,65 @@ class ListingRulesTest {
         m.put(key, value);
         return m;
     }
+
+    /** A failed listing with the valid terms, whose reserve of 22,000,000.00 was published at its close. */
+    private static Listing failed() {
+        ListingRequest v = valid();
+        Listing l = new Listing();
+        l.id = 1000L;
+        l.status = ListingStatus.UNSOLD;
+        l.certificateId = v.certificateId();
+        l.title = v.title();
+        l.lotAreaM2 = v.lotAreaM2();
+        l.startPriceFen = v.startPrice().fen();
+        l.incrementFen = v.increment().fen();
+        l.depositFen = v.deposit().fen();
+        l.priceCapFen = v.priceCap().fen();
+        l.reservePriceFen = v.reservePrice().fen();
+        l.countdownSeconds = v.countdownSeconds();
+        l.eligibleRegions = v.eligibleRegions();
+        l.paymentTerms = v.paymentTerms();
+        return l;
+    }
+
+    private static RelistRequest relist(Money start, Money deposit, Money cap, Money reserve) {
+        ListingRequest v = valid();
+        return new RelistRequest(start, deposit, cap, reserve, v.announceAt(), v.registrationDeadline(),
+                v.listingStart(), v.listingEnd());
+    }
+
+    private static List<FieldViolation> checkRelist(Listing failed, RelistRequest r) {
+        return RULES.checkRelist(failed.startPriceFen, ListingRules.relistTerms(failed, r), linkage(), CALENDAR, NOW);
+    }
+
+    @Test
+    void aRelistNeverCarriesOverTheFailedListingsReserve() {
+        ListingRequest terms = ListingRules.relistTerms(failed(), relist(null, null, null, null));
+        assertEquals(null, terms.reservePrice());
+        assertEquals(Money.ofYuan("20000000.00"), terms.startPrice());
+        assertEquals(Money.ofYuan("4000000.00"), terms.deposit());
+        assertEquals(Money.ofYuan("30000000.00"), terms.priceCap());
+        assertEquals(List.of(), checkRelist(failed(), relist(null, null, null, null)));
+        Money fresh = Money.ofYuan("23000000.00");
+        assertEquals(fresh, ListingRules.relistTerms(failed(), relist(null, null, null, fresh)).reservePrice());
+    }
+
+    @Test
+    void aRelistsStartPriceMayBeAtMostTheConfiguredPercentageLower() {
+        assertEquals(List.of(), checkRelist(failed(), relist(Money.ofYuan("16000000.00"), null, null, null)));
+        assertOnly(checkRelist(failed(), relist(Money.ofYuan("15999999.99"), null, null, null)), "startPrice",
+                "listing.relist-price-too-low");
+    }
+
+    @Test
+    void aRelistsCarriedOverDepositAndCapAreMeasuredAgainstTheNewStartPrice() {
+        Listing failed = failed();
+        failed.priceCapFen = Money.ofYuan("60000000.00").fen();
+        failed.reservePriceFen = null;
+        assertEquals(List.of(), checkRelist(failed, relist(null, null, null, null)));
+        assertOnly(checkRelist(failed, relist(Money.ofYuan("16000000.00"), null, null, null)), "priceCap",
+                "listing.cap-too-high");
+        assertOnly(checkRelist(failed, relist(Money.ofYuan("16000000.00"), Money.ofYuan("3000000.00"),
+                Money.ofYuan("30000000.00"), null)), "deposit", "listing.deposit-too-low");
+    }
 }

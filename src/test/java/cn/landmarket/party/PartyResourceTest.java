@@ -552,4 +552,45 @@ class PartyResourceTest {
                 .contentType(PROBLEM_JSON)
                 .body("code", equalTo("NOT_AUTHENTICATED"));
     }
+
+    @Test
+    void concurrentFirstRegistrationsOfOneEnterpriseGiveOne201AndClear409s() throws Exception {
+        String code = freshCode("510722");
+        String token = Tokens.enterprise(code);
+        Map<String, Object> body = registration(code);
+        int threads = 4;
+        java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(threads);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.List<java.util.concurrent.Future<io.restassured.response.Response>> answers =
+                    new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                answers.add(pool.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                            .when().post("/api/enterprises");
+                }));
+            }
+            ready.await();
+            go.countDown();
+            int created = 0;
+            for (java.util.concurrent.Future<io.restassured.response.Response> answer : answers) {
+                io.restassured.response.Response r = answer.get();
+                if (r.statusCode() == 201) {
+                    created++;
+                } else {
+                    assertEquals(409, r.statusCode(), r.asString());
+                    assertEquals(PROBLEM_JSON, r.contentType().split(";")[0]);
+                    assertEquals("CONFLICT", r.jsonPath().getString("code"), r.asString());
+                }
+            }
+            assertEquals(1, created);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals("PENDING", statusOf(code));
+        assertEquals(1L, data.count("select count(e) from Enterprise e where e.creditCode = ?1", code));
+    }
 }

@@ -252,6 +252,74 @@ class SettlementFlowTest {
     }
 
     @Test
+    void afterAPartSaleTheCertificateShowsTotalFrozenTransferredAndAvailableInEveryDimension() {
+        long cert = Fixtures.issue(Fixtures.farmland(TestData.TOWNSHIP_A, 100_000));
+        Map<String, Object> kept = Fixtures.listing(cert, 5_000, clock.instant());
+        kept.put("lotPaddyAreaM2", 1_000);
+        kept.put("lotGrainCapacityKg", 500);
+        Fixtures.draft(TestData.TOWNSHIP_A, kept);
+        Map<String, Object> sale = Fixtures.listing(cert, 20_001, clock.instant());
+        sale.put("lotPaddyAreaM2", 10_000);
+        sale.put("lotGrainCapacityKg", 2_000);
+        long id = Fixtures.draft(TestData.TOWNSHIP_A, sale);
+        Fixtures.act(township, id, "submit", 200);
+        Fixtures.act(regulator, id, "approve", 200);
+        clock.advance(Duration.ofDays(22));
+        listings.advanceTimeline();
+        Bidder buyer = registerAndPayDeposit(id);
+        Auctions.bid(buyer.code(), id, "22000000.00", "part-" + buyer.serial()).then().statusCode(201);
+        clock.advance(Duration.ofDays(22));
+        closer.closeDue();
+        settlement.run();
+        long tradeId = given().auth().oauth2(township).when().get("/api/listings/" + id + "/trade").then()
+                .statusCode(200).extract().jsonPath().getLong("id");
+        confirmBoth(tradeId, buyer.code());
+        pay("PART-" + tradeId, buyer, tradeId, "18000000.00", "PAYMENT_COMPLETE");
+        JsonPath settled = trade(tradeId);
+        assertEquals("SETTLED", settled.getString("status"));
+
+        JsonPath seller = given().auth().oauth2(township).when().get("/api/certificates/" + cert).then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(100_000, seller.getLong("area.m2"));
+        assertEquals(5_000, seller.getLong("frozenArea.m2"));
+        assertEquals(20_001, seller.getLong("transferredArea.m2"));
+        assertEquals(74_999, seller.getLong("availableArea.m2"));
+        assertEquals(50_000, seller.getLong("paddyArea.m2"));
+        assertEquals(1_000, seller.getLong("frozenPaddyArea.m2"));
+        assertEquals(10_000, seller.getLong("transferredPaddyArea.m2"));
+        assertEquals(39_000, seller.getLong("availablePaddyArea.m2"));
+        assertEquals(10_000, seller.getLong("grainCapacityKg"));
+        assertEquals(500, seller.getLong("frozenGrainCapacityKg"));
+        assertEquals(2_000, seller.getLong("transferredGrainCapacityKg"));
+        assertEquals(7_500, seller.getLong("availableGrainCapacityKg"));
+
+        JsonPath child = given().auth().oauth2(regulator).when()
+                .get("/api/certificates/" + settled.getLong("childCertificateId")).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(20_001, child.getLong("area.m2"));
+        assertEquals(20_001, child.getLong("availableArea.m2"));
+        assertEquals(0, child.getLong("transferredArea.m2"));
+        assertEquals(10_000, child.getLong("availablePaddyArea.m2"));
+        assertEquals(2_000, child.getLong("availableGrainCapacityKg"));
+
+        // what the view calls available is exactly what a new listing may freeze
+        Map<String, Object> tooMuch = Fixtures.listing(cert, 75_000, clock.instant());
+        tooMuch.put("lotPaddyAreaM2", 1_000);
+        tooMuch.put("lotGrainCapacityKg", 500);
+        given().auth().oauth2(township).contentType(ContentType.JSON).body(tooMuch).when().post("/api/listings")
+                .then().statusCode(409);
+        Map<String, Object> all = Fixtures.listing(cert, 74_999, clock.instant());
+        all.put("lotPaddyAreaM2", 39_000);
+        all.put("lotGrainCapacityKg", 7_500);
+        Fixtures.draft(TestData.TOWNSHIP_A, all);
+        JsonPath full = given().auth().oauth2(township).when().get("/api/certificates/" + cert).then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(0, full.getLong("availableArea.m2"));
+        assertEquals(0, full.getLong("availablePaddyArea.m2"));
+        assertEquals(0, full.getLong("availableGrainCapacityKg"));
+    }
+
+    @Test
     void aPaymentBeforeTheConfirmationIsHeldAndTheTradeSettlesOnTheSecondSignature() {
         Bidder[] b = new Bidder[2];
         long[] ids = soldWithLoser(Map.of("mode", "FULL", "confirmWithinWorkingDays", 5, "firstSharePercent", 100,

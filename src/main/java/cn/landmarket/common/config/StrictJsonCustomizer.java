@@ -1,15 +1,6 @@
 package cn.landmarket.common.config;
 
-import java.io.IOException;
-
 import jakarta.inject.Singleton;
-
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
-import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,11 +10,13 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
+import cn.landmarket.common.error.StorableText;
+
 /**
  * Strict REST JSON beyond what application.properties can say: a number field takes a JSON number
  * only, an integer field an integral one and a boolean field true or false, so 12.5, "66667" or 1
- * is a 400 instead of being truncated or converted; and no text may hold a NUL character, which
- * PostgreSQL cannot store (it would otherwise surface as a 500 on insert).
+ * is a 400 instead of being truncated or converted; and no text may hold a NUL character or an
+ * unpaired surrogate ({@link StorableText}), which would otherwise surface as a 500 on insert.
  */
 @Singleton
 public class StrictJsonCustomizer implements ObjectMapperCustomizer {
@@ -36,23 +29,6 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
                     .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         }
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
-        mapper.registerModule(new SimpleModule("text-without-nul").addDeserializer(String.class, new NoNulText()));
-    }
-
-    /** Text as Jackson reads it, refused when it holds U+0000. */
-    static final class NoNulText extends StdScalarDeserializer<String> {
-
-        NoNulText() {
-            super(String.class);
-        }
-
-        @Override
-        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            String text = StringDeserializer.instance.deserialize(p, ctxt);
-            if (text != null && text.indexOf('\0') >= 0) {
-                throw JsonMappingException.from(p, "text must not contain a NUL character");
-            }
-            return text;
-        }
+        mapper.registerModule(StorableText.module());
     }
 }

@@ -86,6 +86,8 @@ public class ProblemMapper {
             Object[] args = {};
             if (e instanceof UnrecognizedPropertyException) {
                 key = "json.unknown-field";
+            } else if (e instanceof StorableText.UnstorableTextException) {
+                key = StorableText.KEY;
             } else if (rootCause(e) instanceof InvalidMoneyException) {
                 key = "json.money";
             } else if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {

@@ -13,7 +13,9 @@ import cn.landmarket.common.error.ApiException;
 
 /**
  * Reads the verified token of the current request into an {@link Actor}: exactly one marketplace
- * role and a non-blank {@code org} claim, or 403.
+ * role and a non-blank {@code org} claim, or 403; and an identity that can be recorded as who acted
+ * (at most {@link Actor#MAX_LENGTH} characters of plain text, the width of the columns that hold
+ * it), or 403, rather than a failure when the first change is stored.
  */
 @RequestScoped
 public class CurrentActor {
@@ -38,6 +40,10 @@ public class CurrentActor {
         if (org.isEmpty()) {
             throw ApiException.forbidden("forbidden.no-org");
         }
-        return new Actor(jwt.getName(), roles.iterator().next(), org);
+        Actor actor = new Actor(jwt.getName(), roles.iterator().next(), org);
+        if (!Actor.isRecordable(actor.toString())) {
+            throw ApiException.forbidden("forbidden.identity-unusable", Actor.MAX_LENGTH);
+        }
+        return actor;
     }
 }

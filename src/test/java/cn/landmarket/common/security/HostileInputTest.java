@@ -123,6 +123,237 @@ class HostileInputTest {
         assertEquals(before, settledFingerprint());
     }
 
+    /** The JSON text of a lone high surrogate: valid JSON, but no Unicode character. */
+    private static final String LONE_SURROGATE = "\\ud800";
+    private static final String MARK = "@@lone-surrogate@@";
+
+    static Stream<String> operationsWithTextInTheirBody() {
+        return AccessMatrixTest.operations().values().stream().filter(op -> !textFields(op).isEmpty())
+                .map(AccessMatrixTest.Operation::key);
+    }
+
+    /**
+     * Every string field of the operation's request body, recursively (a nested object's as
+     * {@code parent.child}, an array's items as {@code name[0]}), by the committed OpenAPI
+     * document; each with whether it is free text (no format, no enumeration, no value type such
+     * as Money, whose own parser refuses it first).
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Boolean> textFields(AccessMatrixTest.Operation op) {
+        Map<String, Object> document = openApi();
+        Map<String, Object> operation = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) document
+                .get("paths")).get(op.template())).get(op.method().toLowerCase(java.util.Locale.ROOT));
+        Map<String, Boolean> fields = new LinkedHashMap<>();
+        Object body = operation.get("requestBody");
+        if (body instanceof Map<?, ?> requestBody && requestBody.get("content") instanceof Map<?, ?> content
+                && content.get("application/json") instanceof Map<?, ?> json) {
+            collect((Map<String, Object>) ((Map<String, Object>) document.get("components")).get("schemas"),
+                    (Map<String, Object>) json.get("schema"), "", new java.util.HashSet<>(), fields);
+        }
+        return fields;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void collect(Map<String, Object> schemas, Map<String, Object> schema, String prefix,
+            java.util.Set<String> seen, Map<String, Boolean> fields) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.get("$ref") instanceof String ref) {
+            String name = ref.substring(ref.lastIndexOf('/') + 1);
+            Map<String, Object> named = (Map<String, Object>) schemas.get(name);
+            if (named != null && "string".equals(named.get("type")) && !prefix.isEmpty()) {
+                fields.put(prefix, false); // a value type read from text, such as Money: its own error
+            } else if (seen.add(name)) {
+                collect(schemas, named, prefix, seen, fields);
+                seen.remove(name);
+            }
+            return;
+        }
+        for (String combinator : List.of("allOf", "oneOf", "anyOf")) {
+            for (Object part : (List<Object>) schema.getOrDefault(combinator, List.of())) {
+                collect(schemas, (Map<String, Object>) part, prefix, seen, fields);
+            }
+        }
+        Object type = schema.get("type");
+        if ("string".equals(type) && !prefix.isEmpty()) {
+            fields.put(prefix, !schema.containsKey("format") && !schema.containsKey("enum"));
+        } else if ("array".equals(type)) {
+            collect(schemas, (Map<String, Object>) schema.get("items"), prefix + "[0]", seen, fields);
+        }
+        Map<String, Object> properties = (Map<String, Object>) schema.getOrDefault("properties", Map.of());
+        for (Map.Entry<String, Object> property : properties.entrySet()) {
+            collect(schemas, (Map<String, Object>) property.getValue(),
+                    prefix.isEmpty() ? property.getKey() : prefix + "." + property.getKey(), seen, fields);
+        }
+    }
+
+    /** A body holding only {@code value} at {@code path} ("a.b[0].c"), as JSON text. */
+    private static String bodyWith(String path, Object value) {
+        Object nested = value;
+        String[] parts = path.split("\\.");
+        for (int i = parts.length - 1; i >= 0; i--) {
+            String part = parts[i];
+            boolean array = part.endsWith("[0]");
+            if (array) {
+                nested = List.of(nested);
+                part = part.substring(0, part.length() - 3);
+            }
+            nested = Map.of(part, nested);
+        }
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(nested)
+                    .replace("\"" + MARK + "\"", "\"" + LONE_SURROGATE + "\"");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static RequestSpecification sender(AccessMatrixTest.Operation op, String body) {
+        RequestSpecification request = given().redirects().follow(false).contentType("application/json").body(body);
+        if (op.secured()) {
+            return request.auth().oauth2(AccessMatrixTest.token(AccessMatrixTest.allowed(op.key()).iterator().next()));
+        }
+        if (op.template().equals("/api/bank/notifications")) {
+            // the feed reads a body only once its signature holds: sign it as the bank does
+            return request.header(cn.landmarket.bank.NoticeSignature.HEADER, cn.landmarket.testing.BankFeed
+                    .sign(body.getBytes(java.nio.charset.StandardCharsets.UTF_8), cn.landmarket.testing.BankFeed.SECRET));
+        }
+        return request;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("operationsWithTextInTheirBody")
+    void aLoneSurrogateInAnyStringFieldIsA400NamingTheFieldAndChangesNothing(String key) throws Exception {
+        AccessMatrixTest.Operation op = AccessMatrixTest.operations().get(key);
+        String before = settledFingerprint();
+        for (Map.Entry<String, Boolean> field : textFields(op).entrySet()) {
+            String body = bodyWith(field.getKey(), MARK);
+            Response response = sender(op, body).when().request(op.method(), op.path());
+            String what = key + " with " + body + " answered " + response.statusCode() + ": " + response.asString();
+            assertEquals(400, response.statusCode(), what);
+            assertTrue(String.valueOf(response.contentType()).startsWith("application/problem+json"), what);
+            assertEquals(field.getKey(), response.jsonPath().getString("errors[0].field"), what);
+            if (field.getValue()) {
+                assertEquals("json.unstorable-text", response.jsonPath().getString("errors[0].code"), what);
+            }
+            AccessMatrixTest.assertNoStackTrace(response.asString());
+        }
+        assertEquals(before, settledFingerprint(), key + ": the lone surrogates changed the database");
+    }
+
+    @org.junit.jupiter.api.Test
+    void theSweepFindsTheTextFieldsTheIssueNamed() {
+        Map<String, AccessMatrixTest.Operation> ops = AccessMatrixTest.operations();
+        assertTrue(textFields(ops.get("POST /api/listings")).containsKey("title"));
+        assertTrue(textFields(ops.get("POST /api/listings")).containsKey("paymentTerms.mode"));
+        assertTrue(textFields(ops.get("POST /api/enterprises")).containsKey("name"));
+        assertTrue(textFields(ops.get("POST /api/bank/notifications")).containsKey("counterpartyName"));
+        assertTrue(textFields(ops.get("POST /api/certificates")).containsKey("documents[0].title"));
+    }
+
+    /** A complete, valid body with one field replaced by raw JSON text. */
+    private static String withRaw(Map<String, Object> body, String field, String rawJsonString) {
+        Map<String, Object> copy = new LinkedHashMap<>(body);
+        copy.put(field, MARK);
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(copy)
+                    .replace("\"" + MARK + "\"", rawJsonString);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aLoneSurrogateInAnOtherwiseValidListingOrRegistrationIsAFieldErrorNotAServerError() throws Exception {
+        String before = settledFingerprint();
+        long cert = cn.landmarket.testing.Fixtures.issue(cn.landmarket.testing.Fixtures.linkage(TestData.TOWNSHIP_A,
+                1_000));
+        String afterIssue = settledFingerprint();
+        Map<String, Object> listing = cn.landmarket.testing.Fixtures.listing(cert, 1_000, clock.instant());
+        for (String field : List.of("title", "description")) {
+            given().auth().oauth2(Tokens.township(TestData.TOWNSHIP_A)).contentType("application/json")
+                    .body(withRaw(listing, field, "\"title \\ud800\"")).when().post("/api/listings").then()
+                    .statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", org.hamcrest.Matchers.equalTo(field))
+                    .body("errors[0].code", org.hamcrest.Matchers.equalTo("json.unstorable-text"));
+        }
+        String code = cn.landmarket.party.CreditCode.complete("91510703MA0000077");
+        Map<String, Object> registration = new LinkedHashMap<>();
+        registration.put("creditCode", code);
+        registration.put("name", "测试有限公司");
+        registration.put("legalRepresentative", "王五");
+        registration.put("contactPerson", "赵六");
+        registration.put("contactPhone", "13912345678");
+        registration.put("address", "四川省绵阳市三台县潼川镇北坝路1号");
+        registration.put("bankName", "中国工商银行三台支行");
+        registration.put("bankAccountName", "测试有限公司");
+        registration.put("bankAccountNo", "2308412109000123456");
+        given().auth().oauth2(Tokens.enterprise(code)).contentType("application/json")
+                .body(withRaw(registration, "name", "\"\\udc00测试\"")).when().post("/api/enterprises").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("name"));
+        assertEquals(afterIssue, settledFingerprint());
+        org.junit.jupiter.api.Assertions.assertNotEquals(before, afterIssue);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aNulOrALoneSurrogateInASignedBankNoticeIsAFieldErrorNotAServerError() throws Exception {
+        String before = settledFingerprint();
+        Map<String, Object> notice = cn.landmarket.testing.BankFeed.credit("HOSTILE-NUL-1", "T999999-NOWHERE",
+                "100.00", "付款人", clock.instant());
+        for (String raw : List.of("\"付款\\u0000人\"", "\"付款\\ud800人\"")) {
+            String body = withRaw(notice, "counterpartyName", raw);
+            byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            given().header(cn.landmarket.bank.NoticeSignature.HEADER,
+                    cn.landmarket.testing.BankFeed.sign(bytes, cn.landmarket.testing.BankFeed.SECRET))
+                    .contentType("application/json").body(bytes).when().post("/api/bank/notifications").then()
+                    .statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", org.hamcrest.Matchers.equalTo("counterpartyName"));
+            given().auth().oauth2(Tokens.operator()).contentType("application/json").body(bytes)
+                    .when().post("/api/bank/notifications/manual").then()
+                    .statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", org.hamcrest.Matchers.equalTo("counterpartyName"));
+        }
+        assertEquals(before, settledFingerprint());
+    }
+
+    @org.junit.jupiter.api.Test
+    void anIdentityTooLongToRecordAsWhoActedIsA403NotAServerError() throws Exception {
+        String before = settledFingerprint();
+        String longSubject = "user-" + "x".repeat(300);
+        String township = Tokens.claims("township", TestData.TOWNSHIP_A).upn(longSubject).sign();
+        long cert = cn.landmarket.testing.Fixtures.issue(cn.landmarket.testing.Fixtures.linkage(TestData.TOWNSHIP_A,
+                1_000));
+        String afterIssue = settledFingerprint();
+        given().auth().oauth2(township).contentType("application/json")
+                .body(cn.landmarket.testing.Fixtures.listing(cert, 1_000, clock.instant())).when()
+                .post("/api/listings").then().statusCode(403).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString(String.valueOf(Actor.MAX_LENGTH)));
+        String operator = Tokens.claims("operator", "MYJYZX").upn(longSubject).sign();
+        given().auth().oauth2(operator).contentType("application/json")
+                .body(Map.of("working", false, "note", "假日")).when().put("/api/calendar/days/2032-03-02").then()
+                .statusCode(403).contentType("application/problem+json");
+        String nul = Tokens.claims("operator", "MYJYZX").upn("op\u0000erator").sign();
+        given().auth().oauth2(nul).contentType("application/json")
+                .body(Map.of("working", false, "note", "假日")).when().put("/api/calendar/days/2032-03-02").then()
+                .statusCode(403).contentType("application/problem+json");
+        assertEquals(afterIssue, settledFingerprint());
+        org.junit.jupiter.api.Assertions.assertNotEquals(before, afterIssue);
+    }
+
+    @org.junit.jupiter.api.Test
+    void anIdentityThatFitsTheColumnsIsRecordedInFull() {
+        // "regulator:510700:" and 133 characters: 150, wider than the 100 the issuing column once held
+        String subject = "r".repeat(Actor.MAX_LENGTH - ("regulator:" + TestData.CITY_REGULATOR + ":").length());
+        String regulator = Tokens.claims("regulator", TestData.CITY_REGULATOR).upn(subject).sign();
+        long id = given().auth().oauth2(regulator).contentType("application/json")
+                .body(cn.landmarket.testing.Fixtures.linkage(TestData.TOWNSHIP_A, 1_000)).when()
+                .post("/api/certificates").then().statusCode(201).extract().jsonPath().getLong("id");
+        assertEquals("regulator:" + TestData.CITY_REGULATOR + ":" + subject,
+                data.value(String.class, "select c.issuedBy from Certificate c where c.id = ?1", id));
+    }
+
     private List<Attack> attacks(AccessMatrixTest.Operation op) {
         List<Attack> attacks = new ArrayList<>();
         String path = op.path();
@@ -194,14 +425,17 @@ class HostileInputTest {
         return path.toString();
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<String> queryParameters(AccessMatrixTest.Operation op) {
-        Map<String, Object> document;
+    private static Map<String, Object> openApi() {
         try {
-            document = new Yaml().load(Files.readString(Path.of("openapi", "openapi.yaml")));
+            return new Yaml().load(Files.readString(Path.of("openapi", "openapi.yaml")));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> queryParameters(AccessMatrixTest.Operation op) {
+        Map<String, Object> document = openApi();
         Map<String, Object> operation = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) document
                 .get("paths")).get(op.template())).get(op.method().toLowerCase(java.util.Locale.ROOT));
         List<String> names = new ArrayList<>();
