@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import cn.landmarket.testing.Commitments;
 import cn.landmarket.testing.Fixtures;
 import cn.landmarket.testing.TestClock;
 import cn.landmarket.testing.TestData;
@@ -507,7 +508,7 @@ class ListingResourceTest {
     }
 
     @Test
-    void aRelistNeverCarriesOverTheFailedListingsPublishedReserve() {
+    void aRelistNeverCarriesOverTheFailedListingsPublishedReserve() throws Exception {
         long failed = unsold();
         given().when().get("/api/public/listings/" + failed).then().statusCode(200)
                 .body("reservePrice", equalTo("22000000.00"));
@@ -521,9 +522,12 @@ class ListingResourceTest {
         assertEquals(null, data.value(Long.class, "select l.reservePriceFen from Listing l where l.id = ?1", relisted));
         List<String> drafted = data.auditEntries("listing.draft", relisted);
         assertEquals(1, drafted.size(), drafted.toString());
-        assertTrue(drafted.get(0).contains("\"relistedFrom\":" + failed), drafted.get(0));
-        assertTrue(!drafted.get(0).contains("2200000000") && !drafted.get(0).contains("\"hasReservePrice\":true"),
-                "the new draft's log entry carries no reserve: " + drafted.get(0));
+        String terms0 = Commitments.open(township,
+                JsonPath.from(drafted.get(0)).getString("facts.termsCommitment"));
+        assertTrue(terms0.contains("\"relistedFrom\":" + failed), "the draft's committed terms name the failed listing: " + terms0);
+        assertTrue(!terms0.contains("2200000000") && !terms0.contains("\"hasReservePrice\":true"),
+                "the new draft's log entry carries no reserve: " + terms0);
+        assertTrue(!drafted.get(0).contains("2200000000"), drafted.get(0));
 
         // the township sets a new reserve by editing the draft before submitting
         Map<String, Object> terms = Fixtures.listing(view(township, relisted).getLong("certificateId"), 10_000,
