@@ -16,7 +16,6 @@ import cn.landmarket.common.config.MarketConfig;
 import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.security.Actor;
 import cn.landmarket.common.security.Role;
-import cn.landmarket.party.DivisionCode;
 import cn.landmarket.party.PartyService;
 
 /** The refunds the platform owes, for the operator who pays them and the regulators who watch. */
@@ -52,7 +51,7 @@ public class RefundService {
         if (actor.is(Role.OPERATOR)) {
             jurisdiction = null;
         } else if (actor.is(Role.REGULATOR)) {
-            jurisdiction = DivisionCode.jurisdictionPrefix(parties.regulatorOf(actor).code);
+            jurisdiction = parties.regulatorOf(actor).jurisdictionPrefix();
         } else {
             throw ApiException.forbidden("forbidden.role");
         }
@@ -70,7 +69,7 @@ public class RefundService {
         if (actor.is(Role.OPERATOR)) {
             jurisdiction = null;
         } else if (actor.is(Role.REGULATOR)) {
-            jurisdiction = DivisionCode.jurisdictionPrefix(parties.regulatorOf(actor).code);
+            jurisdiction = parties.regulatorOf(actor).jurisdictionPrefix();
         } else {
             throw ApiException.forbidden("forbidden.role");
         }

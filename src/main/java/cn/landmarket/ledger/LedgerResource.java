@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import cn.landmarket.common.security.CurrentActor;
 import cn.landmarket.common.security.Role;
 
 /** HTTP face of the ledger's accounts, for auditors. */
@@ -21,18 +22,25 @@ public class LedgerResource {
     @Inject
     LedgerService service;
 
+    @Inject
+    CurrentActor actor;
+
     @GET
     @RolesAllowed({Role.REGULATOR_GROUP, Role.OPERATOR_GROUP})
-    @Operation(summary = "An account's posted and pending balance (404 when never used)")
+    @Operation(summary = "An account's posted and pending balance (404 when never used)",
+            description = "A regulator reads only the accounts of its jurisdiction's listings, registrations, trades,"
+                    + " refunds and certificates (403 otherwise, also for the market-wide accounts BANK, SUSPENSE,"
+                    + " FORFEITED and QUOTA:ISSUED:*, which operators read).")
     public AccountView account(@PathParam("id") String id) {
-        return service.account(id);
+        return service.account(actor.get(), id);
     }
 
     @GET
     @Path("/statement")
     @RolesAllowed({Role.REGULATOR_GROUP, Role.OPERATOR_GROUP})
-    @Operation(summary = "Every transfer of an account, oldest first, with the running balance")
+    @Operation(summary = "Every transfer of an account, oldest first, with the running balance",
+            description = "Visible to regulators on the terms of the account itself.")
     public StatementView statement(@PathParam("id") String id) {
-        return service.statement(id);
+        return service.statement(actor.get(), id);
     }
 }

@@ -12,6 +12,9 @@ import cn.landmarket.audit.AuditLog;
 import cn.landmarket.common.config.MarketConfig;
 import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.error.ErrorCode;
+import cn.landmarket.common.security.Actor;
+import cn.landmarket.party.PartyService;
+import cn.landmarket.party.Regulator;
 
 /**
  * The double-entry ledger: every movement of money or quantity is an immutable transfer between
@@ -31,9 +34,11 @@ public class LedgerService {
     private final AuditLog audit;
     private final Clock clock;
     private final java.time.ZoneId zone;
+    private final PartyService parties;
 
-    LedgerService(LedgerRepository ledger, AuditLog audit, MarketConfig config, Clock clock) {
+    LedgerService(LedgerRepository ledger, AuditLog audit, MarketConfig config, Clock clock, PartyService parties) {
         this.ledger = ledger;
+        this.parties = parties;
         this.audit = audit;
         this.zone = config.zone();
         this.clock = clock;
@@ -151,18 +156,43 @@ public class LedgerService {
         return balance(account, LedgerCode.CNY_FEN).available();
     }
 
-    /** An account's balance, 404 when it was never used. */
+    /** An account's balance, 404 when it was never used; for regulators only accounts of their jurisdiction ({@link #visible}). */
     @Transactional
-    public AccountView account(String id) {
-        Account a = ledger.account(id).orElseThrow(() -> ApiException.notFound("ledger account", id));
+    public AccountView account(Actor actor, String id) {
+        Account a = visible(actor, id);
         return AccountView.of(balance(a.id, a.ledger));
     }
 
-    /** Every transfer of an account, oldest first, with the running posted balance; 404 when never used. */
+    /**
+     * Every transfer of an account, oldest first, with the running posted balance; 404 when never
+     * used; for regulators only accounts of their jurisdiction ({@link #visible}).
+     */
     @Transactional
-    public StatementView statement(String id) {
-        Account a = ledger.account(id).orElseThrow(() -> ApiException.notFound("ledger account", id));
+    public StatementView statement(Actor actor, String id) {
+        Account a = visible(actor, id);
         List<Transfer> transfers = ledger.statement(id);
         return StatementView.of(AccountView.of(balance(a.id, a.ledger)), transfers, zone);
+    }
+
+    /**
+     * The account, if the caller may read it: an operator any; a registered regulator (403 when its
+     * organisation is not registered, checked first) only the accounts of the listings, registrations,
+     * trades, refunds and certificates of its jurisdiction ({@link Owner}). The platform's market-wide
+     * accounts (bank, suspense, forfeited deposits, quota issued) hold every jurisdiction's money and
+     * are read by operators only; regulators check them through the invariants. 404 when never used.
+     */
+    private Account visible(Actor actor, String id) {
+        Optional<Regulator> regulator = parties.regulatorIfRegulator(actor);
+        Account a = ledger.account(id).orElseThrow(() -> ApiException.notFound("ledger account", id));
+        if (regulator.isPresent()) {
+            Optional<String> region = Owner.ofAccount(a.id).flatMap(ledger::regionOf);
+            if (region.isEmpty()) {
+                throw ApiException.forbidden("forbidden.market-wide-account", a.id);
+            }
+            if (!regulator.get().covers(region.get())) {
+                throw ApiException.forbidden("forbidden.outside-jurisdiction");
+            }
+        }
+        return a;
     }
 }

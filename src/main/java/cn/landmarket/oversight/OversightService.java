@@ -35,8 +35,8 @@ import cn.landmarket.common.security.Actor;
 import cn.landmarket.listing.ListingService;
 import cn.landmarket.listing.ListingStatus;
 import cn.landmarket.oversight.OversightRepository.Where;
-import cn.landmarket.party.DivisionCode;
 import cn.landmarket.party.PartyService;
+import cn.landmarket.party.Regulator;
 import cn.landmarket.settlement.SettlementService;
 import cn.landmarket.settlement.TradeStatus;
 
@@ -85,16 +85,17 @@ public class OversightService {
 
     /** The region prefix of the calling regulator's jurisdiction; 403 when its code is not a registered regulator. */
     String jurisdiction(Actor actor) {
-        return DivisionCode.jurisdictionPrefix(parties.regulatorOf(actor).code);
+        return parties.regulatorOf(actor).jurisdictionPrefix();
     }
 
-    /** 404 for an unknown listing, 403 for one outside the regulator's jurisdiction. */
+    /** 403 for an unregistered regulator, 404 for an unknown listing, 403 for one outside the regulator's jurisdiction. */
     void requireListing(Actor actor, long listingId) {
+        Regulator regulator = parties.regulatorOf(actor);
         String region = repository.regionOf(listingId);
         if (region == null) {
             throw ApiException.notFound("listing", listingId);
         }
-        if (!DivisionCode.covers(parties.regulatorOf(actor).code, region)) {
+        if (!regulator.covers(region)) {
             throw ApiException.forbidden("forbidden.outside-jurisdiction");
         }
     }

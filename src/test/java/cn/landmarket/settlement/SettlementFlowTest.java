@@ -216,8 +216,10 @@ class SettlementFlowTest {
 
         JsonPath defaulted = trade(tradeId);
         assertEquals("DEFAULTED", defaulted.getString("status"));
-        JsonPath forfeited = given().auth().oauth2(regulator).when().get("/api/ledger/accounts/FORFEITED/statement")
-                .then().statusCode(200).extract().jsonPath();
+        given().auth().oauth2(regulator).when().get("/api/ledger/accounts/FORFEITED/statement").then()
+                .statusCode(403).body("detail", org.hamcrest.Matchers.containsString("market-wide"));
+        JsonPath forfeited = given().auth().oauth2(Tokens.operator()).when()
+                .get("/api/ledger/accounts/FORFEITED/statement").then().statusCode(200).extract().jsonPath();
         assertEquals("4000000.00", forfeited.getString("lines.find { it.transferId == 'registration:"
                 + winner.registrationId() + ":forfeit' }.amount"));
         assertEquals("0.00", account("DEPOSIT:" + winner.registrationId()).getString("postedBalance"));
