@@ -3,6 +3,9 @@ package cn.landmarket.bank;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -56,7 +59,9 @@ public class RefundService {
             throw ApiException.forbidden("forbidden.role");
         }
         Instant now = Instant.now(clock);
-        return PageView.of(refunds.search(open, jurisdiction), page, r -> RefundView.of(r, now, zone));
+        io.quarkus.hibernate.orm.panache.PanacheQuery<Refund> query = refunds.search(open, jurisdiction);
+        List<Refund> items = query.page(page.page(), page.size()).list();
+        return new PageView<>(views(items, now), page.page(), page.size(), query.count());
     }
 
     /**
@@ -64,7 +69,7 @@ public class RefundService {
      * regulator when the listing lies in its jurisdiction (none otherwise); 403 for anyone else.
      */
     @Transactional
-    public java.util.List<RefundView> ofListing(Actor actor, long listingId) {
+    public List<RefundView> ofListing(Actor actor, long listingId) {
         String jurisdiction;
         if (actor.is(Role.OPERATOR)) {
             jurisdiction = null;
@@ -73,8 +78,15 @@ public class RefundService {
         } else {
             throw ApiException.forbidden("forbidden.role");
         }
-        Instant now = Instant.now(clock);
-        return refunds.ofListing(listingId, jurisdiction).stream().map(r -> RefundView.of(r, now, zone)).toList();
+        return views(refunds.ofListing(listingId, jurisdiction), Instant.now(clock));
+    }
+
+    /** The refunds as operators and regulators see them: by listing and bidder number, the payee masked. */
+    private List<RefundView> views(List<Refund> items, Instant now) {
+        Map<Long, RefundView.Bidder> bidders = refunds.bidders(items.stream().map(r -> r.registrationId)
+                .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
+        return items.stream().map(r -> RefundView.of(r, r.registrationId == null ? null : bidders.get(r.registrationId),
+                now, zone)).toList();
     }
 
     /**

@@ -21,7 +21,8 @@ import cn.landmarket.settlement.TradeView;
 
 /**
  * Everything about one listing for its regulator: the listing, its status history, registrations
- * and bids by bidder number, the trade, refunds, and every audit log entry about it with its
+ * and bids by bidder number, the trade, refunds (by bidder number, the payee's account masked), and
+ * every audit log entry about it with its
  * inclusion proof against the signed checkpoint included ({@code auditLog}; null before the log's
  * first checkpoint). {@code pendingAuditEntries} counts entries written but not yet in the tree
  * (they are added within about a second).
@@ -65,7 +66,7 @@ public record DossierView(ListingView listing, List<ListingHistoryView> history,
                     "trade " + trade.id() + ", buyer " + trade.buyerCode() + ", paid " + trade.paid().toYuan()));
         }
         for (RefundView r : refunds) {
-            lines.add(new Line("refund", text(r.createdAt()), r.reason().name(), null, r.amount(),
+            lines.add(new Line("refund", text(r.createdAt()), r.reason().name(), r.bidderNo(), r.amount(),
                     "refund " + r.id() + (r.open() ? ", open, due " + text(r.dueBy()) : ", paid " + text(r.confirmedAt()))));
         }
         if (auditLog != null) {
