@@ -346,7 +346,9 @@ class OversightResourceTest {
         JsonPath entry = JsonPath.from(logged.get(logged.size() - 1));
         assertEquals("search", entry.getString("facts.view"));
         assertEquals("regulator:" + TestData.CITY_REGULATOR + ":regulator-user", entry.getString("actor"));
-        assertEquals(List.of(bidderNumbers.get(c3 + "@" + collude)), entry.getList("facts.bidderNos"));
+        String c3Number = data.value(String.class, "select r.bidderNo from Registration r where r.id = ?1",
+                registrationIds.get(c3 + "@" + collude));
+        assertEquals(List.of(c3Number), entry.getList("facts.bidderNos"));
         assertEquals(List.of(registrationIds.get(c3 + "@" + collude)), entry.getList("facts.registrationIds", Long.class));
 
         List<String> rows = lines(csv("/api/oversight/listings", "enterprise", c3, "reason", "导出核查"));
@@ -783,16 +785,19 @@ class OversightResourceTest {
         JsonPath dossier = JsonPath.from(body);
         assertEquals(bidderNumbers.get(c4 + "@" + clean), dossier.getString("refunds[0].bidderNo"));
         assertEquals(clean, dossier.getLong("refunds[0].listingId"));
-        assertEquals("****5555", dossier.getString("refunds[0].payeeAccountMasked"));
-        assertTrue(!dossier.getMap("refunds[0]").containsKey("payeeName"), body);
         String payee = data.value(String.class, "select e.bankAccountName from Enterprise e where e.creditCode = ?1", c4);
-        for (String secret : List.of(payee, c4, "6222000044445555")) {
+        String account = data.value(String.class, "select e.bankAccountNo from Enterprise e where e.creditCode = ?1", c4);
+        assertEquals("****" + account.substring(account.length() - 4), dossier.getString("refunds[0].payeeAccountMasked"),
+                "a deposit goes back to the enterprise's own account, shown by its last four digits");
+        assertTrue(!dossier.getMap("refunds[0]").containsKey("payeeName"), body);
+        assertTrue(!dossier.getMap("refunds[0]").containsKey("payeeAccount"), body);
+        for (String secret : List.of(payee, c4, account, "6222000044445555")) {
             assertTrue(!body.contains(secret), "the dossier names the losing bidder by " + secret);
         }
         List<String> rows = lines(csv("/api/oversight/listings/" + clean + "/dossier"));
         assertTrue(rows.stream().anyMatch(r -> r.startsWith("refund,") && r.contains("," + bidderNumbers.get(c4 + "@" + clean) + ",")),
                 rows::toString);
-        assertTrue(rows.stream().noneMatch(r -> r.contains(payee) || r.contains("6222000044445555")), rows::toString);
+        assertTrue(rows.stream().noneMatch(r -> r.contains(payee) || r.contains(account)), rows::toString);
     }
 
     @Test
