@@ -71,7 +71,7 @@ public class CertificateService {
         }
         Township holder = parties.requireTownship(request.holderTownship());
         String region = request.regionCode() == null ? holder.code : request.regionCode();
-        if (!DivisionCode.covers(regulator.code, holder.code) || !DivisionCode.covers(regulator.code, region)) {
+        if (!regulator.covers(holder.code) || !regulator.covers(region)) {
             throw ApiException.forbidden("forbidden.outside-jurisdiction");
         }
         Certificate c = new Certificate();
@@ -122,7 +122,7 @@ public class CertificateService {
             case ENTERPRISE -> PageView.of(certificates.search(HolderKind.ENTERPRISE, actor.org(), null, type), page,
                     CertificateView::of);
             case REGULATOR -> PageView.of(certificates.search(null, null,
-                    DivisionCode.jurisdictionPrefix(parties.regulatorOf(actor).code), type), page, CertificateView::of);
+                    parties.regulatorOf(actor).jurisdictionPrefix(), type), page, CertificateView::of);
             case OPERATOR -> PageView.of(certificates.search(null, null, null, type), page, CertificateView::of);
         };
     }
@@ -277,11 +277,12 @@ public class CertificateService {
     }
 
     private Certificate visible(Actor actor, long id) {
+        java.util.Optional<Regulator> regulator = parties.regulatorIfRegulator(actor);
         Certificate c = require(id);
         boolean allowed = switch (actor.role()) {
             case TOWNSHIP -> c.holderKind == HolderKind.TOWNSHIP && c.holderCode.equals(actor.org());
             case ENTERPRISE -> c.holderKind == HolderKind.ENTERPRISE && c.holderCode.equals(actor.org());
-            case REGULATOR -> DivisionCode.covers(parties.regulatorOf(actor).code, c.regionCode);
+            case REGULATOR -> regulator.orElseThrow().covers(c.regionCode);
             case OPERATOR -> true;
         };
         if (!allowed) {

@@ -34,7 +34,8 @@ import cn.landmarket.listing.Listing;
 import cn.landmarket.listing.ListingHistory;
 import cn.landmarket.listing.ListingRepository;
 import cn.landmarket.listing.ListingStatus;
-import cn.landmarket.party.DivisionCode;
+import cn.landmarket.party.PartyService;
+import cn.landmarket.party.Regulator;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
@@ -59,11 +60,13 @@ public class AuctionService {
     private final Clock clock;
     private final BidLimits limits;
     private final BidMetrics metrics;
+    private final PartyService parties;
 
     AuctionService(BidBatcher batcher, BidRepository bids, ListingRepository listings,
             CertificateService certificates, EntityManager em, ObjectMapper json, MarketConfig config, Clock clock,
-            AuditLog audit, BidMetrics metrics) {
+            AuditLog audit, BidMetrics metrics, PartyService parties) {
         this.batcher = batcher;
+        this.parties = parties;
         this.metrics = metrics;
         this.audit = audit;
         this.bids = bids;
@@ -159,10 +162,11 @@ public class AuctionService {
      */
     @Transactional
     public PageView<BidView> bids(Actor actor, long listingId, String reason, PageRequest page) {
+        Optional<Regulator> registered = parties.regulatorIfRegulator(actor);
         Listing listing = listings.findByIdOptional(listingId)
                 .orElseThrow(() -> ApiException.notFound("listing", listingId));
-        boolean regulator = actor.is(Role.REGULATOR);
-        if (regulator && !DivisionCode.covers(actor.org(), listing.regionCode)) {
+        boolean regulator = registered.isPresent();
+        if (regulator && !registered.get().covers(listing.regionCode)) {
             throw ApiException.forbidden("forbidden.outside-jurisdiction");
         }
         if (!regulator && !listing.isPublic()) {

@@ -24,11 +24,11 @@ import cn.landmarket.listing.Listing;
 import cn.landmarket.listing.ListingRepository;
 import cn.landmarket.listing.ListingRescheduled;
 import cn.landmarket.listing.ListingStatus;
-import cn.landmarket.party.DivisionCode;
 import cn.landmarket.party.Enterprise;
 import cn.landmarket.party.EnterpriseRepository;
 import cn.landmarket.party.EnterpriseStatus;
 import cn.landmarket.party.PartyService;
+import cn.landmarket.party.Regulator;
 
 /**
  * Registration for a lot and the deposit that qualifies it. Every change locks the listing row
@@ -131,11 +131,12 @@ public class RegistrationService {
      */
     @Transactional
     public List<RegistrationView> list(Actor actor, long listingId, String reason) {
+        Optional<Regulator> regulator = parties.regulatorIfRegulator(actor);
         Listing listing = listings.findByIdOptional(listingId)
                 .orElseThrow(() -> ApiException.notFound("listing", listingId));
         Optional<String> why = Optional.empty();
-        if (actor.is(Role.REGULATOR)) {
-            if (!DivisionCode.covers(parties.regulatorOf(actor).code, listing.regionCode)) {
+        if (regulator.isPresent()) {
+            if (!regulator.get().covers(listing.regionCode)) {
                 throw ApiException.forbidden("forbidden.outside-jurisdiction");
             }
             why = IdentityReveal.reason(reason);

@@ -30,6 +30,18 @@ public class RefundRepository implements PanacheRepositoryBase<Refund, Long> {
                 .setParameter("id", registrationId).getSingleResult();
     }
 
+    /** The listing and bidder number of each of these registrations, by registration id. */
+    public Map<Long, RefundView.Bidder> bidders(java.util.Set<Long> registrationIds) {
+        Map<Long, RefundView.Bidder> found = new HashMap<>();
+        if (registrationIds.isEmpty()) {
+            return found;
+        }
+        getEntityManager().createQuery("select r.id, r.listingId, r.bidderNo from Registration r where r.id in :ids",
+                Object[].class).setParameter("ids", registrationIds).getResultList()
+                .forEach(row -> found.put((Long) row[0], new RefundView.Bidder((Long) row[1], (String) row[2])));
+        return found;
+    }
+
     public Optional<Refund> lock(long id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }

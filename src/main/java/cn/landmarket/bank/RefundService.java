@@ -3,6 +3,9 @@ package cn.landmarket.bank;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -16,7 +19,6 @@ import cn.landmarket.common.config.MarketConfig;
 import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.security.Actor;
 import cn.landmarket.common.security.Role;
-import cn.landmarket.party.DivisionCode;
 import cn.landmarket.party.PartyService;
 
 /** The refunds the platform owes, for the operator who pays them and the regulators who watch. */
@@ -52,12 +54,14 @@ public class RefundService {
         if (actor.is(Role.OPERATOR)) {
             jurisdiction = null;
         } else if (actor.is(Role.REGULATOR)) {
-            jurisdiction = DivisionCode.jurisdictionPrefix(parties.regulatorOf(actor).code);
+            jurisdiction = parties.regulatorOf(actor).jurisdictionPrefix();
         } else {
             throw ApiException.forbidden("forbidden.role");
         }
         Instant now = Instant.now(clock);
-        return PageView.of(refunds.search(open, jurisdiction), page, r -> RefundView.of(r, now, zone));
+        io.quarkus.hibernate.orm.panache.PanacheQuery<Refund> query = refunds.search(open, jurisdiction);
+        List<Refund> items = query.page(page.page(), page.size()).list();
+        return new PageView<>(views(items, now), page.page(), page.size(), query.count());
     }
 
     /**
@@ -65,17 +69,24 @@ public class RefundService {
      * regulator when the listing lies in its jurisdiction (none otherwise); 403 for anyone else.
      */
     @Transactional
-    public java.util.List<RefundView> ofListing(Actor actor, long listingId) {
+    public List<RefundView> ofListing(Actor actor, long listingId) {
         String jurisdiction;
         if (actor.is(Role.OPERATOR)) {
             jurisdiction = null;
         } else if (actor.is(Role.REGULATOR)) {
-            jurisdiction = DivisionCode.jurisdictionPrefix(parties.regulatorOf(actor).code);
+            jurisdiction = parties.regulatorOf(actor).jurisdictionPrefix();
         } else {
             throw ApiException.forbidden("forbidden.role");
         }
-        Instant now = Instant.now(clock);
-        return refunds.ofListing(listingId, jurisdiction).stream().map(r -> RefundView.of(r, now, zone)).toList();
+        return views(refunds.ofListing(listingId, jurisdiction), Instant.now(clock));
+    }
+
+    /** The refunds as operators and regulators see them: by listing and bidder number, the payee masked. */
+    private List<RefundView> views(List<Refund> items, Instant now) {
+        Map<Long, RefundView.Bidder> bidders = refunds.bidders(items.stream().map(r -> r.registrationId)
+                .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
+        return items.stream().map(r -> RefundView.of(r, r.registrationId == null ? null : bidders.get(r.registrationId),
+                now, zone)).toList();
     }
 
     /**

@@ -101,6 +101,30 @@ public class LedgerRepository {
                 .setParameter(1, account).setParameter(2, count).getSingleResult()).longValue();
     }
 
+    /** The region of what an account or id belongs to ({@link Owner}), or empty when there is no such thing. */
+    public Optional<String> regionOf(Owner owner) {
+        String sql = switch (owner.kind()) {
+            case LISTING -> "select region_code from listing where id = ?1";
+            case REGISTRATION -> "select l.region_code from registration r join listing l on l.id = r.listing_id"
+                    + " where r.id = ?1";
+            case TRADE -> "select l.region_code from trade t join listing l on l.id = t.listing_id where t.id = ?1";
+            case REFUND -> "select l.region_code from refund f join registration r on r.id = f.registration_id"
+                    + " join listing l on l.id = r.listing_id where f.id = ?1";
+            case CERTIFICATE -> "select region_code from certificate where id = ?1";
+        };
+        List<?> found = em.createNativeQuery(sql).setParameter(1, owner.id()).getResultList();
+        return found.isEmpty() ? Optional.empty() : Optional.ofNullable((String) found.get(0));
+    }
+
+    /** The debit and credit account of a transfer (none when there is no such transfer). */
+    @SuppressWarnings("unchecked")
+    public List<String> accountsOf(String transferId) {
+        List<Object[]> rows = em.createNativeQuery(
+                "select debit_account, credit_account from ledger_transfer where id = ?1")
+                .setParameter(1, transferId).getResultList();
+        return rows.isEmpty() ? List.of() : List.of((String) rows.get(0)[0], (String) rows.get(0)[1]);
+    }
+
     /** Ids returned by a native query of one column. */
     @SuppressWarnings("unchecked")
     public List<String> ids(String sql) {

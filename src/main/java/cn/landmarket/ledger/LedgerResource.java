@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import cn.landmarket.common.PageRequest;
+import cn.landmarket.common.security.CurrentActor;
 import cn.landmarket.common.security.Role;
 
 /** HTTP face of the ledger's accounts, for auditors. */
@@ -24,11 +25,17 @@ public class LedgerResource {
     @Inject
     LedgerService service;
 
+    @Inject
+    CurrentActor actor;
+
     @GET
     @RolesAllowed({Role.REGULATOR_GROUP, Role.OPERATOR_GROUP})
-    @Operation(summary = "An account's posted and pending balance (404 when never used)")
+    @Operation(summary = "An account's posted and pending balance (404 when never used)",
+            description = "A regulator reads only the accounts of its jurisdiction's listings, registrations, trades,"
+                    + " refunds and certificates (403 otherwise, also for the market-wide accounts BANK, SUSPENSE,"
+                    + " FORFEITED and QUOTA:ISSUED:*, which operators read).")
     public AccountView account(@PathParam("id") String id) {
-        return service.account(id);
+        return service.account(actor.get(), id);
     }
 
     @GET
@@ -36,8 +43,9 @@ public class LedgerResource {
     @RolesAllowed({Role.REGULATOR_GROUP, Role.OPERATOR_GROUP})
     @Operation(summary = "An account's transfers, oldest first, with the running balance",
             description = "Paged (page from 0, size 1 to 100, default 20; 400 beyond); total counts every transfer of"
-                    + " the account, and each page's running balance continues from the page before.")
+                    + " the account, and each page's running balance continues from the page before. Visible to"
+                    + " regulators on the terms of the account itself.")
     public StatementView statement(@PathParam("id") String id, @Valid @BeanParam PageRequest page) {
-        return service.statement(id, page);
+        return service.statement(actor.get(), id, page);
     }
 }

@@ -13,6 +13,9 @@ import cn.landmarket.common.config.MarketConfig;
 import cn.landmarket.common.PageRequest;
 import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.error.ErrorCode;
+import cn.landmarket.common.security.Actor;
+import cn.landmarket.party.PartyService;
+import cn.landmarket.party.Regulator;
 
 /**
  * The double-entry ledger: every movement of money or quantity is an immutable transfer between
@@ -32,9 +35,11 @@ public class LedgerService {
     private final AuditLog audit;
     private final Clock clock;
     private final java.time.ZoneId zone;
+    private final PartyService parties;
 
-    LedgerService(LedgerRepository ledger, AuditLog audit, MarketConfig config, Clock clock) {
+    LedgerService(LedgerRepository ledger, AuditLog audit, MarketConfig config, Clock clock, PartyService parties) {
         this.ledger = ledger;
+        this.parties = parties;
         this.audit = audit;
         this.zone = config.zone();
         this.clock = clock;
@@ -152,24 +157,47 @@ public class LedgerService {
         return balance(account, LedgerCode.CNY_FEN).available();
     }
 
-    /** An account's balance, 404 when it was never used. */
+    /** An account's balance, 404 when it was never used; for regulators only accounts of their jurisdiction ({@link #visible}). */
     @Transactional
-    public AccountView account(String id) {
-        Account a = ledger.account(id).orElseThrow(() -> ApiException.notFound("ledger account", id));
+    public AccountView account(Actor actor, String id) {
+        Account a = visible(actor, id);
         return AccountView.of(balance(a.id, a.ledger));
     }
 
     /**
      * One page of an account's transfers, oldest first, with the running posted balance (carried
-     * over from the pages before); 404 when never used.
+     * over from the pages before); 404 when never used; for regulators only accounts of their
+     * jurisdiction ({@link #visible}).
      */
     @Transactional
-    public StatementView statement(String id, PageRequest page) {
-        Account a = ledger.account(id).orElseThrow(() -> ApiException.notFound("ledger account", id));
+    public StatementView statement(Actor actor, String id, PageRequest page) {
+        Account a = visible(actor, id);
         long offset = (long) page.page() * page.size();
         List<Transfer> transfers = ledger.statement(id, offset, page.size());
         long opening = transfers.isEmpty() ? 0 : ledger.postedBalanceAfter(id, offset);
         return StatementView.of(AccountView.of(balance(a.id, a.ledger)), opening, transfers, zone, page.page(),
                 page.size(), ledger.statementLength(id));
+    }
+
+    /**
+     * The account, if the caller may read it: an operator any; a registered regulator (403 when its
+     * organisation is not registered, checked first) only the accounts of the listings, registrations,
+     * trades, refunds and certificates of its jurisdiction ({@link Owner}). The platform's market-wide
+     * accounts (bank, suspense, forfeited deposits, quota issued) hold every jurisdiction's money and
+     * are read by operators only; regulators check them through the invariants. 404 when never used.
+     */
+    private Account visible(Actor actor, String id) {
+        Optional<Regulator> regulator = parties.regulatorIfRegulator(actor);
+        Account a = ledger.account(id).orElseThrow(() -> ApiException.notFound("ledger account", id));
+        if (regulator.isPresent()) {
+            Optional<String> region = Owner.ofAccount(a.id).flatMap(ledger::regionOf);
+            if (region.isEmpty()) {
+                throw ApiException.forbidden("forbidden.market-wide-account", a.id);
+            }
+            if (!regulator.get().covers(region.get())) {
+                throw ApiException.forbidden("forbidden.outside-jurisdiction");
+            }
+        }
+        return a;
     }
 }

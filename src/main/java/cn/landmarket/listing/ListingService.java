@@ -23,6 +23,7 @@ import cn.landmarket.common.error.FieldViolation;
 import cn.landmarket.common.security.Actor;
 import cn.landmarket.party.DivisionCode;
 import cn.landmarket.party.PartyService;
+import cn.landmarket.party.Regulator;
 import cn.landmarket.party.Township;
 
 /**
@@ -278,6 +279,7 @@ public class ListingService {
     /** One listing as the caller may see it; enterprises see announced listings only. */
     @Transactional
     public ListingView get(Actor actor, long id) {
+        parties.regulatorIfRegulator(actor); // 403 for an unregistered regulator before anything is looked up
         Listing listing = listings.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("listing", id));
         return ListingView.of(listing, visibility(actor, listing), zone);
     }
@@ -285,6 +287,7 @@ public class ListingService {
     /** The status history of a listing the caller may see. */
     @Transactional
     public List<ListingHistoryView> history(Actor actor, long id) {
+        parties.regulatorIfRegulator(actor); // 403 for an unregistered regulator before anything is looked up
         Listing listing = listings.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("listing", id));
         visibility(actor, listing);
         return listings.history(id).stream().map(h -> ListingHistoryView.of(h, zone)).toList();
@@ -297,7 +300,7 @@ public class ListingService {
             case TOWNSHIP -> PageView.of(listings.search(search, parties.townshipOf(actor).code, null, false), page,
                     l -> ListingView.of(l, ListingView.Visibility.FULL, zone));
             case REGULATOR -> PageView.of(listings.search(search, null,
-                    DivisionCode.jurisdictionPrefix(parties.regulatorOf(actor).code), false), page,
+                    parties.regulatorOf(actor).jurisdictionPrefix(), false), page,
                     l -> ListingView.of(l, ListingView.Visibility.FULL, zone));
             case OPERATOR -> PageView.of(listings.search(search, null, null, false), page,
                     l -> ListingView.of(l, ListingView.Visibility.PLATFORM, zone));
@@ -359,7 +362,7 @@ public class ListingService {
                 yield ListingView.Visibility.FULL;
             }
             case REGULATOR -> {
-                if (!DivisionCode.covers(parties.regulatorOf(actor).code, listing.regionCode)) {
+                if (!parties.regulatorOf(actor).covers(listing.regionCode)) {
                     throw ApiException.forbidden("forbidden.outside-jurisdiction");
                 }
                 yield ListingView.Visibility.FULL;
@@ -394,9 +397,9 @@ public class ListingService {
     }
 
     private Listing regulated(Actor actor, long id) {
-        String jurisdiction = parties.regulatorOf(actor).code;
+        Regulator regulator = parties.regulatorOf(actor);
         Listing listing = listings.lock(id).orElseThrow(() -> ApiException.notFound("listing", id));
-        if (!DivisionCode.covers(jurisdiction, listing.regionCode)) {
+        if (!regulator.covers(listing.regionCode)) {
             throw ApiException.forbidden("forbidden.outside-jurisdiction");
         }
         return listing;

@@ -13,6 +13,11 @@ import cn.landmarket.common.Money;
 public record BidPatternFinding(long listingId, BidPatterns.Rule rule, String firstBidder, String secondBidder,
         Money step, Money increment, int firstSequence, int lastSequence, List<PatternBid> bids) {
 
+    /** One page of findings. */
+    @Schema(name = "BidPatternFindingPage")
+    public record Page(List<BidPatternFinding> items, int page, int size, long total) {
+    }
+
     /** One bid of the run. */
     @Schema(name = "PatternBid")
     public record PatternBid(int sequence, String bidderNo, Money amount) {

@@ -6,10 +6,15 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * Different bidders on one listing that registered or bid from the same client address: the
- * address, how many bidders used it and each registration or bid made from it.
+ * Different bidders on one listing that registered or bid from the same client address: a token of
+ * the address ({@link SignalToken}), how many bidders used it and each registration or bid made from it.
  */
-public record ClientAddressFinding(long listingId, String clientAddress, int bidders, List<Event> events) {
+public record ClientAddressFinding(long listingId, String clientAddressToken, int bidders, List<Event> events) {
+
+    /** One page of findings. */
+    @Schema(name = "ClientAddressFindingPage")
+    public record Page(List<ClientAddressFinding> items, int page, int size, long total) {
+    }
 
     /** What came from the address. */
     @Schema(name = "ClientAddressEventKind")
@@ -25,7 +30,7 @@ public record ClientAddressFinding(long listingId, String clientAddress, int bid
     /** The columns of the CSV export: one row per registration or bid. */
     static final List<Csv.Column<Flat<ClientAddressFinding, Event>>> CSV = List.of(
             Csv.column("listingId", r -> r.finding().listingId()),
-            Csv.column("clientAddress", r -> r.finding().clientAddress()),
+            Csv.column("clientAddressToken", r -> r.finding().clientAddressToken()),
             Csv.column("bidders", r -> r.finding().bidders()),
             Csv.column("kind", r -> r.item().kind()),
             Csv.column("registrationId", r -> r.item().registrationId()),

@@ -17,6 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import cn.landmarket.common.Money;
+import cn.landmarket.common.PageRequest;
+import cn.landmarket.common.PageView;
 import cn.landmarket.common.config.MarketConfig;
 import cn.landmarket.common.security.Actor;
 import cn.landmarket.oversight.CollusionRules.Group;
@@ -24,8 +26,11 @@ import cn.landmarket.oversight.OversightRepository.Where;
 
 /**
  * The collusion signals of domain.md "Audit" over the regulator's jurisdiction, each a list of
- * findings with their evidence. Bidders are named by listing, registration and bidder number only;
- * who they are is shown by the identities endpoint, which asks for a reason and logs the reveal.
+ * findings with their evidence, paged ({@link #page}) or exported whole up to the export limit.
+ * Bidders are named by listing, registration and bidder number only, and the value they share by a
+ * keyed token ({@link SignalToken}), never in the clear: the value joined to the enterprise list
+ * would name them. Who they are is shown by the identities endpoint, which asks for a reason and
+ * logs the reveal.
  */
 @ApplicationScoped
 public class CollusionService {
@@ -34,6 +39,7 @@ public class CollusionService {
     private final OversightRepository repository;
     private final OversightConfig config;
     private final ZoneId zone;
+    private volatile byte[] tokenKey;
 
     CollusionService(OversightService oversight, OversightRepository repository, OversightConfig config,
             MarketConfig market) {
@@ -41,6 +47,37 @@ public class CollusionService {
         this.repository = repository;
         this.config = config;
         this.zone = market.zone();
+    }
+
+    /** One page of findings, in their order. */
+    static <F> PageView<F> page(List<F> findings, PageRequest page) {
+        long from = (long) page.page() * page.size();
+        List<F> items = from >= findings.size() ? List.of()
+                : findings.subList((int) from, (int) Math.min(findings.size(), from + page.size()));
+        return new PageView<>(List.copyOf(items), page.page(), page.size(), findings.size());
+    }
+
+    /** Every finding as CSV rows, one per item of evidence; 400 when more than the export limit. */
+    <F, E> List<Flat<F, E>> export(List<F> findings, Function<F, List<E>> items) {
+        List<Flat<F, E>> rows = Flat.of(findings, items);
+        oversight.exportable(rows.size());
+        return rows;
+    }
+
+    /** Every township row as CSV rows; 400 when more than the export limit. */
+    <T> List<T> export(List<T> rows) {
+        oversight.exportable(rows.size());
+        return rows;
+    }
+
+    /** The token of a shared value ({@link SignalToken}) under the market's key, read once from the database. */
+    private String token(String kind, String value) {
+        byte[] key = tokenKey;
+        if (key == null) {
+            key = repository.signalKey();
+            tokenKey = key;
+        }
+        return SignalToken.of(key, kind, value);
     }
 
     /** A row of a query, keyed for grouping by {@link CollusionRules#shared}. */
@@ -72,7 +109,8 @@ public class CollusionService {
         List<Row> rows = repository.deposits(where).stream()
                 .map(r -> new Row(lng(r[0]), (String) r[3], r)).toList();
         return perListing(rows, r -> CollusionRules.account((String) r.columns()[4])).stream()
-                .map(g -> new PayerAccountFinding(g.items().get(0).listingId(), g.value(), enterprises(g.items()),
+                .map(g -> new PayerAccountFinding(g.items().get(0).listingId(), token("PAYER_ACCOUNT", g.value()),
+                        enterprises(g.items()),
                         g.items().stream().map(r -> new PayerAccountFinding.Deposit(lng(r.columns()[1]),
                                 (String) r.columns()[2], (String) r.columns()[5],
                                 Money.ofFen(lng(r.columns()[6])), at(r.columns()[7]), (String) r.columns()[8]))
@@ -103,7 +141,8 @@ public class CollusionService {
                     ? perListing(rows, attribute.getValue())
                     : CollusionRules.shared(rows, attribute.getValue(), Row::enterprise);
             for (Group<Row> g : groups) {
-                findings.add(new SharedContactFinding(reach, attribute.getKey(), g.value(),
+                findings.add(new SharedContactFinding(reach, attribute.getKey(),
+                        token(attribute.getKey().name(), g.value()),
                         reach == SharedContactFinding.Across.LISTING ? g.items().get(0).listingId() : null,
                         enterprises(g.items()), g.items().stream().map(r -> new SharedContactFinding.Bidder(
                                 r.listingId(), lng(r.columns()[1]), (String) r.columns()[2])).toList()));
@@ -119,7 +158,8 @@ public class CollusionService {
         List<Row> rows = repository.clientAddresses(where).stream()
                 .map(r -> new Row(lng(r[0]), (String) r[3], r)).toList();
         return perListing(rows, r -> (String) r.columns()[5]).stream()
-                .map(g -> new ClientAddressFinding(g.items().get(0).listingId(), g.value(), enterprises(g.items()),
+                .map(g -> new ClientAddressFinding(g.items().get(0).listingId(), token("CLIENT_ADDRESS", g.value()),
+                        enterprises(g.items()),
                         g.items().stream().map(r -> new ClientAddressFinding.Event(
                                 ClientAddressFinding.Kind.valueOf((String) r.columns()[4]), lng(r.columns()[1]),
                                 (String) r.columns()[2], at(r.columns()[6]),

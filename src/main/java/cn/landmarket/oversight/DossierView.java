@@ -22,11 +22,12 @@ import cn.landmarket.settlement.TradeView;
 
 /**
  * Everything about one listing for its regulator: the listing, its status history, registrations
- * and bids by bidder number, the trade, refunds, and the audit log entries about it with their
- * inclusion proofs against the signed checkpoint included ({@code auditLog}; null before the log's
- * first checkpoint). Bids and log entries are bounded: their first page of
- * {@link cn.landmarket.common.PageRequest#MAX_SIZE}, with the total; the rest is read page by page
- * from {@code /api/listings/{id}/bids} and {@code /api/audit/listings/{id}/entries}. {@code pendingAuditEntries} counts entries written but not yet in the tree
+ * and bids by bidder number, the trade, refunds (by bidder number, the payee's account masked), and
+ * the audit log entries about it with their inclusion proofs against the signed checkpoint included
+ * ({@code auditLog}; null before the log's first checkpoint). Bids and log entries are bounded: their
+ * first page of {@link cn.landmarket.common.PageRequest#MAX_SIZE}, with the total; the rest is read
+ * page by page from {@code /api/listings/{id}/bids} and {@code /api/audit/listings/{id}/entries}.
+ * {@code pendingAuditEntries} counts entries written but not yet in the tree
  * (they are added within about a second).
  */
 public record DossierView(ListingView listing, List<ListingHistoryView> history,
@@ -68,7 +69,7 @@ public record DossierView(ListingView listing, List<ListingHistoryView> history,
                     "trade " + trade.id() + ", buyer " + trade.buyerCode() + ", paid " + trade.paid().toYuan()));
         }
         for (RefundView r : refunds) {
-            lines.add(new Line("refund", text(r.createdAt()), r.reason().name(), null, r.amount(),
+            lines.add(new Line("refund", text(r.createdAt()), r.reason().name(), r.bidderNo(), r.amount(),
                     "refund " + r.id() + (r.open() ? ", open, due " + text(r.dueBy()) : ", paid " + text(r.confirmedAt()))));
         }
         if (auditLog != null) {

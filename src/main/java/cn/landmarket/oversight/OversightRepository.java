@@ -122,6 +122,18 @@ public class OversightRepository {
         return count("select count(*) from listing l where {where}", where);
     }
 
+    /**
+     * The registrations of the enterprise a listing search is narrowed to ({@code :enterprise}) in
+     * the listings it matches: listing, registration and bidder number, by listing and registration.
+     */
+    public List<Object[]> registrationsOf(Where where) {
+        return rows("""
+                select l.id, re.id, re.bidder_no
+                from listing l join registration re on re.listing_id = l.id and re.enterprise_code = :enterprise
+                where {where}
+                order by l.id, re.id""", where);
+    }
+
     /** Trades of listings in scope, latest close first, from {@code offset}, at most {@code limit}. */
     public List<Object[]> trades(Where where, int offset, int limit) {
         return rows("""
@@ -163,6 +175,11 @@ public class OversightRepository {
     }
 
     // ---- collusion signals ---------------------------------------------------------------------
+
+    /** The secret key of the signals' value tokens (made by migration V11). */
+    public byte[] signalKey() {
+        return (byte[]) em.createNativeQuery("select secret from oversight_signal_key where id = 1").getSingleResult();
+    }
 
     /** Deposits credited to the virtual accounts of registrations for listings in scope, by listing and booking time. */
     public List<Object[]> deposits(Where where) {

@@ -1,6 +1,7 @@
 package cn.landmarket.oversight;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -50,6 +51,11 @@ public class OversightResource {
             + " do not run them as formulas).";
     private static final String SCOPE_NOTE = " Only listings in the caller's jurisdiction are looked at, narrowed"
             + " by assetType, region, township and the days of the close (closedFrom, closedTo).";
+    private static final String TOKEN_NOTE = " token (valueToken, payerAccountToken, clientAddressToken: 32 hex"
+            + " digits of a keyed HMAC-SHA256 of the value; equal values give equal tokens, and the value itself,"
+            + " which joined to the enterprise list would name the bidders, is never shown).";
+    private static final String PAGE_NOTE = " JSON is paged (page, size up to 100, findings in a stable order);"
+            + " the CSV export holds every finding, up to the configured limit (400 beyond it).";
     private static final MediaType CSV = MediaType.valueOf(Csv.MEDIA_TYPE);
 
     @Inject
@@ -67,26 +73,34 @@ public class OversightResource {
     @GET
     @Path("/listings")
     @Operation(summary = "Search the jurisdiction's listings",
-            description = "Newest first, paged; enterprise limits the search to listings it registered for."
-                    + SCOPE_NOTE + " The CSV export holds every matching listing (not only the page), up to the"
-                    + " configured limit (400 beyond it)." + CSV_NOTE)
+            description = "Newest first, paged; enterprise limits the search to listings it registered for. That"
+                    + " ties the enterprise to bidder numbers, so it is a reveal: 'reason' is then required (as for"
+                    + " the identities; 400 otherwise, and nothing is shown or logged), and each matching listing"
+                    + " gets an identity.revealed entry (view 'search') naming the enterprise's registrations and"
+                    + " bidder numbers, written in the same transaction." + SCOPE_NOTE + " The CSV export holds"
+                    + " every matching listing (not only the page), up to the configured limit (400 beyond it)."
+                    + CSV_NOTE)
     @APIResponse(responseCode = "200", description = "A page of listings, or all of them as CSV", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListingSummary.Page.class)),
             @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
     public Response listings(@Valid @BeanParam Scope scope, @QueryParam("status") ListingStatus status,
             @QueryParam("enterprise") @ValidCreditCode @Parameter(description = "Credit code of a registered bidder") String enterprise,
+            @QueryParam("reason") @Parameter(description = "Why the enterprise's listings are needed; required with"
+                    + " enterprise, logged") String reason,
             @Valid @BeanParam PageRequest page) {
         if (csv()) {
-            return csv("listings", ListingSummary.CSV, oversight.exportListings(actor.get(), scope, status, enterprise));
+            return csv("listings", ListingSummary.CSV,
+                    oversight.exportListings(actor.get(), scope, status, enterprise, reason));
         }
-        return Response.ok(oversight.listings(actor.get(), scope, status, enterprise, page), MediaType.APPLICATION_JSON)
-                .build();
+        return Response.ok(oversight.listings(actor.get(), scope, status, enterprise, reason, page),
+                MediaType.APPLICATION_JSON).build();
     }
 
     @GET
     @Path("/trades")
     @Operation(summary = "Search the jurisdiction's trades",
-            description = "Latest close first, paged; enterprise limits the search to trades it bought." + SCOPE_NOTE
+            description = "Latest close first, paged; enterprise limits the search to trades it bought (the buyer"
+                    + " is named in the public result from the close, so this reveals no bidder)." + SCOPE_NOTE
                     + " The CSV export holds every matching trade, up to the configured limit (400 beyond it)."
                     + CSV_NOTE)
     @APIResponse(responseCode = "200", description = "A page of trades, or all of them as CSV", content = {
@@ -144,48 +158,49 @@ public class OversightResource {
     @Path("/signals/payer-accounts")
     @Operation(summary = "Collusion signal: deposits for different bidders of one listing paid from the same account",
             description = "One finding per listing and payer account (compared without spaces and dashes) used by two"
-                    + " or more bidders, with each deposit. Bidders appear by bidder number." + SCOPE_NOTE
-                    + " listingId narrows to one listing." + CSV_NOTE)
-    @APIResponse(responseCode = "200", description = "The findings", content = {
+                    + " or more bidders, with each deposit. Bidders appear by bidder number, the account only as a"
+                    + TOKEN_NOTE + SCOPE_NOTE + " listingId narrows to one listing." + PAGE_NOTE + CSV_NOTE)
+    @APIResponse(responseCode = "200", description = "A page of findings, or all of them as CSV", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = PayerAccountFinding.class)),
+                    schema = @Schema(implementation = PayerAccountFinding.Page.class)),
             @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
-    public Response payerAccounts(@Valid @BeanParam Scope scope, @QueryParam("listingId") Long listingId) {
-        return answer("payer-accounts", PayerAccountFinding.CSV, () -> Flat.of(
-                collusion.payerAccounts(actor.get(), scope, listingId), PayerAccountFinding::deposits),
-                () -> collusion.payerAccounts(actor.get(), scope, listingId));
+    public Response payerAccounts(@Valid @BeanParam Scope scope, @QueryParam("listingId") Long listingId,
+            @Valid @BeanParam PageRequest page) {
+        return answer("payer-accounts", PayerAccountFinding.CSV, PayerAccountFinding::deposits,
+                () -> collusion.payerAccounts(actor.get(), scope, listingId), page);
     }
 
     @GET
     @Path("/signals/contacts")
     @Operation(summary = "Collusion signal: the same contact person, phone or legal representative for different bidders",
             description = "across=LISTING (default) compares the bidders of each listing, across=REGION all bidders of"
-                    + " the listings searched. Names are compared without extra spaces, phones by their digits."
-                    + SCOPE_NOTE + " listingId narrows to one listing." + CSV_NOTE)
-    @APIResponse(responseCode = "200", description = "The findings", content = {
+                    + " the listings searched. Names are compared without extra spaces, phones by their digits;"
+                    + " the shared value appears only as a" + TOKEN_NOTE + SCOPE_NOTE
+                    + " listingId narrows to one listing." + PAGE_NOTE + CSV_NOTE)
+    @APIResponse(responseCode = "200", description = "A page of findings, or all of them as CSV", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = SharedContactFinding.class)),
+                    schema = @Schema(implementation = SharedContactFinding.Page.class)),
             @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
     public Response contacts(@Valid @BeanParam Scope scope, @QueryParam("listingId") Long listingId,
-            @QueryParam("across") SharedContactFinding.Across across) {
-        return answer("contacts", SharedContactFinding.CSV, () -> Flat.of(
-                collusion.contacts(actor.get(), scope, listingId, across), SharedContactFinding::bidders),
-                () -> collusion.contacts(actor.get(), scope, listingId, across));
+            @QueryParam("across") SharedContactFinding.Across across, @Valid @BeanParam PageRequest page) {
+        return answer("contacts", SharedContactFinding.CSV, SharedContactFinding::bidders,
+                () -> collusion.contacts(actor.get(), scope, listingId, across), page);
     }
 
     @GET
     @Path("/signals/client-addresses")
     @Operation(summary = "Collusion signal: different bidders of one listing registering or bidding from the same client address",
             description = "One finding per listing and address used by two or more bidders, with each registration and"
-                    + " bid made from it." + SCOPE_NOTE + " listingId narrows to one listing." + CSV_NOTE)
-    @APIResponse(responseCode = "200", description = "The findings", content = {
+                    + " bid made from it; the address appears only as a" + TOKEN_NOTE + SCOPE_NOTE
+                    + " listingId narrows to one listing." + PAGE_NOTE + CSV_NOTE)
+    @APIResponse(responseCode = "200", description = "A page of findings, or all of them as CSV", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = ClientAddressFinding.class)),
+                    schema = @Schema(implementation = ClientAddressFinding.Page.class)),
             @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
-    public Response clientAddresses(@Valid @BeanParam Scope scope, @QueryParam("listingId") Long listingId) {
-        return answer("client-addresses", ClientAddressFinding.CSV, () -> Flat.of(
-                collusion.clientAddresses(actor.get(), scope, listingId), ClientAddressFinding::events),
-                () -> collusion.clientAddresses(actor.get(), scope, listingId));
+    public Response clientAddresses(@Valid @BeanParam Scope scope, @QueryParam("listingId") Long listingId,
+            @Valid @BeanParam PageRequest page) {
+        return answer("client-addresses", ClientAddressFinding.CSV, ClientAddressFinding::events,
+                () -> collusion.clientAddresses(actor.get(), scope, listingId), page);
     }
 
     @GET
@@ -195,15 +210,16 @@ public class OversightResource {
                     + " bids alternating between the same two bidders with one constant difference."
                     + " MINIMUM_INCREMENT_RUN: at least market.oversight.minimum-increment-min-differences (10)"
                     + " consecutive differences of exactly the listing's increment, all bids by the same two bidders."
-                    + " Each maximal run is one finding." + SCOPE_NOTE + " listingId narrows to one listing." + CSV_NOTE)
-    @APIResponse(responseCode = "200", description = "The findings", content = {
+                    + " Each maximal run is one finding." + SCOPE_NOTE + " listingId narrows to one listing."
+                    + PAGE_NOTE + CSV_NOTE)
+    @APIResponse(responseCode = "200", description = "A page of findings, or all of them as CSV", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = BidPatternFinding.class)),
+                    schema = @Schema(implementation = BidPatternFinding.Page.class)),
             @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
-    public Response bidPatterns(@Valid @BeanParam Scope scope, @QueryParam("listingId") Long listingId) {
-        return answer("bid-patterns", BidPatternFinding.CSV, () -> Flat.of(
-                collusion.bidPatterns(actor.get(), scope, listingId), BidPatternFinding::bids),
-                () -> collusion.bidPatterns(actor.get(), scope, listingId));
+    public Response bidPatterns(@Valid @BeanParam Scope scope, @QueryParam("listingId") Long listingId,
+            @Valid @BeanParam PageRequest page) {
+        return answer("bid-patterns", BidPatternFinding.CSV, BidPatternFinding::bids,
+                () -> collusion.bidPatterns(actor.get(), scope, listingId), page);
     }
 
     @GET
@@ -211,14 +227,18 @@ public class OversightResource {
     @Operation(summary = "Collusion signal: each selling township's share of sales with a single bidder",
             description = "Decided sales (sold, whatever followed) in scope per township, how many had one bidder, the"
                     + " share in percent and whether it reaches market.oversight.single-bidder-flag-percent (50) with"
-                    + " at least market.oversight.single-bidder-min-sales (3) sales." + SCOPE_NOTE + CSV_NOTE)
-    @APIResponse(responseCode = "200", description = "One row per township", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = SingleBidderShare.class)),
-            @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
-    public Response singleBidderSales(@Valid @BeanParam Scope scope) {
-        return answer("single-bidder-sales", SingleBidderShare.CSV,
-                () -> collusion.singleBidderShares(actor.get(), scope));
+                    + " at least market.oversight.single-bidder-min-sales (3) sales." + SCOPE_NOTE
+                    + " JSON is paged (page, size up to 100); the CSV export holds every township, up to the"
+                    + " configured limit (400 beyond it)." + CSV_NOTE)
+    @APIResponse(responseCode = "200", description = "A page of townships (one row each), or all of them as CSV",
+            content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SingleBidderShare.Page.class)),
+                    @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
+    public Response singleBidderSales(@Valid @BeanParam Scope scope, @Valid @BeanParam PageRequest page) {
+        List<SingleBidderShare> shares = collusion.singleBidderShares(actor.get(), scope);
+        return csv() ? csv("single-bidder-sales", SingleBidderShare.CSV, collusion.export(shares))
+                : Response.ok(CollusionService.page(shares, page), MediaType.APPLICATION_JSON).build();
     }
 
     @GET
@@ -253,9 +273,11 @@ public class OversightResource {
         return csv() ? csv(name, columns, rows.get()) : Response.ok(rows.get(), MediaType.APPLICATION_JSON).build();
     }
 
-    private <F, E> Response answer(String name, List<Csv.Column<Flat<F, E>>> columns, Supplier<List<Flat<F, E>>> rows,
-            Supplier<List<F>> findings) {
-        return csv() ? csv(name, columns, rows.get()) : Response.ok(findings.get(), MediaType.APPLICATION_JSON).build();
+    /** A signal's findings: one page as JSON, or every item of evidence of every finding as CSV (up to the export limit). */
+    private <F, E> Response answer(String name, List<Csv.Column<Flat<F, E>>> columns, Function<F, List<E>> items,
+            Supplier<List<F>> findings, PageRequest page) {
+        return csv() ? csv(name, columns, collusion.export(findings.get(), items))
+                : Response.ok(CollusionService.page(findings.get(), page), MediaType.APPLICATION_JSON).build();
     }
 
     private static <T> Response csv(String name, List<Csv.Column<T>> columns, List<T> rows) {

@@ -7,7 +7,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -35,8 +38,8 @@ import cn.landmarket.common.security.Actor;
 import cn.landmarket.listing.ListingService;
 import cn.landmarket.listing.ListingStatus;
 import cn.landmarket.oversight.OversightRepository.Where;
-import cn.landmarket.party.DivisionCode;
 import cn.landmarket.party.PartyService;
+import cn.landmarket.party.Regulator;
 import cn.landmarket.settlement.SettlementService;
 import cn.landmarket.settlement.TradeStatus;
 
@@ -87,16 +90,17 @@ public class OversightService {
 
     /** The region prefix of the calling regulator's jurisdiction; 403 when its code is not a registered regulator. */
     String jurisdiction(Actor actor) {
-        return DivisionCode.jurisdictionPrefix(parties.regulatorOf(actor).code);
+        return parties.regulatorOf(actor).jurisdictionPrefix();
     }
 
-    /** 404 for an unknown listing, 403 for one outside the regulator's jurisdiction. */
+    /** 403 for an unregistered regulator, 404 for an unknown listing, 403 for one outside the regulator's jurisdiction. */
     void requireListing(Actor actor, long listingId) {
+        Regulator regulator = parties.regulatorOf(actor);
         String region = repository.regionOf(listingId);
         if (region == null) {
             throw ApiException.notFound("listing", listingId);
         }
-        if (!DivisionCode.covers(parties.regulatorOf(actor).code, region)) {
+        if (!regulator.covers(region)) {
             throw ApiException.forbidden("forbidden.outside-jurisdiction");
         }
     }
@@ -115,21 +119,25 @@ public class OversightService {
 
     /**
      * Listings of the jurisdiction in scope, optionally in one status and only those the enterprise
-     * registered for, newest first.
+     * registered for, newest first. Searching by enterprise ties it to bidder numbers, so it is a
+     * reveal ({@link #revealSearch}).
      */
     @Transactional
     public PageView<ListingSummary> listings(Actor actor, Scope scope, ListingStatus status, String enterprise,
-            PageRequest page) {
+            String reason, PageRequest page) {
         Where where = listingWhere(actor, scope, status, enterprise);
+        revealSearch(actor, where, enterprise, reason);
         return new PageView<>(repository.listings(where, page.page() * page.size(), page.size()).stream()
                 .map(this::listingSummary).toList(), page.page(), page.size(), repository.countListings(where));
     }
 
     /** Every listing {@link #listings} would page through; 400 when more than the export limit match. */
     @Transactional
-    public List<ListingSummary> exportListings(Actor actor, Scope scope, ListingStatus status, String enterprise) {
+    public List<ListingSummary> exportListings(Actor actor, Scope scope, ListingStatus status, String enterprise,
+            String reason) {
         Where where = listingWhere(actor, scope, status, enterprise);
         exportable(repository.countListings(where));
+        revealSearch(actor, where, enterprise, reason);
         return repository.listings(where, 0, config.exportMaxRows()).stream().map(this::listingSummary).toList();
     }
 
@@ -143,6 +151,28 @@ public class OversightService {
                     + " and re.enterprise_code = :enterprise)", "enterprise", enterprise);
         }
         return where;
+    }
+
+    /**
+     * The reveal rule for a search by enterprise: without an enterprise nothing happens; with one a
+     * reason is required (400 when missing, blank or too long, before anything is read or logged), and
+     * every listing in scope the enterprise registered for gets an {@code identity.revealed} entry
+     * (view {@code search}) naming its registrations and bidder numbers there, in this transaction,
+     * whichever page is asked for: the total alone tells how many listings it registered for.
+     */
+    private void revealSearch(Actor actor, Where where, String enterprise, String reason) {
+        if (enterprise == null) {
+            return;
+        }
+        String why = IdentityReveal.require(reason);
+        Map<Long, List<Object[]>> byListing = new LinkedHashMap<>();
+        for (Object[] r : repository.registrationsOf(where)) {
+            byListing.computeIfAbsent(lng(r[0]), k -> new ArrayList<>()).add(r);
+        }
+        Instant now = Instant.now(clock);
+        byListing.forEach((listingId, rows) -> auditLog.append(IdentityReveal.entry(actor, now, listingId, why,
+                "search", rows.stream().map(r -> (String) r[2]).filter(Objects::nonNull).toList(),
+                rows.stream().map(r -> lng(r[1])).toList())));
     }
 
     private ListingSummary listingSummary(Object[] r) {
@@ -188,7 +218,8 @@ public class OversightService {
                 at(r[15]), at(r[16]), at(r[17]));
     }
 
-    private void exportable(long matches) {
+    /** Raises 400 when an export would hold more than the configured number of rows. */
+    void exportable(long matches) {
         if (matches > config.exportMaxRows()) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED,
                     Message.of("oversight.export-too-large", matches, config.exportMaxRows()), List.of());

@@ -9,9 +9,15 @@ import cn.landmarket.common.Money;
 
 /**
  * Deposits for different bidders on one listing paid from the same payer account (account numbers
- * compared without spaces and dashes): the account, how many bidders used it and each deposit.
+ * compared without spaces and dashes): a token of the account ({@link SignalToken}; the account
+ * itself would name the bidders), how many bidders used it and each deposit.
  */
-public record PayerAccountFinding(long listingId, String payerAccount, int bidders, List<Deposit> deposits) {
+public record PayerAccountFinding(long listingId, String payerAccountToken, int bidders, List<Deposit> deposits) {
+
+    /** One page of findings. */
+    @Schema(name = "PayerAccountFindingPage")
+    public record Page(List<PayerAccountFinding> items, int page, int size, long total) {
+    }
 
     /** One deposit credit: the registration and bidder number it was for, the bank's transaction and what it counted as. */
     @Schema(name = "PayerAccountDeposit")
@@ -22,7 +28,7 @@ public record PayerAccountFinding(long listingId, String payerAccount, int bidde
     /** The columns of the CSV export: one row per deposit. */
     static final List<Csv.Column<Flat<PayerAccountFinding, Deposit>>> CSV = List.of(
             Csv.column("listingId", r -> r.finding().listingId()),
-            Csv.column("payerAccount", r -> r.finding().payerAccount()),
+            Csv.column("payerAccountToken", r -> r.finding().payerAccountToken()),
             Csv.column("bidders", r -> r.finding().bidders()),
             Csv.column("registrationId", r -> r.item().registrationId()),
             Csv.column("bidderNo", r -> r.item().bidderNo()),

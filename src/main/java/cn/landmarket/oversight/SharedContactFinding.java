@@ -7,11 +7,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * Different enterprises among the bidders that name the same contact person, contact phone or legal
  * representative: on one listing ({@code across} LISTING, with its id) or on any listings of the
- * region searched ({@code across} REGION). Bidders appear by listing, registration and bidder number;
- * who they are is shown only by the identities endpoint, with a reason.
+ * region searched ({@code across} REGION). The value appears only as a token ({@link SignalToken}),
+ * bidders by listing, registration and bidder number; who they are is shown only by the identities
+ * endpoint, with a reason.
  */
-public record SharedContactFinding(Across across, Attribute attribute, String value, Long listingId, int enterprises,
-        List<Bidder> bidders) {
+public record SharedContactFinding(Across across, Attribute attribute, String valueToken, Long listingId,
+        int enterprises, List<Bidder> bidders) {
+
+    /** One page of findings. */
+    @Schema(name = "SharedContactFindingPage")
+    public record Page(List<SharedContactFinding> items, int page, int size, long total) {
+    }
 
     /** Which bidders are compared with each other. */
     @Schema(name = "ContactComparison")
@@ -37,7 +43,7 @@ public record SharedContactFinding(Across across, Attribute attribute, String va
     static final List<Csv.Column<Flat<SharedContactFinding, Bidder>>> CSV = List.of(
             Csv.column("across", r -> r.finding().across()),
             Csv.column("attribute", r -> r.finding().attribute()),
-            Csv.column("value", r -> r.finding().value()),
+            Csv.column("valueToken", r -> r.finding().valueToken()),
             Csv.column("enterprises", r -> r.finding().enterprises()),
             Csv.column("listingId", r -> r.item().listingId()),
             Csv.column("registrationId", r -> r.item().registrationId()),

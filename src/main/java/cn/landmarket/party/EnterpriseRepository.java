@@ -10,10 +10,20 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class EnterpriseRepository implements PanacheRepositoryBase<Enterprise, String> {
 
-    public PanacheQuery<Enterprise> search(EnterpriseStatus status) {
-        return status == null
-                ? findAll(Sort.by("registeredAt").and("creditCode"))
-                : find("status", Sort.by("registeredAt").and("creditCode"), status);
+    /** Enterprises, optionally in one status and only those registered in a region prefix; oldest first. */
+    public PanacheQuery<Enterprise> search(EnterpriseStatus status, String regionPrefix) {
+        java.util.List<String> where = new java.util.ArrayList<>();
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (status != null) {
+            where.add("status = :status");
+            params.put("status", status);
+        }
+        if (regionPrefix != null) {
+            where.add("regionCode like :region");
+            params.put("region", regionPrefix + "%");
+        }
+        Sort oldestFirst = Sort.by("registeredAt").and("creditCode");
+        return where.isEmpty() ? findAll(oldestFirst) : find(String.join(" and ", where), oldestFirst, params);
     }
 
     /**

@@ -79,8 +79,7 @@ public class PartyResource {
     @Operation(summary = "List enterprises, optionally by status")
     public PageView<EnterpriseView> enterprises(@QueryParam("status") EnterpriseStatus status,
             @Valid @BeanParam PageRequest page) {
-        actor.get();
-        return service.enterprises(status, page);
+        return service.enterprises(actor.get(), status, page);
     }
 
     @GET

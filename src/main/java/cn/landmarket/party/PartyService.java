@@ -63,13 +63,27 @@ public class PartyService {
                 .orElseThrow(() -> ApiException.forbidden("forbidden.unknown-org", actor.org()));
     }
 
-    /** The caller's own regulator; 403 when the token's organisation is not a registered regulator. */
+    /**
+     * The caller's own registered regulator; 403 when the token's organisation is not a registered
+     * regulator. Every regulator read and action goes through this method and the jurisdiction of
+     * the regulator it returns ({@link Regulator#covers}), never through the token's raw {@code org}:
+     * a token for an unregistered 6-digit code reads and does nothing.
+     */
     public Regulator regulatorOf(Actor actor) {
         if (!actor.is(Role.REGULATOR)) {
             throw ApiException.forbidden("forbidden.role");
         }
         return regulators.findByIdOptional(actor.org())
                 .orElseThrow(() -> ApiException.forbidden("forbidden.unknown-org", actor.org()));
+    }
+
+    /**
+     * The caller's registered regulator when it acts as a regulator ({@link #regulatorOf}, 403 when
+     * its organisation is not registered), empty for any other role. Services call it first, before
+     * looking anything up, so that an unregistered regulator learns nothing, not even what exists.
+     */
+    public Optional<Regulator> regulatorIfRegulator(Actor actor) {
+        return actor.is(Role.REGULATOR) ? Optional.of(regulatorOf(actor)) : Optional.empty();
     }
 
     /**
@@ -121,17 +135,31 @@ public class PartyService {
     }
 
     /** An enterprise as seen by itself, an operator or a regulator (403 for anyone else). */
+    /**
+     * An enterprise as seen by itself, an operator or a regulator of the region it is registered in
+     * (403 outside it, and for anyone else).
+     */
     @Transactional
     public EnterpriseView enterprise(Actor actor, String creditCode) {
         if (actor.is(Role.ENTERPRISE) && !actor.org().equals(creditCode) || actor.is(Role.TOWNSHIP)) {
             throw ApiException.forbidden("forbidden.other-enterprise");
         }
-        return EnterpriseView.of(requireEnterprise(creditCode));
+        Optional<Regulator> regulator = regulatorIfRegulator(actor);
+        Enterprise enterprise = requireEnterprise(creditCode);
+        if (regulator.isPresent() && !regulator.get().covers(enterprise.regionCode)) {
+            throw ApiException.forbidden("forbidden.outside-jurisdiction");
+        }
+        return EnterpriseView.of(enterprise);
     }
 
+    /** Enterprises, optionally in one status: all for an operator, those registered in its jurisdiction for a regulator. */
     @Transactional
-    public PageView<EnterpriseView> enterprises(EnterpriseStatus status, PageRequest page) {
-        return PageView.of(enterprises.search(status), page, EnterpriseView::of);
+    public PageView<EnterpriseView> enterprises(Actor actor, EnterpriseStatus status, PageRequest page) {
+        String jurisdiction = regulatorIfRegulator(actor).map(Regulator::jurisdictionPrefix).orElse(null);
+        if (jurisdiction == null && !actor.is(Role.OPERATOR)) {
+            throw ApiException.forbidden("forbidden.role");
+        }
+        return PageView.of(enterprises.search(status, jurisdiction), page, EnterpriseView::of);
     }
 
     /**

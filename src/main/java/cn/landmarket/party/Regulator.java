@@ -19,4 +19,14 @@ public class Regulator {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** The prefix every region code of this regulator's jurisdiction starts with. */
+    public String jurisdictionPrefix() {
+        return DivisionCode.jurisdictionPrefix(code);
+    }
+
+    /** Whether a region (6-digit division or 9-digit township code) lies in this regulator's jurisdiction. */
+    public boolean covers(String regionCode) {
+        return DivisionCode.covers(code, regionCode);
+    }
 }

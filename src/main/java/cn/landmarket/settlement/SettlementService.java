@@ -38,9 +38,9 @@ import cn.landmarket.listing.ListingHistory;
 import cn.landmarket.listing.ListingRepository;
 import cn.landmarket.listing.ListingStatus;
 import cn.landmarket.listing.PaymentTerms;
-import cn.landmarket.party.DivisionCode;
 import cn.landmarket.party.Enterprise;
 import cn.landmarket.party.EnterpriseRepository;
+import cn.landmarket.party.PartyService;
 
 /**
  * After the sale (domain.md): a trade per sold listing, the confirmation both parties sign, payments
@@ -68,12 +68,14 @@ public class SettlementService {
     private final AuditLog audit;
     private final ZoneId zone;
     private final Clock clock;
+    private final PartyService parties;
 
     SettlementService(TradeRepository trades, ListingRepository listings, RegistrationRepository registrations,
             BidRepository bids, EnterpriseRepository enterprises, CertificateService certificates,
             RefundService refunds, LedgerService ledger, CalendarService calendar, SettlementConfig config,
-            BankConfig bank, MarketConfig market, Clock clock, AuditLog audit) {
+            BankConfig bank, MarketConfig market, Clock clock, AuditLog audit, PartyService parties) {
         this.trades = trades;
+        this.parties = parties;
         this.audit = audit;
         this.listings = listings;
         this.registrations = registrations;
@@ -240,6 +242,7 @@ public class SettlementService {
     /** The trade of a listing, for its parties, regulators of its region and operators (404 otherwise). */
     @Transactional
     public TradeView ofListing(Actor actor, long listingId) {
+        parties.regulatorIfRegulator(actor); // 403 for an unregistered regulator before anything is looked up
         Trade t = trades.ofListing(listingId).orElseThrow(() -> ApiException.notFound("trade of listing", listingId));
         return visible(actor, t);
     }
@@ -252,6 +255,7 @@ public class SettlementService {
 
     @Transactional
     public TradeView get(Actor actor, long tradeId) {
+        parties.regulatorIfRegulator(actor); // 403 for an unregistered regulator before anything is looked up
         Trade t = trades.findByIdOptional(tradeId).orElseThrow(() -> ApiException.notFound("trade", tradeId));
         return visible(actor, t);
     }
@@ -263,11 +267,11 @@ public class SettlementService {
         return TradeView.of(t, zone);
     }
 
-    private static boolean mayView(Actor actor, Trade t) {
+    private boolean mayView(Actor actor, Trade t) {
         return switch (actor.role()) {
             case TOWNSHIP -> actor.org().equals(t.sellerCode);
             case ENTERPRISE -> actor.org().equals(t.buyerCode);
-            case REGULATOR -> DivisionCode.covers(actor.org(), t.sellerCode);
+            case REGULATOR -> parties.regulatorOf(actor).covers(t.sellerCode);
             case OPERATOR -> true;
         };
     }

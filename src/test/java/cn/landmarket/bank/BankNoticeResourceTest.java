@@ -545,6 +545,36 @@ class BankNoticeResourceTest {
     }
 
     @Test
+    void refundsShowOperatorsAndRegulatorsTheListingAndBidderNumberAndAMaskedAccountNeverThePayee() {
+        Bidder b = bidder();
+        Map<String, Object> wrong = BankFeed.credit(txId(), b.account(), "300.00", "冒名付款人", aMinuteAgo());
+        wrong.put("counterpartyAccount", "6217 0000-0000 0009 876");
+        long wrongPayer = BankFeed.deliver(wrong).statusCode(200).body("outcome", equalTo("WRONG_PAYER"))
+                .extract().jsonPath().getLong("refundId");
+        BankFeed.deliver(deposit(b, mine(b).getString("deposit"))).statusCode(200)
+                .body("outcome", equalTo("QUALIFIED"));
+        String bidderNo = mine(b).getString("bidderNo");
+        assertNotNull(bidderNo);
+        long surplus = BankFeed.deliver(deposit(b, "100.00")).statusCode(200).extract().jsonPath().getLong("refundId");
+
+        for (String token : List.of(Tokens.operator(), Tokens.regulator(TestData.CITY_REGULATOR))) {
+            String body = given().auth().oauth2(token).when().get("/api/refunds?size=100").then().statusCode(200)
+                    .body("items.find { it.id == " + wrongPayer + " }.listingId", equalTo((int) b.listingId()))
+                    .body("items.find { it.id == " + wrongPayer + " }.registrationId", equalTo((int) b.registrationId()))
+                    .body("items.find { it.id == " + wrongPayer + " }.payeeAccountMasked", equalTo("****9876"))
+                    .body("items.find { it.id == " + wrongPayer + " }", not(hasKey("payeeName")))
+                    .body("items.find { it.id == " + wrongPayer + " }", not(hasKey("payeeAccount")))
+                    .body("items.find { it.id == " + surplus + " }.bidderNo", equalTo(bidderNo))
+                    .body("items.find { it.id == " + surplus + " }.payeeAccountMasked", equalTo("****0000"))
+                    .extract().asString();
+            for (String secret : List.of("冒名付款人", "6217 0000-0000 0009 876", "621700000000009876", b.name(),
+                    "6228480000000000000", b.code())) {
+                assertTrue(!body.contains(secret), "the refund list names a bidder by " + secret);
+            }
+        }
+    }
+
+    @Test
     void refundsAreListedForOperatorsAndRegulatorsWithOverdueFlags() {
         Bidder b = bidder();
         long overdueId = BankFeed.deliver(BankFeed.credit(txId(), b.account(), "300.00", "赵六", aMinuteAgo()))

@@ -3,6 +3,7 @@ package cn.landmarket.ledger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,14 +11,19 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import cn.landmarket.common.PageRequest;
 import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.error.ErrorCode;
+import cn.landmarket.common.security.Actor;
+import cn.landmarket.common.security.Role;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The ledger's rules against the real database: idempotent replays, two-phase transfers, no overdraft. */
 @QuarkusTest
 class LedgerServiceTest {
+
+    private static final Actor OPERATOR = new Actor("operator-user", Role.OPERATOR, "MYJYZX");
 
     @Inject
     LedgerService ledger;
@@ -90,16 +96,16 @@ class LedgerServiceTest {
                 TransferKind.DEPOSIT_APPLIED, Phase.POSTED, "hold-" + k, null));
         inTx(TransferRequest.money("out-" + k, deposit, "REFUND:S" + k, 50, TransferKind.DEPOSIT_REFUND, null));
 
-        StatementView whole = QuarkusTransaction.requiringNew().call(() -> ledger.statement(deposit,
-                new cn.landmarket.common.PageRequest(0, 100)));
+        StatementView whole = QuarkusTransaction.requiringNew().call(() -> ledger.statement(OPERATOR, deposit,
+                new PageRequest(0, 100)));
         assertEquals(8, whole.total());
         assertEquals(8, whole.lines().size());
         assertEquals("10.50", whole.lines().get(7).balanceAfter(), "15.00 in, 4.00 applied, 0.50 refunded");
-        List<StatementView.Line> paged = new java.util.ArrayList<>();
+        List<StatementView.Line> paged = new ArrayList<>();
         for (int page = 0; page < 3; page++) {
             int p = page;
-            StatementView view = QuarkusTransaction.requiringNew().call(() -> ledger.statement(deposit,
-                    new cn.landmarket.common.PageRequest(p, 3)));
+            StatementView view = QuarkusTransaction.requiringNew().call(() -> ledger.statement(OPERATOR, deposit,
+                    new PageRequest(p, 3)));
             assertEquals(8, view.total());
             assertEquals(page < 2 ? 3 : 2, view.lines().size());
             paged.addAll(view.lines());

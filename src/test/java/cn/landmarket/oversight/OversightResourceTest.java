@@ -41,6 +41,7 @@ import cn.landmarket.testing.Sequencing;
 import cn.landmarket.testing.TestClock;
 import cn.landmarket.testing.TestData;
 import cn.landmarket.testing.Tokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -85,6 +86,9 @@ class OversightResourceTest {
     @Inject
     AuditSequencer sequencer;
 
+    @Inject
+    OversightRepository repository;
+
     private final String regulator = Tokens.regulator(TestData.CITY_REGULATOR);
     private final String outsider = Tokens.regulator(TestData.COUNTY_REGULATOR);
 
@@ -101,6 +105,7 @@ class OversightResourceTest {
     private String c1;
     private String c2;
     private String c3;
+    private String c4;
     private String c6;
     private boolean built;
     private final Map<String, Long> registrationIds = new HashMap<>();
@@ -163,7 +168,7 @@ class OversightResourceTest {
         }
 
         // A clean listing: different accounts, addresses and people, irregular steps.
-        String c4 = enterprise("周四", "13600000004", SHARED_REPRESENTATIVE);
+        c4 = enterprise("周四", "13600000004", SHARED_REPRESENTATIVE);
         String c5 = enterprise("周五", "13600000005", "吴五");
         qualify(c4, clean, "198.51.100.31", "6222000044445555");
         qualify(c5, clean, "198.51.100.32", "6222000055556666");
@@ -280,6 +285,12 @@ class OversightResourceTest {
                 .header("Content-Disposition", startsWith("attachment; filename=")).extract().asString();
     }
 
+    /** The token a signal shows for a value, computed with the market's key as SignalToken defines it. */
+    private String token(String kind, String value) {
+        byte[] key = QuarkusTransaction.requiringNew().call(repository::signalKey);
+        return SignalToken.of(key, kind, value);
+    }
+
     private static List<String> lines(String csv) {
         assertTrue(csv.endsWith("\r\n"), "every line ends with CRLF");
         return List.of(csv.substring(0, csv.length() - 2).split("\r\n", -1));
@@ -297,7 +308,8 @@ class OversightResourceTest {
         assertEquals("22500000.00", signals.getString("items[1].highestBid"));
         assertEquals(c2, signals.getString("items[1].buyerCode"));
 
-        assertEquals(List.of(collude), get("/api/oversight/listings", "enterprise", c3).getList("items.id", Long.class));
+        assertEquals(List.of(collude), get("/api/oversight/listings", "enterprise", c3, "reason", "核查竞买记录")
+                .getList("items.id", Long.class));
         assertEquals(List.of(stat4), get("/api/oversight/listings", "region", "510728", "status", "UNSOLD")
                 .getList("items.id", Long.class));
 
@@ -312,6 +324,39 @@ class OversightResourceTest {
         JsonPath paged = get("/api/oversight/listings", "region", "510728", "size", 2, "page", 1);
         assertEquals(4, paged.getLong("total"));
         assertEquals(2, paged.getList("items").size());
+    }
+
+    @Test
+    void searchingListingsByEnterpriseIsAReveal_ItNeedsAReasonAndLogsEachListingItTiesToTheEnterprise() {
+        int before = data.auditEntries("identity.revealed", collude).size();
+        asRegulator().queryParam("enterprise", c3).when().get("/api/oversight/listings").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("reason"))
+                .body("errors[0].code", equalTo("reveal.reason-required"));
+        asRegulator().queryParam("enterprise", c3).accept("text/csv").when().get("/api/oversight/listings").then()
+                .statusCode(400);
+        asRegulator().queryParam("enterprise", c3).queryParam("reason", " ").when().get("/api/oversight/listings")
+                .then().statusCode(400);
+        assertEquals(before, data.auditEntries("identity.revealed", collude).size(), "refusals log nothing");
+
+        JsonPath found = get("/api/oversight/listings", "enterprise", c3, "reason", "举报核查", "size", 1, "page", 3);
+        assertEquals(1, found.getLong("total"));
+        assertEquals(List.of(), found.getList("items"), "a page past the end shows nothing, the reveal is still logged");
+        List<String> logged = data.auditEntries("identity.revealed", collude);
+        assertEquals(before + 1, logged.size(), "one entry for the listing the search tied to the enterprise");
+        JsonPath entry = JsonPath.from(logged.get(logged.size() - 1));
+        assertEquals("search", entry.getString("facts.view"));
+        assertEquals("regulator:" + TestData.CITY_REGULATOR + ":regulator-user", entry.getString("actor"));
+        String c3Number = data.value(String.class, "select r.bidderNo from Registration r where r.id = ?1",
+                registrationIds.get(c3 + "@" + collude));
+        assertEquals(List.of(c3Number), entry.getList("facts.bidderNos"));
+        assertEquals(List.of(registrationIds.get(c3 + "@" + collude)), entry.getList("facts.registrationIds", Long.class));
+
+        List<String> rows = lines(csv("/api/oversight/listings", "enterprise", c3, "reason", "导出核查"));
+        assertEquals(2, rows.size());
+        assertEquals(before + 2, data.auditEntries("identity.revealed", collude).size(), "the export is a reveal too");
+        get("/api/oversight/listings", "township", SIGNALS, "reason", "无企业条件时不是揭示");
+        assertEquals(before + 2, data.auditEntries("identity.revealed", collude).size(),
+                "a reason without an enterprise reveals nothing and logs nothing");
     }
 
     @Test
@@ -334,7 +379,7 @@ class OversightResourceTest {
         given().auth().oauth2(outsider).queryParam("township", SHARES).when().get("/api/oversight/trades").then()
                 .statusCode(200).body("total", equalTo(0));
         given().auth().oauth2(outsider).queryParam("region", "510729").when()
-                .get("/api/oversight/signals/single-bidder-sales").then().statusCode(200).body("size()", equalTo(0));
+                .get("/api/oversight/signals/single-bidder-sales").then().statusCode(200).body("total", equalTo(0));
         for (String path : List.of("/api/oversight/listings/" + collude + "/dossier",
                 "/api/oversight/signals/payer-accounts?listingId=" + collude,
                 "/api/oversight/signals/bid-patterns?listingId=" + collude)) {
@@ -474,22 +519,22 @@ class OversightResourceTest {
     @Test
     void depositsFromOnePayerAccountForTwoBiddersAreFound() {
         JsonPath findings = get("/api/oversight/signals/payer-accounts", "listingId", collude);
-        assertEquals(1, findings.getList("").size());
-        assertEquals("6222000011112222", findings.getString("[0].payerAccount"));
-        assertEquals(2, findings.getInt("[0].bidders"));
+        assertEquals(1, findings.getList("items").size());
+        assertEquals(token("PAYER_ACCOUNT", "6222000011112222"), findings.getString("items[0].payerAccountToken"));
+        assertEquals(2, findings.getInt("items[0].bidders"));
         assertEquals(List.of(registrationIds.get(c1 + "@" + collude), registrationIds.get(c2 + "@" + collude)),
-                findings.getList("[0].deposits.registrationId", Long.class));
-        assertEquals(List.of("4000000.00", "4000000.00"), findings.getList("[0].deposits.amount"));
-        assertEquals(List.of("QUALIFIED", "QUALIFIED"), findings.getList("[0].deposits.outcome"));
+                findings.getList("items[0].deposits.registrationId", Long.class));
+        assertEquals(List.of("4000000.00", "4000000.00"), findings.getList("items[0].deposits.amount"));
+        assertEquals(List.of("QUALIFIED", "QUALIFIED"), findings.getList("items[0].deposits.outcome"));
         asRegulator().queryParam("listingId", collude).when().get("/api/oversight/signals/payer-accounts").then()
-                .body("[0].deposits[0]", not(hasKey("enterpriseCode")));
+                .body("items[0].deposits[0]", not(hasKey("enterpriseCode")));
 
-        assertEquals(List.of(), get("/api/oversight/signals/payer-accounts", "listingId", clean).getList(""));
+        assertEquals(List.of(), get("/api/oversight/signals/payer-accounts", "listingId", clean).getList("items"));
         assertEquals(List.of(collude), get("/api/oversight/signals/payer-accounts", "region", "510729")
-                .getList("listingId", Long.class));
+                .getList("items.listingId", Long.class));
 
         List<String> rows = lines(csv("/api/oversight/signals/payer-accounts", "listingId", collude));
-        assertEquals("listingId,payerAccount,bidders,registrationId,bidderNo,transactionId,amount,bookedAt,outcome",
+        assertEquals("listingId,payerAccountToken,bidders,registrationId,bidderNo,transactionId,amount,bookedAt,outcome",
                 rows.get(0));
         assertEquals(3, rows.size());
     }
@@ -497,24 +542,25 @@ class OversightResourceTest {
     @Test
     void theSamePhoneForTwoBiddersOfOneListingIsFound() {
         JsonPath findings = get("/api/oversight/signals/contacts", "listingId", collude);
-        assertEquals(1, findings.getList("").size(), findings.prettify());
-        assertEquals("LISTING", findings.getString("[0].across"));
-        assertEquals("CONTACT_PHONE", findings.getString("[0].attribute"));
-        assertEquals(SHARED_PHONE, findings.getString("[0].value"));
-        assertEquals(collude, findings.getLong("[0].listingId"));
-        assertEquals(2, findings.getInt("[0].enterprises"));
+        assertEquals(1, findings.getList("items").size(), findings.prettify());
+        assertEquals("LISTING", findings.getString("items[0].across"));
+        assertEquals("CONTACT_PHONE", findings.getString("items[0].attribute"));
+        assertEquals(token("CONTACT_PHONE", SHARED_PHONE), findings.getString("items[0].valueToken"));
+        assertEquals(collude, findings.getLong("items[0].listingId"));
+        assertEquals(2, findings.getInt("items[0].enterprises"));
         assertEquals(List.of(registrationIds.get(c1 + "@" + collude), registrationIds.get(c2 + "@" + collude)),
-                findings.getList("[0].bidders.registrationId", Long.class));
+                findings.getList("items[0].bidders.registrationId", Long.class));
 
-        assertEquals(List.of(), get("/api/oversight/signals/contacts", "listingId", clean).getList(""));
-        assertEquals(List.of(), get("/api/oversight/signals/contacts", "listingId", share3).getList(""));
+        assertEquals(List.of(), get("/api/oversight/signals/contacts", "listingId", clean).getList("items"));
+        assertEquals(List.of(), get("/api/oversight/signals/contacts", "listingId", share3).getList("items"));
     }
 
     @Test
     void aLegalRepresentativeSharedAcrossListingsOfTheRegionIsFoundOnlyWhenComparingAcrossTheRegion() {
-        JsonPath region = get("/api/oversight/signals/contacts", "region", "510729", "across", "REGION");
-        List<Map<String, Object>> shared = region.<Map<String, Object>>getList("").stream()
-                .filter(f -> f.get("value").equals(SHARED_REPRESENTATIVE)).toList();
+        String representative = token("LEGAL_REPRESENTATIVE", SHARED_REPRESENTATIVE);
+        JsonPath region = get("/api/oversight/signals/contacts", "region", "510729", "across", "REGION", "size", 100);
+        List<Map<String, Object>> shared = region.<Map<String, Object>>getList("items").stream()
+                .filter(f -> f.get("valueToken").equals(representative)).toList();
         assertEquals(1, shared.size(), region.prettify());
         assertEquals("LEGAL_REPRESENTATIVE", shared.get(0).get("attribute"));
         assertEquals("REGION", shared.get(0).get("across"));
@@ -525,46 +571,105 @@ class OversightResourceTest {
                 .sorted().toList());
         assertEquals(null, shared.get(0).get("listingId"), "a region-wide finding belongs to no one listing");
 
-        JsonPath perListing = get("/api/oversight/signals/contacts", "region", "510729");
-        assertTrue(perListing.getList("value").stream().noneMatch(SHARED_REPRESENTATIVE::equals),
+        JsonPath perListing = get("/api/oversight/signals/contacts", "region", "510729", "size", 100);
+        assertTrue(perListing.getList("items.valueToken").stream().noneMatch(representative::equals),
                 perListing.prettify());
     }
 
     @Test
     void twoBiddersRegisteringAndBiddingFromOneAddressAreFound() {
         JsonPath findings = get("/api/oversight/signals/client-addresses", "listingId", collude);
-        assertEquals(1, findings.getList("").size(), findings.prettify());
-        assertEquals(SHARED_ADDRESS, findings.getString("[0].clientAddress"));
-        assertEquals(2, findings.getInt("[0].bidders"));
-        List<String> kinds = findings.getList("[0].events.kind");
+        assertEquals(1, findings.getList("items").size(), findings.prettify());
+        assertEquals(token("CLIENT_ADDRESS", SHARED_ADDRESS), findings.getString("items[0].clientAddressToken"));
+        assertEquals(2, findings.getInt("items[0].bidders"));
+        List<String> kinds = findings.getList("items[0].events.kind");
         assertEquals(2, kinds.stream().filter("REGISTRATION"::equals).count());
         assertEquals(6, kinds.stream().filter("BID"::equals).count());
-        assertEquals(List.of(1, 2, 3, 4, 5, 6), findings.<Integer>getList("[0].events.bidSequence").stream()
+        assertEquals(List.of(1, 2, 3, 4, 5, 6), findings.<Integer>getList("items[0].events.bidSequence").stream()
                 .filter(java.util.Objects::nonNull).sorted().toList());
 
-        assertEquals(List.of(), get("/api/oversight/signals/client-addresses", "listingId", clean).getList(""));
-        assertEquals(List.of(), get("/api/oversight/signals/client-addresses", "listingId", increments).getList(""));
+        assertEquals(List.of(), get("/api/oversight/signals/client-addresses", "listingId", clean).getList("items"));
+        assertEquals(List.of(), get("/api/oversight/signals/client-addresses", "listingId", increments).getList("items"));
+    }
+
+    @Test
+    void signalsShowWhichBidderNumbersShareAValueButNeverTheValueThatWouldNameThem() {
+        Map<String, List<String>> secrets = Map.of(
+                "/api/oversight/signals/payer-accounts", List.of("6222000011112222", "6222 0000 1111 2222",
+                        "6222-0000-1111-2222"),
+                "/api/oversight/signals/contacts", List.of(SHARED_PHONE, "139-1234-5678", "钱一", "钱二"),
+                "/api/oversight/signals/client-addresses", List.of(SHARED_ADDRESS));
+        secrets.forEach((path, values) -> {
+            String json = asRegulator().queryParam("listingId", collude).when().get(path).then().statusCode(200)
+                    .body("total", equalTo(1))
+                    .extract().asString();
+            String csv = csv(path, "listingId", collude);
+            for (String value : values) {
+                assertTrue(!json.contains(value), path + " shows " + value + ": " + json);
+                assertTrue(!csv.contains(value), path + " exports " + value + ": " + csv);
+            }
+        });
+        String payer = get("/api/oversight/signals/payer-accounts", "listingId", collude)
+                .getString("items[0].payerAccountToken");
+        assertTrue(payer.matches("[0-9a-f]{32}"), payer);
+        assertTrue(!payer.equals(token("CLIENT_ADDRESS", "6222000011112222")), "the kind of value is part of the token");
+    }
+
+    @Test
+    void eachCollusionSignalIsPagedWithAMaximumPageSizeAndItsPagesHoldEveryFindingOnce() {
+        for (String path : List.of("/api/oversight/signals/payer-accounts", "/api/oversight/signals/contacts",
+                "/api/oversight/signals/client-addresses", "/api/oversight/signals/bid-patterns",
+                "/api/oversight/signals/single-bidder-sales")) {
+            problem(path, "size", "size", 101);
+            problem(path, "size", "size", 0);
+            problem(path, "page", "page", -1);
+        }
+        JsonPath all = get("/api/oversight/signals/contacts", "region", "510729", "across", "REGION", "size", 100);
+        long total = all.getLong("total");
+        assertTrue(total >= 3, all.prettify());
+        assertEquals(total, all.getList("items").size());
+        List<Object> paged = new ArrayList<>();
+        for (int page = 0; page < total; page++) {
+            JsonPath one = get("/api/oversight/signals/contacts", "region", "510729", "across", "REGION", "size", 1,
+                    "page", page);
+            assertEquals(total, one.getLong("total"));
+            assertEquals(1, one.getInt("size"));
+            assertEquals(page, one.getInt("page"));
+            assertEquals(1, one.getList("items").size());
+            paged.add(one.getMap("items[0]"));
+        }
+        assertEquals(all.getList("items"), paged, "the pages hold every finding once, in order");
+        assertEquals(List.of(), get("/api/oversight/signals/contacts", "region", "510729", "across", "REGION",
+                "size", 1, "page", total).getList("items"));
+
+        JsonPath shares = get("/api/oversight/signals/single-bidder-sales", "region", "510729", "size", 2);
+        assertEquals(3, shares.getLong("total"));
+        assertEquals(2, shares.getList("items").size());
+        assertEquals(1, get("/api/oversight/signals/single-bidder-sales", "region", "510729", "size", 2, "page", 1)
+                .getList("items").size());
+        assertEquals(4, lines(csv("/api/oversight/signals/single-bidder-sales", "region", "510729", "size", 1)).size(),
+                "the export holds every township, not just the page");
     }
 
     @Test
     void bidsAlternatingAtAConstantStepAndRunsOfTheIncrementAreFound() {
         JsonPath alternation = get("/api/oversight/signals/bid-patterns", "listingId", collude);
-        assertEquals(1, alternation.getList("").size(), alternation.prettify());
-        assertEquals("CONSTANT_STEP_ALTERNATION", alternation.getString("[0].rule"));
-        assertEquals("500000.00", alternation.getString("[0].step"));
-        assertEquals("200000.00", alternation.getString("[0].increment"));
-        assertEquals(bidderNumbers.get(c1 + "@" + collude), alternation.getString("[0].firstBidder"));
-        assertEquals(bidderNumbers.get(c2 + "@" + collude), alternation.getString("[0].secondBidder"));
-        assertEquals(1, alternation.getInt("[0].firstSequence"));
-        assertEquals(6, alternation.getInt("[0].lastSequence"));
-        assertEquals(6, alternation.getList("[0].bids").size());
+        assertEquals(1, alternation.getList("items").size(), alternation.prettify());
+        assertEquals("CONSTANT_STEP_ALTERNATION", alternation.getString("items[0].rule"));
+        assertEquals("500000.00", alternation.getString("items[0].step"));
+        assertEquals("200000.00", alternation.getString("items[0].increment"));
+        assertEquals(bidderNumbers.get(c1 + "@" + collude), alternation.getString("items[0].firstBidder"));
+        assertEquals(bidderNumbers.get(c2 + "@" + collude), alternation.getString("items[0].secondBidder"));
+        assertEquals(1, alternation.getInt("items[0].firstSequence"));
+        assertEquals(6, alternation.getInt("items[0].lastSequence"));
+        assertEquals(6, alternation.getList("items[0].bids").size());
 
         JsonPath run = get("/api/oversight/signals/bid-patterns", "listingId", increments);
-        assertEquals(List.of("MINIMUM_INCREMENT_RUN"), run.getList("rule"));
-        assertEquals("200000.00", run.getString("[0].step"));
-        assertEquals(11, run.getList("[0].bids").size());
+        assertEquals(List.of("MINIMUM_INCREMENT_RUN"), run.getList("items.rule"));
+        assertEquals("200000.00", run.getString("items[0].step"));
+        assertEquals(11, run.getList("items[0].bids").size());
 
-        assertEquals(List.of(), get("/api/oversight/signals/bid-patterns", "listingId", clean).getList(""));
+        assertEquals(List.of(), get("/api/oversight/signals/bid-patterns", "listingId", clean).getList("items"));
 
         List<String> rows = lines(csv("/api/oversight/signals/bid-patterns", "listingId", collude));
         assertEquals(7, rows.size());
@@ -575,7 +680,7 @@ class OversightResourceTest {
     void eachTownshipsShareOfSingleBidderSalesIsShownAndFlaggedAboveTheThreshold() {
         JsonPath shares = get("/api/oversight/signals/single-bidder-sales", "region", "510729");
         Map<String, Map<String, Object>> byTownship = new HashMap<>();
-        shares.<Map<String, Object>>getList("").forEach(s -> byTownship.put((String) s.get("sellerCode"), s));
+        shares.<Map<String, Object>>getList("items").forEach(s -> byTownship.put((String) s.get("sellerCode"), s));
         assertEquals(3, byTownship.size(), shares.prettify());
         Map<String, Object> flagged = byTownship.get(SHARES);
         assertEquals(3, flagged.get("sales"));
@@ -585,15 +690,15 @@ class OversightResourceTest {
         assertEquals("独家镇", flagged.get("sellerName"));
         assertEquals(List.of(share1, share2), ((List<?>) flagged.get("singleBidderListings")).stream()
                 .map(n -> ((Number) n).longValue()).toList());
-        assertEquals(SHARES, shares.getString("[0].sellerCode"), "highest share first");
+        assertEquals(SHARES, shares.getString("items[0].sellerCode"), "highest share first");
         for (String quiet : List.of(CLEAN, SIGNALS)) {
             assertEquals("0.00", byTownship.get(quiet).get("sharePercent"), quiet);
             assertEquals(false, byTownship.get(quiet).get("flagged"), quiet);
         }
 
         JsonPath few = get("/api/oversight/signals/single-bidder-sales", "township", STAT_A);
-        assertEquals("100.00", few.getString("[0].sharePercent"));
-        assertEquals(false, few.getBoolean("[0].flagged"), "two sales are too few to flag");
+        assertEquals("100.00", few.getString("items[0].sharePercent"));
+        assertEquals(false, few.getBoolean("items[0].flagged"), "two sales are too few to flag");
 
         List<String> rows = lines(csv("/api/oversight/signals/single-bidder-sales", "township", SHARES));
         assertEquals(List.of("sellerCode,sellerName,sales,singleBidderSales,sharePercent,flagged,singleBidderListings",
@@ -674,6 +779,28 @@ class OversightResourceTest {
         assertTrue(registrations.contains(refunded.get(0)));
         assertEquals("4000000.00", dossier.getString("refunds[0].amount"));
         assertEquals("NOT_WINNER", dossier.getString("refunds[0].reason"));
+    }
+
+    @Test
+    void aRefundInTheDossierShowsTheLosersBidderNumberAndAMaskedAccountButNotThePayee() {
+        String body = asRegulator().when().get("/api/oversight/listings/" + clean + "/dossier").then().statusCode(200)
+                .extract().asString();
+        JsonPath dossier = JsonPath.from(body);
+        assertEquals(bidderNumbers.get(c4 + "@" + clean), dossier.getString("refunds[0].bidderNo"));
+        assertEquals(clean, dossier.getLong("refunds[0].listingId"));
+        String payee = data.value(String.class, "select e.bankAccountName from Enterprise e where e.creditCode = ?1", c4);
+        String account = data.value(String.class, "select e.bankAccountNo from Enterprise e where e.creditCode = ?1", c4);
+        assertEquals("****" + account.substring(account.length() - 4), dossier.getString("refunds[0].payeeAccountMasked"),
+                "a deposit goes back to the enterprise's own account, shown by its last four digits");
+        assertTrue(!dossier.getMap("refunds[0]").containsKey("payeeName"), body);
+        assertTrue(!dossier.getMap("refunds[0]").containsKey("payeeAccount"), body);
+        for (String secret : List.of(payee, c4, account, "6222000044445555")) {
+            assertTrue(!body.contains(secret), "the dossier names the losing bidder by " + secret);
+        }
+        List<String> rows = lines(csv("/api/oversight/listings/" + clean + "/dossier"));
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("refund,") && r.contains("," + bidderNumbers.get(c4 + "@" + clean) + ",")),
+                rows::toString);
+        assertTrue(rows.stream().noneMatch(r -> r.contains(payee) || r.contains(account)), rows::toString);
     }
 
     @Test

@@ -217,7 +217,9 @@ class SettlementFlowTest {
 
         JsonPath defaulted = trade(tradeId);
         assertEquals("DEFAULTED", defaulted.getString("status"));
-        List<Map<String, Object>> forfeited = Pages.all(page -> given().auth().oauth2(regulator)
+        given().auth().oauth2(regulator).when().get("/api/ledger/accounts/FORFEITED/statement").then()
+                .statusCode(403).body("detail", org.hamcrest.Matchers.containsString("market-wide"));
+        List<Map<String, Object>> forfeited = Pages.all(page -> given().auth().oauth2(Tokens.operator())
                 .queryParam("page", page).queryParam("size", 100).when()
                 .get("/api/ledger/accounts/FORFEITED/statement").then().statusCode(200).extract().jsonPath(), "lines");
         assertEquals(List.of("4000000.00"), forfeited.stream()

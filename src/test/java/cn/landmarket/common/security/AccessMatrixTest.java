@@ -372,6 +372,39 @@ class AccessMatrixTest {
                 .body("instance", equalTo("/api/certificates"));
     }
 
+    /** A valid 6-digit division code that no regulator is registered under. */
+    private static final String UNREGISTERED_REGULATOR = "510600";
+
+    /** Bodies that pass validation, so that what answers a regulator's operation is its organisation check. */
+    private static final Map<String, Object> REGULATOR_BODIES = Map.of(
+            "POST /api/certificates", cn.landmarket.testing.Fixtures.linkage(TestData.TOWNSHIP_A, 1_000),
+            "POST /api/listings/{id}/reject", Map.of("reason", "测试"),
+            "POST /api/listings/{id}/suspend", Map.of("reason", "测试"),
+            "POST /api/listings/{id}/terminate", Map.of("reason", "测试"));
+
+    /** Every operation a regulator may call, but GET /api/me (which tells an unregistered caller that it is one). */
+    static Stream<String> regulatorOperations() {
+        return securedOperations().filter(key -> allowed(key).contains(Role.REGULATOR))
+                .filter(key -> !key.equals("GET /api/me"));
+    }
+
+    @ParameterizedTest(name = "{0} with a token for an unregistered regulator → 403")
+    @MethodSource("regulatorOperations")
+    void aTokenForAnUnregisteredRegulatorIsRefusedWith403OnEveryRegulatorOperation(String key) {
+        Operation operation = operations().get(key);
+        RequestSpecification request = given().auth().oauth2(Tokens.regulator(UNREGISTERED_REGULATOR))
+                .queryParam("reason", "测试");
+        Response response = REGULATOR_BODIES.containsKey(key)
+                ? request.contentType("application/json").body(REGULATOR_BODIES.get(key)).when()
+                        .request(operation.method(), operation.path())
+                : operation.call(request);
+        response.then().statusCode(403)
+                .contentType(PROBLEM_JSON)
+                .body("code", equalTo("FORBIDDEN"))
+                .body("detail", containsString(UNREGISTERED_REGULATOR))
+                .body("detail", containsString("is not registered"));
+    }
+
     @Test
     void unauthenticatedProblemIsLocalisedAndCarriesNoStackTrace() {
         String body = given().header("Accept-Language", "zh-CN").header("Authorization", "Bearer abc")
