@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.security.Actor;
+import cn.landmarket.common.security.RegisteredRegulators;
 
 /**
  * Opens the commitments of the public log to those the owning feature authorises: the salt and
@@ -22,18 +23,23 @@ public class CommitmentService {
 
     private final EntityManager em;
     private final Instance<CommitmentAuthority> authorities;
+    private final RegisteredRegulators regulators;
 
-    CommitmentService(EntityManager em, @Any Instance<CommitmentAuthority> authorities) {
+    CommitmentService(EntityManager em, @Any Instance<CommitmentAuthority> authorities,
+            RegisteredRegulators regulators) {
         this.em = em;
         this.authorities = authorities;
+        this.regulators = regulators;
     }
 
     /**
      * The opening of {@code commitment} (hex, any case) for {@code actor}: 404 when no such
-     * commitment was made, 403 (or the owning feature's 404) when the actor may not read the fact.
+     * commitment was made, 403 (or the owning feature's 404) when the actor may not read the fact. A
+     * regulator whose organisation is not registered gets 403 before anything is looked up.
      */
     @Transactional
     public CommitmentOpening open(Actor actor, String commitment) {
+        regulators.requireRegisteredIfRegulator(actor);
         String hex = commitment == null ? "" : commitment.strip().toLowerCase(Locale.ROOT);
         if (!hex.matches("[0-9a-f]{64}")) {
             throw ApiException.notFound("commitment", commitment);

@@ -13,11 +13,12 @@ import cn.landmarket.common.PageView;
 import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.error.ErrorCode;
 import cn.landmarket.common.security.Actor;
+import cn.landmarket.common.security.RegisteredRegulators;
 import cn.landmarket.common.security.Role;
 
 /** Townships, regulators and the registration and verification of enterprises. */
 @ApplicationScoped
-public class PartyService {
+public class PartyService implements RegisteredRegulators {
 
     private final TownshipRepository townships;
     private final RegulatorRepository regulators;
@@ -84,6 +85,12 @@ public class PartyService {
      */
     public Optional<Regulator> regulatorIfRegulator(Actor actor) {
         return actor.is(Role.REGULATOR) ? Optional.of(regulatorOf(actor)) : Optional.empty();
+    }
+
+    @Override
+    @Transactional
+    public void requireRegisteredIfRegulator(Actor actor) {
+        regulatorIfRegulator(actor);
     }
 
     /**
