@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import cn.landmarket.audit.Commitment;
 import cn.landmarket.audit.CommitmentAuthority;
-import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.security.Actor;
 import cn.landmarket.listing.ListingService;
 
@@ -28,12 +27,6 @@ class RevealCommitments implements CommitmentAuthority {
 
     @Override
     public void authorise(Actor actor, String subject, String field) {
-        long id;
-        try {
-            id = Long.parseLong(subject);
-        } catch (NumberFormatException e) {
-            throw ApiException.notFound("listing", subject);
-        }
-        listings.authoriseRegulatorOf(actor, id);
+        listings.authoriseRegulatorOf(actor, CommitmentAuthority.idOf("listing", subject));
     }
 }

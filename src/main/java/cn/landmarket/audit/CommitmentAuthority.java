@@ -1,5 +1,6 @@
 package cn.landmarket.audit;
 
+import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.security.Actor;
 
 /**
@@ -16,4 +17,13 @@ public interface CommitmentAuthority {
      * {@link cn.landmarket.common.error.ApiException} (403, or 404 where the API hides the subject) otherwise.
      */
     void authorise(Actor actor, String subject, String field);
+
+    /** The numeric id a subject names (a listing's, a certificate's); 404 for {@code thing} when it names none. */
+    static long idOf(String thing, String subject) {
+        try {
+            return Long.parseLong(subject);
+        } catch (NumberFormatException e) {
+            throw ApiException.notFound(thing, subject);
+        }
+    }
 }

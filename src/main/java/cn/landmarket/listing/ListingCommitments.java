@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import cn.landmarket.audit.Commitment;
 import cn.landmarket.audit.CommitmentAuthority;
-import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.security.Actor;
 
 /**
@@ -27,12 +26,6 @@ class ListingCommitments implements CommitmentAuthority {
 
     @Override
     public void authorise(Actor actor, String subject, String field) {
-        long id;
-        try {
-            id = Long.parseLong(subject);
-        } catch (NumberFormatException e) {
-            throw ApiException.notFound("listing", subject);
-        }
-        listings.authoriseUnpublishedFacts(actor, id);
+        listings.authoriseUnpublishedFacts(actor, CommitmentAuthority.idOf("listing", subject));
     }
 }

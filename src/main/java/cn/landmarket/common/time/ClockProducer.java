@@ -1,7 +1,9 @@
 package cn.landmarket.common.time;
 
 import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -21,6 +23,44 @@ public class ClockProducer {
     @DefaultBean
     @Singleton
     Clock clock() {
-        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+        return new MicrosecondClock(Clock.systemUTC());
+    }
+
+    /**
+     * The system clock truncated to whole microseconds. Not {@code Clock.tick(clock, 1 µs)}: on JDK 17
+     * that clock's {@code millis()} divides by zero (it divides by the tick's whole milliseconds).
+     */
+    static final class MicrosecondClock extends Clock {
+
+        private final Clock base;
+
+        MicrosecondClock(Clock base) {
+            this.base = base;
+        }
+
+        @Override
+        public Instant instant() {
+            return base.instant().truncatedTo(ChronoUnit.MICROS);
+        }
+
+        @Override
+        public long millis() {
+            return base.millis();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return base.getZone();
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return zone.equals(base.getZone()) ? this : new MicrosecondClock(base.withZone(zone));
+        }
+
+        @Override
+        public String toString() {
+            return "MicrosecondClock[" + base + "]";
+        }
     }
 }
