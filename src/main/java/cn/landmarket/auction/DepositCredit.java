@@ -1,6 +1,7 @@
 package cn.landmarket.auction;
 
 import cn.landmarket.common.Money;
+import cn.landmarket.escrow.RegistrationStatus;
 
 /**
  * What a credit did to the registrations: the outcome, the registration it was for and its listing

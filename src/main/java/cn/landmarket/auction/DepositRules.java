@@ -3,6 +3,7 @@ package cn.landmarket.auction;
 import java.time.Instant;
 
 import cn.landmarket.common.Money;
+import cn.landmarket.escrow.RegistrationStatus;
 
 /**
  * Decides what a credit to a registration's virtual account does (domain.md, "Bidding"): a bidder

@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 
 import cn.landmarket.audit.AuditEntry;
 import cn.landmarket.audit.Commitment;
+import cn.landmarket.escrow.RegistrationStatus;
 
 /**
  * An enterprise's registration (报名) for one listing: its own virtual account for the deposit,

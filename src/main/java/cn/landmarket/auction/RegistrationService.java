@@ -12,7 +12,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import cn.landmarket.audit.AuditLog;
-import cn.landmarket.bank.BankConfig;
+import cn.landmarket.escrow.EscrowConfig;
 import cn.landmarket.common.Money;
 import cn.landmarket.common.config.MarketConfig;
 import cn.landmarket.common.error.ApiException;
@@ -29,6 +29,8 @@ import cn.landmarket.party.EnterpriseRepository;
 import cn.landmarket.party.EnterpriseStatus;
 import cn.landmarket.party.PartyService;
 import cn.landmarket.party.Regulator;
+import cn.landmarket.escrow.RegistrationStatus;
+import cn.landmarket.escrow.VirtualAccount;
 
 /**
  * Registration for a lot and the deposit that qualifies it. Every change locks the listing row
@@ -46,12 +48,12 @@ public class RegistrationService {
     private final SecureRandom random = new SecureRandom();
     private final BidderNumbers bidderNumbers = new BidderNumbers(random);
     private final AuditLog audit;
-    private final BankConfig bank;
+    private final EscrowConfig bank;
     private final ZoneId zone;
     private final Clock clock;
 
     RegistrationService(RegistrationRepository registrations, ListingRepository listings,
-            EnterpriseRepository enterprises, PartyService parties, BankConfig bank, MarketConfig config,
+            EnterpriseRepository enterprises, PartyService parties, EscrowConfig bank, MarketConfig config,
             Clock clock, AuditLog audit) {
         this.registrations = registrations;
         this.audit = audit;
@@ -98,7 +100,7 @@ public class RegistrationService {
         r.id = registrations.nextId();
         r.listingId = listing.id;
         r.enterpriseCode = enterprise.creditCode;
-        r.virtualAccount = virtualAccounts.number(r.id);
+        r.virtualAccount = virtualAccounts.forRegistration(r.id);
         r.depositFen = listing.depositFen;
         r.depositDeadline = listing.registrationDeadline;
         r.depositReceivedFen = 0;

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import cn.landmarket.common.Money;
+import cn.landmarket.escrow.RegistrationStatus;
 
 /**
  * A registration and where to pay its deposit. The enterprise's code and name are left out of the

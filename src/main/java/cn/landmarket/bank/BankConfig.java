@@ -5,28 +5,16 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The deposit bank: the escrow account bidders pay into and the shared secret of its notice feed. */
+/**
+ * The deposit bank's notice feed: its shared secret and how far booking times may lie from now. The
+ * escrow account itself (name, bank, virtual account prefix, refund days) is {@code escrow.EscrowConfig},
+ * under the same {@code market.bank} prefix.
+ */
 @ConfigMapping(prefix = "market.bank")
 public interface BankConfig {
 
     /** Shared secret for the HMAC-SHA256 signature of bank notices (X-Signature header). */
     String hmacSecret();
-
-    /** Name of the trading centre's deposit escrow account, shown in deposit instructions. */
-    @WithDefault("绵阳市公共资源交易中心竞买保证金专户")
-    String escrowAccountName();
-
-    /** Bank that holds the escrow account and issues the virtual sub-accounts. */
-    @WithDefault("中国农业银行绵阳分行")
-    String bankName();
-
-    /** Digits every virtual account number starts with (assigned by the bank). */
-    @WithDefault("6228")
-    String virtualAccountPrefix();
-
-    /** Working days after the money arrived within which a refund must be paid [practice: 5]. */
-    @WithDefault("5")
-    int refundWorkingDays();
 
     /** How far in the future a notice's booking time may lie, for clock differences with the bank [assumed]. */
     @WithDefault("PT5M")

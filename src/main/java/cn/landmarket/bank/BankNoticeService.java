@@ -2,9 +2,6 @@ package cn.landmarket.bank;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,21 +9,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 
 import cn.landmarket.audit.AuditLog;
-import cn.landmarket.auction.DepositCredit;
-import cn.landmarket.auction.RegistrationService;
-import cn.landmarket.calendar.CalendarService;
-import cn.landmarket.common.Money;
-import cn.landmarket.common.config.MarketConfig;
 import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.error.ErrorCode;
 import cn.landmarket.common.error.FieldViolation;
+import cn.landmarket.escrow.AccountCredits;
+import cn.landmarket.escrow.Credit;
+import cn.landmarket.escrow.CreditResult;
+import cn.landmarket.escrow.EscrowConfig;
+import cn.landmarket.escrow.RefundService;
+import cn.landmarket.escrow.VirtualAccount;
 import cn.landmarket.ledger.LedgerService;
 import cn.landmarket.ledger.TransferKind;
-import cn.landmarket.settlement.PaymentCredit;
-import cn.landmarket.settlement.SettlementService;
+import cn.landmarket.escrow.Refund;
+import cn.landmarket.escrow.RefundRepository;
+import cn.landmarket.escrow.RefundReason;
 
 /**
  * Bookings on the escrow account, from the bank's feed or entered by an operator and approved by
@@ -38,31 +38,28 @@ import cn.landmarket.settlement.SettlementService;
 public class BankNoticeService {
 
     private static final Pattern REFUND_REFERENCE = Pattern.compile("^REFUND-([0-9]{1,18})$");
-    private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
 
     private final BankNoticeRepository notices;
     private final RefundRepository refunds;
-    private final RegistrationService registrations;
-    private final CalendarService calendar;
+    private final RefundService refundService;
+    private final List<AccountCredits> owners;
+    private final VirtualAccount virtualAccounts;
     private final BankConfig bank;
     private final LedgerService ledger;
-    private final SettlementService settlement;
     private final AuditLog audit;
-    private final ZoneId zone;
     private final Clock clock;
 
-    BankNoticeService(BankNoticeRepository notices, RefundRepository refunds, RegistrationService registrations,
-            CalendarService calendar, BankConfig bank, MarketConfig config, Clock clock, LedgerService ledger,
-            SettlementService settlement, AuditLog audit) {
+    BankNoticeService(BankNoticeRepository notices, RefundRepository refunds, RefundService refundService,
+            Instance<AccountCredits> owners, BankConfig bank, EscrowConfig escrow, Clock clock, LedgerService ledger,
+            AuditLog audit) {
         this.notices = notices;
         this.audit = audit;
         this.ledger = ledger;
-        this.settlement = settlement;
         this.refunds = refunds;
-        this.registrations = registrations;
-        this.calendar = calendar;
+        this.refundService = refundService;
+        this.owners = owners.stream().toList();
+        this.virtualAccounts = new VirtualAccount(escrow.virtualAccountPrefix());
         this.bank = bank;
-        this.zone = config.zone();
         this.clock = clock;
     }
 
@@ -140,86 +137,47 @@ public class BankNoticeService {
         throw new ApiException(ErrorCode.CONFLICT, "bank.transaction-conflict", request.transactionId());
     }
 
-    /** Counts a credit towards the registration whose virtual account it went to; refunds what cannot count. */
+    /**
+     * Hands a credit to the feature that owns its virtual account (registrations count deposits,
+     * the settlement counts payments; {@link AccountCredits}); what does not count is owed back.
+     */
     private NoticeResponse credit(BankNotice notice, Instant now, Instant countsAsBookedAt) {
-        if (settlement.isTradeAccount(notice.account)) {
-            return payment(notice, now);
-        }
-        DepositCredit credit = registrations.creditDeposit(notice.account, Money.ofFen(notice.amountFen),
-                notice.counterpartyName, countsAsBookedAt, notice.transactionId, notice.actor());
-        Refund refund = null;
-        if (credit.refund().fen() > 0) {
-            refund = new Refund();
-            refund.id = refunds.nextId();
-            refund.creditTransactionId = notice.transactionId;
-            refund.registrationId = credit.registrationId();
-            refund.amountFen = credit.refund().fen();
-            refund.payeeName = notice.counterpartyName;
-            refund.payeeAccount = notice.counterpartyAccount;
-            refund.reason = RefundReason.of(credit.outcome());
-            refund.createdAt = now;
-            refund.dueBy = dueBy(notice.bookedAt);
-        }
+        Credit offered = new Credit(notice.transactionId, notice.account, notice.amountFen, notice.counterpartyName,
+                countsAsBookedAt, notice.actor());
+        CreditResult credit = virtualAccounts.owner(notice.account)
+                .flatMap(owner -> owners.stream().filter(o -> o.owns(owner)).findFirst())
+                .map(o -> o.credit(offered))
+                .orElseGet(() -> CreditResult.unmatched(notice.amountFen));
         notice.registrationId = credit.registrationId();
         notice.outcome = NoticeOutcome.of(credit.outcome());
-        notice.response = new NoticeResponse(notice.transactionId, notice.outcome, credit.registrationId(),
-                credit.registrationStatus(), refund == null ? null : refund.id, null);
+        notice.response = response(notice, credit, null);
         notices.persist(notice);
-        if (refund != null) {
-            notices.flush(); // the refund row references the notice row
-            refunds.persist(refund);
-            audit.append(refund.instructedEntry(credit.listingId(), notice.actor()));
+        notices.flush(); // the refund row references the notice row
+        Long refundId = null;
+        if (credit.refundFen() > 0) {
+            refundId = refundService.owe(credit.registrationId(), notice.transactionId, credit.refundFen(),
+                    notice.counterpartyName, notice.counterpartyAccount, credit.outcome().refundReason(),
+                    notice.bookedAt, credit.listingId(), notice.actor());
+            notice.response = response(notice, credit, refundId);
         }
-        long counted = notice.amountFen - credit.refund().fen();
-        if (counted > 0 && credit.registrationId() != null) {
+        long counted = credit.countedFen(notice.amountFen);
+        if (counted > 0 && credit.tradeId() == null && credit.registrationId() != null) {
             ledger.move("notice:" + notice.transactionId + ":deposit", LedgerService.BANK,
                     LedgerService.deposit(credit.registrationId()), counted, TransferKind.DEPOSIT,
                     notice.transactionId, credit.listingId());
         }
-        if (refund != null) {
-            ledger.move("notice:" + notice.transactionId + ":refund", LedgerService.BANK,
-                    LedgerService.refund(refund.id), refund.amountFen, TransferKind.REFUND_OWED, notice.transactionId,
-                    credit.listingId());
-        }
-        audit.append(notice.auditEntry(credit.listingId(), null, counted));
-        return notice.response;
-    }
-
-    /** A credit to a trade's account: the settlement counts it, anything it cannot count is owed back. */
-    private NoticeResponse payment(BankNotice notice, Instant now) {
-        PaymentCredit credit = settlement.creditPayment(notice.transactionId, notice.account, notice.amountFen,
-                notice.counterpartyName, notice.actor());
-        notice.registrationId = credit.registrationId();
-        notice.outcome = NoticeOutcome.valueOf(credit.outcome());
-        Long refundId = credit.refundFen() > 0 ? refunds.nextId() : null;
-        notice.response = new NoticeResponse(notice.transactionId, notice.outcome, credit.registrationId(), null,
-                refundId, null);
-        notices.persist(notice);
-        notices.flush(); // the refund row references the notice row
         if (refundId != null) {
-            RefundReason reason = switch (notice.outcome) {
-                case WRONG_PAYER -> RefundReason.WRONG_PAYER;
-                case PAYMENT_REFUSED -> RefundReason.PAYMENT_NOT_ACCEPTED;
-                default -> RefundReason.OVERPAYMENT;
-            };
-            Refund refund = new Refund();
-            refund.id = refundId;
-            refund.creditTransactionId = notice.transactionId;
-            refund.registrationId = credit.registrationId();
-            refund.amountFen = credit.refundFen();
-            refund.payeeName = notice.counterpartyName;
-            refund.payeeAccount = notice.counterpartyAccount;
-            refund.reason = reason;
-            refund.createdAt = now;
-            refund.dueBy = dueBy(notice.bookedAt);
-            refunds.persist(refund);
-            audit.append(refund.instructedEntry(credit.listingId(), notice.actor()));
             ledger.move("notice:" + notice.transactionId + ":refund", LedgerService.BANK,
                     LedgerService.refund(refundId), credit.refundFen(), TransferKind.REFUND_OWED,
                     notice.transactionId, credit.listingId());
         }
-        audit.append(notice.auditEntry(credit.listingId(), credit.tradeId(), notice.amountFen - credit.refundFen()));
+        audit.append(notice.auditEntry(credit.listingId(), credit.tradeId(), counted));
         return notice.response;
+    }
+
+    private static NoticeResponse response(BankNotice notice, CreditResult credit, Long refundId) {
+        return new NoticeResponse(notice.transactionId, notice.outcome, credit.registrationId(),
+                credit.registrationStatus(), refundId, null);
     }
 
     /** Closes the open refund a debit pays: named by its reference, same amount, same payee account. */
@@ -257,13 +215,6 @@ public class BankNoticeService {
                 LedgerService.BANK, notice.amountFen, TransferKind.REFUND_PAID, notice.transactionId, listingId);
         audit.append(notice.auditEntry(listingId, null, notice.amountFen));
         return notice.response;
-    }
-
-    /** The end of the n-th working day after the day the money was booked, in the market's zone. */
-    private Instant dueBy(Instant bookedAt) {
-        LocalDate booked = bookedAt.atZone(zone).toLocalDate();
-        LocalDate due = calendar.calendar().addWorkingDays(booked, bank.refundWorkingDays());
-        return due.atTime(END_OF_DAY).atZone(zone).toInstant();
     }
 
     /**

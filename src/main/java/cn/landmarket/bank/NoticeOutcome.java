@@ -1,6 +1,6 @@
 package cn.landmarket.bank;
 
-import cn.landmarket.auction.DepositOutcome;
+import cn.landmarket.escrow.CreditOutcome;
 
 /** What the platform did with a bank notice. */
 public enum NoticeOutcome {
@@ -34,7 +34,8 @@ public enum NoticeOutcome {
      */
     MISMATCH;
 
-    static NoticeOutcome of(DepositOutcome outcome) {
+    /** The notice outcome of a credit, as the owner of its account reported it. */
+    static NoticeOutcome of(CreditOutcome outcome) {
         return switch (outcome) {
             case UNMATCHED -> UNMATCHED;
             case WRONG_PAYER -> WRONG_PAYER;
@@ -42,6 +43,9 @@ public enum NoticeOutcome {
             case EXCESS -> EXCESS;
             case PARTIAL -> PARTIAL;
             case QUALIFIED -> QUALIFIED;
+            case PAYMENT_PARTIAL -> PAYMENT_PARTIAL;
+            case PAYMENT_COMPLETE -> PAYMENT_COMPLETE;
+            case PAYMENT_REFUSED -> PAYMENT_REFUSED;
         };
     }
 }

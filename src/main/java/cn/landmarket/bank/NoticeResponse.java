@@ -1,6 +1,6 @@
 package cn.landmarket.bank;
+import cn.landmarket.escrow.RegistrationStatus;
 
-import cn.landmarket.auction.RegistrationStatus;
 
 /**
  * The platform's answer to a bank notice, stored with it and given again, unchanged, to every

@@ -1,7 +1,10 @@
 package cn.landmarket.calendar;
 
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -52,6 +55,24 @@ public final class WorkingDayCalendar {
      */
     public LocalDate addWorkingDays(LocalDate from, int n) {
         return step(from, n, 1);
+    }
+
+    /** The last second of a day that still counts as that day for deadlines. */
+    public static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
+
+    /**
+     * The end (23:59:59) of the n-th working day after a date, in a zone: the deadline "within n
+     * working days" of refunds, confirmations and the like.
+     *
+     * @throws IllegalArgumentException when n is negative or above {@link #MAX_WORKING_DAYS}
+     */
+    public Instant endOfWorkingDayAfter(LocalDate from, int n, ZoneId zone) {
+        return addWorkingDays(from, n).atTime(END_OF_DAY).atZone(zone).toInstant();
+    }
+
+    /** {@link #endOfWorkingDayAfter(LocalDate, int, ZoneId)} from the day a moment falls on in the zone. */
+    public Instant endOfWorkingDayAfter(Instant from, int n, ZoneId zone) {
+        return endOfWorkingDayAfter(from.atZone(zone).toLocalDate(), n, zone);
     }
 
     /**

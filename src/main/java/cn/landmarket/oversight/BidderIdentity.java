@@ -1,8 +1,8 @@
 package cn.landmarket.oversight;
 
 import java.util.List;
+import cn.landmarket.escrow.RegistrationStatus;
 
-import cn.landmarket.auction.RegistrationStatus;
 
 /** Who is behind a registration and its bidder number: the enterprise and its key people. */
 public record BidderIdentity(long registrationId, String bidderNo, RegistrationStatus status, String enterpriseCode,

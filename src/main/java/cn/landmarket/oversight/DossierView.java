@@ -13,12 +13,12 @@ import cn.landmarket.audit.InclusionView;
 import cn.landmarket.audit.ListingEntriesView;
 import cn.landmarket.auction.BidView;
 import cn.landmarket.auction.RegistrationView;
-import cn.landmarket.bank.RefundView;
 import cn.landmarket.common.Money;
 import cn.landmarket.common.PageView;
 import cn.landmarket.listing.ListingHistoryView;
 import cn.landmarket.listing.ListingView;
 import cn.landmarket.settlement.TradeView;
+import cn.landmarket.escrow.RefundView;
 
 /**
  * Everything about one listing for its regulator: the listing, its status history, registrations

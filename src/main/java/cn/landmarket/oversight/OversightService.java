@@ -21,11 +21,9 @@ import cn.landmarket.asset.AssetType;
 import cn.landmarket.auction.AuctionService;
 import cn.landmarket.auction.IdentityReveal;
 import cn.landmarket.auction.RegistrationService;
-import cn.landmarket.auction.RegistrationStatus;
 import cn.landmarket.audit.AuditLog;
 import cn.landmarket.audit.AuditService;
 import cn.landmarket.audit.ListingEntriesView;
-import cn.landmarket.bank.RefundService;
 import cn.landmarket.common.Area;
 import cn.landmarket.common.Money;
 import cn.landmarket.common.PageRequest;
@@ -42,6 +40,8 @@ import cn.landmarket.party.PartyService;
 import cn.landmarket.party.Regulator;
 import cn.landmarket.settlement.SettlementService;
 import cn.landmarket.settlement.TradeStatus;
+import cn.landmarket.escrow.RefundService;
+import cn.landmarket.escrow.RegistrationStatus;
 
 /**
  * The regulator's audit of its jurisdiction: searches over listings and trades, a listing's whole

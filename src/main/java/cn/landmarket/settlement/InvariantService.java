@@ -2,8 +2,6 @@ package cn.landmarket.settlement;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +12,7 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import cn.landmarket.bank.BankConfig;
+import cn.landmarket.escrow.EscrowConfig;
 import cn.landmarket.calendar.CalendarService;
 import cn.landmarket.common.config.MarketConfig;
 import cn.landmarket.common.security.Actor;
@@ -36,12 +34,12 @@ public class InvariantService {
 
     private final LedgerRepository ledger;
     private final CalendarService calendar;
-    private final BankConfig bank;
+    private final EscrowConfig bank;
     private final ZoneId zone;
     private final Clock clock;
     private final PartyService parties;
 
-    InvariantService(LedgerRepository ledger, CalendarService calendar, BankConfig bank, MarketConfig config,
+    InvariantService(LedgerRepository ledger, CalendarService calendar, EscrowConfig bank, MarketConfig config,
             Clock clock, PartyService parties) {
         this.ledger = ledger;
         this.parties = parties;
@@ -130,9 +128,8 @@ public class InvariantService {
                               where x.credit_account = 'DEPOSIT:' || r.id and x.phase = 'POSTED'), 0)
                   > coalesce((select sum(amount) from ledger_transfer x
                               where x.debit_account = 'DEPOSIT:' || r.id and x.phase = 'POSTED'), 0)""")) {
-            LocalDate closed = instant(row[1]).atZone(zone).toLocalDate();
-            Instant deadline = calendar.calendar().addWorkingDays(closed, bank.refundWorkingDays())
-                    .atTime(LocalTime.of(23, 59, 59)).atZone(zone).toInstant();
+            Instant deadline = calendar.calendar().endOfWorkingDayAfter(instant(row[1]), bank.refundWorkingDays(),
+                    zone);
             if (now.isAfter(deadline)) {
                 offending.add(String.valueOf(row[0]));
             }

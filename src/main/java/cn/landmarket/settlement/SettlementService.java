@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -18,10 +17,6 @@ import cn.landmarket.audit.AuditLog;
 import cn.landmarket.auction.BidRepository;
 import cn.landmarket.auction.Registration;
 import cn.landmarket.auction.RegistrationRepository;
-import cn.landmarket.auction.VirtualAccount;
-import cn.landmarket.bank.BankConfig;
-import cn.landmarket.bank.RefundReason;
-import cn.landmarket.bank.RefundService;
 import cn.landmarket.calendar.CalendarService;
 import cn.landmarket.common.config.MarketConfig;
 import cn.landmarket.common.error.ApiException;
@@ -41,6 +36,12 @@ import cn.landmarket.listing.PaymentTerms;
 import cn.landmarket.party.Enterprise;
 import cn.landmarket.party.EnterpriseRepository;
 import cn.landmarket.party.PartyService;
+import cn.landmarket.escrow.RefundService;
+import cn.landmarket.escrow.RefundReason;
+import cn.landmarket.escrow.CreditOutcome;
+import cn.landmarket.escrow.CreditResult;
+import cn.landmarket.escrow.EscrowConfig;
+import cn.landmarket.escrow.VirtualAccount;
 
 /**
  * After the sale (domain.md): a trade per sold listing, the confirmation both parties sign, payments
@@ -51,7 +52,6 @@ import cn.landmarket.party.PartyService;
 public class SettlementService {
 
     static final String SYSTEM = "system:settlement";
-    private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
 
     private final TradeRepository trades;
     private final ListingRepository listings;
@@ -63,7 +63,6 @@ public class SettlementService {
     private final LedgerService ledger;
     private final CalendarService calendar;
     private final SettlementConfig config;
-    private final BankConfig bank;
     private final VirtualAccount accounts;
     private final AuditLog audit;
     private final ZoneId zone;
@@ -73,7 +72,7 @@ public class SettlementService {
     SettlementService(TradeRepository trades, ListingRepository listings, RegistrationRepository registrations,
             BidRepository bids, EnterpriseRepository enterprises, CertificateService certificates,
             RefundService refunds, LedgerService ledger, CalendarService calendar, SettlementConfig config,
-            BankConfig bank, MarketConfig market, Clock clock, AuditLog audit, PartyService parties) {
+            EscrowConfig bank, MarketConfig market, Clock clock, AuditLog audit, PartyService parties) {
         this.trades = trades;
         this.parties = parties;
         this.audit = audit;
@@ -86,7 +85,6 @@ public class SettlementService {
         this.ledger = ledger;
         this.calendar = calendar;
         this.config = config;
-        this.bank = bank;
         this.accounts = new VirtualAccount(bank.virtualAccountPrefix());
         this.zone = market.zone();
         this.clock = clock;
@@ -140,11 +138,10 @@ public class SettlementService {
         t.lotGrainCapacityKg = listing.lotGrainCapacityKg;
         t.priceFen = listing.highestBidFen;
         t.depositFen = Math.min(t.priceFen, Math.max(0, ledger.available(LedgerService.deposit(winner.id))));
-        t.virtualAccount = accounts.number(t.id);
+        t.virtualAccount = accounts.forTrade(t.id);
         PaymentTerms terms = listing.paymentTerms;
         LocalDate closed = (listing.closedAt == null ? now : listing.closedAt).atZone(zone).toLocalDate();
-        t.confirmDeadline = calendar.calendar().addWorkingDays(closed, terms.confirmWithinWorkingDays())
-                .atTime(END_OF_DAY).atZone(zone).toInstant();
+        t.confirmDeadline = calendar.calendar().endOfWorkingDayAfter(closed, terms.confirmWithinWorkingDays(), zone);
         t.status = TradeStatus.AWAITING_CONFIRMATION;
         t.createdAt = now;
         Certificate cert = certificates.require(listing.certificateId);
@@ -154,15 +151,28 @@ public class SettlementService {
         trades.flush();
         audit.append(t.createdEntry(SYSTEM));
         if (t.depositFen > 0) {
-            ledger.transfer(new TransferRequest(depositPending(t), LedgerCode.CNY_FEN,
-                    LedgerService.deposit(winner.id), LedgerService.trade(t.id), t.depositFen,
-                    TransferKind.DEPOSIT_APPLIED, Phase.PENDING, null, "trade " + t.id), t.listingId);
+            ledger.transfer(depositApplied(t, Phase.PENDING), t.listingId);
         }
         return Optional.of(TradeView.of(t, zone));
     }
 
     private static String depositPending(Trade t) {
         return "trade:" + t.id + ":deposit";
+    }
+
+    /**
+     * The two-phase transfer of the winner's deposit to its trade: reserved (PENDING) when the trade
+     * opens, then POSTED when it settles or VOIDED when it defaults, both naming the reservation.
+     */
+    static TransferRequest depositApplied(Trade t, Phase phase) {
+        String id = switch (phase) {
+            case PENDING -> depositPending(t);
+            case POSTED -> depositPending(t) + ":post";
+            case VOIDED -> depositPending(t) + ":void";
+        };
+        return new TransferRequest(id, LedgerCode.CNY_FEN, LedgerService.deposit(t.registrationId),
+                LedgerService.trade(t.id), t.depositFen, TransferKind.DEPOSIT_APPLIED, phase,
+                phase == Phase.PENDING ? null : depositPending(t), "trade " + t.id);
     }
 
     /**
@@ -290,15 +300,15 @@ public class SettlementService {
      * settles it. A counted payment is logged ({@code trade.payment}) as the act of {@code actor}.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public PaymentCredit creditPayment(String transactionId, String account, long amountFen, String payerName,
+    public CreditResult creditPayment(String transactionId, String account, long amountFen, String payerName,
             String actor) {
         Trade t = trades.lockByAccount(account).orElseThrow();
         Enterprise buyer = enterprises.findById(t.buyerCode);
         if (payerName == null || !payerName.strip().equals(buyer.bankAccountName.strip())) {
-            return new PaymentCredit("WRONG_PAYER", t.id, t.listingId, t.registrationId, amountFen);
+            return payment(CreditOutcome.WRONG_PAYER, t, amountFen);
         }
         if (!t.acceptsPayment()) {
-            return new PaymentCredit("PAYMENT_REFUSED", t.id, t.listingId, t.registrationId, amountFen);
+            return payment(CreditOutcome.PAYMENT_REFUSED, t, amountFen);
         }
         long applied = Math.min(amountFen, t.outstandingFen());
         Instant now = Instant.now(clock);
@@ -311,8 +321,12 @@ public class SettlementService {
         if (t.outstandingFen() == 0 && t.status == TradeStatus.AWAITING_PAYMENT) {
             settle(t, listings.lock(t.listingId).orElseThrow(), now);
         }
-        return new PaymentCredit(t.outstandingFen() == 0 ? "PAYMENT_COMPLETE" : "PAYMENT_PARTIAL", t.id,
-                t.listingId, t.registrationId, amountFen - applied);
+        return payment(t.outstandingFen() == 0 ? CreditOutcome.PAYMENT_COMPLETE : CreditOutcome.PAYMENT_PARTIAL, t,
+                amountFen - applied);
+    }
+
+    private static CreditResult payment(CreditOutcome outcome, Trade t, long refundFen) {
+        return new CreditResult(outcome, t.registrationId, t.listingId, t.id, null, refundFen);
     }
 
     /**
@@ -322,9 +336,7 @@ public class SettlementService {
      */
     private void settle(Trade t, Listing listing, Instant now) {
         if (t.depositFen > 0) {
-            ledger.transfer(new TransferRequest(depositPending(t) + ":post", LedgerCode.CNY_FEN,
-                    LedgerService.deposit(t.registrationId), LedgerService.trade(t.id), t.depositFen,
-                    TransferKind.DEPOSIT_APPLIED, Phase.POSTED, depositPending(t), "trade " + t.id), t.listingId);
+            ledger.transfer(depositApplied(t, Phase.POSTED), t.listingId);
         }
         String type = listing.assetType.name();
         ProceedsSplit split = ProceedsSplit.of(t.priceFen, config.farmersPercent().getOrDefault(type, 0),
@@ -379,9 +391,7 @@ public class SettlementService {
         t.statusReason = reason;
         t.defaultedAt = now;
         if (t.depositFen > 0) {
-            ledger.transfer(new TransferRequest(depositPending(t) + ":void", LedgerCode.CNY_FEN,
-                    LedgerService.deposit(t.registrationId), LedgerService.trade(t.id), t.depositFen,
-                    TransferKind.DEPOSIT_APPLIED, Phase.VOIDED, depositPending(t), "trade " + t.id), t.listingId);
+            ledger.transfer(depositApplied(t, Phase.VOIDED), t.listingId);
         }
         long forfeit = ledger.available(LedgerService.deposit(t.registrationId));
         if (forfeit > 0) {

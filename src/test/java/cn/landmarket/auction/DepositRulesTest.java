@@ -10,6 +10,7 @@ import cn.landmarket.auction.DepositRules.Account;
 import cn.landmarket.auction.DepositRules.Credit;
 import cn.landmarket.auction.DepositRules.Decision;
 import cn.landmarket.common.Money;
+import cn.landmarket.escrow.RegistrationStatus;
 
 class DepositRulesTest {
 

@@ -44,6 +44,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+import cn.landmarket.escrow.VirtualAccount;
 
 /** Registration for a lot over HTTP: who may register, when, and who sees whom. */
 @QuarkusTest

@@ -47,6 +47,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+import cn.landmarket.escrow.Refund;
+import cn.landmarket.escrow.RefundReason;
 
 /** The bank's notices over HTTP: signature, idempotency, deposit matching, refunds and their payment. */
 @QuarkusTest

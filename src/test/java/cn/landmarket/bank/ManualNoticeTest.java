@@ -52,6 +52,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+import cn.landmarket.escrow.Refund;
+import cn.landmarket.escrow.RefundReason;
 
 /**
  * Maker-checker for notices typed in by operators (issue 12, item 4): no single operator can

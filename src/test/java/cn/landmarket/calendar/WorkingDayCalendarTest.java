@@ -250,4 +250,17 @@ class WorkingDayCalendarTest {
         assertThrows(NullPointerException.class, () -> CHINA_2026.addWorkingDays(null, 1));
         assertThrows(NullPointerException.class, () -> CHINA_2026.workingDaysBetween(null, day("2026-11-23")));
     }
+
+    @Test
+    void theEndOfTheNthWorkingDayIsItsLastSecondInTheZone() {
+        java.time.ZoneId shanghai = java.time.ZoneId.of("Asia/Shanghai");
+        // Friday 2026-11-20 + 1 working day = Monday 2026-11-23, ending 23:59:59 +08:00
+        assertEquals(java.time.Instant.parse("2026-11-23T15:59:59Z"),
+                CHINA_2026.endOfWorkingDayAfter(day("2026-11-20"), 1, shanghai));
+        // a moment late on Friday in UTC is already Saturday in Shanghai: the count starts from Saturday
+        assertEquals(java.time.Instant.parse("2026-11-23T15:59:59Z"),
+                CHINA_2026.endOfWorkingDayAfter(java.time.Instant.parse("2026-11-20T17:00:00Z"), 1, shanghai));
+        assertEquals(java.time.Instant.parse("2026-11-20T15:59:59Z"),
+                CHINA_2026.endOfWorkingDayAfter(day("2026-11-20"), 0, shanghai));
+    }
 }

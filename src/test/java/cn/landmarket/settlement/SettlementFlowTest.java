@@ -33,6 +33,8 @@ import cn.landmarket.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import cn.landmarket.escrow.Refund;
+import cn.landmarket.escrow.RefundReason;
 
 /** Deposits through the bank feed, instalments, late payment, relisting and a random walk over the invariants. */
 @QuarkusTest
@@ -153,7 +155,7 @@ class SettlementFlowTest {
         // the loser's deposit is owed back within 5 working days; the winner's is reserved against the price
         assertEquals("0.00", account("DEPOSIT:" + loser.registrationId()).getString("postedBalance"));
         long refundId = data.value(Long.class, "select r.id from Refund r where r.registrationId = ?1 and r.reason = "
-                + "cn.landmarket.bank.RefundReason.NOT_WINNER", loser.registrationId());
+                + "cn.landmarket.escrow.RefundReason.NOT_WINNER", loser.registrationId());
         assertEquals("4000000.00", account("REFUND:" + refundId).getString("postedBalance"));
         JsonPath deposit = account("DEPOSIT:" + winner.registrationId());
         assertEquals("4000000.00", deposit.getString("postedBalance"));
@@ -228,7 +230,7 @@ class SettlementFlowTest {
         assertEquals("0.00", account("DEPOSIT:" + winner.registrationId()).getString("postedBalance"));
         assertEquals("0.00", account("TRADE:" + tradeId).getString("postedBalance"));
         assertEquals(1L, data.count("select count(r) from Refund r where r.registrationId = ?1 and r.amountFen = "
-                + "100000000 and r.reason = cn.landmarket.bank.RefundReason.PAYMENT_NOT_ACCEPTED",
+                + "100000000 and r.reason = cn.landmarket.escrow.RefundReason.PAYMENT_NOT_ACCEPTED",
                 winner.registrationId()));
         Instant barred = data.value(Instant.class, "select e.barredUntil from Enterprise e where e.creditCode = ?1",
                 winner.code());

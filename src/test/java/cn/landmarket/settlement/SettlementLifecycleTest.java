@@ -24,6 +24,8 @@ import cn.landmarket.testing.TestData;
 import cn.landmarket.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import cn.landmarket.escrow.Refund;
+import cn.landmarket.escrow.RefundReason;
 
 @QuarkusTest
 class SettlementLifecycleTest {
@@ -210,7 +212,7 @@ class SettlementLifecycleTest {
         assertEquals("0", balance("CERT:" + cert + ":FROZEN:GRAIN_KG"));
         assertEquals("30000000.00", balance("PROCEEDS:" + tradeId + ":TOWNSHIP"));
         assertEquals(1L, data.count("select count(r) from Refund r where r.creditTransactionId = ?1 and r.reason = "
-                + "cn.landmarket.bank.RefundReason.WRONG_PAYER", "GW-" + tradeId));
+                + "cn.landmarket.escrow.RefundReason.WRONG_PAYER", "GW-" + tradeId));
         assertInvariantsHold(String.valueOf(id), String.valueOf(cert), String.valueOf(child));
     }
 

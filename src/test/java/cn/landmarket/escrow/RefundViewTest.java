@@ -1,4 +1,4 @@
-package cn.landmarket.bank;
+package cn.landmarket.escrow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package cn.landmarket.bank;
+package cn.landmarket.escrow;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

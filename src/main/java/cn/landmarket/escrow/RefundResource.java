@@ -1,4 +1,4 @@
-package cn.landmarket.bank;
+package cn.landmarket.escrow;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -1,6 +1,4 @@
-package cn.landmarket.bank;
-
-import cn.landmarket.auction.DepositOutcome;
+package cn.landmarket.escrow;
 
 /** Why money received must go back to its payer. */
 public enum RefundReason {
@@ -17,15 +15,5 @@ public enum RefundReason {
     /** Paid above what a trade still owed. */
     OVERPAYMENT,
     /** Paid to a trade that no longer accepts payment, or received before a default. */
-    PAYMENT_NOT_ACCEPTED;
-
-    static RefundReason of(DepositOutcome outcome) {
-        return switch (outcome) {
-            case UNMATCHED -> UNMATCHED;
-            case WRONG_PAYER -> WRONG_PAYER;
-            case LATE -> LATE;
-            case EXCESS, QUALIFIED -> EXCESS;
-            case PARTIAL -> throw new IllegalArgumentException("A partial deposit is held, not refunded");
-        };
-    }
+    PAYMENT_NOT_ACCEPTED
 }

@@ -1,4 +1,4 @@
-package cn.landmarket.bank;
+package cn.landmarket.escrow;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -28,12 +28,12 @@ public class RefundService {
     private final RefundRepository refunds;
     private final PartyService parties;
     private final CalendarService calendar;
-    private final BankConfig bank;
+    private final EscrowConfig bank;
     private final AuditLog audit;
     private final ZoneId zone;
     private final Clock clock;
 
-    RefundService(RefundRepository refunds, PartyService parties, CalendarService calendar, BankConfig bank,
+    RefundService(RefundRepository refunds, PartyService parties, CalendarService calendar, EscrowConfig bank,
             MarketConfig config, Clock clock, AuditLog audit) {
         this.refunds = refunds;
         this.audit = audit;
@@ -90,7 +90,7 @@ public class RefundService {
     }
 
     /**
-     * Records money owed back to a payer, inside the caller's transaction, due by the end of the
+     * The only place a refund is built. Records money owed back to a payer, inside the caller's transaction, due by the end of the
      * bank's refund working days after {@code from}, and logs it ({@code refund.instructed}) as the
      * act of {@code actor} for the listing; the caller records the matching ledger transfer.
      *
@@ -108,9 +108,7 @@ public class RefundService {
         refund.payeeAccount = payeeAccount;
         refund.reason = reason;
         refund.createdAt = Instant.now(clock);
-        java.time.LocalDate due = calendar.calendar().addWorkingDays(from.atZone(zone).toLocalDate(),
-                bank.refundWorkingDays());
-        refund.dueBy = due.atTime(java.time.LocalTime.of(23, 59, 59)).atZone(zone).toInstant();
+        refund.dueBy = calendar.calendar().endOfWorkingDayAfter(from, bank.refundWorkingDays(), zone);
         refunds.persist(refund);
         audit.append(refund.instructedEntry(listingId, actor));
         return refund.id;

@@ -1,4 +1,4 @@
-package cn.landmarket.auction;
+package cn.landmarket.escrow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -58,9 +58,9 @@ class VirtualAccountTest {
 
     @Test
     void theRegistrationIdIsReadBackFromAValidNumber() {
-        assertEquals(OptionalLong.of(1050), accounts.registrationId(accounts.number(1050)));
-        assertEquals(OptionalLong.of(999_999_999_999L), accounts.registrationId(accounts.number(999_999_999_999L)));
-        assertEquals(OptionalLong.of(0), accounts.registrationId(accounts.number(0)));
+        assertEquals(OptionalLong.of(1050), accounts.serial(accounts.number(1050)));
+        assertEquals(OptionalLong.of(999_999_999_999L), accounts.serial(accounts.number(999_999_999_999L)));
+        assertEquals(OptionalLong.of(0), accounts.serial(accounts.number(0)));
     }
 
     @Test
@@ -102,7 +102,7 @@ class VirtualAccountTest {
             " 62280000000010505"})
     void numbersOfTheWrongShapeAreNotValid(String number) {
         assertFalse(accounts.isValid(number));
-        assertEquals(OptionalLong.empty(), accounts.registrationId(number));
+        assertEquals(OptionalLong.empty(), accounts.serial(number));
     }
 
     @Test
@@ -129,5 +129,24 @@ class VirtualAccountTest {
     @Test
     void theLongestPrefixStillFitsTheAccountColumn() {
         assertEquals(24, new VirtualAccount("62281234567").number(1).length());
+    }
+
+    @Test
+    void aRegistrationsAccountIsOwnedByThatRegistrationAndATradesByThatTrade() {
+        assertEquals(java.util.Optional.of(new VirtualAccount.RegistrationOwner(1050)),
+                accounts.owner(accounts.forRegistration(1050)));
+        assertEquals(java.util.Optional.of(new VirtualAccount.TradeOwner(900_000_000_007L)),
+                accounts.owner(accounts.forTrade(900_000_000_007L)));
+        assertEquals(java.util.Optional.empty(), accounts.owner("6228000000001050"));
+    }
+
+    @Test
+    void aRegistrationAndATradeNeverShareANumber() {
+        assertThrows(IllegalArgumentException.class,
+                () -> accounts.forRegistration(VirtualAccount.TRADE_SERIALS_FROM));
+        assertThrows(IllegalArgumentException.class,
+                () -> accounts.forTrade(VirtualAccount.TRADE_SERIALS_FROM - 1));
+        assertThrows(IllegalArgumentException.class, () -> accounts.forTrade(1050));
+        assertEquals(accounts.number(1050), accounts.forRegistration(1050));
     }
 }

@@ -1,4 +1,4 @@
-package cn.landmarket.bank;
+package cn.landmarket.escrow;
 
 import java.util.ArrayList;
 import java.util.HashMap;

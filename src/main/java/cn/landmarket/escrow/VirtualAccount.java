@@ -1,11 +1,15 @@
-package cn.landmarket.auction;
+package cn.landmarket.escrow;
 
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The virtual sub-account number a registration pays its deposit into: the bank's prefix, the
- * registration id zero-padded to 12 digits and a Luhn check digit, so every registration has its
- * own number and a mistyped number is caught before any lookup.
+ * The virtual sub-account numbers of the escrow account: the bank's prefix, a 12-digit serial and a
+ * Luhn check digit, so a mistyped number is caught before any lookup. A registration pays its
+ * deposit into {@link #forRegistration(long)}, a buyer pays a trade's price into
+ * {@link #forTrade(long)}; which of the two owns a number is read back with {@link #owner(String)}.
+ * The serial ranges of the two owners are fixed here ({@link #TRADE_SERIALS_FROM}), and each
+ * factory refuses an id outside its owner's range, so a number can never be claimed by both.
  */
 public final class VirtualAccount {
 
@@ -16,6 +20,25 @@ public final class VirtualAccount {
     public static final int MAX_PREFIX_DIGITS = 11;
 
     private static final long SERIAL_LIMIT = 1_000_000_000_000L;
+
+    /**
+     * First serial of a trade's account; registrations own the serials below it. Trade ids are
+     * issued from this value on (trade_seq, V4), registration ids from 1000.
+     */
+    public static final long TRADE_SERIALS_FROM = 900_000_000_000L;
+
+    /** Who an account number belongs to: a registration's deposit or a trade's price. */
+    public sealed interface Owner {
+        long id();
+    }
+
+    /** The account a registration pays its deposit into. */
+    public record RegistrationOwner(long id) implements Owner {
+    }
+
+    /** The account a buyer pays a trade's price into. */
+    public record TradeOwner(long id) implements Owner {
+    }
 
     private final String prefix;
 
@@ -33,17 +56,55 @@ public final class VirtualAccount {
     }
 
     /**
-     * Gives the account number of a registration.
+     * Gives the account number a registration pays its deposit into.
      *
-     * @return prefix + 12-digit id + Luhn check digit
-     * @throws IllegalArgumentException when the id is negative or has more than 12 digits
+     * @throws IllegalArgumentException when the id is negative or reaches {@link #TRADE_SERIALS_FROM}
      */
-    public String number(long registrationId) {
-        if (registrationId < 0 || registrationId >= SERIAL_LIMIT) {
-            throw new IllegalArgumentException("Registration id does not fit " + SERIAL_DIGITS + " digits: "
-                    + registrationId);
+    public String forRegistration(long registrationId) {
+        if (registrationId < 0 || registrationId >= TRADE_SERIALS_FROM) {
+            throw new IllegalArgumentException("Registration id outside the registrations' serials: " + registrationId);
         }
-        String payload = prefix + String.format("%0" + SERIAL_DIGITS + "d", registrationId);
+        return number(registrationId);
+    }
+
+    /**
+     * Gives the account number a buyer pays a trade's price into.
+     *
+     * @throws IllegalArgumentException when the id is below {@link #TRADE_SERIALS_FROM} or has more than 12 digits
+     */
+    public String forTrade(long tradeId) {
+        if (tradeId < TRADE_SERIALS_FROM || tradeId >= SERIAL_LIMIT) {
+            throw new IllegalArgumentException("Trade id outside the trades' serials: " + tradeId);
+        }
+        return number(tradeId);
+    }
+
+    /**
+     * Tells who a number belongs to.
+     *
+     * @return the registration or trade whose account it is, or empty when the number is not
+     *         {@link #isValid(String) valid}
+     */
+    public Optional<Owner> owner(String number) {
+        OptionalLong serial = serial(number);
+        if (serial.isEmpty()) {
+            return Optional.empty();
+        }
+        long id = serial.getAsLong();
+        return Optional.of(id >= TRADE_SERIALS_FROM ? new TradeOwner(id) : new RegistrationOwner(id));
+    }
+
+    /**
+     * Gives the account number of a serial, whoever owns it.
+     *
+     * @return prefix + 12-digit serial + Luhn check digit
+     * @throws IllegalArgumentException when the serial is negative or has more than 12 digits
+     */
+    public String number(long serial) {
+        if (serial < 0 || serial >= SERIAL_LIMIT) {
+            throw new IllegalArgumentException("Serial does not fit " + SERIAL_DIGITS + " digits: " + serial);
+        }
+        String payload = prefix + String.format("%0" + SERIAL_DIGITS + "d", serial);
         return payload + checkDigit(payload);
     }
 
@@ -59,11 +120,11 @@ public final class VirtualAccount {
     }
 
     /**
-     * Reads the registration id out of a valid number.
+     * Reads the serial out of a valid number ({@link #owner(String)} says whose it is).
      *
-     * @return the id, or empty when the number is not {@link #isValid(String) valid}
+     * @return the serial, or empty when the number is not {@link #isValid(String) valid}
      */
-    public OptionalLong registrationId(String number) {
+    public OptionalLong serial(String number) {
         if (!isValid(number)) {
             return OptionalLong.empty();
         }
