@@ -24,7 +24,7 @@ public record BidPatternFinding(long listingId, BidPatterns.Rule rule, String fi
     }
 
     /** The columns of the CSV export: one row per bid of each run. */
-    static final List<Csv.Column<Flat<BidPatternFinding, PatternBid>>> CSV = List.of(
+    static final List<Csv.Column<EvidenceRow<BidPatternFinding, PatternBid>>> CSV = List.of(
             Csv.column("listingId", r -> r.finding().listingId()),
             Csv.column("rule", r -> r.finding().rule()),
             Csv.column("firstBidder", r -> r.finding().firstBidder()),

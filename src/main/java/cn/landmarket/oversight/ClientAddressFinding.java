@@ -28,7 +28,7 @@ public record ClientAddressFinding(long listingId, String clientAddressToken, in
     }
 
     /** The columns of the CSV export: one row per registration or bid. */
-    static final List<Csv.Column<Flat<ClientAddressFinding, Event>>> CSV = List.of(
+    static final List<Csv.Column<EvidenceRow<ClientAddressFinding, Event>>> CSV = List.of(
             Csv.column("listingId", r -> r.finding().listingId()),
             Csv.column("clientAddressToken", r -> r.finding().clientAddressToken()),
             Csv.column("bidders", r -> r.finding().bidders()),

@@ -58,8 +58,8 @@ public class CollusionService {
     }
 
     /** Every finding as CSV rows, one per item of evidence; 400 when more than the export limit. */
-    <F, E> List<Flat<F, E>> export(List<F> findings, Function<F, List<E>> items) {
-        List<Flat<F, E>> rows = Flat.of(findings, items);
+    <F, E> List<EvidenceRow<F, E>> export(List<F> findings, Function<F, List<E>> items) {
+        List<EvidenceRow<F, E>> rows = EvidenceRow.of(findings, items);
         oversight.exportable(rows.size());
         return rows;
     }

@@ -274,7 +274,7 @@ public class OversightResource {
     }
 
     /** A signal's findings: one page as JSON, or every item of evidence of every finding as CSV (up to the export limit). */
-    private <F, E> Response answer(String name, List<Csv.Column<Flat<F, E>>> columns, Function<F, List<E>> items,
+    private <F, E> Response answer(String name, List<Csv.Column<EvidenceRow<F, E>>> columns, Function<F, List<E>> items,
             Supplier<List<F>> findings, PageRequest page) {
         return csv() ? csv(name, columns, collusion.export(findings.get(), items))
                 : Response.ok(CollusionService.page(findings.get(), page), MediaType.APPLICATION_JSON).build();

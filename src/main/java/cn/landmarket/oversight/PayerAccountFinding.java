@@ -26,7 +26,7 @@ public record PayerAccountFinding(long listingId, String payerAccountToken, int 
     }
 
     /** The columns of the CSV export: one row per deposit. */
-    static final List<Csv.Column<Flat<PayerAccountFinding, Deposit>>> CSV = List.of(
+    static final List<Csv.Column<EvidenceRow<PayerAccountFinding, Deposit>>> CSV = List.of(
             Csv.column("listingId", r -> r.finding().listingId()),
             Csv.column("payerAccountToken", r -> r.finding().payerAccountToken()),
             Csv.column("bidders", r -> r.finding().bidders()),

@@ -40,7 +40,7 @@ public record SharedContactFinding(Across across, Attribute attribute, String va
     }
 
     /** The columns of the CSV export: one row per bidder. */
-    static final List<Csv.Column<Flat<SharedContactFinding, Bidder>>> CSV = List.of(
+    static final List<Csv.Column<EvidenceRow<SharedContactFinding, Bidder>>> CSV = List.of(
             Csv.column("across", r -> r.finding().across()),
             Csv.column("attribute", r -> r.finding().attribute()),
             Csv.column("valueToken", r -> r.finding().valueToken()),

@@ -44,7 +44,7 @@ class AuctionResourceTest {
     ListingService listings;
 
     @Inject
-    AuctionClock closer;
+    AuctionCloser closer;
 
     @Inject
     BidBatcher batcher;

@@ -54,7 +54,7 @@ class BiddingSwarmTest {
     ListingService listings;
 
     @Inject
-    AuctionClock closer;
+    AuctionCloser closer;
 
     @Inject
     DataSource dataSource;

@@ -49,7 +49,7 @@ class LiveFeedTest {
     ListingService listings;
 
     @Inject
-    AuctionClock closer;
+    AuctionCloser closer;
 
     @Inject
     LiveFeed feed;

@@ -32,10 +32,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import cn.landmarket.audit.AuditTrail.Logged;
-import cn.landmarket.auction.AuctionClock;
+import cn.landmarket.auction.AuctionCloser;
 import cn.landmarket.listing.ListingService;
 import cn.landmarket.party.CreditCode;
-import cn.landmarket.settlement.SettlementClock;
+import cn.landmarket.settlement.SettlementSweep;
 import cn.landmarket.testing.Auctions;
 import cn.landmarket.testing.BankFeed;
 import cn.landmarket.testing.Fixtures;
@@ -72,10 +72,10 @@ class StateChangeEntriesTest {
     ListingService listings;
 
     @Inject
-    AuctionClock closer;
+    AuctionCloser closer;
 
     @Inject
-    SettlementClock settlement;
+    SettlementSweep settlement;
 
     private AuditTrail log;
 

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
 import cn.landmarket.calendar.CalendarService;
 import cn.landmarket.listing.ListingService;
 import cn.landmarket.party.EnterpriseStatus;
-import cn.landmarket.settlement.SettlementClock;
+import cn.landmarket.settlement.SettlementSweep;
 import cn.landmarket.testing.Auctions;
 import cn.landmarket.testing.BankFeed;
 import cn.landmarket.testing.Fixtures;
@@ -79,7 +79,7 @@ class ManualNoticeTest {
     ListingService listings;
 
     @Inject
-    SettlementClock settlement;
+    SettlementSweep settlement;
 
     @Inject
     CalendarService calendar;

@@ -55,7 +55,7 @@ class ListingResourceTest {
     ListingService listings;
 
     @Inject
-    cn.landmarket.auction.AuctionClock closer;
+    cn.landmarket.auction.AuctionCloser closer;
 
     private final String township = Tokens.township(A);
     private final String regulator = Tokens.regulator(TestData.CITY_REGULATOR);

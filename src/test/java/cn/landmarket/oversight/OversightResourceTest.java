@@ -26,14 +26,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import cn.landmarket.auction.AuctionClock;
+import cn.landmarket.auction.AuctionCloser;
 import cn.landmarket.audit.AuditSequencer;
 import cn.landmarket.audit.Checkpoint;
 import cn.landmarket.audit.MerkleTree;
 import cn.landmarket.audit.SignedNote;
 import cn.landmarket.listing.ListingService;
 import cn.landmarket.party.EnterpriseStatus;
-import cn.landmarket.settlement.SettlementClock;
+import cn.landmarket.settlement.SettlementSweep;
 import cn.landmarket.testing.Auctions;
 import cn.landmarket.testing.BankFeed;
 import cn.landmarket.testing.Fixtures;
@@ -78,10 +78,10 @@ class OversightResourceTest {
     ListingService listings;
 
     @Inject
-    AuctionClock closer;
+    AuctionCloser closer;
 
     @Inject
-    SettlementClock settlement;
+    SettlementSweep settlement;
 
     @Inject
     AuditSequencer sequencer;

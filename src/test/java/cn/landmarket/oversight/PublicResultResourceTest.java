@@ -25,7 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import cn.landmarket.auction.AuctionClock;
+import cn.landmarket.auction.AuctionCloser;
 import cn.landmarket.audit.AuditSequencer;
 import cn.landmarket.audit.MerkleTree;
 import cn.landmarket.listing.ListingService;
@@ -55,7 +55,7 @@ class PublicResultResourceTest {
     ListingService listings;
 
     @Inject
-    AuctionClock closer;
+    AuctionCloser closer;
 
     @Inject
     AuditSequencer sequencer;

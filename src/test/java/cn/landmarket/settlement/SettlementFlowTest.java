@@ -20,7 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import cn.landmarket.auction.AuctionClock;
+import cn.landmarket.auction.AuctionCloser;
 import cn.landmarket.listing.ListingService;
 import cn.landmarket.party.EnterpriseStatus;
 import cn.landmarket.testing.Auctions;
@@ -50,10 +50,10 @@ class SettlementFlowTest {
     ListingService listings;
 
     @Inject
-    AuctionClock closer;
+    AuctionCloser closer;
 
     @Inject
-    SettlementClock settlement;
+    SettlementSweep settlement;
 
     private final String township = Tokens.township(TestData.TOWNSHIP_A);
     private final String regulator = Tokens.regulator(TestData.CITY_REGULATOR);

@@ -40,7 +40,7 @@ class SettlementLifecycleTest {
     ListingService listings;
 
     @Inject
-    SettlementClock settlement;
+    SettlementSweep settlement;
 
     private final String township = Tokens.township(TestData.TOWNSHIP_A);
     private final String regulator = Tokens.regulator(TestData.CITY_REGULATOR);

@@ -11,13 +11,13 @@ import io.quarkus.scheduler.Scheduled;
  * was sold), owes back the deposits of non-winners, and defaults trades past their deadlines.
  */
 @ApplicationScoped
-public class SettlementClock {
+public class SettlementSweep {
 
-    private static final Logger LOG = Logger.getLogger(SettlementClock.class);
+    private static final Logger LOG = Logger.getLogger(SettlementSweep.class);
 
     private final SettlementService settlement;
 
-    SettlementClock(SettlementService settlement) {
+    SettlementSweep(SettlementService settlement) {
         this.settlement = settlement;
     }
 

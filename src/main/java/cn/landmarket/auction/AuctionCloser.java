@@ -12,14 +12,14 @@ import io.quarkus.scheduler.Scheduled;
  * watching; each close takes the listing's row lock, so it happens once.
  */
 @ApplicationScoped
-public class AuctionClock {
+public class AuctionCloser {
 
-    private static final Logger LOG = Logger.getLogger(AuctionClock.class);
+    private static final Logger LOG = Logger.getLogger(AuctionCloser.class);
 
     private final AuctionService auctions;
     private final BidBatcher batcher;
 
-    AuctionClock(AuctionService auctions, BidBatcher batcher) {
+    AuctionCloser(AuctionService auctions, BidBatcher batcher) {
         this.auctions = auctions;
         this.batcher = batcher;
     }
