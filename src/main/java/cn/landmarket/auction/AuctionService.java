@@ -15,9 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import cn.landmarket.asset.CertificateService;
 import cn.landmarket.audit.AuditLog;
 import cn.landmarket.common.Money;
@@ -55,7 +52,7 @@ public class AuctionService {
     private final ListingRepository listings;
     private final CertificateService certificates;
     private final EntityManager em;
-    private final ObjectMapper json;
+    private final LiveChannel live;
     private final ZoneId zone;
     private final Clock clock;
     private final BidLimits limits;
@@ -63,7 +60,7 @@ public class AuctionService {
     private final PartyService parties;
 
     AuctionService(BidBatcher batcher, BidRepository bids, ListingRepository listings,
-            CertificateService certificates, EntityManager em, ObjectMapper json, MarketConfig config, Clock clock,
+            CertificateService certificates, EntityManager em, LiveChannel live, MarketConfig config, Clock clock,
             AuditLog audit, BidMetrics metrics, PartyService parties) {
         this.batcher = batcher;
         this.parties = parties;
@@ -73,7 +70,7 @@ public class AuctionService {
         this.listings = listings;
         this.certificates = certificates;
         this.em = em;
-        this.json = json;
+        this.live = live;
         this.zone = config.zone();
         this.clock = clock;
         this.limits = new BidLimits(
@@ -249,17 +246,11 @@ public class AuctionService {
     }
 
     private void notifyStatus(Listing listing, Instant now) {
-        LiveEvent event = new LiveEvent(LiveEvent.STATUS, listing.id, listing.status.name(),
-                listing.highestBidFen == null ? null : Money.ofFen(listing.highestBidFen).toYuan(), null,
+        live.send(em, LiveEvent.status(listing.id, listing.status.name(),
+                listing.highestBidFen == null ? null : Money.ofFen(listing.highestBidFen).toYuan(),
                 listing.countdownDeadline == null || listing.status != ListingStatus.TIMED_BIDDING ? null
                         : ApiTime.format(listing.countdownDeadline, zone),
-                null, null, null, ApiTime.format(now, zone));
-        try {
-            em.createNativeQuery("select pg_notify('" + BidBatcher.CHANNEL + "', ?1)")
-                    .setParameter(1, json.writeValueAsString(event)).getSingleResult();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+                ApiTime.format(now, zone)));
     }
 
     /** What a watcher of the live feed sees first: price, leading bidder number, deadline, phase. */
@@ -274,9 +265,9 @@ public class AuctionService {
             case ANNOUNCED -> listing.listingStart;
             default -> null;
         };
-        return new LiveEvent(LiveEvent.SNAPSHOT, listing.id, listing.status.name(),
+        return LiveEvent.snapshot(listing.id, listing.status.name(),
                 listing.highestBidFen == null ? null : Money.ofFen(listing.highestBidFen).toYuan(), leader,
                 deadline == null ? null : ApiTime.format(deadline, zone), listing.bidCount,
-                null, null, ApiTime.format(Instant.now(clock), zone));
+                ApiTime.format(Instant.now(clock), zone));
     }
 }

@@ -26,9 +26,6 @@ import javax.sql.DataSource;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import cn.landmarket.audit.AuditEntry;
 import cn.landmarket.audit.AuditLog;
 import cn.landmarket.common.Money;
@@ -53,24 +50,23 @@ import cn.landmarket.listing.ListingStatus;
 public class BidBatcher {
 
     private static final Logger LOG = Logger.getLogger(BidBatcher.class);
-    static final String CHANNEL = "listing_events";
 
     private final DataSource dataSource;
     private final Clock clock;
     private final ZoneId zone;
-    private final ObjectMapper json;
+    private final LiveChannel live;
     private final AuditLog audit;
     private final int batchMax;
     private final ExecutorService workers;
     private final BidLanes lanes;
     private final Duration laneIdleAfter;
 
-    BidBatcher(DataSource dataSource, Clock clock, MarketConfig config, ObjectMapper json, AuditLog audit) {
+    BidBatcher(DataSource dataSource, Clock clock, MarketConfig config, LiveChannel live, AuditLog audit) {
         this.dataSource = dataSource;
         this.audit = audit;
         this.clock = clock;
         this.zone = config.zone();
-        this.json = json;
+        this.live = live;
         this.batchMax = config.bidding().batchMax();
         this.lanes = new BidLanes(clock);
         this.laneIdleAfter = config.bidding().laneIdleAfter();
@@ -217,7 +213,7 @@ public class BidBatcher {
 
         List<BidOutcome> outcomes = new ArrayList<>(batch.size());
         List<Object[]> inserts = new ArrayList<>();
-        List<String> events = new ArrayList<>();
+        List<LiveEvent> events = new ArrayList<>();
         List<AuditEntry> auditEntries = new ArrayList<>();
         Integer capSequence = null;
         for (Command command : batch) {
@@ -321,10 +317,7 @@ public class BidBatcher {
             if (capSequence != null && receipt.sequence() == capSequence) {
                 capBid = receipt;
             }
-            events.add(event(new LiveEvent(LiveEvent.BID, listingId, receipt.phase().name(),
-                    receipt.amount().toYuan(), receipt.bidderNo(), receipt.deadline().toString(),
-                    receipt.sequence(), receipt.bidderNo(), receipt.amount().toYuan(),
-                    receipt.acceptedAt().toString())));
+            events.add(LiveEvent.bid(receipt));
         }
         // A retry that arrived in the same batch as its first attempt answers with the stored receipt.
         for (int i = 0; i < outcomes.size(); i++) {
@@ -359,12 +352,11 @@ public class BidBatcher {
             auditEntries.add(ListingHistory.auditEntry(listingId, capBid.phase().name(), ListingStatus.SOLD.name(), now,
                     AuctionEntries.BIDDING, "price cap reached", AuctionEntries.sold(capBid.bidId(), capBid.sequence(),
                             capBid.bidderNo(), capBid.amount().fen(), state.bidCount(), reservePriceFen)));
-            events.add(event(new LiveEvent(LiveEvent.STATUS, listingId, ListingStatus.SOLD.name(),
-                    Money.ofFen(state.highestFen()).toYuan(), null, null, null, null, null,
-                    ApiTime.format(now, zone))));
+            events.add(LiveEvent.status(listingId, ListingStatus.SOLD.name(), Money.ofFen(state.highestFen()).toYuan(),
+                    null, ApiTime.format(now, zone)));
         }
         audit.append(c, auditEntries);
-        publish(c, events);
+        live.send(c, events);
         return new Decided(outcomes, takesBids(state.status()));
     }
 
@@ -451,25 +443,6 @@ public class BidBatcher {
             }
         }
         return receipts;
-    }
-
-    /** Queues the events on the transaction: PostgreSQL delivers a NOTIFY only if the commit succeeds. */
-    static void publish(Connection c, List<String> events) throws SQLException {
-        if (events.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement("select pg_notify('" + CHANNEL + "', e) from unnest(?) e")) {
-            ps.setArray(1, c.createArrayOf("text", events.toArray()));
-            ps.execute();
-        }
-    }
-
-    private String event(LiveEvent event) {
-        try {
-            return json.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static ApiException rejection(BidDecision.Rejected rejected) {

@@ -2,9 +2,12 @@ package cn.landmarket.auction;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import cn.landmarket.common.time.ApiTime;
+
 /**
  * One message of a listing's live feed: a snapshot on connect, each accepted bid, each status
- * change. Bidders appear by bidder number only.
+ * change, a heartbeat. Bidders appear by bidder number only; times are in the API's one format
+ * ({@link ApiTime}). Built only through the named factories.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LiveEvent(String type, long listingId, String status, String currentPrice, String leadingBidderNo,
@@ -13,4 +16,30 @@ public record LiveEvent(String type, long listingId, String status, String curre
     public static final String SNAPSHOT = "snapshot";
     public static final String BID = "bid";
     public static final String STATUS = "status";
+    public static final String HEARTBEAT = "heartbeat";
+
+    /** What a watcher sees first: status, price, leading bidder number, the next deadline and the bid count. */
+    static LiveEvent snapshot(long listingId, String status, String currentPrice, String leadingBidderNo,
+            String deadline, int bidCount, String at) {
+        return new LiveEvent(SNAPSHOT, listingId, status, currentPrice, leadingBidderNo, deadline, bidCount, null, null,
+                at);
+    }
+
+    /** An accepted bid: it is the current price and its bidder leads; the deadline it leaves. */
+    static LiveEvent bid(BidReceipt receipt) {
+        String amount = receipt.amount().toYuan();
+        return new LiveEvent(BID, receipt.listingId(), receipt.phase().name(), amount, receipt.bidderNo(),
+                ApiTime.format(receipt.deadline()), receipt.sequence(), receipt.bidderNo(), amount,
+                ApiTime.format(receipt.acceptedAt()));
+    }
+
+    /** A status change, with the price reached and, in timed bidding, the countdown's deadline. */
+    static LiveEvent status(long listingId, String status, String currentPrice, String deadline, String at) {
+        return new LiveEvent(STATUS, listingId, status, currentPrice, null, deadline, null, null, null, at);
+    }
+
+    /** Keeps an idle connection open. */
+    static LiveEvent heartbeat(long listingId) {
+        return new LiveEvent(HEARTBEAT, listingId, null, null, null, null, null, null, null, null);
+    }
 }

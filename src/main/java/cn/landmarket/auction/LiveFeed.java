@@ -160,7 +160,7 @@ public class LiveFeed {
         while (running) {
             try (Connection connection = dataSource.getConnection()) {
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + BidBatcher.CHANNEL);
+                    statement.execute("LISTEN " + LiveChannel.CHANNEL);
                 }
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 listening = true;

@@ -47,7 +47,7 @@ public class LiveResource {
         try {
             LiveEvent snapshot = auctions.snapshot(id);
             Multi<LiveEvent> heartbeats = Multi.createFrom().ticks().every(HEARTBEAT)
-                    .map(tick -> new LiveEvent("heartbeat", id, null, null, null, null, null, null, null, null));
+                    .map(tick -> LiveEvent.heartbeat(id));
             return Multi.createBy().merging()
                     .streams(Multi.createFrom().item(snapshot), watcher.events(), heartbeats)
                     .onTermination().invoke(watcher::close);

@@ -1,6 +1,7 @@
 package cn.landmarket.common.time;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
@@ -17,6 +18,11 @@ public final class ApiTime {
 
     /** The instant in the zone, written as the API's JSON writes it. */
     public static String format(Instant instant, ZoneId zone) {
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(zone).toOffsetDateTime());
+        return format(instant.atZone(zone).toOffsetDateTime());
+    }
+
+    /** The moment, written as the API's JSON writes it. */
+    public static String format(OffsetDateTime moment) {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(moment);
     }
 }
