@@ -192,6 +192,17 @@ public class PartyService implements RegisteredRegulators {
         return EnterpriseView.of(enterprise);
     }
 
+    /**
+     * Bars an enterprise from registering until {@code until}, because it defaulted on the trade of a
+     * listing; logged as {@code enterprise.barred} in the caller's transaction. The only way a bar is set.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void bar(Enterprise enterprise, Instant until, Long listingId, Long tradeId, String reason, Instant at,
+            String actor) {
+        enterprise.barredUntil = until;
+        audit.append(enterprise.barredEntry(listingId, tradeId, reason, at, actor));
+    }
+
     /** The enterprise with this credit code, or 404. */
     public Enterprise requireEnterprise(String creditCode) {
         return enterprises.findByIdOptional(creditCode).orElseThrow(() -> ApiException.notFound("enterprise", creditCode));

@@ -344,7 +344,7 @@ public class SettlementService {
         proceeds(t, "FARMERS", split.farmersFen());
         proceeds(t, "COLLECTIVE", split.collectiveFen());
         proceeds(t, "TOWNSHIP", split.townshipFen());
-        t.childCertificateId = certificates.split(t.certificateId, t.lot(),
+        t.childCertificateId = certificates.split(t.certificateId, listing.lot(),
                 listing.termYears == null ? null : listing.termYears.intValue(), t.buyerCode, "T" + t.id, SYSTEM,
                 t.listingId);
         t.status = TradeStatus.SETTLED;
@@ -408,9 +408,8 @@ public class SettlementService {
                     LedgerService.refund(paymentsRefundId), t.paidFen, TransferKind.PAYMENT_REFUND,
                     "REFUND-" + paymentsRefundId, t.listingId);
         }
-        buyer.barredUntil = now.plus(Duration.ofDays(config.barDays()));
-        audit.append(buyer.barredEntry(t.listingId, t.id, reason, now, SYSTEM));
-        certificates.release(t.certificateId, t.lot(), t.listingId, SYSTEM);
+        parties.bar(buyer, now.plus(Duration.ofDays(config.barDays())), t.listingId, t.id, reason, now, SYSTEM);
+        certificates.release(t.certificateId, listing.lot(), t.listingId, SYSTEM);
         audit.append(t.defaultedEntry(Math.max(0, forfeit), paymentsRefundId, SYSTEM));
         changeListing(listing, ListingStatus.DEFAULTED, now, SYSTEM, reason);
         return true;

@@ -12,7 +12,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import cn.landmarket.asset.Quantity;
 import cn.landmarket.audit.AuditEntry;
 
 /**
@@ -110,10 +109,6 @@ public class Trade {
 
     @Version
     public long version;
-
-    public Quantity lot() {
-        return new Quantity(lotAreaM2, lotPaddyAreaM2, lotGrainCapacityKg);
-    }
 
     /** What the buyer still owes: price less deposit credited and payments received. */
     public long outstandingFen() {
