@@ -28,7 +28,6 @@ import cn.landmarket.common.security.Actor;
 import cn.landmarket.common.security.Role;
 import cn.landmarket.common.time.ApiTime;
 import cn.landmarket.listing.Listing;
-import cn.landmarket.listing.ListingHistory;
 import cn.landmarket.listing.ListingRepository;
 import cn.landmarket.listing.ListingStatus;
 import cn.landmarket.party.PartyService;
@@ -45,6 +44,8 @@ public class AuctionService {
 
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[A-Za-z0-9_:.-]{1,100}$");
     static final String CLOSER = "system:auction";
+    /** Under which field the outcome of a close would be committed; a listing that closes is always public. */
+    private static final String OUTCOME = "outcome";
 
     private final BidBatcher batcher;
     private final AuditLog audit;
@@ -239,8 +240,7 @@ public class AuctionService {
                         listing.reservePriceFen);
             }
         }
-        listings.record(ListingHistory.of(listing.id, from, to, now, CLOSER, reason), outcome);
-        listing.status = to;
+        listings.transition(listing, to, now, CLOSER, reason, OUTCOME, outcome);
         notifyStatus(listing, now);
         return to;
     }

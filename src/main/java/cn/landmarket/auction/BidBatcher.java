@@ -341,15 +341,7 @@ public class BidBatcher {
             ps.executeUpdate();
         }
         if (capBid != null) {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    insert into listing_history (id, listing_id, from_status, to_status, at, actor, reason)
-                    values (nextval('listing_history_seq'), ?, ?, 'SOLD', ?, 'system:bidding', 'price cap reached')""")) {
-                ps.setLong(1, listingId);
-                ps.setString(2, capBid.phase().name());
-                ps.setTimestamp(3, Timestamp.from(now));
-                ps.executeUpdate();
-            }
-            auditEntries.add(ListingHistory.auditEntry(listingId, capBid.phase().name(), ListingStatus.SOLD.name(), now,
+            auditEntries.add(ListingHistory.transition(c, listingId, capBid.phase(), ListingStatus.SOLD, now,
                     AuctionEntries.BIDDING, "price cap reached", AuctionEntries.sold(capBid.bidId(), capBid.sequence(),
                             capBid.bidderNo(), capBid.amount().fen(), state.bidCount(), reservePriceFen)));
             events.add(LiveEvent.status(listingId, ListingStatus.SOLD.name(), Money.ofFen(state.highestFen()).toYuan(),

@@ -1,5 +1,9 @@
 package cn.landmarket.listing;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -114,5 +118,27 @@ public class ListingHistory {
         h.actor = actor;
         h.reason = reason;
         return h;
+    }
+
+    /**
+     * {@link ListingRepository#transition} on the bid batcher's JDBC connection, whose batch updates the
+     * listing row itself: checks the move, inserts the history row, and returns the audit entry for the
+     * batch to append.
+     */
+    public static AuditEntry transition(Connection c, long listingId, ListingStatus from, ListingStatus to,
+            Instant at, String actor, String reason, Map<String, ?> facts) throws SQLException {
+        ListingTransitions.requireAllowed(listingId, from, to);
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into listing_history (id, listing_id, from_status, to_status, at, actor, reason)
+                values (nextval('listing_history_seq'), ?, ?, ?, ?, ?, ?)""")) {
+            ps.setLong(1, listingId);
+            ps.setString(2, from.name());
+            ps.setString(3, to.name());
+            ps.setTimestamp(4, Timestamp.from(at));
+            ps.setString(5, actor);
+            ps.setString(6, reason);
+            ps.executeUpdate();
+        }
+        return ListingHistory.of(listingId, from, to, at, actor, reason).auditEntry(facts);
     }
 }

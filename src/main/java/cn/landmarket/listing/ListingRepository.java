@@ -105,6 +105,19 @@ public class ListingRepository implements PanacheRepository<Listing> {
     }
 
     /**
+     * Moves a listing to {@code to}: the one way its status changes in a JPA transaction. Checks the
+     * move against {@link ListingTransitions}, records it in the history and the audit log
+     * ({@link #record(Listing, ListingHistory, String, Map)}, so facts of an unannounced listing are
+     * committed under {@code field}), then sets the status.
+     */
+    public void transition(Listing listing, ListingStatus to, Instant at, String actor, String reason, String field,
+            Map<String, ?> facts) {
+        ListingTransitions.requireAllowed(listing.id, listing.status, to);
+        record(listing, ListingHistory.of(listing.id, listing.status, to, at, actor, reason), field, facts);
+        listing.status = to;
+    }
+
+    /**
      * Records a status change of a listing that may not be announced yet: until it is, the reason
      * and the further facts go into the public log only as commitments
      * ({@link ListingHistory#auditEntry(Map, String, boolean)}), the facts under {@code field}.
@@ -131,6 +144,7 @@ public class ListingRepository implements PanacheRepository<Listing> {
      */
     @SuppressWarnings("unchecked")
     public List<Long> advance(ListingStatus from, ListingStatus to, String dueColumn, Instant now) {
+        ListingTransitions.requireAllowed(0, from, to);
         String announced = to == ListingStatus.ANNOUNCED ? ", announced_at = announce_at" : "";
         List<Number> ids = getEntityManager().createNativeQuery(
                 "update listing set status = :to, version = version + 1" + announced

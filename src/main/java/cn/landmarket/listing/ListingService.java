@@ -253,9 +253,8 @@ public class ListingService {
         listing.statusReason = null;
         Map<String, Object> schedule = listing.scheduleFacts();
         schedule.put("pausedSeconds", paused.toSeconds());
-        listings.record(listing, ListingHistory.of(listing.id, listing.status, back, now, actor.toString(),
-                "resumed after " + paused.toSeconds() + " s"), DETAILS, schedule);
-        listing.status = back;
+        listings.transition(listing, back, now, actor.toString(), "resumed after " + paused.toSeconds() + " s", DETAILS,
+                schedule);
         rescheduled.fire(new ListingRescheduled(listing.id, listing.registrationDeadline));
         return ListingView.of(listing, ListingView.Visibility.FULL, zone);
     }
@@ -418,9 +417,8 @@ public class ListingService {
      * as the public then sees them (never the reserve price).
      */
     private void move(Listing listing, ListingStatus to, Instant at, Actor actor, String reason) {
-        listings.record(listing, ListingHistory.of(listing.id, listing.status, to, at, actor.toString(), reason),
-                DETAILS, to == ListingStatus.ANNOUNCED ? listing.termsFacts() : Map.of());
-        listing.status = to;
+        listings.transition(listing, to, at, actor.toString(), reason, DETAILS,
+                to == ListingStatus.ANNOUNCED ? listing.termsFacts() : Map.of());
     }
 
     private static Instant shift(Instant moment, Instant suspendedAt, Duration paused) {

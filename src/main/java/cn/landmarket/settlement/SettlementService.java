@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +30,6 @@ import cn.landmarket.ledger.Phase;
 import cn.landmarket.ledger.TransferKind;
 import cn.landmarket.ledger.TransferRequest;
 import cn.landmarket.listing.Listing;
-import cn.landmarket.listing.ListingHistory;
 import cn.landmarket.listing.ListingRepository;
 import cn.landmarket.listing.ListingStatus;
 import cn.landmarket.listing.PaymentTerms;
@@ -416,7 +416,6 @@ public class SettlementService {
     }
 
     private void changeListing(Listing listing, ListingStatus to, Instant now, String actor, String reason) {
-        listings.record(ListingHistory.of(listing.id, listing.status, to, now, actor, reason));
-        listing.status = to;
+        listings.transition(listing, to, now, actor, reason, "details", Map.of());
     }
 }
