@@ -37,12 +37,14 @@ import io.restassured.response.ValidatableResponse;
 
 import cn.landmarket.party.EnterpriseStatus;
 import cn.landmarket.testing.Fixtures;
+import cn.landmarket.testing.StandardMarket;
 import cn.landmarket.testing.TestClock;
 import cn.landmarket.testing.TestData;
 import cn.landmarket.testing.Tokens;
 
 /** The indicator registry over HTTP: issuing, the type rules, jurisdiction, visibility and lineage. */
 @QuarkusTest
+@StandardMarket
 class CertificateResourceTest {
 
     private static final String PROBLEM_JSON = "application/problem+json";
@@ -64,8 +66,6 @@ class CertificateResourceTest {
 
     @BeforeEach
     void standardParties() {
-        clock.reset();
-        data.standard();
         enterprise = data.enterprise("CRT000001", EnterpriseStatus.VERIFIED);
     }
 

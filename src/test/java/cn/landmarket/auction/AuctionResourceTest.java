@@ -20,11 +20,11 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import cn.landmarket.listing.ListingService;
 import cn.landmarket.testing.Auctions;
+import cn.landmarket.testing.StandardMarket;
 import cn.landmarket.testing.TestClock;
 import cn.landmarket.testing.TestData;
 import cn.landmarket.testing.Tokens;
@@ -32,6 +32,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
+@StandardMarket
 class AuctionResourceTest {
 
     @Inject
@@ -60,12 +61,6 @@ class AuctionResourceTest {
 
     private final String regulator = Tokens.regulator(TestData.CITY_REGULATOR);
     private static int serial;
-
-    @BeforeEach
-    void setUp() {
-        data.standard();
-        clock.reset();
-    }
 
     @AfterEach
     void resetClock() {

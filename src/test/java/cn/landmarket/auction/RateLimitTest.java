@@ -15,12 +15,12 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import cn.landmarket.listing.ListingService;
 import cn.landmarket.party.EnterpriseStatus;
 import cn.landmarket.testing.Auctions;
+import cn.landmarket.testing.StandardMarket;
 import cn.landmarket.testing.TestClock;
 import cn.landmarket.testing.TestData;
 import cn.landmarket.testing.Tokens;
@@ -35,6 +35,7 @@ import io.restassured.response.Response;
  * from a client address beyond its rate, except those of qualified bidders within their own rate.
  */
 @QuarkusTest
+@StandardMarket
 @TestProfile(RateLimitTest.Limited.class)
 class RateLimitTest {
 
@@ -60,12 +61,6 @@ class RateLimitTest {
     BidRepository bids;
 
     private static int serial;
-
-    @BeforeEach
-    void setUp() {
-        data.standard();
-        clock.reset();
-    }
 
     @AfterEach
     void resetClock() {

@@ -29,7 +29,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import cn.landmarket.listing.ListingService;
@@ -45,9 +44,11 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import cn.landmarket.escrow.VirtualAccount;
+import cn.landmarket.testing.StandardMarket;
 
 /** Registration for a lot over HTTP: who may register, when, and who sees whom. */
 @QuarkusTest
+@StandardMarket
 class RegistrationResourceTest {
 
     /** Enterprise serials of this class start with "REG" so no other test class uses the same codes. */
@@ -65,12 +66,6 @@ class RegistrationResourceTest {
     ListingService listings;
 
     private final String regulator = Tokens.regulator(TestData.CITY_REGULATOR);
-
-    @BeforeEach
-    void setUp() {
-        clock.reset();
-        data.standard();
-    }
 
     @AfterEach
     void resetClock() {

@@ -35,7 +35,6 @@ import jakarta.inject.Inject;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,6 +42,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.landmarket.listing.ListingService;
 import cn.landmarket.testing.Auctions;
 import cn.landmarket.testing.Sequencing;
+import cn.landmarket.testing.StandardMarket;
 import cn.landmarket.testing.TestClock;
 import cn.landmarket.testing.TestData;
 import cn.landmarket.verifier.Verdict;
@@ -54,6 +54,7 @@ import io.restassured.path.json.JsonPath;
 
 /** The audit log end to end: what is logged, signed checkpoints, proofs, append-only storage, the verifier. */
 @QuarkusTest
+@StandardMarket
 class AuditLogTest {
 
     private static final Base64.Decoder B64 = Base64.getDecoder();
@@ -80,17 +81,10 @@ class AuditLogTest {
     @TestHTTPResource("/")
     URL base;
 
-    @BeforeEach
-    void setUp() {
-        data.standard();
-        clock.reset();
-    }
-
     @AfterEach
     void resetClock() {
         clock.reset();
     }
-
 
     private void stage(String marker) throws SQLException {
         stage(Map.of("marker", marker));

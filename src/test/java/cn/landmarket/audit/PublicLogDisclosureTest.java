@@ -27,6 +27,7 @@ import cn.landmarket.listing.ListingService;
 import cn.landmarket.party.EnterpriseStatus;
 import cn.landmarket.testing.Auctions;
 import cn.landmarket.testing.Fixtures;
+import cn.landmarket.testing.StandardMarket;
 import cn.landmarket.testing.TestClock;
 import cn.landmarket.testing.TestData;
 import cn.landmarket.testing.Tokens;
@@ -41,6 +42,7 @@ import io.restassured.http.ContentType;
  * through GET /api/audit/commitments/{commitment} and recompute; everyone else gets 403.
  */
 @QuarkusTest
+@StandardMarket
 class PublicLogDisclosureTest {
 
     private static final String TOWNSHIP = Tokens.township(TestData.TOWNSHIP_A);
@@ -71,8 +73,6 @@ class PublicLogDisclosureTest {
 
     @BeforeEach
     void setUp() {
-        data.standard();
-        clock.reset();
         log = new AuditTrail(dataSource, sequencer);
         enterprise = Tokens.enterprise(data.enterprise(serial("E"), EnterpriseStatus.VERIFIED));
     }

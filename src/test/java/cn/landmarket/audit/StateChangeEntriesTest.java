@@ -31,14 +31,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import cn.landmarket.audit.AuditTrail.Logged;
 import cn.landmarket.auction.AuctionCloser;
+import cn.landmarket.audit.AuditTrail.Logged;
 import cn.landmarket.listing.ListingService;
 import cn.landmarket.party.CreditCode;
 import cn.landmarket.settlement.SettlementSweep;
 import cn.landmarket.testing.Auctions;
 import cn.landmarket.testing.BankFeed;
 import cn.landmarket.testing.Fixtures;
+import cn.landmarket.testing.StandardMarket;
 import cn.landmarket.testing.TestClock;
 import cn.landmarket.testing.TestData;
 import cn.landmarket.testing.Tokens;
@@ -52,6 +53,7 @@ import io.restassured.path.json.JsonPath;
  * entries endpoint after the sequencer ran.
  */
 @QuarkusTest
+@StandardMarket
 class StateChangeEntriesTest {
 
     private static final String TOWNSHIP = Tokens.township(TestData.TOWNSHIP_A);
@@ -81,8 +83,6 @@ class StateChangeEntriesTest {
 
     @BeforeEach
     void setUp() {
-        data.standard();
-        clock.reset();
         log = new AuditTrail(dataSource, sequencer);
     }
 

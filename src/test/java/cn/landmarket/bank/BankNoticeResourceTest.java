@@ -32,7 +32,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import cn.landmarket.calendar.CalendarService;
@@ -49,9 +48,11 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import cn.landmarket.escrow.Refund;
 import cn.landmarket.escrow.RefundReason;
+import cn.landmarket.testing.StandardMarket;
 
 /** The bank's notices over HTTP: signature, idempotency, deposit matching, refunds and their payment. */
 @QuarkusTest
+@StandardMarket
 class BankNoticeResourceTest {
 
     /** Enterprise serials of this class start with "BNK"; transaction ids with "BNK-". */
@@ -73,12 +74,6 @@ class BankNoticeResourceTest {
 
     /** A verified enterprise registered for an announced listing, and where it pays. */
     private record Bidder(String code, String name, long listingId, long registrationId, String account) {
-    }
-
-    @BeforeEach
-    void setUp() {
-        clock.reset();
-        data.standard();
     }
 
     @AfterEach

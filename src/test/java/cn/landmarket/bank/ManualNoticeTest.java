@@ -35,7 +35,6 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import cn.landmarket.calendar.CalendarService;
@@ -54,6 +53,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import cn.landmarket.escrow.Refund;
 import cn.landmarket.escrow.RefundReason;
+import cn.landmarket.testing.StandardMarket;
 
 /**
  * Maker-checker for notices typed in by operators (issue 12, item 4): no single operator can
@@ -61,6 +61,7 @@ import cn.landmarket.escrow.RefundReason;
  * notice count; a booking reported by the feed and by an operator counts once.
  */
 @QuarkusTest
+@StandardMarket
 class ManualNoticeTest {
 
     /** Enterprise serials of this class start with "MCK"; transaction ids with "MCK-". */
@@ -89,12 +90,6 @@ class ManualNoticeTest {
 
     /** A verified enterprise registered for an announced listing, and where it pays. */
     private record Bidder(String code, String name, long listingId, long registrationId, String account) {
-    }
-
-    @BeforeEach
-    void setUp() {
-        clock.reset();
-        data.standard();
     }
 
     @AfterEach

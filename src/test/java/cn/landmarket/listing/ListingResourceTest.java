@@ -27,11 +27,11 @@ import java.util.concurrent.Future;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import cn.landmarket.testing.Commitments;
 import cn.landmarket.testing.Fixtures;
+import cn.landmarket.testing.StandardMarket;
 import cn.landmarket.testing.TestClock;
 import cn.landmarket.testing.TestData;
 import cn.landmarket.testing.Tokens;
@@ -40,6 +40,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
+@StandardMarket
 class ListingResourceTest {
 
     private static final String A = TestData.TOWNSHIP_A;
@@ -59,12 +60,6 @@ class ListingResourceTest {
 
     private final String township = Tokens.township(A);
     private final String regulator = Tokens.regulator(TestData.CITY_REGULATOR);
-
-    @BeforeEach
-    void setUp() {
-        data.standard();
-        clock.reset();
-    }
 
     @AfterEach
     void resetClock() {

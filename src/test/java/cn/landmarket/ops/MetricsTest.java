@@ -18,7 +18,6 @@ import jakarta.inject.Inject;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import cn.landmarket.audit.AuditSequencer;
@@ -28,6 +27,7 @@ import cn.landmarket.testing.Auctions;
 import cn.landmarket.testing.BankFeed;
 import cn.landmarket.testing.Prometheus;
 import cn.landmarket.testing.Sequencing;
+import cn.landmarket.testing.StandardMarket;
 import cn.landmarket.testing.TestClock;
 import cn.landmarket.testing.TestData;
 import cn.landmarket.testing.Tokens;
@@ -39,6 +39,7 @@ import io.restassured.http.ContentType;
  * the gauges of open listings, the audit log and overdue refunds following the database.
  */
 @QuarkusTest
+@StandardMarket
 class MetricsTest {
 
     private static final String BIDS = "market_bids_total";
@@ -66,12 +67,6 @@ class MetricsTest {
     DataSource dataSource;
 
     private static int serial;
-
-    @BeforeEach
-    void setUp() {
-        data.standard();
-        clock.reset();
-    }
 
     @AfterEach
     void resetClock() {

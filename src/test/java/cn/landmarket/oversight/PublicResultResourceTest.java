@@ -32,6 +32,7 @@ import cn.landmarket.listing.ListingService;
 import cn.landmarket.testing.Auctions;
 import cn.landmarket.testing.Fixtures;
 import cn.landmarket.testing.Sequencing;
+import cn.landmarket.testing.StandardMarket;
 import cn.landmarket.testing.TestClock;
 import cn.landmarket.testing.TestData;
 import cn.landmarket.testing.Tokens;
@@ -40,6 +41,7 @@ import io.restassured.path.json.JsonPath;
 
 /** Published results of closed listings, without a token, each linked to the log entry of its close. */
 @QuarkusTest
+@StandardMarket
 class PublicResultResourceTest {
 
     private static final String TOWNSHIP = "510788101";
@@ -62,9 +64,7 @@ class PublicResultResourceTest {
 
     @BeforeEach
     void setUp() {
-        data.standard();
         data.township(TOWNSHIP, "结果镇");
-        clock.reset();
     }
 
     @AfterEach

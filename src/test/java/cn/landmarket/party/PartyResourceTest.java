@@ -19,19 +19,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
+import cn.landmarket.testing.StandardMarket;
 import cn.landmarket.testing.TestClock;
 import cn.landmarket.testing.TestData;
 import cn.landmarket.testing.Tokens;
 
 /** Parties over HTTP: the caller, townships, enterprise self-registration and the operator's review. */
 @QuarkusTest
+@StandardMarket
 class PartyResourceTest {
 
     /** Enterprise serials of this class start with "PRT" so no other test class uses the same codes. */
@@ -44,12 +45,6 @@ class PartyResourceTest {
 
     @Inject
     TestClock clock;
-
-    @BeforeEach
-    void standardParties() {
-        clock.reset();
-        data.standard();
-    }
 
     /** A valid credit code registered by the authority of the given division, never used before in this run. */
     private static String freshCode(String division6) {

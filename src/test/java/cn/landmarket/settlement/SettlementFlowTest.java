@@ -17,7 +17,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import cn.landmarket.auction.AuctionCloser;
@@ -35,9 +34,11 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import cn.landmarket.escrow.Refund;
 import cn.landmarket.escrow.RefundReason;
+import cn.landmarket.testing.StandardMarket;
 
 /** Deposits through the bank feed, instalments, late payment, relisting and a random walk over the invariants. */
 @QuarkusTest
+@StandardMarket
 class SettlementFlowTest {
 
     @Inject
@@ -57,12 +58,6 @@ class SettlementFlowTest {
 
     private final String township = Tokens.township(TestData.TOWNSHIP_A);
     private final String regulator = Tokens.regulator(TestData.CITY_REGULATOR);
-
-    @BeforeEach
-    void setUp() {
-        data.standard();
-        clock.reset();
-    }
 
     @AfterEach
     void resetClock() {

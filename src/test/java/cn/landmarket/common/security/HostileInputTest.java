@@ -25,11 +25,11 @@ import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.yaml.snakeyaml.Yaml;
 
+import cn.landmarket.testing.StandardMarket;
 import cn.landmarket.testing.TestClock;
 import cn.landmarket.testing.TestData;
 import cn.landmarket.testing.Tokens;
@@ -46,6 +46,7 @@ import io.restassured.specification.RequestSpecification;
  * a title); it must still change nothing.
  */
 @QuarkusTest
+@StandardMarket
 class HostileInputTest {
 
     private static final String INJECTION = "' OR '1'='1'; DROP TABLE listing; -- <script>alert(1)</script> ${jndi:ldap://x/a} ../../etc/passwd";
@@ -62,12 +63,6 @@ class HostileInputTest {
 
     @Inject
     DataSource dataSource;
-
-    @BeforeEach
-    void setUp() {
-        data.standard();
-        clock.reset();
-    }
 
     static Stream<String> operationKeys() {
         return AccessMatrixTest.operations().keySet().stream();
