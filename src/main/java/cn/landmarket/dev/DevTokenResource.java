@@ -1,8 +1,5 @@
 package cn.landmarket.dev;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Set;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -14,14 +11,11 @@ import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import cn.landmarket.common.config.MarketConfig;
 import cn.landmarket.common.error.ApiException;
-import cn.landmarket.common.security.CurrentActor;
 import cn.landmarket.common.security.Role;
 import cn.landmarket.party.CreditCode;
 import cn.landmarket.party.PartyService;
 import io.quarkus.arc.profile.IfBuildProfile;
-import io.smallrye.jwt.build.Jwt;
 
 /**
  * Dev mode only: mints a token for a seeded township or regulator, any enterprise credit code, or
@@ -37,10 +31,7 @@ public class DevTokenResource {
     PartyService parties;
 
     @Inject
-    MarketConfig config;
-
-    @Inject
-    Clock clock;
+    DevTokens tokens;
 
     @POST
     @Operation(summary = "Mint a token for a seeded identity (dev mode only)")
@@ -60,17 +51,7 @@ public class DevTokenResource {
                 }
             }
         }
-        String subject = request.subject() == null ? request.role().group() + "-" + org : request.subject();
-        Instant expires = Instant.now(clock).plus(config.jwt().devTokenLifetime());
-        String token = Jwt.issuer(config.jwt().issuer())
-                .audience(config.jwt().audience())
-                .upn(subject)
-                .subject(subject)
-                .groups(Set.of(request.role().group()))
-                .claim(CurrentActor.ORG_CLAIM, org)
-                .issuedAt(Instant.now(clock))
-                .expiresAt(expires)
-                .sign();
-        return new DevTokenView(token, request.role(), org, subject, expires);
+        DevTokens.Minted minted = tokens.mint(request.role(), org, request.subject());
+        return new DevTokenView(minted.token(), request.role(), org, minted.subject(), minted.expires());
     }
 }

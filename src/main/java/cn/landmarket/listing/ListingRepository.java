@@ -72,8 +72,16 @@ public class ListingRepository implements PanacheRepository<Listing> {
             where.add("lotAreaM2 <= :maxArea");
             p.put("maxArea", s.maxAreaM2);
         }
-        Sort newestFirst = Sort.descending("createdAt").and("id", Sort.Direction.Descending);
-        return where.isEmpty() ? findAll(newestFirst) : find(String.join(" and ", where), newestFirst, p);
+        if (s.minStartPriceYuan != null) {
+            where.add("startPriceFen >= :minPrice");
+            p.put("minPrice", s.minStartPriceYuan * 100);
+        }
+        if (s.maxStartPriceYuan != null) {
+            where.add("startPriceFen <= :maxPrice");
+            p.put("maxPrice", s.maxStartPriceYuan * 100);
+        }
+        Sort order = (s.sort == null ? ListingOrder.NEWEST : s.sort).sort();
+        return where.isEmpty() ? findAll(order) : find(String.join(" and ", where), order, p);
     }
 
     /** Ids of listings whose listing period or timed-bidding countdown has run out. */

@@ -9,7 +9,10 @@ import cn.landmarket.asset.AssetType;
 import cn.landmarket.party.ValidDivisionCode;
 import cn.landmarket.party.ValidDivisionCode.Kind;
 
-/** Filters of listing searches: asset type, region prefix, status, words in the title, lot area range. */
+/**
+ * Filters of listing searches: asset type, region prefix, status, words in the title, lot area range,
+ * start price range; and their order.
+ */
 public class ListingSearch {
 
     @QueryParam("assetType")
@@ -36,6 +39,22 @@ public class ListingSearch {
     @Max(10_000_000_000L)
     Long maxAreaM2;
 
+    /** Start price at least this many yuan (whole yuan). */
+    @QueryParam("minStartPrice")
+    @Min(0)
+    @Max(100_000_000_000L)
+    Long minStartPriceYuan;
+
+    /** Start price at most this many yuan (whole yuan). */
+    @QueryParam("maxStartPrice")
+    @Min(0)
+    @Max(100_000_000_000L)
+    Long maxStartPriceYuan;
+
+    /** Order of the results; newest first when absent. */
+    @QueryParam("sort")
+    ListingOrder sort;
+
     public ListingSearch() {
     }
 
@@ -47,5 +66,13 @@ public class ListingSearch {
         this.text = text;
         this.minAreaM2 = minAreaM2;
         this.maxAreaM2 = maxAreaM2;
+    }
+
+    public ListingSearch(AssetType assetType, String region, ListingStatus status, String text, Long minAreaM2,
+            Long maxAreaM2, Long minStartPriceYuan, Long maxStartPriceYuan, ListingOrder sort) {
+        this(assetType, region, status, text, minAreaM2, maxAreaM2);
+        this.minStartPriceYuan = minStartPriceYuan;
+        this.maxStartPriceYuan = maxStartPriceYuan;
+        this.sort = sort;
     }
 }

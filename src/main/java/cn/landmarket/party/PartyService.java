@@ -226,4 +226,19 @@ public class PartyService implements RegisteredRegulators {
     private static MeView me(Actor actor, String name, EnterpriseStatus status) {
         return new MeView(actor.subject(), actor.role(), actor.org(), name, name != null, status);
     }
+
+    /**
+     * Every township, regulator and verified enterprise by code and name, for the dev and test sign-in
+     * page (production signs in through the identity provider and never calls this).
+     */
+    @Transactional
+    public PartyDirectory directory() {
+        return new PartyDirectory(
+                townships.findAll(io.quarkus.panache.common.Sort.by("code")).list().stream()
+                        .map(t -> new PartyDirectory.Entry(t.code, t.name)).toList(),
+                regulators.findAll(io.quarkus.panache.common.Sort.by("code")).list().stream()
+                        .map(r -> new PartyDirectory.Entry(r.code, r.name)).toList(),
+                enterprises.search(EnterpriseStatus.VERIFIED, null).list().stream()
+                        .map(e -> new PartyDirectory.Entry(e.creditCode, e.name)).toList());
+    }
 }

@@ -172,6 +172,15 @@ public interface MarketConfig {
     }
 
     /** JWT claims that identify this service. */
+    /** The web pages. */
+    Web web();
+
+    interface Web {
+        /** Session and CSRF cookies only over TLS; off in dev and test, which serve plain HTTP. */
+        @WithDefault("true")
+        boolean secureCookies();
+    }
+
     interface Jwt {
         /** Issuer every accepted token must name. */
         String issuer();

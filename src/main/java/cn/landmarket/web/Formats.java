@@ -1,0 +1,69 @@
+package cn.landmarket.web;
+
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import cn.landmarket.common.Money;
+import cn.landmarket.common.time.ApiTime;
+import io.quarkus.qute.TemplateExtension;
+
+/**
+ * How pages write money, areas and times: yuan with a ¥ sign and thousands separators, areas in m²,
+ * 亩 and 公顷, times as minutes in the market's time zone (the API's times already carry it).
+ */
+@TemplateExtension
+public final class Formats {
+
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+
+    private Formats() {
+    }
+
+    /** ¥1,234,567.89 (always two decimals: amounts are exact fen). */
+    public static String yuan(Money money) {
+        return money == null ? "—" : yuanOfFen(money.fen());
+    }
+
+    public static String yuanOfFen(long fen) {
+        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return "¥" + format.format(BigDecimal.valueOf(fen, 2));
+    }
+
+    /** 12,345 (integers with thousands separators). */
+    public static String grouped(long value) {
+        return new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(value);
+    }
+
+    /** A decimal string of the API (such as an area in 亩) with thousands separators in its integer part. */
+    public static String grouped(String decimal) {
+        if (decimal == null) {
+            return "—";
+        }
+        int dot = decimal.indexOf('.');
+        String whole = dot < 0 ? decimal : decimal.substring(0, dot);
+        return grouped(Long.parseLong(whole)) + (dot < 0 ? "" : decimal.substring(dot));
+    }
+
+    public static String minute(OffsetDateTime time) {
+        return time == null ? "—" : MINUTE.format(time);
+    }
+
+    public static String day(OffsetDateTime time) {
+        return time == null ? "—" : DAY.format(time);
+    }
+
+    /** The instant as the API writes it, for scripts (the countdown) to read from a data attribute. */
+    public static String iso(OffsetDateTime time) {
+        return time == null ? "" : ApiTime.format(time);
+    }
+
+    /** A value for a query string. */
+    public static String urlEncode(String value) {
+        return Links.encode(value);
+    }
+}

@@ -1,0 +1,98 @@
+package cn.landmarket.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import cn.landmarket.common.error.ApiException;
+import cn.landmarket.common.security.Actor;
+import cn.landmarket.common.security.CurrentActor;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * The per-request facts every page renders with: its language and its signed-in reader, read from
+ * the same verified token as the API (the session cookie; see {@link SessionCookie}).
+ */
+@RequestScoped
+public class Pages {
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    CurrentActor actors;
+
+    @Inject
+    HttpHeaders headers;
+
+    @Inject
+    UriInfo uri;
+
+    private Page page;
+    private String newFormToken;
+
+    public Page page() {
+        if (page == null) {
+            page = new Page(locale(), uri.getPath(), viewer(), formToken());
+        }
+        return page;
+    }
+
+    /** The reader's form token: its cookie's, or a new one that {@link FormTokenCookie} then sets. */
+    String formToken() {
+        var cookie = headers.getCookies().get(FormToken.COOKIE);
+        if (cookie != null && FormToken.wellFormed(cookie.getValue())) {
+            return cookie.getValue();
+        }
+        if (newFormToken == null) {
+            newFormToken = FormToken.fresh();
+        }
+        return newFormToken;
+    }
+
+    /** The token minted in this request, which the response must set as the cookie; null if none. */
+    String newFormToken() {
+        return newFormToken;
+    }
+
+    /** Refuses a form post whose token is not the reader's (a forged cross-site post). */
+    public void checkForm(String field) {
+        var cookie = headers.getCookies().get(FormToken.COOKIE);
+        if (!FormToken.matches(cookie == null ? null : cookie.getValue(), field)) {
+            throw new FormRejected();
+        }
+    }
+
+    public Locale locale() {
+        var cookie = headers.getCookies().get(PageLanguage.COOKIE);
+        List<Locale> acceptable;
+        try {
+            acceptable = headers.getAcceptableLanguages();
+        } catch (RuntimeException malformed) {
+            acceptable = List.of();
+        }
+        return PageLanguage.choose(cookie == null ? null : cookie.getValue(), acceptable);
+    }
+
+    /** The signed-in reader; empty when nobody is signed in or the session is no longer valid. */
+    public Optional<Actor> viewer() {
+        try {
+            if (identity.isAnonymous()) {
+                return Optional.empty();
+            }
+            return Optional.of(actors.get());
+        } catch (AuthenticationFailedException | ApiException expiredOrUnusable) {
+            return Optional.empty();
+        }
+    }
+
+    /** The signed-in reader, or the 401 that sends a browser to the sign-in page. */
+    public Actor requireViewer() {
+        return viewer().orElseThrow(() -> new SignInRequired(uri.getPath()));
+    }
+}

@@ -1,0 +1,104 @@
+package cn.landmarket.testing;
+
+import java.net.URL;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+
+/** One headless Chromium window with the few things page tests need; close it (try-with-resources). */
+public final class Browser implements AutoCloseable {
+
+    private final ChromeDriver driver;
+    private final Path profile;
+    private String base = "";
+
+    Browser(ChromeDriver driver, Path profile) {
+        this.driver = driver;
+        this.profile = profile;
+    }
+
+    /** Resolves page paths against this server (the test's {@code @TestHTTPResource}). */
+    public Browser at(URL server) {
+        String s = server.toString();
+        base = s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+        return this;
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public Browser get(String path) {
+        driver.get(base + path);
+        return this;
+    }
+
+    public WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    public List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    public String text(String css) {
+        return find(css).getText();
+    }
+
+    public Object script(String js, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    /** Waits (up to 15 s) until the condition holds, and returns its value. */
+    public <T> T waitFor(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition);
+    }
+
+    /** The axe-core rules the page breaks at serious or critical impact, as "rule: nodes" lines. */
+    public List<String> seriousAccessibilityViolations() {
+        Results results = new AxeBuilder().analyze(driver);
+        return results.getViolations().stream()
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                .map(Browser::describe).toList();
+    }
+
+    private static String describe(Rule rule) {
+        return rule.getId() + " (" + rule.getImpact() + "): " + rule.getNodes().stream()
+                .map(n -> String.valueOf(n.getTarget())).toList();
+    }
+
+    /** True when the page is wider than the window (it would scroll sideways). */
+    public boolean scrollsSideways() {
+        return (Boolean) script("return document.documentElement.scrollWidth > window.innerWidth + 1;");
+    }
+
+    /** The elements that stick out on the right of the window, as tag.class lines (to say what scrolls). */
+    @SuppressWarnings("unchecked")
+    public List<String> overflowing() {
+        return (List<String>) script("var w = window.innerWidth, out = [];"
+                + "document.querySelectorAll('body *').forEach(function (e) {"
+                + "  var r = e.getBoundingClientRect(); if (r.right > w + 1) out.push(e.tagName + '.' + e.className"
+                + "  + ' ' + Math.round(r.right)); }); return out.slice(0, 10);");
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            Browsers.delete(profile);
+        }
+    }
+}
