@@ -43,6 +43,14 @@ public class Pages {
         return page;
     }
 
+    /**
+     * The page without its reader, for the few responses rendered on an I/O thread (a path no page
+     * matches), where the session cannot be verified without blocking.
+     */
+    public Page anonymousPage() {
+        return new Page(locale(), uri.getPath(), Optional.empty(), formToken());
+    }
+
     /** The reader's form token: its cookie's, or a new one that {@link FormTokenCookie} then sets. */
     String formToken() {
         var cookie = headers.getCookies().get(FormToken.COOKIE);

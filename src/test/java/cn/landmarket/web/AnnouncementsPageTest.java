@@ -107,4 +107,13 @@ class AnnouncementsPageTest {
                 .body(not(containsString("<script>")))
                 .body(not(containsString(" onclick=")));
     }
+
+    @Test
+    void aPageThatDoesNotExistIsAPageForABrowserAndAProblemForTheApi() {
+        given().header("Accept", "text/html,application/xhtml+xml").when().get("/no-such-page").then()
+                .statusCode(404).contentType(containsString("text/html"))
+                .body(containsString("<html lang=\"zh-CN\">")).body(containsString("href=\"/\""));
+        given().header("Accept", "text/html").when().get("/api/no-such-endpoint").then()
+                .statusCode(404).contentType(containsString("application/problem+json"));
+    }
 }
