@@ -93,6 +93,10 @@ public final class BidBenchmark {
             VerifierBenchmark.run(REPEATS);
             System.exit(0);
         }
+        if (args.length > 0 && args[0].equals("pages")) {
+            PageBenchmark.run(REPEATS);
+            System.exit(0);
+        }
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Build the service first: ./mvnw -B -DskipTests package");
@@ -524,7 +528,7 @@ public final class BidBenchmark {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Process startService(Path jar, String jdbc, int port, int managementPort, boolean auditLog)
+    static Process startService(Path jar, String jdbc, int port, int managementPort, boolean auditLog)
             throws IOException {
         ProcessBuilder builder = new ProcessBuilder("java", "-Xmx1g", "-jar", jar.toString());
         builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", jdbc);
@@ -566,7 +570,7 @@ public final class BidBenchmark {
     }
 
     /** Waits for readiness on the management port, where the packaged service serves health. */
-    private static void waitUntilReady(int managementPort) throws Exception {
+    static void waitUntilReady(int managementPort) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plusSeconds(90);
         while (Instant.now().isBefore(deadline)) {
@@ -583,7 +587,7 @@ public final class BidBenchmark {
         throw new IllegalStateException("The service did not become ready; see target/bench-service.log");
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
