@@ -2,6 +2,7 @@ package cn.landmarket.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +10,7 @@ import java.io.InputStreamReader;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,15 +21,21 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.qute.i18n.Message;
 
 /**
- * Every text of the pages exists in both languages: the Chinese in {@link Texts}, the English in
- * messages/t_en.properties, with the same keys (the build already fails on a key a template uses
- * that {@link Texts} lacks).
+ * Every text of the pages exists in both languages: the Chinese in each message bundle ({@link Texts}
+ * and the bundles of single pages), the English in messages/&lt;bundle&gt;_en.properties, with the same
+ * keys (the build already fails on a key a template uses that its bundle lacks).
  */
 class TextsTest {
 
-    private static Properties english() throws IOException {
+    /** Each bundle interface and the name of its English file. */
+    private static final Map<Class<?>, String> BUNDLES = Map.of(
+            Texts.class, "/messages/t_en.properties",
+            VerifyTexts.class, "/messages/verify_en.properties");
+
+    private static Properties english(String file) throws IOException {
         Properties p = new Properties();
-        try (InputStream in = TextsTest.class.getResourceAsStream("/messages/t_en.properties")) {
+        try (InputStream in = TextsTest.class.getResourceAsStream(file)) {
+            assertNotNull(in, file + " is missing");
             p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
         return p;
@@ -35,19 +43,24 @@ class TextsTest {
 
     @Test
     void everyChineseTextHasAnEnglishOneAndNoEnglishTextIsOrphaned() throws IOException {
-        Set<String> chinese = Arrays.stream(Texts.class.getDeclaredMethods()).map(Method::getName)
-                .collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(chinese, new TreeSet<>(english().stringPropertyNames()));
+        for (Map.Entry<Class<?>, String> bundle : BUNDLES.entrySet()) {
+            Set<String> chinese = Arrays.stream(bundle.getKey().getDeclaredMethods()).map(Method::getName)
+                    .collect(Collectors.toCollection(TreeSet::new));
+            assertEquals(chinese, new TreeSet<>(english(bundle.getValue()).stringPropertyNames()),
+                    bundle.getKey().getSimpleName() + " and " + bundle.getValue());
+        }
     }
 
     @Test
     void noTextIsBlankInEitherLanguage() throws IOException {
-        for (Method m : Texts.class.getDeclaredMethods()) {
-            assertFalse(m.getAnnotation(Message.class).value().isBlank(), m.getName() + " has no Chinese text");
-        }
-        Properties english = english();
-        for (String key : english.stringPropertyNames()) {
-            assertFalse(english.getProperty(key).isBlank(), key + " has no English text");
+        for (Map.Entry<Class<?>, String> bundle : BUNDLES.entrySet()) {
+            for (Method m : bundle.getKey().getDeclaredMethods()) {
+                assertFalse(m.getAnnotation(Message.class).value().isBlank(), m.getName() + " has no Chinese text");
+            }
+            Properties english = english(bundle.getValue());
+            for (String key : english.stringPropertyNames()) {
+                assertFalse(english.getProperty(key).isBlank(), key + " has no English text in " + bundle.getValue());
+            }
         }
     }
 }
