@@ -38,8 +38,11 @@ public record LiveEvent(String type, long listingId, String status, String curre
         return new LiveEvent(STATUS, listingId, status, currentPrice, null, deadline, null, null, null, at);
     }
 
-    /** Keeps an idle connection open. */
-    static LiveEvent heartbeat(long listingId) {
-        return new LiveEvent(HEARTBEAT, listingId, null, null, null, null, null, null, null, null);
+    /**
+     * Keeps an idle connection open, and tells the watcher the server's time ({@code at}) so that a
+     * countdown runs on the server's clock even when the device's own clock is wrong.
+     */
+    static LiveEvent heartbeat(long listingId, String at) {
+        return new LiveEvent(HEARTBEAT, listingId, null, null, null, null, null, null, null, at);
     }
 }

@@ -1,6 +1,8 @@
 package cn.landmarket.auction;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -16,6 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import cn.landmarket.common.ClientAddress;
+import cn.landmarket.common.config.MarketConfig;
+import cn.landmarket.common.time.ApiTime;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.vertx.core.http.HttpServerRequest;
@@ -34,6 +38,12 @@ public class LiveResource {
     @Inject
     LiveFeed feed;
 
+    @Inject
+    Clock clock;
+
+    @Inject
+    MarketConfig market;
+
     @GET
     @Blocking
     @Produces(MediaType.SERVER_SENT_EVENTS)
@@ -47,7 +57,7 @@ public class LiveResource {
         try {
             LiveEvent snapshot = auctions.snapshot(id);
             Multi<LiveEvent> heartbeats = Multi.createFrom().ticks().every(HEARTBEAT)
-                    .map(tick -> LiveEvent.heartbeat(id));
+                    .map(tick -> LiveEvent.heartbeat(id, ApiTime.format(Instant.now(clock), market.zone())));
             return Multi.createBy().merging()
                     .streams(Multi.createFrom().item(snapshot), watcher.events(), heartbeats)
                     .onTermination().invoke(watcher::close);

@@ -36,9 +36,10 @@ class LiveEventTest {
         assertEquals(LiveEvent.STATUS, status.type());
         assertNull(status.leadingBidderNo());
         assertNull(status.bidderNo());
-        LiveEvent heartbeat = LiveEvent.heartbeat(42);
+        LiveEvent heartbeat = LiveEvent.heartbeat(42, "2027-01-07T16:44:10+08:00");
         assertEquals(LiveEvent.HEARTBEAT, heartbeat.type());
         assertEquals(42, heartbeat.listingId());
         assertNull(heartbeat.status());
+        assertEquals("2027-01-07T16:44:10+08:00", heartbeat.at(), "the server's time, for the watcher's countdown");
     }
 }
