@@ -4,6 +4,7 @@ import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.openqa.selenium.By;
@@ -59,6 +60,35 @@ public final class Browser implements AutoCloseable {
 
     public Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    /** Sends a command of the Chrome DevTools protocol to this window and returns its answer. */
+    public Map<String, Object> cdp(String command, Map<String, Object> parameters) {
+        return driver.executeCdpCommand(command, parameters);
+    }
+
+    /**
+     * Sets this device's clock off by {@code shift} for every page loaded from now on: {@code Date.now()}
+     * and {@code new Date()} answer the wrong time (a date built from a given time stays as it is).
+     */
+    public Browser deviceClockOff(Duration shift) {
+        cdp("Page.addScriptToEvaluateOnNewDocument", Map.of("source", "(function () {"
+                + " var shift = " + shift.toMillis() + ", Real = Date, realNow = Real.now.bind(Real);"
+                + " function Wrong() {"
+                + "   if (!(this instanceof Wrong)) { return new Real(realNow() + shift).toString(); }"
+                + "   return arguments.length ? new (Function.prototype.bind.apply(Real, [null].concat("
+                + "     Array.prototype.slice.call(arguments))))() : new Real(realNow() + shift); }"
+                + " Wrong.prototype = Real.prototype; Wrong.now = function () { return realNow() + shift; };"
+                + " Wrong.parse = Real.parse; Wrong.UTC = Real.UTC; Date = Wrong; }());"));
+        return this;
+    }
+
+    /** Takes this window off the network (true) or puts it back (false), as the DevTools' network throttling does. */
+    public Browser offline(boolean offline) {
+        cdp("Network.enable", Map.of());
+        cdp("Network.emulateNetworkConditions", Map.of("offline", offline, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+        return this;
     }
 
     /** Waits (up to 15 s) until the condition holds, and returns its value. */
