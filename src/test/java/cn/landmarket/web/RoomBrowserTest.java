@@ -217,9 +217,17 @@ class RoomBrowserTest {
         String enterprise = bidder(id);
         String other = bidder(id);
         try (Browser b = Browsers.open().at(server)) {
+            // Keeps a hand on the page's feeds, to break them as a lost network would (taking the window
+            // off the network stops new requests but leaves an open stream alone).
+            b.cdp("Page.addScriptToEvaluateOnNewDocument", Map.of("source", "(function () {"
+                    + " var Real = window.EventSource; window.openFeeds = [];"
+                    + " function Kept(url, options) { var s = new Real(url, options); window.openFeeds.push(s); return s; }"
+                    + " Kept.prototype = Real.prototype; Kept.CONNECTING = 0; Kept.OPEN = 1; Kept.CLOSED = 2;"
+                    + " window.EventSource = Kept; }());"));
             enter(b, id);
             b.script("window.sameDocument = 'yes';");
             b.offline(true);
+            b.script("window.openFeeds.forEach(function (s) { s.close(); s.dispatchEvent(new Event('error')); });");
             b.waitFor(d -> "reconnecting".equals(b.find("#room").getAttribute("data-connection")));
             assertTrue(b.text("#room-connection").contains("重新连接"), b.text("#room-connection"));
             Auctions.bid(enterprise, id, "20000000.00", "rb-off1-" + id).then().statusCode(201);
