@@ -94,6 +94,14 @@ class RoomBrowserTest {
         return Long.parseLong(b.find("#room-countdown").getAttribute("data-remaining"));
     }
 
+    /** Records every script error and Content-Security-Policy violation of the pages loaded from now on. */
+    private static void trapErrors(Browser b) {
+        b.cdp("Page.addScriptToEvaluateOnNewDocument", Map.of("source", "window.pageErrors = [];"
+                + " window.addEventListener('error', function (e) { window.pageErrors.push('error: ' + e.message); });"
+                + " document.addEventListener('securitypolicyviolation', function (e) {"
+                + "   window.pageErrors.push('csp: ' + e.violatedDirective + ' ' + e.blockedURI); });"));
+    }
+
     /** Signs in as the enterprise through the development sign-in page and comes back to {@code back}. */
     private static void signIn(Browser b, String enterprise, String back) {
         b.get("/signin?back=" + Links.encode(back));
@@ -108,6 +116,7 @@ class RoomBrowserTest {
         String enterprise = bidder(id);
         String number = bidderNo(enterprise, id);
         try (Browser b = Browsers.open().at(server)) {
+            trapErrors(b);
             enter(b, id);
             assertEquals("暂无出价", b.text("#room-price"));
             b.script("window.sameDocument = 'yes';");
@@ -123,6 +132,7 @@ class RoomBrowserTest {
             assertFalse(b.all("#room-chart canvas").isEmpty(), "the price chart is drawn");
             assertTrue(b.find("#room-no-bids").getAttribute("hidden") != null);
             assertFalse(b.driver().getPageSource().contains(enterprise), "no identity in the page");
+            assertEquals(List.of(), b.script("return window.pageErrors;"), "no script error, nothing the CSP blocked");
         }
     }
 
@@ -180,6 +190,7 @@ class RoomBrowserTest {
         String me = bidder(id);
         String number = bidderNo(me, id);
         try (Browser b = Browsers.open().at(server)) {
+            trapErrors(b);
             signIn(b, me, room(id));
             awaitLive(b);
             assertEquals("贰仟万元整", b.text("#bid-capitals"));
@@ -206,6 +217,7 @@ class RoomBrowserTest {
             assertTrue(b.text("#room-bids tbody tr[data-seq='1']").contains(number));
             Thread.sleep(1_000);
             assertEquals(1, bidCount(id), "still one bid");
+            assertEquals(List.of(), b.script("return window.pageErrors;"), "no script error, nothing the CSP blocked");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
