@@ -227,7 +227,12 @@ public class RoomPage {
         String why = Localizer.render(e.detail(), p.locale());
         Object minimum = e.extensions().get("minimumAmount");
         String retry = minimum instanceof String m ? m : amount;
-        return Response.status(e.code().status()).entity(render(p, id, retry, false, null, why, null)).build();
+        Response.ResponseBuilder answer = Response.status(e.code().status())
+                .entity(render(p, id, retry, false, null, why, null));
+        if (e.extensions().get("retryAfterSeconds") instanceof Number wait) {
+            answer.header("Retry-After", wait.longValue());
+        }
+        return answer.build();
     }
 
     /** What a person types: spaces, thousands separators and a ¥ sign are left out before the strict parse. */
