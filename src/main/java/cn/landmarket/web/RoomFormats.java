@@ -14,7 +14,7 @@ public final class RoomFormats {
     private RoomFormats() {
     }
 
-    public static String second(OffsetDateTime time) {
+    public static String toTheSecond(OffsetDateTime time) {
         return time == null ? "—" : SECOND.format(time);
     }
 }

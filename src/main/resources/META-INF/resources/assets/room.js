@@ -337,6 +337,11 @@
       return;
     }
     var zone = data.zone || 'Asia/Shanghai';
+    var clockFormat = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit',
+      second: '2-digit', hour12: false });
+    function clockOf(seconds) {
+      return clockFormat.format(new Date(seconds * 1000));
+    }
     chart = new window.uPlot({
       width: Math.max(200, el.clientWidth),
       height: 240,
@@ -347,7 +352,15 @@
       },
       scales: { x: { time: true } },
       series: [{}, { stroke: '#8a1c1c', width: 2, points: { show: true, size: 6, fill: '#8a1c1c' } }],
-      axes: [{ stroke: '#4a5560' }, {
+      axes: [{
+        stroke: '#4a5560',
+        space: 80,
+        values: function (u, values) {
+          return values.map(function (v) {
+            return clockOf(v);
+          });
+        }
+      }, {
         stroke: '#4a5560',
         size: 90,
         values: function (u, values) {

@@ -127,6 +127,7 @@ class RoomBrowserTest {
             assertEquals("1", b.text("#room-bid-count"));
             String row = b.text("#room-bids tbody tr[data-seq='1']");
             assertTrue(row.contains(number) && row.contains("¥20,000,000.00") && row.contains("挂牌中"), row);
+            assertTrue(row.matches("(?s).*\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d.*"), "the time to the second: " + row);
             assertTrue(b.text("#room-announce").contains(number), "the bid is announced to screen readers");
             assertEquals("yes", b.script("return window.sameDocument;"), "the page was not reloaded");
             assertFalse(b.all("#room-chart canvas").isEmpty(), "the price chart is drawn");

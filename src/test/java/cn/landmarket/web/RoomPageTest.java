@@ -91,6 +91,7 @@ class RoomPageTest {
                 .body(matchesPattern("(?s).*data-deadline=\"\\d{4}-\\d\\d-\\d\\dT[^\"]+\\+08:00\".*"))
                 .body(containsString("<tr data-seq=\"2\""))
                 .body(containsString("<tr data-seq=\"1\""))
+                .body(matchesPattern("(?s).*<td>\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d</td>.*"))
                 .body(containsString("href=\"/signin?back=%2Flistings%2F" + id + "%2Froom\""))
                 .body(not(containsString("bid-form")))
                 .body(containsString("本标的设有保留价，成交前不公开。"))
