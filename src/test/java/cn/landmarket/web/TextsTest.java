@@ -31,7 +31,8 @@ class TextsTest {
     private static final Map<Class<?>, String> BUNDLES = Map.of(
             Texts.class, "/messages/t_en.properties",
             VerifyTexts.class, "/messages/verify_en.properties",
-            RoomTexts.class, "/messages/room_en.properties");
+            RoomTexts.class, "/messages/room_en.properties",
+            LotTexts.class, "/messages/lot_en.properties");
 
     private static Properties english(String file) throws IOException {
         Properties p = new Properties();
