@@ -30,7 +30,8 @@ class TextsTest {
     /** Each bundle interface and the name of its English file. */
     private static final Map<Class<?>, String> BUNDLES = Map.of(
             Texts.class, "/messages/t_en.properties",
-            VerifyTexts.class, "/messages/verify_en.properties");
+            VerifyTexts.class, "/messages/verify_en.properties",
+            EntTexts.class, "/messages/ent_en.properties");
 
     private static Properties english(String file) throws IOException {
         Properties p = new Properties();
