@@ -24,6 +24,11 @@ public class RegistrationRepository implements PanacheRepositoryBase<Registratio
         return find("listingId = ?1 and enterpriseCode = ?2", listingId, enterpriseCode).firstResultOptional();
     }
 
+    /** An enterprise's registrations, newest first. */
+    public List<Registration> ofEnterprise(String enterpriseCode) {
+        return list("enterpriseCode", Sort.by("registeredAt").descending().and("id").descending(), enterpriseCode);
+    }
+
     /** A listing's registrations in the order they came. */
     public List<Registration> ofListing(long listingId) {
         return list("listingId", Sort.by("registeredAt").and("id"), listingId);

@@ -26,7 +26,6 @@ import cn.landmarket.listing.ListingRescheduled;
 import cn.landmarket.listing.ListingStatus;
 import cn.landmarket.party.Enterprise;
 import cn.landmarket.party.EnterpriseRepository;
-import cn.landmarket.party.EnterpriseStatus;
 import cn.landmarket.party.PartyService;
 import cn.landmarket.party.Regulator;
 import cn.landmarket.escrow.RegistrationStatus;
@@ -80,22 +79,11 @@ public class RegistrationService {
         Instant now = Instant.now(clock);
         Listing listing = listings.lock(listingId).filter(Listing::isPublic)
                 .orElseThrow(() -> ApiException.notFound("listing", listingId));
-        if (!eligible(enterprise.regionCode, listing.eligibleRegions)) {
-            throw ApiException.forbidden("registration.region-not-eligible", String.join(", ", listing.eligibleRegions),
-                    enterprise.regionCode);
-        }
-        if (enterprise.barredUntil != null && enterprise.barredUntil.isAfter(now)) {
-            throw ApiException.forbidden("registration.barred", at(enterprise.barredUntil));
-        }
-        if (listing.status != ListingStatus.ANNOUNCED && listing.status != ListingStatus.LISTING) {
-            throw ApiException.invalidState("registration.listing-not-open", listing.status);
-        }
-        if (now.isAfter(listing.registrationDeadline)) {
-            throw ApiException.invalidState("registration.deadline-passed", at(listing.registrationDeadline));
-        }
-        if (registrations.of(listingId, enterprise.creditCode).isPresent()) {
-            throw new ApiException(ErrorCode.CONFLICT, "registration.already-registered");
-        }
+        boolean registered = registrations.of(listingId, enterprise.creditCode).isPresent();
+        Eligibility.firstUnmet(RegistrationRules.listing(enterprise, listing, now, registered, this::at))
+                .ifPresent(unmet -> {
+                    throw unmet.exception();
+                });
         Registration r = new Registration();
         r.id = registrations.nextId();
         r.listingId = listing.id;
@@ -112,6 +100,31 @@ public class RegistrationService {
         registrations.persist(r);
         audit.append(r.createdEntry());
         return view(r, enterprise.name, RegistrationView.Identity.SHOWN);
+    }
+
+    /**
+     * Whether the calling enterprise may register for a listing now, by the same rules as
+     * {@link #register} (which refuses with the first unmet condition), and its registration if it
+     * has one; nothing is changed. 404 for an unknown or unannounced listing.
+     */
+    @Transactional
+    public Eligibility eligibility(Actor actor, long listingId) {
+        Listing listing = listings.findByIdOptional(listingId).filter(Listing::isPublic)
+                .orElseThrow(() -> ApiException.notFound("listing", listingId));
+        Enterprise enterprise = enterprises.findByIdOptional(actor.org()).orElse(null);
+        Optional<Registration> mine = registrations.of(listingId, actor.org());
+        List<Eligibility.Check> checks = new java.util.ArrayList<>(RegistrationRules.enterprise(enterprise));
+        checks.addAll(RegistrationRules.listing(enterprise, listing, Instant.now(clock), mine.isPresent(), this::at));
+        return new Eligibility(listingId, checks, mine.map(r -> view(r, enterprise == null ? null : enterprise.name,
+                RegistrationView.Identity.SHOWN)));
+    }
+
+    /** Every registration of the calling enterprise, newest first. */
+    @Transactional
+    public List<RegistrationView> allMine(Actor actor) {
+        String name = enterprises.findByIdOptional(actor.org()).map(e -> e.name).orElse(null);
+        return registrations.ofEnterprise(actor.org()).stream()
+                .map(r -> view(r, name, RegistrationView.Identity.SHOWN)).toList();
     }
 
     /** The calling enterprise's own registration for a listing (404 when it has none). */
@@ -203,17 +216,11 @@ public class RegistrationService {
     }
 
     private Enterprise verifiedEnterprise(Actor actor) {
-        Enterprise enterprise = enterprises.findByIdOptional(actor.org())
-                .orElseThrow(() -> ApiException.forbidden("registration.enterprise-unregistered"));
-        if (enterprise.status != EnterpriseStatus.VERIFIED) {
-            throw ApiException.forbidden("registration.enterprise-not-verified", enterprise.status);
-        }
+        Enterprise enterprise = enterprises.findByIdOptional(actor.org()).orElse(null);
+        Eligibility.firstUnmet(RegistrationRules.enterprise(enterprise)).ifPresent(unmet -> {
+            throw unmet.exception();
+        });
         return enterprise;
-    }
-
-    private static boolean eligible(String regionCode, List<String> eligibleRegions) {
-        return eligibleRegions == null || eligibleRegions.isEmpty()
-                || eligibleRegions.stream().anyMatch(prefix -> regionCode != null && regionCode.startsWith(prefix));
     }
 
     private RegistrationView view(Registration r, String enterpriseName, RegistrationView.Identity identity) {

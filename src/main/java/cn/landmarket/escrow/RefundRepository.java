@@ -65,6 +65,12 @@ public class RefundRepository implements PanacheRepositoryBase<Refund, Long> {
         return where.isEmpty() ? findAll(soonestDue) : find(String.join(" and ", where), soonestDue, p);
     }
 
+    /** The refunds of one enterprise's registrations (deposits and trade payments), soonest due first. */
+    public List<Refund> ofEnterprise(String enterpriseCode) {
+        return list("registrationId in (select r.id from Registration r where r.enterpriseCode = ?1)",
+                Sort.by("dueBy").and("id"), enterpriseCode);
+    }
+
     /** The refunds of one listing's registrations, optionally only if the listing lies within a region prefix. */
     public List<Refund> ofListing(long listingId, String jurisdictionPrefix) {
         Map<String, Object> p = new HashMap<>();

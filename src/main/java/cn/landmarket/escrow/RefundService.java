@@ -81,6 +81,18 @@ public class RefundService {
         return views(refunds.ofListing(listingId, jurisdiction), Instant.now(clock));
     }
 
+    /**
+     * The refunds owed or paid to the calling enterprise (those of its registrations and their
+     * trades), soonest due first; 403 for any other role.
+     */
+    @Transactional
+    public List<RefundView> mine(Actor actor) {
+        if (!actor.is(Role.ENTERPRISE)) {
+            throw ApiException.forbidden("forbidden.role");
+        }
+        return views(refunds.ofEnterprise(actor.org()), Instant.now(clock));
+    }
+
     /** The refunds as operators and regulators see them: by listing and bidder number, the payee masked. */
     private List<RefundView> views(List<Refund> items, Instant now) {
         Map<Long, RefundView.Bidder> bidders = refunds.bidders(items.stream().map(r -> r.registrationId)

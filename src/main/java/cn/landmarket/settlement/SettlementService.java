@@ -263,6 +263,15 @@ public class SettlementService {
         return trades.ofListing(listingId).filter(t -> mayView(actor, t)).map(t -> TradeView.of(t, zone));
     }
 
+    /** The trades the calling enterprise bought, newest first (403 for any other role). */
+    @Transactional
+    public List<TradeView> bought(Actor actor) {
+        if (!actor.is(Role.ENTERPRISE)) {
+            throw ApiException.forbidden("forbidden.role");
+        }
+        return trades.ofBuyer(actor.org()).stream().map(t -> TradeView.of(t, zone)).toList();
+    }
+
     @Transactional
     public TradeView get(Actor actor, long tradeId) {
         parties.regulatorIfRegulator(actor); // 403 for an unregistered regulator before anything is looked up

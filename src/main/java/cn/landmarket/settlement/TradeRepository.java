@@ -26,6 +26,12 @@ public class TradeRepository implements PanacheRepositoryBase<Trade, Long> {
         return find("listingId", listingId).firstResultOptional();
     }
 
+    /** The trades an enterprise bought, newest first. */
+    public List<Trade> ofBuyer(String buyerCode) {
+        return list("buyerCode", io.quarkus.panache.common.Sort.by("createdAt").descending().and("id").descending(),
+                buyerCode);
+    }
+
     public Optional<Trade> lockByAccount(String account) {
         return find("virtualAccount", account).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }

@@ -32,7 +32,8 @@ class TextsTest {
             Texts.class, "/messages/t_en.properties",
             VerifyTexts.class, "/messages/verify_en.properties",
             RoomTexts.class, "/messages/room_en.properties",
-            LotTexts.class, "/messages/lot_en.properties");
+            LotTexts.class, "/messages/lot_en.properties",
+            EntTexts.class, "/messages/ent_en.properties");
 
     private static Properties english(String file) throws IOException {
         Properties p = new Properties();

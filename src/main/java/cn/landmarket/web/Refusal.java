@@ -1,0 +1,28 @@
+package cn.landmarket.web;
+
+import java.util.List;
+import java.util.Locale;
+
+import cn.landmarket.common.error.ApiException;
+import cn.landmarket.common.error.Localizer;
+
+/**
+ * A service's refusal of a form, as a page shows it: the problem's detail and each rejected field's
+ * message in the reader's language, and the status the API would answer with.
+ */
+public record Refusal(int status, String detail, List<Field> fields) {
+
+    /** One rejected field of the form. */
+    public record Field(String name, String message) {
+    }
+
+    public static Refusal of(ApiException e, Locale locale) {
+        return new Refusal(e.code().status(), Localizer.render(e.detail(), locale), e.violations().stream()
+                .map(v -> new Field(v.field(), Localizer.render(v.message(), locale))).toList());
+    }
+
+    /** The message for one field, or null. */
+    public String field(String name) {
+        return fields.stream().filter(f -> f.name().equals(name)).map(Field::message).findFirst().orElse(null);
+    }
+}
