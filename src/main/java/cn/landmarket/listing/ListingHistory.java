@@ -121,13 +121,21 @@ public class ListingHistory {
     }
 
     /**
-     * {@link ListingRepository#transition} on the bid batcher's JDBC connection, whose batch updates the
-     * listing row itself: checks the move, inserts the history row, and returns the audit entry for the
-     * batch to append.
+     * {@link ListingRepository#transition} on the bid batcher's JDBC connection: checks the move, writes
+     * the listing's status (only if it still is {@code from}), inserts the history row, and returns the
+     * audit entry for the batch to append.
      */
     public static AuditEntry transition(Connection c, long listingId, ListingStatus from, ListingStatus to,
             Instant at, String actor, String reason, Map<String, ?> facts) throws SQLException {
         ListingTransitions.requireAllowed(listingId, from, to);
+        try (PreparedStatement ps = c.prepareStatement("update listing set status = ? where id = ? and status = ?")) {
+            ps.setString(1, to.name());
+            ps.setLong(2, listingId);
+            ps.setString(3, from.name());
+            if (ps.executeUpdate() != 1) {
+                throw new IllegalStateException("listing " + listingId + " is no longer " + from);
+            }
+        }
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into listing_history (id, listing_id, from_status, to_status, at, actor, reason)
                 values (nextval('listing_history_seq'), ?, ?, ?, ?, ?, ?)""")) {

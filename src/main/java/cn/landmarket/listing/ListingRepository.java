@@ -21,6 +21,10 @@ import cn.landmarket.audit.AuditLog;
 @ApplicationScoped
 public class ListingRepository implements PanacheRepository<Listing> {
 
+    /** The field under which facts of a change of an unannounced listing are committed in the log. */
+    static final String DETAILS = "details";
+
+
     @Inject
     AuditLog audit;
 
@@ -123,6 +127,15 @@ public class ListingRepository implements PanacheRepository<Listing> {
         ListingTransitions.requireAllowed(listing.id, listing.status, to);
         record(listing, ListingHistory.of(listing.id, listing.status, to, at, actor, reason), field, facts);
         listing.status = to;
+    }
+
+    /**
+     * {@link #transition} with the usual facts: the move to ANNOUNCED carries the terms in the clear,
+     * as the public then sees them (never the reserve price); other moves carry none.
+     */
+    public void move(Listing listing, ListingStatus to, Instant at, String actor, String reason) {
+        transition(listing, to, at, actor, reason, DETAILS,
+                to == ListingStatus.ANNOUNCED ? listing.termsFacts() : Map.of());
     }
 
     /**

@@ -40,4 +40,13 @@ public record ListingRequest(
         @NotNull @Min(1) @Max(86_400) Integer countdownSeconds,
         @Size(max = 50) List<@NotNull @ValidDivisionCode(Kind.REGION_PREFIX) String> eligibleRegions,
         @NotNull @Valid PaymentTerms paymentTerms) {
+
+    /** The terms of a listing as its township would send them, to check them again (at submission, at approval). */
+    static ListingRequest of(Listing l, java.time.ZoneId zone) {
+        ListingView v = ListingView.of(l, ListingView.Visibility.FULL, zone);
+        return new ListingRequest(l.certificateId, l.title, l.description, l.lotAreaM2, l.lotPaddyAreaM2,
+                l.lotGrainCapacityKg, v.termYears(), v.startPrice(), v.increment(), v.deposit(), v.priceCap(),
+                v.reservePrice(), v.announceAt(), v.registrationDeadline(), v.listingStart(), v.listingEnd(),
+                l.countdownSeconds, l.eligibleRegions, l.paymentTerms);
+    }
 }

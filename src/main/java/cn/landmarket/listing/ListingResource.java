@@ -34,6 +34,9 @@ public class ListingResource {
     ListingService service;
 
     @Inject
+    ListingReviewService review;
+
+    @Inject
     CurrentActor actor;
 
     @POST
@@ -74,7 +77,7 @@ public class ListingResource {
     @RolesAllowed(Role.REGULATOR_GROUP)
     @Operation(summary = "Approve a listing under review (announces it when its announcement time has come)")
     public ListingView approve(@PathParam("id") long id) {
-        return service.approve(actor.get(), id);
+        return review.approve(actor.get(), id);
     }
 
     @POST
@@ -82,7 +85,7 @@ public class ListingResource {
     @RolesAllowed(Role.REGULATOR_GROUP)
     @Operation(summary = "Reject a listing under review, with a reason (releases the lot)")
     public ListingView reject(@PathParam("id") long id, @Valid @NotNull ReasonRequest request) {
-        return service.reject(actor.get(), id, request.reason());
+        return review.reject(actor.get(), id, request.reason());
     }
 
     @POST
@@ -90,7 +93,7 @@ public class ListingResource {
     @RolesAllowed(Role.REGULATOR_GROUP)
     @Operation(summary = "Suspend a live listing; its clock stops")
     public ListingView suspend(@PathParam("id") long id, @Valid @NotNull ReasonRequest request) {
-        return service.suspend(actor.get(), id, request.reason());
+        return review.suspend(actor.get(), id, request.reason());
     }
 
     @POST
@@ -98,7 +101,7 @@ public class ListingResource {
     @RolesAllowed(Role.REGULATOR_GROUP)
     @Operation(summary = "Resume a suspended listing; its remaining time is restored")
     public ListingView resume(@PathParam("id") long id) {
-        return service.resume(actor.get(), id);
+        return review.resume(actor.get(), id);
     }
 
     @POST
@@ -106,7 +109,7 @@ public class ListingResource {
     @RolesAllowed(Role.REGULATOR_GROUP)
     @Operation(summary = "Terminate a live or suspended listing, with a reason (releases the lot)")
     public ListingView terminate(@PathParam("id") long id, @Valid @NotNull ReasonRequest request) {
-        return service.terminate(actor.get(), id, request.reason());
+        return review.terminate(actor.get(), id, request.reason());
     }
 
     @POST

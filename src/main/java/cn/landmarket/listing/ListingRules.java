@@ -14,6 +14,7 @@ import cn.landmarket.asset.CertificateRules;
 import cn.landmarket.calendar.WorkingDayCalendar;
 import cn.landmarket.common.Money;
 import cn.landmarket.common.config.MarketConfig;
+import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.error.FieldViolation;
 import cn.landmarket.common.time.ApiTime;
 
@@ -48,6 +49,14 @@ public final class ListingRules {
             v.add(FieldViolation.of("eligibleRegions", "listing.regions-repeated"));
         }
         return v;
+    }
+
+    /** {@link #check}, raising every failure as one 400. */
+    public void require(ListingRequest r, Certificate c, WorkingDayCalendar calendar, Instant now, boolean atApproval) {
+        List<FieldViolation> violations = check(r, c, calendar, now, atApproval);
+        if (!violations.isEmpty()) {
+            throw ApiException.invalid(violations);
+        }
     }
 
     /**

@@ -1,14 +1,12 @@
 package cn.landmarket.listing;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import cn.landmarket.asset.Certificate;
@@ -23,11 +21,11 @@ import cn.landmarket.common.error.FieldViolation;
 import cn.landmarket.common.security.Actor;
 import cn.landmarket.party.DivisionCode;
 import cn.landmarket.party.PartyService;
-import cn.landmarket.party.Regulator;
 import cn.landmarket.party.Township;
 
 /**
- * Listings from draft to announcement and through regulator review, suspension and termination.
+ * Listings from draft to submission and announcement, relisting, and what each caller may read.
+ * The regulator's decisions (review, suspension, termination) are {@link ListingReviewService}'s.
  * Every change locks the listing row, so concurrent requests and instances see one order.
  */
 @ApplicationScoped
@@ -35,8 +33,6 @@ public class ListingService {
 
     /** The field under which a draft's terms are committed in the log until it is announced. */
     private static final String TERMS = "terms";
-    /** The field under which other facts of a change of an unannounced listing are committed. */
-    private static final String DETAILS = "details";
 
     private final ListingRepository listings;
     private final CertificateService certificates;
@@ -45,12 +41,10 @@ public class ListingService {
     private final ListingRules rules;
     private final ZoneId zone;
     private final Clock clock;
-    private final Event<ListingRescheduled> rescheduled;
 
     ListingService(ListingRepository listings, CertificateService certificates, PartyService parties,
-            CalendarService calendar, MarketConfig config, Clock clock, Event<ListingRescheduled> rescheduled) {
+            CalendarService calendar, MarketConfig config, Clock clock) {
         this.listings = listings;
-        this.rescheduled = rescheduled;
         this.certificates = certificates;
         this.parties = parties;
         this.calendar = calendar;
@@ -69,7 +63,7 @@ public class ListingService {
         Township seller = parties.townshipOf(actor);
         Instant now = Instant.now(clock);
         Certificate certificate = certificates.lockHeld(seller.code, request.certificateId());
-        validate(request, certificate, now, false);
+        rules.require(request, certificate, calendar.calendar(), now, false);
         return create(actor, seller, certificate, request, now, null);
     }
 
@@ -142,7 +136,7 @@ public class ListingService {
         Listing listing = ownDraft(actor, id);
         Certificate certificate = certificates.lockHeld(seller.code, request.certificateId());
         Instant now = Instant.now(clock);
-        validate(request, certificate, now, false);
+        rules.require(request, certificate, calendar.calendar(), now, false);
         certificates.release(listing.certificateId, listing.lot(), listing.id, actor.toString());
         certificates.freeze(certificate, lotOf(request), listing.id, actor.toString());
         apply(listing, request, certificate);
@@ -173,105 +167,10 @@ public class ListingService {
     public ListingView submit(Actor actor, long id) {
         Listing listing = ownDraft(actor, id);
         Instant now = Instant.now(clock);
-        validate(requestOf(listing), certificates.require(listing.certificateId), now, false);
+        rules.require(ListingRequest.of(listing, zone), certificates.require(listing.certificateId), calendar.calendar(),
+                now, false);
         listing.submittedAt = now;
         move(listing, ListingStatus.PENDING_REVIEW, now, actor, null);
-        return ListingView.of(listing, ListingView.Visibility.FULL, zone);
-    }
-
-    /**
-     * A regulator of the listing's region approves it. The announcement period is counted from now
-     * if the scheduled announcement time has passed (400 if that leaves it too short); an
-     * announcement time that has come announces the listing at once.
-     */
-    @Transactional
-    public ListingView approve(Actor actor, long id) {
-        Listing listing = reviewable(actor, id, ListingStatus.PENDING_REVIEW);
-        Instant now = Instant.now(clock);
-        validate(requestOf(listing), certificates.require(listing.certificateId), now, true);
-        listing.reviewedAt = now;
-        listing.reviewedBy = actor.toString();
-        move(listing, ListingStatus.APPROVED, now, actor, null);
-        if (!listing.announceAt.isAfter(now)) {
-            listing.announceAt = now;
-            listing.announcedAt = now;
-            move(listing, ListingStatus.ANNOUNCED, now, actor, null);
-        }
-        return ListingView.of(listing, ListingView.Visibility.FULL, zone);
-    }
-
-    /** A regulator rejects a listing under review, with a reason; the lot is released. */
-    @Transactional
-    public ListingView reject(Actor actor, long id, String reason) {
-        Listing listing = reviewable(actor, id, ListingStatus.PENDING_REVIEW);
-        Instant now = Instant.now(clock);
-        listing.reviewedAt = now;
-        listing.reviewedBy = actor.toString();
-        listing.statusReason = reason.strip();
-        move(listing, ListingStatus.REJECTED, now, actor, listing.statusReason);
-        certificates.release(listing.certificateId, listing.lot(), listing.id, actor.toString());
-        return ListingView.of(listing, ListingView.Visibility.FULL, zone);
-    }
-
-    /** A regulator suspends a live listing: its clock stops until it is resumed (409 when not live). */
-    @Transactional
-    public ListingView suspend(Actor actor, long id, String reason) {
-        Listing listing = regulated(actor, id);
-        if (!listing.status.isLive()) {
-            throw ApiException.invalidState("listing.not-live", listing.status);
-        }
-        Instant now = Instant.now(clock);
-        listing.suspendedFrom = listing.status;
-        listing.suspendedAt = now;
-        listing.statusReason = reason.strip();
-        move(listing, ListingStatus.SUSPENDED, now, actor, listing.statusReason);
-        return ListingView.of(listing, ListingView.Visibility.FULL, zone);
-    }
-
-    /**
-     * A regulator resumes a suspended listing: every moment still ahead when it was suspended moves
-     * later by the length of the suspension, so no party loses time (409 when not suspended).
-     */
-    @Transactional
-    public ListingView resume(Actor actor, long id) {
-        Listing listing = regulated(actor, id);
-        if (listing.status != ListingStatus.SUSPENDED) {
-            throw ApiException.invalidState("listing.not-suspended", listing.status);
-        }
-        Instant now = Instant.now(clock);
-        Duration paused = Duration.between(listing.suspendedAt, now);
-        listing.announceAt = shift(listing.announceAt, listing.suspendedAt, paused);
-        listing.registrationDeadline = shift(listing.registrationDeadline, listing.suspendedAt, paused);
-        listing.listingStart = shift(listing.listingStart, listing.suspendedAt, paused);
-        listing.listingEnd = shift(listing.listingEnd, listing.suspendedAt, paused);
-        if (listing.countdownDeadline != null) {
-            listing.countdownDeadline = shift(listing.countdownDeadline, listing.suspendedAt, paused);
-        }
-        ListingStatus back = listing.suspendedFrom;
-        listing.suspendedFrom = null;
-        listing.suspendedAt = null;
-        listing.statusReason = null;
-        Map<String, Object> schedule = listing.scheduleFacts();
-        schedule.put("pausedSeconds", paused.toSeconds());
-        listings.transition(listing, back, now, actor.toString(), "resumed after " + paused.toSeconds() + " s", DETAILS,
-                schedule);
-        rescheduled.fire(new ListingRescheduled(listing.id, listing.registrationDeadline));
-        return ListingView.of(listing, ListingView.Visibility.FULL, zone);
-    }
-
-    /** A regulator terminates a live or suspended listing, with a reason; the lot is released. */
-    @Transactional
-    public ListingView terminate(Actor actor, long id, String reason) {
-        Listing listing = regulated(actor, id);
-        if (!listing.status.isLive() && listing.status != ListingStatus.SUSPENDED) {
-            throw ApiException.invalidState("listing.not-live", listing.status);
-        }
-        Instant now = Instant.now(clock);
-        listing.suspendedFrom = null;
-        listing.suspendedAt = null;
-        listing.statusReason = reason.strip();
-        move(listing, ListingStatus.TERMINATED, now, actor, listing.statusReason);
-        certificates.release(listing.certificateId, listing.lot(), listing.id, actor.toString());
         return ListingView.of(listing, ListingView.Visibility.FULL, zone);
     }
 
@@ -376,13 +275,6 @@ public class ListingService {
         };
     }
 
-    private void validate(ListingRequest request, Certificate certificate, Instant now, boolean atApproval) {
-        List<FieldViolation> violations = rules.check(request, certificate, calendar.calendar(), now, atApproval);
-        if (!violations.isEmpty()) {
-            throw ApiException.invalid(violations);
-        }
-    }
-
     private Listing ownDraft(Actor actor, long id) {
         Township seller = parties.townshipOf(actor);
         Listing listing = listings.lock(id).orElseThrow(() -> ApiException.notFound("listing", id));
@@ -395,34 +287,8 @@ public class ListingService {
         return listing;
     }
 
-    private Listing regulated(Actor actor, long id) {
-        Regulator regulator = parties.regulatorOf(actor);
-        Listing listing = listings.lock(id).orElseThrow(() -> ApiException.notFound("listing", id));
-        if (!regulator.covers(listing.regionCode)) {
-            throw ApiException.forbidden("forbidden.outside-jurisdiction");
-        }
-        return listing;
-    }
-
-    private Listing reviewable(Actor actor, long id, ListingStatus expected) {
-        Listing listing = regulated(actor, id);
-        if (listing.status != expected) {
-            throw ApiException.invalidState("listing.not-pending", listing.status);
-        }
-        return listing;
-    }
-
-    /**
-     * Moves the listing and records the change; the move to ANNOUNCED carries the terms in the clear,
-     * as the public then sees them (never the reserve price).
-     */
     private void move(Listing listing, ListingStatus to, Instant at, Actor actor, String reason) {
-        listings.transition(listing, to, at, actor.toString(), reason, DETAILS,
-                to == ListingStatus.ANNOUNCED ? listing.termsFacts() : Map.of());
-    }
-
-    private static Instant shift(Instant moment, Instant suspendedAt, Duration paused) {
-        return moment.isAfter(suspendedAt) ? moment.plus(paused) : moment;
+        listings.move(listing, to, at, actor.toString(), reason);
     }
 
     private static cn.landmarket.asset.Quantity lotOf(ListingRequest r) {
@@ -454,14 +320,6 @@ public class ListingService {
         l.paymentTerms = r.paymentTerms();
     }
 
-    private ListingRequest requestOf(Listing l) {
-        ListingView v = ListingView.of(l, ListingView.Visibility.FULL, zone);
-        return new ListingRequest(l.certificateId, l.title, l.description, l.lotAreaM2, l.lotPaddyAreaM2,
-                l.lotGrainCapacityKg, v.termYears(), v.startPrice(), v.increment(), v.deposit(), v.priceCap(),
-                v.reservePrice(), v.announceAt(), v.registrationDeadline(), v.listingStart(), v.listingEnd(),
-                l.countdownSeconds, l.eligibleRegions, l.paymentTerms);
-    }
-
     /** Advances listings whose scheduled moment has come; run by {@link ListingTimeline}. */
     @Transactional
     public int advanceTimeline() {
@@ -470,7 +328,7 @@ public class ListingService {
         for (Long id : listings.advance(ListingStatus.APPROVED, ListingStatus.ANNOUNCED, "announce_at", now)) {
             Listing announced = listings.findById(id);
             listings.record(announced, ListingHistory.of(id, ListingStatus.APPROVED, ListingStatus.ANNOUNCED, now,
-                    ListingTimeline.ACTOR, null), DETAILS, announced.termsFacts());
+                    ListingTimeline.ACTOR, null), ListingRepository.DETAILS, announced.termsFacts());
             moved++;
         }
         for (Long id : listings.advance(ListingStatus.ANNOUNCED, ListingStatus.LISTING, "listing_start", now)) {
