@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 
 import cn.landmarket.listing.ListingService;
 import cn.landmarket.testing.Auctions;
+import cn.landmarket.testing.StandardMarket;
 import cn.landmarket.testing.TestClock;
 import cn.landmarket.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,6 +41,7 @@ import io.restassured.response.Response;
  * placed once, and one winner.
  */
 @QuarkusTest
+@StandardMarket
 class BiddingSwarmTest {
 
     private static final long INCREMENT_FEN = 100_000;
@@ -70,8 +72,6 @@ class BiddingSwarmTest {
 
     @Test
     void aSwarmOfBiddersLeavesStrictlyIncreasingBidsAndLosesNoAcknowledgedBid() throws Exception {
-        data.standard();
-        clock.reset();
         Map<String, Object> terms = new HashMap<>();
         terms.put("priceCap", null);
         terms.put("reservePrice", null);

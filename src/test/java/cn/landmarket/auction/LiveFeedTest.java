@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.landmarket.listing.ListingService;
 import cn.landmarket.testing.Auctions;
 import cn.landmarket.testing.Fixtures;
+import cn.landmarket.testing.StandardMarket;
 import cn.landmarket.testing.TestClock;
 import cn.landmarket.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,6 +36,7 @@ import io.restassured.RestAssured;
 
 /** The live feed: a snapshot on connect, then each bid and status change, through LISTEN/NOTIFY. */
 @QuarkusTest
+@StandardMarket
 class LiveFeedTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -89,8 +91,6 @@ class LiveFeedTest {
 
     @Test
     void watchersGetASnapshotThenEachBidAndTheCloseByBidderNumberOnly() throws Exception {
-        data.standard();
-        clock.reset();
         long id = Auctions.listingInBidding(clock, listings, Map.of());
         String bidder = Auctions.qualifiedBidder(data, id, "MAL%06d".formatted(id % 100_000));
         BlockingQueue<JsonNode> events = watch(id);
@@ -116,8 +116,6 @@ class LiveFeedTest {
 
     @Test
     void aWatcherThatNeverReadsDoesNotSlowBidding() throws Exception {
-        data.standard();
-        clock.reset();
         long id = Auctions.listingInBidding(clock, listings, Map.of("priceCap", "40000000.00"));
         String bidder = Auctions.qualifiedBidder(data, id, "MAR%06d".formatted(id % 100_000));
         try (java.net.Socket stalled = new java.net.Socket()) {
@@ -180,8 +178,6 @@ class LiveFeedTest {
     @Test
     void oneAddressHoldsAtMost20LiveFeedsTheNextIsA503WithRetryAfterAndClosedFeedsGiveTheirSlotsBack()
             throws Exception {
-        data.standard();
-        clock.reset();
         long id = Auctions.listingInBidding(clock, listings, Map.of());
         int octet = 1 + new java.util.Random().nextInt(250);
         String address = "203.0.113." + octet;
@@ -224,7 +220,6 @@ class LiveFeedTest {
 
     @Test
     void thereIsNoFeedBeforeTheAnnouncement() {
-        data.standard();
         long cert = Fixtures.issue(Fixtures.linkage(TestData.TOWNSHIP_A, 10_000));
         long draft = Fixtures.draft(TestData.TOWNSHIP_A, Fixtures.listing(cert, 1_000, clock.instant()));
         given().when().get("/api/listings/" + draft + "/live").then().statusCode(404);

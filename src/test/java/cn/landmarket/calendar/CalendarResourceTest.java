@@ -24,6 +24,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 import cn.landmarket.party.EnterpriseStatus;
+import cn.landmarket.testing.StandardMarket;
 import cn.landmarket.testing.TestData;
 import cn.landmarket.testing.Tokens;
 
@@ -32,6 +33,7 @@ import cn.landmarket.testing.Tokens;
  * count working days over, and every override a test makes is removed again.
  */
 @QuarkusTest
+@StandardMarket
 class CalendarResourceTest {
 
     private static final String PROBLEM_JSON = "application/problem+json";
@@ -195,7 +197,6 @@ class CalendarResourceTest {
     @Test
     void onlyTheOperatorMaintainsTheCalendar() {
         String enterprise = data.enterprise("CAL000001", EnterpriseStatus.VERIFIED);
-        data.standard();
         int before = workingDays(YEAR);
         Map<String, Object> holiday = Map.of("working", false, "note", "越权");
 

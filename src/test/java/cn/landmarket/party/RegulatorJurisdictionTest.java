@@ -12,11 +12,11 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import cn.landmarket.testing.Fixtures;
 import cn.landmarket.testing.Pages;
+import cn.landmarket.testing.StandardMarket;
 import cn.landmarket.testing.TestData;
 import cn.landmarket.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,6 +28,7 @@ import io.restassured.http.ContentType;
  * certificates and listings, and the platform's market-wide accounts are for operators.
  */
 @QuarkusTest
+@StandardMarket
 class RegulatorJurisdictionTest {
 
     private static final String PROBLEM_JSON = "application/problem+json";
@@ -37,11 +38,6 @@ class RegulatorJurisdictionTest {
 
     private final String city = Tokens.regulator(TestData.CITY_REGULATOR);
     private final String foreign = Tokens.regulator(TestData.FOREIGN_REGULATOR);
-
-    @BeforeEach
-    void parties() {
-        data.standard();
-    }
 
     @Test
     void aRegulatorOfAnotherJurisdictionSeesNoneOfThisJurisdictionsEnterprises() {

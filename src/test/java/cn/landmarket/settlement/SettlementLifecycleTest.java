@@ -19,6 +19,7 @@ import cn.landmarket.listing.ListingService;
 import cn.landmarket.party.EnterpriseStatus;
 import cn.landmarket.testing.Auctions;
 import cn.landmarket.testing.BankFeed;
+import cn.landmarket.testing.StandardMarket;
 import cn.landmarket.testing.TestClock;
 import cn.landmarket.testing.TestData;
 import cn.landmarket.testing.Tokens;
@@ -28,6 +29,7 @@ import cn.landmarket.escrow.Refund;
 import cn.landmarket.escrow.RefundReason;
 
 @QuarkusTest
+@StandardMarket
 class SettlementLifecycleTest {
 
     @Inject
@@ -44,12 +46,6 @@ class SettlementLifecycleTest {
 
     private final String township = Tokens.township(TestData.TOWNSHIP_A);
     private final String regulator = Tokens.regulator(TestData.CITY_REGULATOR);
-
-    @org.junit.jupiter.api.BeforeEach
-    void setUp() {
-        data.standard();
-        clock.reset();
-    }
 
     @org.junit.jupiter.api.AfterEach
     void resetClock() {

@@ -33,6 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.landmarket.party.CreditCode;
 import cn.landmarket.testing.Fixtures;
+import cn.landmarket.testing.StandardMarket;
 import cn.landmarket.testing.TestData;
 import cn.landmarket.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,6 +44,7 @@ import io.restassured.specification.RequestSpecification;
 
 /** Bad input always yields a clear 4xx application/problem+json and changes nothing. */
 @QuarkusTest
+@StandardMarket
 class ProblemResponsesTest {
 
     private static final String PROBLEM_JSON = "application/problem+json";
@@ -75,7 +77,6 @@ class ProblemResponsesTest {
 
     @BeforeEach
     void validBaseline() {
-        data.standard();
         township = Tokens.township(TestData.TOWNSHIP_A);
         certificateId = Fixtures.issue(Fixtures.linkage(TestData.TOWNSHIP_A, AREA));
         listing = Fixtures.listing(certificateId, AREA, Instant.now());

@@ -26,8 +26,6 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-import jakarta.inject.Inject;
-
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import cn.landmarket.testing.BankFeed;
-import cn.landmarket.testing.TestData;
+import cn.landmarket.testing.StandardMarket;
 import cn.landmarket.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -50,6 +48,7 @@ import io.smallrye.jwt.build.Jwt;
  * Runs with long random secrets of its own, so that a leak cannot hide behind a common word.
  */
 @QuarkusTest
+@StandardMarket
 @TestProfile(LogSecrecyTest.RandomSecrets.class)
 class LogSecrecyTest {
 
@@ -71,9 +70,6 @@ class LogSecrecyTest {
     /** Categories turned up to DEBUG for the test: ours, and those that see tokens and headers. */
     private static final List<String> VERBOSE = List.of("cn.landmarket", "io.quarkus.smallrye.jwt", "io.smallrye.jwt",
             "io.quarkus.security", "io.quarkus.vertx.http", "io.quarkus.resteasy.reactive", "org.jboss.resteasy.reactive");
-
-    @Inject
-    TestData data;
 
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
     private final Map<String, Level> levels = new HashMap<>();
@@ -97,7 +93,6 @@ class LogSecrecyTest {
 
     @BeforeEach
     void capture() {
-        data.standard();
         for (String category : VERBOSE) {
             Logger logger = Logger.getLogger(category);
             levels.put(category, logger.getLevel());

@@ -31,9 +31,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -41,6 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.yaml.snakeyaml.Yaml;
 
 import cn.landmarket.party.CreditCode;
+import cn.landmarket.testing.StandardMarket;
 import cn.landmarket.testing.TestData;
 import cn.landmarket.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -52,6 +50,7 @@ import io.restassured.specification.RequestSpecification;
  * what they claim to be are turned away.
  */
 @QuarkusTest
+@StandardMarket
 class AccessMatrixTest {
 
     private static final Path COMMITTED = Path.of("openapi", "openapi.yaml");
@@ -160,14 +159,6 @@ class AccessMatrixTest {
             }
             return request.when().request(method, path());
         }
-    }
-
-    @Inject
-    TestData data;
-
-    @BeforeEach
-    void parties() {
-        data.standard();
     }
 
     @Test
