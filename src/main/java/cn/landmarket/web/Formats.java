@@ -49,11 +49,16 @@ public final class Formats {
         return grouped(Long.parseLong(whole)) + (dot < 0 ? "" : decimal.substring(dot));
     }
 
-    public static String minute(OffsetDateTime time) {
+    /**
+     * 2026-12-25 10:00, in the time's own offset (the API's times are in the market zone). Not named
+     * {@code minute}: Qute resolves {@link OffsetDateTime#getMinute()} first and would print the minute of the hour.
+     */
+    public static String toMinute(OffsetDateTime time) {
         return time == null ? "—" : MINUTE.format(time);
     }
 
-    public static String day(OffsetDateTime time) {
+    /** 2026-12-25 (named so that no {@code OffsetDateTime} getter shadows it). */
+    public static String toDay(OffsetDateTime time) {
         return time == null ? "—" : DAY.format(time);
     }
 

@@ -2,6 +2,7 @@ package cn.landmarket.web;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 
 import java.util.Map;
@@ -52,6 +53,8 @@ class AnnouncementsPageTest {
                 .body(containsString("¥20,000,000.00"))
                 .body(containsString("¥4,000,000.00"))
                 .body(containsString("公告中"))
+                // the deadlines as whole dates and times (once only the minute of the hour was printed)
+                .body(matchesPattern("(?s).*<time datetime=\"[^\"]+\">\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}</time>.*"))
                 .body(not(containsString("22,000,000.00")))
                 .body(not(containsString("22000000.00")));
     }
