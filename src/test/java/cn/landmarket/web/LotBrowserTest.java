@@ -122,7 +122,7 @@ class LotBrowserTest {
         long id = closedSale();
         try (Browser b = Browsers.open().at(server)) {
             checkBothLanguages(b, "/results", "成交公示");
-            b.get("/results");
+            b.get(ResultsPageTest.resultsPageOf(id));
             assertTrue(b.all("li[data-listing-id='" + id + "']").size() == 1, "the sale is listed");
             List<String> reached = tabbedLinks(b, 30);
             assertTrue(reached.contains("/listings/" + id), reached::toString);
