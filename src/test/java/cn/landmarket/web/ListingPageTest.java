@@ -14,8 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import cn.landmarket.auction.AuctionCloser;
-import cn.landmarket.listing.ListingService;
-import cn.landmarket.settlement.SettlementSweep;
 import cn.landmarket.testing.Auctions;
 import cn.landmarket.testing.Fixtures;
 import cn.landmarket.testing.StandardMarket;
@@ -40,22 +38,16 @@ class ListingPageTest {
     TestData data;
 
     @Inject
-    ListingService listings;
+    SoldLots lots;
 
     @Inject
     AuctionCloser closer;
-
-    @Inject
-    SettlementSweep settlement;
 
     @AfterEach
     void resetClock() {
         clock.reset();
     }
 
-    private SoldLots lots() {
-        return new SoldLots(data, clock, listings, closer, settlement);
-    }
 
     private static RequestSpecification browser() {
         return given().header("Accept", "text/html,application/xhtml+xml");
@@ -173,8 +165,7 @@ class ListingPageTest {
 
     @Test
     void duringTheSaleBidsShowWithoutTheBidderAndAfterTheCloseTheResultNamesTheBuyer() {
-        SoldLots lots = lots();
-        long id = lots.inBidding(Map.of("title", "竞价中页面测试", "reservePrice", "21500000.00"));
+                long id = lots.inBidding(Map.of("title", "竞价中页面测试", "reservePrice", "21500000.00"));
         SoldLots.Bidder bidder = lots.qualified(id);
         Auctions.bid(bidder.code(), id, "21000000.00", "page-during-" + bidder.registrationId()).then()
                 .statusCode(201);

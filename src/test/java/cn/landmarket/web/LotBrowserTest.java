@@ -16,9 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 
-import cn.landmarket.auction.AuctionCloser;
-import cn.landmarket.listing.ListingService;
-import cn.landmarket.settlement.SettlementSweep;
 import cn.landmarket.testing.Browser;
 import cn.landmarket.testing.Browsers;
 import cn.landmarket.testing.Fixtures;
@@ -40,16 +37,7 @@ class LotBrowserTest {
     TestClock clock;
 
     @Inject
-    TestData data;
-
-    @Inject
-    ListingService listings;
-
-    @Inject
-    AuctionCloser closer;
-
-    @Inject
-    SettlementSweep settlement;
+    SoldLots lots;
 
     @AfterEach
     void resetClock() {
@@ -66,7 +54,6 @@ class LotBrowserTest {
     }
 
     private long closedSale() {
-        SoldLots lots = new SoldLots(data, clock, listings, closer, settlement);
         long id = lots.inBidding(Map.of("title", "浏览器测试成交公示地块，标题比较长以便检查窄屏下的换行"));
         lots.closeWithBid(id, lots.qualified(id));
         return id;

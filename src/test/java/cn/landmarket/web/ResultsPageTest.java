@@ -12,9 +12,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import cn.landmarket.auction.AuctionCloser;
-import cn.landmarket.listing.ListingService;
-import cn.landmarket.settlement.SettlementSweep;
 import cn.landmarket.testing.Auctions;
 import cn.landmarket.testing.StandardMarket;
 import cn.landmarket.testing.TestClock;
@@ -31,16 +28,7 @@ class ResultsPageTest {
     TestClock clock;
 
     @Inject
-    TestData data;
-
-    @Inject
-    ListingService listings;
-
-    @Inject
-    AuctionCloser closer;
-
-    @Inject
-    SettlementSweep settlement;
+    SoldLots lots;
 
     @AfterEach
     void resetClock() {
@@ -68,7 +56,6 @@ class ResultsPageTest {
 
     @Test
     void aSettledSaleIsPublishedWithItsBuyerPriceAreaObjectionsAndLogEntryButNobodyBeforeTheClose() {
-        SoldLots lots = new SoldLots(data, clock, listings, closer, settlement);
         long id = lots.inBidding(Map.of("title", "成交公示页面测试地块"));
         SoldLots.Bidder buyer = lots.qualified(id);
         Auctions.bid(buyer.code(), id, "21000000.00", "results-early-" + buyer.registrationId()).then()

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import cn.landmarket.auction.AuctionCloser;
 import cn.landmarket.listing.ListingService;
 import cn.landmarket.party.EnterpriseStatus;
@@ -25,7 +27,8 @@ import io.restassured.path.json.JsonPath;
  * and pays its deposit through the bank feed, bids 22,000,000.00, the listing closes, both sides sign
  * and the balance arrives, so the trade is settled.
  */
-final class SoldLots {
+@ApplicationScoped
+class SoldLots {
 
     /** A bidder: its credit code and name (as TestData names it), its registration's virtual account. */
     record Bidder(String code, String name, long registrationId, String account) {
