@@ -1,6 +1,7 @@
 package cn.landmarket.asset;
 
 import java.time.LocalDate;
+import cn.landmarket.common.error.MessageKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,28 +45,28 @@ public final class CertificateRules {
         applies(v, "countyFilingDate", r.countyFilingDate(), parcel, type);
 
         if (farmland && r.paddyAreaM2() != null && r.paddyAreaM2() > r.areaM2()) {
-            v.add(FieldViolation.of("paddyAreaM2", "certificate.paddy-exceeds-area"));
+            v.add(FieldViolation.of("paddyAreaM2", MessageKey.CERTIFICATE_PADDY_EXCEEDS_AREA));
         }
         if (linkage && r.validUntil() != null && !r.validUntil().isAfter(today)) {
-            v.add(FieldViolation.of("validUntil", "certificate.expired"));
+            v.add(FieldViolation.of("validUntil", MessageKey.CERTIFICATE_EXPIRED));
         }
         if (parcel && r.landUse() != null && r.maxTermYears() != null) {
             Integer legal = maxTermYears.get(r.landUse().name());
             if (legal != null && r.maxTermYears() > legal) {
-                v.add(FieldViolation.of("maxTermYears", "certificate.term-over-legal-maximum", r.landUse(), legal));
+                v.add(FieldViolation.of("maxTermYears", MessageKey.CERTIFICATE_TERM_OVER_LEGAL_MAXIMUM, r.landUse(), legal));
             }
         }
         PlanningConditions pc = r.planningConditions();
         if (pc != null && pc.plotRatioMin() != null && pc.plotRatioMax() != null
                 && pc.plotRatioMin().compareTo(pc.plotRatioMax()) > 0) {
-            v.add(FieldViolation.of("planningConditions.plotRatioMin", "certificate.plot-ratio-range"));
+            v.add(FieldViolation.of("planningConditions.plotRatioMin", MessageKey.CERTIFICATE_PLOT_RATIO_RANGE));
         }
         CollectiveVote vote = r.collectiveVote();
         if (vote != null && vote.inFavour() > vote.eligible()) {
-            v.add(FieldViolation.of("collectiveVote.inFavour", "certificate.vote-more-than-eligible"));
+            v.add(FieldViolation.of("collectiveVote.inFavour", MessageKey.CERTIFICATE_VOTE_MORE_THAN_ELIGIBLE));
         }
         if (parcel && r.countyFilingDate() != null && r.countyFilingDate().isAfter(today)) {
-            v.add(FieldViolation.of("countyFilingDate", "certificate.filing-in-future"));
+            v.add(FieldViolation.of("countyFilingDate", MessageKey.CERTIFICATE_FILING_IN_FUTURE));
         }
         return v;
     }
@@ -73,9 +74,9 @@ public final class CertificateRules {
     /** Adds a violation when a type-specific field is missing where it applies, or present where it does not. */
     public static void applies(List<FieldViolation> v, String field, Object value, boolean applicable, AssetType type) {
         if (applicable && value == null) {
-            v.add(FieldViolation.of(field, "certificate.field-required", type));
+            v.add(FieldViolation.of(field, MessageKey.CERTIFICATE_FIELD_REQUIRED, type));
         } else if (!applicable && value != null) {
-            v.add(FieldViolation.of(field, "certificate.field-not-applicable", type));
+            v.add(FieldViolation.of(field, MessageKey.CERTIFICATE_FIELD_NOT_APPLICABLE, type));
         }
     }
 }

@@ -1,6 +1,7 @@
 package cn.landmarket.asset;
 
 import java.time.Clock;
+import cn.landmarket.common.error.MessageKey;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ public class CertificateService {
         Township holder = parties.requireTownship(request.holderTownship());
         String region = request.regionCode() == null ? holder.code : request.regionCode();
         if (!regulator.covers(holder.code) || !regulator.covers(region)) {
-            throw ApiException.forbidden("forbidden.outside-jurisdiction");
+            throw ApiException.forbidden(MessageKey.FORBIDDEN_OUTSIDE_JURISDICTION);
         }
         Certificate c = new Certificate();
         c.assetType = request.assetType();
@@ -159,7 +160,7 @@ public class CertificateService {
         Certificate c = certificates.lock(certificateId)
                 .orElseThrow(() -> ApiException.notFound("certificate", certificateId));
         if (c.holderKind != HolderKind.TOWNSHIP || !c.holderCode.equals(townshipCode)) {
-            throw ApiException.forbidden("forbidden.not-holder");
+            throw ApiException.forbidden(MessageKey.FORBIDDEN_NOT_HOLDER);
         }
         return c;
     }
@@ -171,7 +172,7 @@ public class CertificateService {
     public void freeze(Certificate locked, Quantity lot, long listingId, String actor) {
         if (!locked.available().covers(lot)) {
             Quantity free = locked.available();
-            throw new ApiException(ErrorCode.QUANTITY_UNAVAILABLE, "certificate.quantity-unavailable", locked.certNo,
+            throw new ApiException(ErrorCode.QUANTITY_UNAVAILABLE, MessageKey.CERTIFICATE_QUANTITY_UNAVAILABLE, locked.certNo,
                     free.areaM2(), free.paddyAreaM2OrZero(), free.grainCapacityKgOrZero());
         }
         locked.freeze(lot);
@@ -286,7 +287,7 @@ public class CertificateService {
             case OPERATOR -> true;
         };
         if (!allowed) {
-            throw ApiException.forbidden(actor.is(Role.REGULATOR) ? "forbidden.outside-jurisdiction" : "forbidden.not-holder");
+            throw ApiException.forbidden(actor.is(Role.REGULATOR) ? MessageKey.FORBIDDEN_OUTSIDE_JURISDICTION : MessageKey.FORBIDDEN_NOT_HOLDER);
         }
         return c;
     }

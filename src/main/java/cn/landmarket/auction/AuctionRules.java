@@ -1,6 +1,7 @@
 package cn.landmarket.auction;
 
 import java.time.Instant;
+import cn.landmarket.common.error.MessageKey;
 
 import cn.landmarket.listing.ListingStatus;
 
@@ -23,19 +24,19 @@ public final class AuctionRules {
             default -> false;
         };
         if (!open) {
-            return new BidDecision.Rejected(state.status == ListingStatus.SUSPENDED ? "bid.suspended" : "bid.closed",
+            return new BidDecision.Rejected(state.status == ListingStatus.SUSPENDED ? MessageKey.BID_SUSPENDED : MessageKey.BID_CLOSED,
                     null);
         }
         long minimum = state.minimumNextFen();
         if (state.priceCapFen != null && minimum > state.priceCapFen) {
-            return new BidDecision.Rejected("bid.cap-reached", null);
+            return new BidDecision.Rejected(MessageKey.BID_CAP_REACHED, null);
         }
         if (amountFen < minimum) {
-            return new BidDecision.Rejected(state.highestFen == null ? "bid.below-start" : "bid.below-increment",
+            return new BidDecision.Rejected(state.highestFen == null ? MessageKey.BID_BELOW_START : MessageKey.BID_BELOW_INCREMENT,
                     minimum);
         }
         if (state.priceCapFen != null && amountFen > state.priceCapFen) {
-            return new BidDecision.Rejected("bid.above-cap", state.priceCapFen);
+            return new BidDecision.Rejected(MessageKey.BID_ABOVE_CAP, state.priceCapFen);
         }
         state.highestFen = amountFen;
         state.bidCount++;

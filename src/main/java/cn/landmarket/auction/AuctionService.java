@@ -1,6 +1,7 @@
 package cn.landmarket.auction;
 
 import java.time.Clock;
+import cn.landmarket.common.error.MessageKey;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HexFormat;
@@ -96,7 +97,7 @@ public class AuctionService {
         BidLimits.Admission admission;
         try {
             if (idempotencyKey == null || !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-                throw ApiException.invalid("Idempotency-Key", "bid.key-missing");
+                throw ApiException.invalid("Idempotency-Key", MessageKey.BID_KEY_MISSING);
             }
             admission = limits.admit(listingId, enterprise, clientAddress,
                     batcher.knownQualified(listingId, enterprise));
@@ -165,7 +166,7 @@ public class AuctionService {
                 .orElseThrow(() -> ApiException.notFound("listing", listingId));
         boolean regulator = registered.isPresent();
         if (regulator && !registered.get().covers(listing.regionCode)) {
-            throw ApiException.forbidden("forbidden.outside-jurisdiction");
+            throw ApiException.forbidden(MessageKey.FORBIDDEN_OUTSIDE_JURISDICTION);
         }
         if (!regulator && !listing.isPublic()) {
             throw ApiException.notFound("listing", listingId);

@@ -1,6 +1,7 @@
 package cn.landmarket.auction;
 
 import java.time.Instant;
+import cn.landmarket.common.error.MessageKey;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -69,7 +70,7 @@ final class BatchDecision {
         for (BidBatcher.Command command : batch) {
             BidBatcher.Bidder bidder = bidders.get(command.enterpriseCode());
             if (bidder == null) {
-                outcomes.add(new BidOutcome.Refused(ApiException.forbidden("bid.not-qualified")));
+                outcomes.add(new BidOutcome.Refused(ApiException.forbidden(MessageKey.BID_NOT_QUALIFIED)));
                 continue;
             }
             String key = receiptKey(bidder.registrationId(), command.idempotencyKey());
@@ -77,7 +78,7 @@ final class BatchDecision {
             if (before != null) {
                 outcomes.add(before.amount().fen() == command.amountFen()
                         ? new BidOutcome.Placed(before, true)
-                        : new BidOutcome.Refused(new ApiException(ErrorCode.CONFLICT, "bid.key-reused")));
+                        : new BidOutcome.Refused(new ApiException(ErrorCode.CONFLICT, MessageKey.BID_KEY_REUSED)));
                 continue;
             }
             BidDecision decision = AuctionRules.decide(state, command.amountFen(), now);

@@ -1,6 +1,7 @@
 package cn.landmarket.auction;
 
 import java.sql.Connection;
+import cn.landmarket.common.error.MessageKey;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -155,7 +156,7 @@ public class BidBatcher {
             }
         } catch (SQLException | RuntimeException e) {
             LOG.errorf(e, "Bid batch of %d for listing %d failed; nothing was accepted", batch.size(), listingId);
-            ApiException unavailable = new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "bid.not-committed");
+            ApiException unavailable = new ApiException(ErrorCode.SERVICE_UNAVAILABLE, MessageKey.BID_NOT_COMMITTED);
             batch.forEach(c -> c.result.complete(new BidOutcome.Refused(unavailable)));
             return true;
         }
@@ -230,7 +231,7 @@ public class BidBatcher {
             return store.bidders(connection, listingId, known, List.of(enterpriseCode)).containsKey(enterpriseCode);
         } catch (SQLException | RuntimeException e) {
             LOG.errorf(e, "Could not look up whether %s is a bidder of listing %d", enterpriseCode, listingId);
-            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "bid.not-committed");
+            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, MessageKey.BID_NOT_COMMITTED);
         }
     }
 }

@@ -1,5 +1,6 @@
 package cn.landmarket.auction;
 
+import cn.landmarket.common.error.MessageKey;
 import java.time.Instant;
 
 import cn.landmarket.listing.ListingStatus;
@@ -15,6 +16,6 @@ public sealed interface BidDecision {
      * The bid is refused; {@code reasonKey} is the i18n key, {@code minimumFen} the lowest amount that
      * would have been accepted (null where no amount would help).
      */
-    record Rejected(String reasonKey, Long minimumFen) implements BidDecision {
+    record Rejected(MessageKey reasonKey, Long minimumFen) implements BidDecision {
     }
 }

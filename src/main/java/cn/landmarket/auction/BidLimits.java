@@ -1,6 +1,7 @@
 package cn.landmarket.auction;
 
 import java.time.Clock;
+import cn.landmarket.common.error.MessageKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -28,8 +29,8 @@ final class BidLimits {
 
     /** How long an enterprise found not qualified for a listing is refused without asking again. */
     static final Duration NOT_QUALIFIED_MEMORY = Duration.ofSeconds(5);
-    static final String RATE_BIDDER = "bid.rate-bidder";
-    static final String RATE_ADDRESS = "bid.rate-address";
+    static final MessageKey RATE_BIDDER = MessageKey.BID_RATE_BIDDER;
+    static final MessageKey RATE_ADDRESS = MessageKey.BID_RATE_ADDRESS;
     private static final long SWEEP_NANOS = Duration.ofMinutes(1).toNanos();
 
     /** What to do with a bid request before it is decided. */
@@ -41,7 +42,7 @@ final class BidLimits {
     }
 
     /** Answer 429 with this wait and the problem key ({@value #RATE_BIDDER} or {@value #RATE_ADDRESS}). */
-    record Refuse(long waitSeconds, String key) implements Admission {
+    record Refuse(long waitSeconds, MessageKey key) implements Admission {
     }
 
     /** The address is over its limit: admit only if the enterprise is a qualified bidder of the listing. */

@@ -74,8 +74,8 @@ public class BidMetrics {
 
     /** The reason tag: the key of the problem (of its first field violation for a 400), short. */
     static String reason(ApiException problem) {
-        String key = problem.violations().isEmpty() ? problem.detail().key()
-                : problem.violations().get(0).message().key();
+        String key = (problem.violations().isEmpty() ? problem.detail().key()
+                : problem.violations().get(0).message().key()).bundleKey();
         return key.startsWith("bid.") ? key.substring(4) : key;
     }
 

@@ -1,5 +1,6 @@
 package cn.landmarket.auction;
 
+import cn.landmarket.common.error.MessageKey;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,7 +27,7 @@ public record Eligibility(long listingId, List<Check> checks, Optional<Registrat
             return new Check(condition, true, null, null);
         }
 
-        static Check unmet(Condition condition, ErrorCode code, String key, Object... args) {
+        static Check unmet(Condition condition, ErrorCode code, MessageKey key, Object... args) {
             return new Check(condition, false, code, Message.of(key, args));
         }
 

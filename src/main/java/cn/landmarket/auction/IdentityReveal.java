@@ -1,6 +1,7 @@
 package cn.landmarket.auction;
 
 import java.time.Instant;
+import cn.landmarket.common.error.MessageKey;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,11 +44,11 @@ public final class IdentityReveal {
     /** The reason, stripped; raises 400 when it is missing, blank or longer than {@link #REASON_MAX}. */
     public static String require(String raw) {
         if (raw == null || raw.isBlank()) {
-            throw ApiException.invalid("reason", "reveal.reason-required");
+            throw ApiException.invalid("reason", MessageKey.REVEAL_REASON_REQUIRED);
         }
         String reason = raw.strip();
         if (reason.codePointCount(0, reason.length()) > REASON_MAX) {
-            throw ApiException.invalid("reason", "reveal.reason-too-long", REASON_MAX);
+            throw ApiException.invalid("reason", MessageKey.REVEAL_REASON_TOO_LONG, REASON_MAX);
         }
         return reason;
     }

@@ -1,6 +1,7 @@
 package cn.landmarket.auction;
 
 import java.sql.Connection;
+import cn.landmarket.common.error.MessageKey;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -95,7 +96,7 @@ public class LiveFeed {
         if (refusal != null) {
             boolean address = refusal == WatcherSlots.Refusal.ADDRESS;
             throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE,
-                    Message.of(address ? "live.full-address" : "live.full-instance",
+                    Message.of(address ? MessageKey.LIVE_FULL_ADDRESS : MessageKey.LIVE_FULL_INSTANCE,
                             address ? slots.perAddress() : slots.perInstance(), retryAfterSeconds),
                     List.of(), Map.of("retryAfterSeconds", retryAfterSeconds));
         }

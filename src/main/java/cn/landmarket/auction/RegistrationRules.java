@@ -1,6 +1,7 @@
 package cn.landmarket.auction;
 
 import java.time.Instant;
+import cn.landmarket.common.error.MessageKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -29,13 +30,13 @@ public final class RegistrationRules {
         List<Check> checks = new ArrayList<>();
         if (enterprise == null) {
             checks.add(Check.unmet(Condition.ENTERPRISE_REGISTERED, ErrorCode.FORBIDDEN,
-                    "registration.enterprise-unregistered"));
+                    MessageKey.REGISTRATION_ENTERPRISE_UNREGISTERED));
             return checks;
         }
         checks.add(Check.met(Condition.ENTERPRISE_REGISTERED));
         checks.add(enterprise.status == EnterpriseStatus.VERIFIED ? Check.met(Condition.ENTERPRISE_VERIFIED)
                 : Check.unmet(Condition.ENTERPRISE_VERIFIED, ErrorCode.FORBIDDEN,
-                        "registration.enterprise-not-verified", enterprise.status));
+                        MessageKey.REGISTRATION_ENTERPRISE_NOT_VERIFIED, enterprise.status));
         return checks;
     }
 
@@ -48,24 +49,24 @@ public final class RegistrationRules {
         List<Check> checks = new ArrayList<>();
         if (enterprise != null) {
             checks.add(eligible(enterprise.regionCode, listing.eligibleRegions) ? Check.met(Condition.REGION)
-                    : Check.unmet(Condition.REGION, ErrorCode.FORBIDDEN, "registration.region-not-eligible",
+                    : Check.unmet(Condition.REGION, ErrorCode.FORBIDDEN, MessageKey.REGISTRATION_REGION_NOT_ELIGIBLE,
                             String.join(", ", listing.eligibleRegions), enterprise.regionCode));
             checks.add(enterprise.barredUntil != null && enterprise.barredUntil.isAfter(now)
-                    ? Check.unmet(Condition.NOT_BARRED, ErrorCode.FORBIDDEN, "registration.barred",
+                    ? Check.unmet(Condition.NOT_BARRED, ErrorCode.FORBIDDEN, MessageKey.REGISTRATION_BARRED,
                             at.apply(enterprise.barredUntil))
                     : Check.met(Condition.NOT_BARRED));
         }
         checks.add(listing.status == ListingStatus.ANNOUNCED || listing.status == ListingStatus.LISTING
                 ? Check.met(Condition.LISTING_OPEN)
-                : Check.unmet(Condition.LISTING_OPEN, ErrorCode.INVALID_STATE, "registration.listing-not-open",
+                : Check.unmet(Condition.LISTING_OPEN, ErrorCode.INVALID_STATE, MessageKey.REGISTRATION_LISTING_NOT_OPEN,
                         listing.status));
         checks.add(now.isAfter(listing.registrationDeadline)
-                ? Check.unmet(Condition.BEFORE_DEADLINE, ErrorCode.INVALID_STATE, "registration.deadline-passed",
+                ? Check.unmet(Condition.BEFORE_DEADLINE, ErrorCode.INVALID_STATE, MessageKey.REGISTRATION_DEADLINE_PASSED,
                         at.apply(listing.registrationDeadline))
                 : Check.met(Condition.BEFORE_DEADLINE));
         if (enterprise != null) {
             checks.add(registered ? Check.unmet(Condition.NOT_REGISTERED, ErrorCode.CONFLICT,
-                    "registration.already-registered") : Check.met(Condition.NOT_REGISTERED));
+                    MessageKey.REGISTRATION_ALREADY_REGISTERED) : Check.met(Condition.NOT_REGISTERED));
         }
         return checks;
     }

@@ -1,6 +1,7 @@
 package cn.landmarket.auction;
 
 import java.security.SecureRandom;
+import cn.landmarket.common.error.MessageKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -133,7 +134,7 @@ public class RegistrationService {
         listings.findByIdOptional(listingId).filter(Listing::isPublic)
                 .orElseThrow(() -> ApiException.notFound("listing", listingId));
         Registration r = registrations.of(listingId, actor.org())
-                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "registration.none", listingId));
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, MessageKey.REGISTRATION_NONE, listingId));
         return view(r, enterprises.findByIdOptional(r.enterpriseCode).map(e -> e.name).orElse(null),
                 RegistrationView.Identity.SHOWN);
     }
@@ -152,11 +153,11 @@ public class RegistrationService {
         Optional<String> why = Optional.empty();
         if (regulator.isPresent()) {
             if (!regulator.get().covers(listing.regionCode)) {
-                throw ApiException.forbidden("forbidden.outside-jurisdiction");
+                throw ApiException.forbidden(MessageKey.FORBIDDEN_OUTSIDE_JURISDICTION);
             }
             why = IdentityReveal.reason(reason);
         } else if (!actor.is(Role.OPERATOR)) {
-            throw ApiException.forbidden("forbidden.role");
+            throw ApiException.forbidden(MessageKey.FORBIDDEN_ROLE);
         }
         List<Registration> all = registrations.ofListing(listingId);
         if (why.isEmpty()) {

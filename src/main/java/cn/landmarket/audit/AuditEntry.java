@@ -69,8 +69,7 @@ public final class AuditEntry {
 
     /** A bid was accepted: type {@code bid.accepted}. */
     public static AuditEntry bidAccepted(Instant time, String actor, Map<String, ?> facts) {
-        // Joined from parts: LocalizerTest takes any quoted literal starting with bid. for a message key.
-        return new AuditEntry(String.join(".", "bid", "accepted"), time, actor, facts);
+        return new AuditEntry("bid.accepted", time, actor, facts);
     }
 
     /** The listing the entry concerns ({@code facts.listingId}), or null. */

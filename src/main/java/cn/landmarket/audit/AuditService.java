@@ -1,6 +1,7 @@
 package cn.landmarket.audit;
 
 import java.sql.Connection;
+import cn.landmarket.common.error.MessageKey;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -84,7 +85,7 @@ public class AuditService {
         }
         long size = treeSize == null ? latest : within("treeSize", treeSize, latest);
         if (index >= size) {
-            throw ApiException.invalid("treeSize", "audit.index-outside-tree", index, size);
+            throw ApiException.invalid("treeSize", MessageKey.AUDIT_INDEX_OUTSIDE_TREE, index, size);
         }
         return inclusions(List.of(index), size).get(0);
     }
@@ -104,7 +105,7 @@ public class AuditService {
             throw ApiException.notFound("audit entry with leaf hash", hash);
         }
         if (found.get(0) >= size) {
-            throw ApiException.invalid("treeSize", "audit.index-outside-tree", found.get(0), size);
+            throw ApiException.invalid("treeSize", MessageKey.AUDIT_INDEX_OUTSIDE_TREE, found.get(0), size);
         }
         return inclusions(found, size).get(0);
     }
@@ -126,7 +127,7 @@ public class AuditService {
                         ps -> ps.setLong(1, nonNegative("treeSize", treeSize)),
                         rs -> new Head(rs.getLong(1), rs.getString(2)))).stream().findFirst()
                 .orElseThrow(() -> treeSize == null ? ApiException.notFound("checkpoint", "latest")
-                        : ApiException.invalid("treeSize", "audit.no-checkpoint", treeSize));
+                        : ApiException.invalid("treeSize", MessageKey.AUDIT_NO_CHECKPOINT, treeSize));
         long size = head.size();
         long total = query("select count(*) from audit_entry where listing_id = ? and idx < ?", ps -> {
             ps.setLong(1, listingId);
@@ -147,15 +148,15 @@ public class AuditService {
     public ConsistencyView consistency(Long from, Long to) {
         long latest = latestSize();
         if (from == null) {
-            throw ApiException.invalid("from", "audit.size-required");
+            throw ApiException.invalid("from", MessageKey.AUDIT_SIZE_REQUIRED);
         }
         if (to == null) {
-            throw ApiException.invalid("to", "audit.size-required");
+            throw ApiException.invalid("to", MessageKey.AUDIT_SIZE_REQUIRED);
         }
         long second = within("to", to, latest);
         long first = nonNegative("from", from);
         if (first > second) {
-            throw ApiException.invalid("from", "audit.from-after-to", first, second);
+            throw ApiException.invalid("from", MessageKey.AUDIT_FROM_AFTER_TO, first, second);
         }
         return new ConsistencyView(first, second,
                 encode(fromStoredSubtrees(tree -> MerkleTree.consistencyProof(tree, first, second))));
@@ -226,7 +227,7 @@ public class AuditService {
 
     private static byte[] decodeHash(String hash) {
         if (hash == null || hash.isBlank()) {
-            throw ApiException.invalid("hash", "audit.hash-required");
+            throw ApiException.invalid("hash", MessageKey.AUDIT_HASH_REQUIRED);
         }
         String h = hash.strip();
         try {
@@ -238,7 +239,7 @@ public class AuditService {
         } catch (IllegalArgumentException e) {
             // fall through to the problem below
         }
-        throw ApiException.invalid("hash", "audit.bad-hash");
+        throw ApiException.invalid("hash", MessageKey.AUDIT_BAD_HASH);
     }
 
     private long latestSize() {
@@ -249,14 +250,14 @@ public class AuditService {
     private static long within(String field, long size, long latest) {
         nonNegative(field, size);
         if (size > latest) {
-            throw ApiException.invalid(field, "audit.size-beyond-log", size, latest);
+            throw ApiException.invalid(field, MessageKey.AUDIT_SIZE_BEYOND_LOG, size, latest);
         }
         return size;
     }
 
     private static long nonNegative(String field, long value) {
         if (value < 0) {
-            throw ApiException.invalid(field, "audit.negative", value);
+            throw ApiException.invalid(field, MessageKey.AUDIT_NEGATIVE, value);
         }
         return value;
     }
@@ -266,7 +267,7 @@ public class AuditService {
             return PAGE_MAX;
         }
         if (limit < 1 || limit > PAGE_MAX) {
-            throw ApiException.invalid("limit", "audit.limit", PAGE_MAX);
+            throw ApiException.invalid("limit", MessageKey.AUDIT_LIMIT, PAGE_MAX);
         }
         return limit;
     }

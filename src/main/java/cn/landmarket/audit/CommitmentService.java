@@ -1,6 +1,7 @@
 package cn.landmarket.audit;
 
 import java.util.HexFormat;
+import cn.landmarket.common.error.MessageKey;
 import java.util.List;
 import java.util.Locale;
 
@@ -56,7 +57,7 @@ public class CommitmentService {
         String subject = (String) row[1];
         String field = (String) row[2];
         CommitmentAuthority authority = authorities.stream().filter(a -> a.scope().equals(scope)).findFirst()
-                .orElseThrow(() -> ApiException.forbidden("forbidden.commitment"));
+                .orElseThrow(() -> ApiException.forbidden(MessageKey.FORBIDDEN_COMMITMENT));
         authority.authorise(actor, subject, field);
         return new CommitmentOpening(hex, scope, subject, field, HexFormat.of().formatHex((byte[]) row[3]),
                 (String) row[4]);

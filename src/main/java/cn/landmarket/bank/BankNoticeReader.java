@@ -1,6 +1,7 @@
 package cn.landmarket.bank;
 
 import java.io.IOException;
+import cn.landmarket.common.error.MessageKey;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,7 +58,7 @@ public class BankNoticeReader {
     public BankNoticeRequest read(byte[] body) throws IOException {
         BankNoticeRequest request = reader.readValue(body);
         if (request == null) {
-            throw new ApiException(ErrorCode.MALFORMED_REQUEST, "json.malformed");
+            throw new ApiException(ErrorCode.MALFORMED_REQUEST, MessageKey.JSON_MALFORMED);
         }
         Set<ConstraintViolation<BankNoticeRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {

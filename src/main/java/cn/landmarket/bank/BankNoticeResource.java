@@ -1,6 +1,7 @@
 package cn.landmarket.bank;
 
 import java.io.IOException;
+import cn.landmarket.common.error.MessageKey;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -70,7 +71,7 @@ public class BankNoticeResource {
                     schema = @Schema(implementation = BankNoticeRequest.class))) byte[] body) throws IOException {
         if (!new NoticeSignature(bank.hmacSecret()).verify(body, signature)) {
             throw new ApiException(ErrorCode.NOT_AUTHENTICATED,
-                    signature == null ? "bank.signature-missing" : "bank.signature-invalid");
+                    signature == null ? MessageKey.BANK_SIGNATURE_MISSING : MessageKey.BANK_SIGNATURE_INVALID);
         }
         return service.record(reader.read(body), body);
     }

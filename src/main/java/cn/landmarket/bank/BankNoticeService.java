@@ -1,6 +1,7 @@
 package cn.landmarket.bank;
 
 import java.time.Clock;
+import cn.landmarket.common.error.MessageKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,7 +135,7 @@ public class BankNoticeService {
         if (existing.bodySha256.equals(sha256) || existing.source != source && existing.sameBookingAs(request)) {
             return existing.response;
         }
-        throw new ApiException(ErrorCode.CONFLICT, "bank.transaction-conflict", request.transactionId());
+        throw new ApiException(ErrorCode.CONFLICT, MessageKey.BANK_TRANSACTION_CONFLICT, request.transactionId());
     }
 
     /**
@@ -224,10 +225,10 @@ public class BankNoticeService {
     void validate(BankNoticeRequest request, Instant now, List<FieldViolation> more) {
         List<FieldViolation> violations = new ArrayList<>();
         if (request.amount().fen() == 0) {
-            violations.add(FieldViolation.of("amount", "bank.amount-positive"));
+            violations.add(FieldViolation.of("amount", MessageKey.BANK_AMOUNT_POSITIVE));
         }
         if (request.bookedAt().toInstant().isAfter(now.plus(bank.bookedAtMaxAhead()))) {
-            violations.add(FieldViolation.of("bookedAt", "bank.booked-in-future", bank.bookedAtMaxAhead().toMinutes()));
+            violations.add(FieldViolation.of("bookedAt", MessageKey.BANK_BOOKED_IN_FUTURE, bank.bookedAtMaxAhead().toMinutes()));
         }
         violations.addAll(more);
         if (!violations.isEmpty()) {

@@ -1,6 +1,7 @@
 package cn.landmarket.bank;
 
 import java.time.Clock;
+import cn.landmarket.common.error.MessageKey;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -66,19 +67,19 @@ public class ManualNoticeService {
         Instant earliest = ManualNoticeRules.earliestBooking(now.atZone(zone).toLocalDate(), calendar.calendar(),
                 bank.manualBookedAtMaxAgeWorkingDays(), zone);
         processing.validate(request, now, request.bookedAt().toInstant().isBefore(earliest)
-                ? List.of(FieldViolation.of("bookedAt", "bank.booked-too-old", bank.manualBookedAtMaxAgeWorkingDays()))
+                ? List.of(FieldViolation.of("bookedAt", MessageKey.BANK_BOOKED_TOO_OLD, bank.manualBookedAtMaxAgeWorkingDays()))
                 : List.of());
         String sha256 = NoticeSignature.sha256(body);
         notices.lockTransactionId(request.transactionId());
         if (notices.findByIdOptional(request.transactionId()).isPresent()) {
-            throw new ApiException(ErrorCode.CONFLICT, "bank.manual-on-record", request.transactionId());
+            throw new ApiException(ErrorCode.CONFLICT, MessageKey.BANK_MANUAL_ON_RECORD, request.transactionId());
         }
         Optional<ManualNotice> waiting = entries.pending(request.transactionId());
         if (waiting.isPresent()) {
             if (waiting.get().bodySha256.equals(sha256)) {
                 return new Entered(ManualNoticeView.of(waiting.get(), zone), false);
             }
-            throw new ApiException(ErrorCode.CONFLICT, "bank.manual-pending-conflict", request.transactionId(),
+            throw new ApiException(ErrorCode.CONFLICT, MessageKey.BANK_MANUAL_PENDING_CONFLICT, request.transactionId(),
                     waiting.get().id);
         }
         ManualNotice entry = ManualNotice.of(entries.nextId(), request, sha256, maker, now);
@@ -106,7 +107,7 @@ public class ManualNoticeService {
         notices.lockTransactionId(entry.transactionId);
         Optional<BankNotice> existing = notices.findByIdOptional(entry.transactionId);
         if (existing.isPresent() && !existing.get().sameBookingAs(entry.request())) {
-            throw new ApiException(ErrorCode.CONFLICT, "bank.transaction-conflict", entry.transactionId);
+            throw new ApiException(ErrorCode.CONFLICT, MessageKey.BANK_TRANSACTION_CONFLICT, entry.transactionId);
         }
         entry.decide(ManualNoticeStatus.APPROVED, checker, now);
         NoticeResponse response;
@@ -154,10 +155,10 @@ public class ManualNoticeService {
     private ManualNotice decidable(long id, Actor checker) {
         ManualNotice entry = entries.lock(id).orElseThrow(() -> ApiException.notFound("manual notice", id));
         if (!ManualNoticeRules.mayDecide(entry.enteredSubject, checker.subject())) {
-            throw ApiException.forbidden("bank.manual-own-notice", entry.id);
+            throw ApiException.forbidden(MessageKey.BANK_MANUAL_OWN_NOTICE, entry.id);
         }
         if (!entry.isPending()) {
-            throw ApiException.invalidState("bank.manual-decided", entry.id, entry.status);
+            throw ApiException.invalidState(MessageKey.BANK_MANUAL_DECIDED, entry.id, entry.status);
         }
         return entry;
     }

@@ -1,6 +1,7 @@
 package cn.landmarket.calendar;
 
 import java.time.Clock;
+import cn.landmarket.common.error.MessageKey;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -57,7 +58,7 @@ public class CalendarService {
     public CalendarDayView set(Actor actor, LocalDate date, SetCalendarDayRequest request) {
         boolean weekend = date.getDayOfWeek().getValue() >= 6;
         if (request.working() != weekend) {
-            throw ApiException.invalid("working", weekend ? "calendar.weekend-already-rest" : "calendar.weekday-already-working");
+            throw ApiException.invalid("working", weekend ? MessageKey.CALENDAR_WEEKEND_ALREADY_REST : MessageKey.CALENDAR_WEEKDAY_ALREADY_WORKING);
         }
         days.lockDay(date);
         CalendarDay day = days.findByIdOptional(date, LockModeType.PESSIMISTIC_WRITE).orElse(null);

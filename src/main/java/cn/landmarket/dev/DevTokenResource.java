@@ -2,6 +2,7 @@ package cn.landmarket.dev;
 
 
 import jakarta.annotation.security.PermitAll;
+import cn.landmarket.common.error.MessageKey;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -42,12 +43,12 @@ public class DevTokenResource {
             case REGULATOR -> parties.requireRegulator(org);
             case ENTERPRISE -> {
                 if (!CreditCode.isValid(org)) {
-                    throw ApiException.invalid("org", "credit-code.invalid");
+                    throw ApiException.invalid("org", MessageKey.CREDIT_CODE_INVALID);
                 }
             }
             case OPERATOR -> {
                 if (!org.matches("^[A-Z0-9]{2,18}$")) {
-                    throw ApiException.invalid("org", "dev.operator-org");
+                    throw ApiException.invalid("org", MessageKey.DEV_OPERATOR_ORG);
                 }
             }
         }

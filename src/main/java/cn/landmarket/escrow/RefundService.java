@@ -1,6 +1,7 @@
 package cn.landmarket.escrow;
 
 import java.time.Clock;
+import cn.landmarket.common.error.MessageKey;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -56,7 +57,7 @@ public class RefundService {
         } else if (actor.is(Role.REGULATOR)) {
             jurisdiction = parties.regulatorOf(actor).jurisdictionPrefix();
         } else {
-            throw ApiException.forbidden("forbidden.role");
+            throw ApiException.forbidden(MessageKey.FORBIDDEN_ROLE);
         }
         Instant now = Instant.now(clock);
         io.quarkus.hibernate.orm.panache.PanacheQuery<Refund> query = refunds.search(open, jurisdiction);
@@ -76,7 +77,7 @@ public class RefundService {
         } else if (actor.is(Role.REGULATOR)) {
             jurisdiction = parties.regulatorOf(actor).jurisdictionPrefix();
         } else {
-            throw ApiException.forbidden("forbidden.role");
+            throw ApiException.forbidden(MessageKey.FORBIDDEN_ROLE);
         }
         return views(refunds.ofListing(listingId, jurisdiction), Instant.now(clock));
     }
@@ -88,7 +89,7 @@ public class RefundService {
     @Transactional
     public List<RefundView> mine(Actor actor) {
         if (!actor.is(Role.ENTERPRISE)) {
-            throw ApiException.forbidden("forbidden.role");
+            throw ApiException.forbidden(MessageKey.FORBIDDEN_ROLE);
         }
         return views(refunds.ofEnterprise(actor.org()), Instant.now(clock));
     }

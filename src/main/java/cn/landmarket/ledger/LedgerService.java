@@ -1,6 +1,7 @@
 package cn.landmarket.ledger;
 
 import java.time.Clock;
+import cn.landmarket.common.error.MessageKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -110,11 +111,11 @@ public class LedgerService {
             case REPLAY:
                 return existing.orElseThrow();
             case CONFLICT:
-                throw new ApiException(ErrorCode.CONFLICT, "ledger.transfer-conflict", request.id());
+                throw new ApiException(ErrorCode.CONFLICT, MessageKey.LEDGER_TRANSFER_CONFLICT, request.id());
             case APPLY:
                 break;
             default:
-                throw ApiException.invalidState("ledger.transfer-refused", request.id(), verdict);
+                throw ApiException.invalidState(MessageKey.LEDGER_TRANSFER_REFUSED, request.id(), verdict);
         }
         Instant now = Instant.now(clock);
         ledger.ensureAccount(request.debitAccount(), request.ledger(), sideOf(request.debitAccount()), now);
@@ -192,10 +193,10 @@ public class LedgerService {
         if (regulator.isPresent()) {
             Optional<String> region = Owner.ofAccount(a.id).flatMap(ledger::regionOf);
             if (region.isEmpty()) {
-                throw ApiException.forbidden("forbidden.market-wide-account", a.id);
+                throw ApiException.forbidden(MessageKey.FORBIDDEN_MARKET_WIDE_ACCOUNT, a.id);
             }
             if (!regulator.get().covers(region.get())) {
-                throw ApiException.forbidden("forbidden.outside-jurisdiction");
+                throw ApiException.forbidden(MessageKey.FORBIDDEN_OUTSIDE_JURISDICTION);
             }
         }
         return a;

@@ -1,6 +1,7 @@
 package cn.landmarket.listing;
 
 import java.time.Clock;
+import cn.landmarket.common.error.MessageKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -87,7 +88,7 @@ public class ListingReviewService {
     public ListingView suspend(Actor actor, long id, String reason) {
         Listing listing = regulated(actor, id);
         if (!listing.status.isLive()) {
-            throw ApiException.invalidState("listing.not-live", listing.status);
+            throw ApiException.invalidState(MessageKey.LISTING_NOT_LIVE, listing.status);
         }
         Instant now = Instant.now(clock);
         listing.suspendedFrom = listing.status;
@@ -105,7 +106,7 @@ public class ListingReviewService {
     public ListingView resume(Actor actor, long id) {
         Listing listing = regulated(actor, id);
         if (listing.status != ListingStatus.SUSPENDED) {
-            throw ApiException.invalidState("listing.not-suspended", listing.status);
+            throw ApiException.invalidState(MessageKey.LISTING_NOT_SUSPENDED, listing.status);
         }
         Instant now = Instant.now(clock);
         Duration paused = Duration.between(listing.suspendedAt, now);
@@ -133,7 +134,7 @@ public class ListingReviewService {
     public ListingView terminate(Actor actor, long id, String reason) {
         Listing listing = regulated(actor, id);
         if (!listing.status.isLive() && listing.status != ListingStatus.SUSPENDED) {
-            throw ApiException.invalidState("listing.not-live", listing.status);
+            throw ApiException.invalidState(MessageKey.LISTING_NOT_LIVE, listing.status);
         }
         Instant now = Instant.now(clock);
         listing.suspendedFrom = null;
@@ -148,7 +149,7 @@ public class ListingReviewService {
         Regulator regulator = parties.regulatorOf(actor);
         Listing listing = listings.lock(id).orElseThrow(() -> ApiException.notFound("listing", id));
         if (!regulator.covers(listing.regionCode)) {
-            throw ApiException.forbidden("forbidden.outside-jurisdiction");
+            throw ApiException.forbidden(MessageKey.FORBIDDEN_OUTSIDE_JURISDICTION);
         }
         return listing;
     }
@@ -156,7 +157,7 @@ public class ListingReviewService {
     private Listing reviewable(Actor actor, long id, ListingStatus expected) {
         Listing listing = regulated(actor, id);
         if (listing.status != expected) {
-            throw ApiException.invalidState("listing.not-pending", listing.status);
+            throw ApiException.invalidState(MessageKey.LISTING_NOT_PENDING, listing.status);
         }
         return listing;
     }

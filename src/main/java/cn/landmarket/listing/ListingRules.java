@@ -1,6 +1,7 @@
 package cn.landmarket.listing;
 
 import java.time.Duration;
+import cn.landmarket.common.error.MessageKey;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -46,7 +47,7 @@ public final class ListingRules {
         checkTimes(r, c, calendar, now, announceMayBePast, v);
         checkPaymentTerms(r.paymentTerms(), v);
         if (r.eligibleRegions() != null && new HashSet<>(r.eligibleRegions()).size() != r.eligibleRegions().size()) {
-            v.add(FieldViolation.of("eligibleRegions", "listing.regions-repeated"));
+            v.add(FieldViolation.of("eligibleRegions", MessageKey.LISTING_REGIONS_REPEATED));
         }
         return v;
     }
@@ -88,7 +89,7 @@ public final class ListingRules {
         int reduction = rules.relistMaxReductionPercent();
         if (r.startPrice() != null
                 && !r.startPrice().isAtLeastPercentOf(Money.ofFen(failedStartPriceFen), 100 - reduction)) {
-            v.add(FieldViolation.of("startPrice", "listing.relist-price-too-low", reduction));
+            v.add(FieldViolation.of("startPrice", MessageKey.LISTING_RELIST_PRICE_TOO_LOW, reduction));
         }
         v.addAll(check(r, c, calendar, now, false));
         return v;
@@ -101,21 +102,21 @@ public final class ListingRules {
         CertificateRules.applies(v, "lotGrainCapacityKg", r.lotGrainCapacityKg(), farmland, c.assetType);
         CertificateRules.applies(v, "termYears", r.termYears(), parcel, c.assetType);
         if (farmland && r.lotPaddyAreaM2() != null && r.lotPaddyAreaM2() > r.lotAreaM2()) {
-            v.add(FieldViolation.of("lotPaddyAreaM2", "listing.paddy-exceeds-lot"));
+            v.add(FieldViolation.of("lotPaddyAreaM2", MessageKey.LISTING_PADDY_EXCEEDS_LOT));
         }
         if (parcel) {
             if (r.lotAreaM2() != c.areaM2) {
-                v.add(FieldViolation.of("lotAreaM2", "listing.parcel-whole", c.areaM2));
+                v.add(FieldViolation.of("lotAreaM2", MessageKey.LISTING_PARCEL_WHOLE, c.areaM2));
             }
             Integer legal = c.landUse == null ? null : rules.maxTermYears().get(c.landUse.name());
             int allowed = Math.min(c.maxTermYears == null ? Integer.MAX_VALUE : c.maxTermYears,
                     legal == null ? Integer.MAX_VALUE : legal);
             if (r.termYears() != null && r.termYears() > allowed) {
-                v.add(FieldViolation.of("termYears", "listing.term-too-long", allowed, c.landUse));
+                v.add(FieldViolation.of("termYears", MessageKey.LISTING_TERM_TOO_LONG, allowed, c.landUse));
             }
             if (c.collectiveVote == null
                     || !c.collectiveVote.approvedBy(rules.collectiveVoteNumerator(), rules.collectiveVoteDenominator())) {
-                v.add(FieldViolation.of("certificateId", "listing.vote-insufficient",
+                v.add(FieldViolation.of("certificateId", MessageKey.LISTING_VOTE_INSUFFICIENT,
                         rules.collectiveVoteNumerator(), rules.collectiveVoteDenominator()));
             }
         }
@@ -129,34 +130,34 @@ public final class ListingRules {
             return;
         }
         if (start.fen() == 0) {
-            v.add(FieldViolation.of("startPrice", "listing.price-positive"));
+            v.add(FieldViolation.of("startPrice", MessageKey.LISTING_PRICE_POSITIVE));
             return;
         }
         if (increment.fen() == 0) {
-            v.add(FieldViolation.of("increment", "listing.price-positive"));
+            v.add(FieldViolation.of("increment", MessageKey.LISTING_PRICE_POSITIVE));
         }
         if (!deposit.isAtLeastPercentOf(start, rules.depositMinPercent())) {
-            v.add(FieldViolation.of("deposit", "listing.deposit-too-low", rules.depositMinPercent(),
+            v.add(FieldViolation.of("deposit", MessageKey.LISTING_DEPOSIT_TOO_LOW, rules.depositMinPercent(),
                     start.percent(rules.depositMinPercent()).toYuan()));
         } else if (deposit.compareTo(start.percent(rules.depositMaxPercent())) > 0) {
-            v.add(FieldViolation.of("deposit", "listing.deposit-too-high", rules.depositMaxPercent(),
+            v.add(FieldViolation.of("deposit", MessageKey.LISTING_DEPOSIT_TOO_HIGH, rules.depositMaxPercent(),
                     start.percent(rules.depositMaxPercent()).toYuan()));
         }
         Money cap = r.priceCap();
         if (cap != null) {
             if (cap.compareTo(start.plus(increment)) < 0) {
-                v.add(FieldViolation.of("priceCap", "listing.cap-too-low", start.plus(increment).toYuan()));
+                v.add(FieldViolation.of("priceCap", MessageKey.LISTING_CAP_TOO_LOW, start.plus(increment).toYuan()));
             } else if (cap.compareTo(start.percent(rules.priceCapMaxPercent())) > 0) {
-                v.add(FieldViolation.of("priceCap", "listing.cap-too-high", rules.priceCapMaxPercent(),
+                v.add(FieldViolation.of("priceCap", MessageKey.LISTING_CAP_TOO_HIGH, rules.priceCapMaxPercent(),
                         start.percent(rules.priceCapMaxPercent()).toYuan()));
             }
         }
         Money reserve = r.reservePrice();
         if (reserve != null) {
             if (reserve.compareTo(start) < 0) {
-                v.add(FieldViolation.of("reservePrice", "listing.reserve-below-start"));
+                v.add(FieldViolation.of("reservePrice", MessageKey.LISTING_RESERVE_BELOW_START));
             } else if (cap != null && reserve.compareTo(cap) > 0) {
-                v.add(FieldViolation.of("reservePrice", "listing.reserve-above-cap"));
+                v.add(FieldViolation.of("reservePrice", MessageKey.LISTING_RESERVE_ABOVE_CAP));
             }
         }
     }
@@ -173,46 +174,46 @@ public final class ListingRules {
         Instant registration = r.registrationDeadline().toInstant();
         if (announce.isBefore(now)) {
             if (!announceMayBePast) {
-                v.add(FieldViolation.of("announceAt", "listing.announce-in-past"));
+                v.add(FieldViolation.of("announceAt", MessageKey.LISTING_ANNOUNCE_IN_PAST));
             }
             announce = now;
         }
         Instant earliestStart = announce.plus(Duration.ofDays(rules.announcementMinDays()));
         if (start.isBefore(earliestStart)) {
-            v.add(FieldViolation.of("listingStart", "listing.announcement-too-short", rules.announcementMinDays(),
+            v.add(FieldViolation.of("listingStart", MessageKey.LISTING_ANNOUNCEMENT_TOO_SHORT, rules.announcementMinDays(),
                     ApiTime.format(earliestStart, zone)));
         }
         if (!end.isAfter(start)) {
-            v.add(FieldViolation.of("listingEnd", "listing.end-before-start"));
+            v.add(FieldViolation.of("listingEnd", MessageKey.LISTING_END_BEFORE_START));
             return;
         }
         LocalDate startDay = day(start);
         LocalDate endDay = day(end);
         if (calendar.workingDaysBetween(startDay, endDay) < rules.listingMinWorkingDays()) {
-            v.add(FieldViolation.of("listingEnd", "listing.listing-too-short", rules.listingMinWorkingDays(),
+            v.add(FieldViolation.of("listingEnd", MessageKey.LISTING_LISTING_TOO_SHORT, rules.listingMinWorkingDays(),
                     calendar.addWorkingDays(startDay, rules.listingMinWorkingDays()).toString()));
         }
         if (!registration.isAfter(announce)) {
-            v.add(FieldViolation.of("registrationDeadline", "listing.registration-before-announcement"));
+            v.add(FieldViolation.of("registrationDeadline", MessageKey.LISTING_REGISTRATION_BEFORE_ANNOUNCEMENT));
         } else {
             LocalDate latest = calendar.subtractWorkingDays(endDay, rules.registrationMinWorkingDaysBeforeEnd());
             if (day(registration).isAfter(latest)) {
-                v.add(FieldViolation.of("registrationDeadline", "listing.registration-too-late",
+                v.add(FieldViolation.of("registrationDeadline", MessageKey.LISTING_REGISTRATION_TOO_LATE,
                         rules.registrationMinWorkingDaysBeforeEnd(), latest.toString()));
             }
         }
         if (r.countdownSeconds() != null && (r.countdownSeconds() < rules.countdownMinSeconds()
                 || r.countdownSeconds() > rules.countdownMaxSeconds())) {
-            v.add(FieldViolation.of("countdownSeconds", "listing.countdown-range", rules.countdownMinSeconds(),
+            v.add(FieldViolation.of("countdownSeconds", MessageKey.LISTING_COUNTDOWN_RANGE, rules.countdownMinSeconds(),
                     rules.countdownMaxSeconds()));
         }
         if (c.assetType == AssetType.LINKAGE_SURPLUS && c.validUntil != null && c.validUntil.isBefore(endDay)) {
-            v.add(FieldViolation.of("listingEnd", "listing.indicator-expires", c.validUntil.toString()));
+            v.add(FieldViolation.of("listingEnd", MessageKey.LISTING_INDICATOR_EXPIRES, c.validUntil.toString()));
         }
         if (c.assetType == AssetType.COLLECTIVE_PARCEL) {
             LocalDate latestFiling = calendar.subtractWorkingDays(startDay, rules.collectiveFilingMinWorkingDays());
             if (c.countyFilingDate == null || c.countyFilingDate.isAfter(latestFiling)) {
-                v.add(FieldViolation.of("listingStart", "listing.filing-too-late",
+                v.add(FieldViolation.of("listingStart", MessageKey.LISTING_FILING_TOO_LATE,
                         rules.collectiveFilingMinWorkingDays(), String.valueOf(c.countyFilingDate)));
             }
         }
@@ -225,29 +226,29 @@ public final class ListingRules {
         }
         if (p.confirmWithinWorkingDays() < rules.confirmationMinWorkingDays()
                 || p.confirmWithinWorkingDays() > rules.confirmationMaxWorkingDays()) {
-            v.add(FieldViolation.of("paymentTerms.confirmWithinWorkingDays", "listing.confirmation-range",
+            v.add(FieldViolation.of("paymentTerms.confirmWithinWorkingDays", MessageKey.LISTING_CONFIRMATION_RANGE,
                     rules.confirmationMinWorkingDays(), rules.confirmationMaxWorkingDays()));
         }
         if (p.firstDueDays() > rules.paymentMaxDays()) {
-            v.add(FieldViolation.of("paymentTerms.firstDueDays", "listing.payment-too-late", rules.paymentMaxDays()));
+            v.add(FieldViolation.of("paymentTerms.firstDueDays", MessageKey.LISTING_PAYMENT_TOO_LATE, rules.paymentMaxDays()));
         }
         if (p.mode() == PaymentTerms.Mode.FULL) {
             if (p.firstSharePercent() != 100) {
-                v.add(FieldViolation.of("paymentTerms.firstSharePercent", "listing.full-payment-share"));
+                v.add(FieldViolation.of("paymentTerms.firstSharePercent", MessageKey.LISTING_FULL_PAYMENT_SHARE));
             }
             if (p.balanceDueDays() != null) {
-                v.add(FieldViolation.of("paymentTerms.balanceDueDays", "listing.full-payment-balance"));
+                v.add(FieldViolation.of("paymentTerms.balanceDueDays", MessageKey.LISTING_FULL_PAYMENT_BALANCE));
             }
             return;
         }
         if (p.firstSharePercent() < rules.instalmentFirstShareMinPercent() || p.firstSharePercent() > 99) {
-            v.add(FieldViolation.of("paymentTerms.firstSharePercent", "listing.first-share-range",
+            v.add(FieldViolation.of("paymentTerms.firstSharePercent", MessageKey.LISTING_FIRST_SHARE_RANGE,
                     rules.instalmentFirstShareMinPercent()));
         }
         if (p.balanceDueDays() == null || p.balanceDueDays() <= p.firstDueDays()) {
-            v.add(FieldViolation.of("paymentTerms.balanceDueDays", "listing.balance-after-first"));
+            v.add(FieldViolation.of("paymentTerms.balanceDueDays", MessageKey.LISTING_BALANCE_AFTER_FIRST));
         } else if (p.balanceDueDays() > rules.paymentMaxDays()) {
-            v.add(FieldViolation.of("paymentTerms.balanceDueDays", "listing.payment-too-late", rules.paymentMaxDays()));
+            v.add(FieldViolation.of("paymentTerms.balanceDueDays", MessageKey.LISTING_PAYMENT_TOO_LATE, rules.paymentMaxDays()));
         }
     }
 

@@ -1,6 +1,7 @@
 package cn.landmarket.listing;
 
 import java.time.Clock;
+import cn.landmarket.common.error.MessageKey;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -84,10 +85,10 @@ public class ListingService {
         Listing failed = listings.lock(id).filter(l -> l.sellerCode.equals(seller.code))
                 .orElseThrow(() -> ApiException.notFound("listing", id));
         if (failed.status != ListingStatus.DEFAULTED && failed.status != ListingStatus.UNSOLD) {
-            throw ApiException.invalidState("listing.relist-not-failed", failed.status);
+            throw ApiException.invalidState(MessageKey.LISTING_RELIST_NOT_FAILED, failed.status);
         }
         if (failed.relistedAs != null) {
-            throw new ApiException(ErrorCode.CONFLICT, "listing.already-relisted", failed.relistedAs);
+            throw new ApiException(ErrorCode.CONFLICT, MessageKey.LISTING_ALREADY_RELISTED, failed.relistedAs);
         }
         Instant now = Instant.now(clock);
         ListingRequest terms = ListingRules.relistTerms(failed, request);
@@ -230,7 +231,7 @@ public class ListingService {
     public void authoriseUnpublishedFacts(Actor actor, long id) {
         Listing listing = listings.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("listing", id));
         if (visibility(actor, listing) == ListingView.Visibility.PUBLIC) {
-            throw ApiException.forbidden("forbidden.commitment");
+            throw ApiException.forbidden(MessageKey.FORBIDDEN_COMMITMENT);
         }
     }
 
@@ -244,7 +245,7 @@ public class ListingService {
         String jurisdiction = parties.regulatorOf(actor).code;
         Listing listing = listings.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("listing", id));
         if (!DivisionCode.covers(jurisdiction, listing.regionCode)) {
-            throw ApiException.forbidden("forbidden.outside-jurisdiction");
+            throw ApiException.forbidden(MessageKey.FORBIDDEN_OUTSIDE_JURISDICTION);
         }
     }
 
@@ -255,13 +256,13 @@ public class ListingService {
                     if (listing.isPublic()) {
                         yield ListingView.Visibility.PUBLIC;
                     }
-                    throw ApiException.forbidden("forbidden.not-seller");
+                    throw ApiException.forbidden(MessageKey.FORBIDDEN_NOT_SELLER);
                 }
                 yield ListingView.Visibility.FULL;
             }
             case REGULATOR -> {
                 if (!parties.regulatorOf(actor).covers(listing.regionCode)) {
-                    throw ApiException.forbidden("forbidden.outside-jurisdiction");
+                    throw ApiException.forbidden(MessageKey.FORBIDDEN_OUTSIDE_JURISDICTION);
                 }
                 yield ListingView.Visibility.FULL;
             }
@@ -279,10 +280,10 @@ public class ListingService {
         Township seller = parties.townshipOf(actor);
         Listing listing = listings.lock(id).orElseThrow(() -> ApiException.notFound("listing", id));
         if (!listing.sellerCode.equals(seller.code)) {
-            throw ApiException.forbidden("forbidden.not-seller");
+            throw ApiException.forbidden(MessageKey.FORBIDDEN_NOT_SELLER);
         }
         if (listing.status != ListingStatus.DRAFT) {
-            throw ApiException.invalidState("listing.not-draft", listing.status);
+            throw ApiException.invalidState(MessageKey.LISTING_NOT_DRAFT, listing.status);
         }
         return listing;
     }

@@ -1,6 +1,7 @@
 package cn.landmarket.oversight;
 
 import static cn.landmarket.oversight.OversightRepository.instant;
+import cn.landmarket.common.error.MessageKey;
 import static cn.landmarket.oversight.OversightRepository.lng;
 
 import java.time.Clock;
@@ -101,7 +102,7 @@ public class OversightService {
             throw ApiException.notFound("listing", listingId);
         }
         if (!regulator.covers(region)) {
-            throw ApiException.forbidden("forbidden.outside-jurisdiction");
+            throw ApiException.forbidden(MessageKey.FORBIDDEN_OUTSIDE_JURISDICTION);
         }
     }
 
@@ -222,7 +223,7 @@ public class OversightService {
     void exportable(long matches) {
         if (matches > config.exportMaxRows()) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED,
-                    Message.of("oversight.export-too-large", matches, config.exportMaxRows()), List.of());
+                    Message.of(MessageKey.OVERSIGHT_EXPORT_TOO_LARGE, matches, config.exportMaxRows()), List.of());
         }
     }
 
@@ -285,7 +286,7 @@ public class OversightService {
     public List<VolumeStatistics> statistics(Actor actor, Scope scope, Integer regionDigits) {
         int digits = regionDigits == null ? 6 : regionDigits;
         if (!REGION_DIGITS.contains(digits)) {
-            throw ApiException.invalid("regionDigits", "oversight.region-digits");
+            throw ApiException.invalid("regionDigits", MessageKey.OVERSIGHT_REGION_DIGITS);
         }
         return repository.volumes(where(actor, scope, null), digits, zone).stream().map(r -> {
             long area = lng(r[4]);

@@ -1,6 +1,7 @@
 package cn.landmarket.oversight;
 
 import java.time.DateTimeException;
+import cn.landmarket.common.error.MessageKey;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -67,7 +68,7 @@ public class Scope {
         }
         LocalDate to = day("closedTo", closedTo);
         if (closedFrom != null && to.isBefore(day("closedFrom", closedFrom))) {
-            throw ApiException.invalid("closedTo", "oversight.range-reversed", closedFrom, closedTo);
+            throw ApiException.invalid("closedTo", MessageKey.OVERSIGHT_RANGE_REVERSED, closedFrom, closedTo);
         }
         return to.plusDays(1).atStartOfDay(zone).toInstant();
     }
@@ -76,7 +77,7 @@ public class Scope {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeException e) {
-            throw ApiException.invalid(field, "oversight.bad-date", text);
+            throw ApiException.invalid(field, MessageKey.OVERSIGHT_BAD_DATE, text);
         }
     }
 }

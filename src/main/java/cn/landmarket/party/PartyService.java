@@ -1,6 +1,7 @@
 package cn.landmarket.party;
 
 import java.time.Clock;
+import cn.landmarket.common.error.MessageKey;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -58,10 +59,10 @@ public class PartyService implements RegisteredRegulators {
     /** The caller's own township; 403 when the token's organisation is not a registered township. */
     public Township townshipOf(Actor actor) {
         if (!actor.is(Role.TOWNSHIP)) {
-            throw ApiException.forbidden("forbidden.role");
+            throw ApiException.forbidden(MessageKey.FORBIDDEN_ROLE);
         }
         return townships.findByIdOptional(actor.org())
-                .orElseThrow(() -> ApiException.forbidden("forbidden.unknown-org", actor.org()));
+                .orElseThrow(() -> ApiException.forbidden(MessageKey.FORBIDDEN_UNKNOWN_ORG, actor.org()));
     }
 
     /**
@@ -72,10 +73,10 @@ public class PartyService implements RegisteredRegulators {
      */
     public Regulator regulatorOf(Actor actor) {
         if (!actor.is(Role.REGULATOR)) {
-            throw ApiException.forbidden("forbidden.role");
+            throw ApiException.forbidden(MessageKey.FORBIDDEN_ROLE);
         }
         return regulators.findByIdOptional(actor.org())
-                .orElseThrow(() -> ApiException.forbidden("forbidden.unknown-org", actor.org()));
+                .orElseThrow(() -> ApiException.forbidden(MessageKey.FORBIDDEN_UNKNOWN_ORG, actor.org()));
     }
 
     /**
@@ -104,16 +105,16 @@ public class PartyService implements RegisteredRegulators {
     @Transactional
     public EnterpriseView register(Actor actor, RegisterEnterpriseRequest request) {
         if (!request.creditCode().equals(actor.org())) {
-            throw ApiException.forbidden("forbidden.other-enterprise");
+            throw ApiException.forbidden(MessageKey.FORBIDDEN_OTHER_ENTERPRISE);
         }
         if (!request.bankAccountName().strip().equals(request.name().strip())) {
-            throw ApiException.invalid("bankAccountName", "enterprise.bank-account-name");
+            throw ApiException.invalid("bankAccountName", MessageKey.ENTERPRISE_BANK_ACCOUNT_NAME);
         }
         enterprises.lockCreditCode(request.creditCode());
         Enterprise enterprise = enterprises.findByIdOptional(request.creditCode(),
                 jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).orElse(null);
         if (enterprise != null && enterprise.status != EnterpriseStatus.REJECTED) {
-            throw new ApiException(ErrorCode.CONFLICT, "enterprise.already-registered", enterprise.status);
+            throw new ApiException(ErrorCode.CONFLICT, MessageKey.ENTERPRISE_ALREADY_REGISTERED, enterprise.status);
         }
         boolean isNew = enterprise == null;
         if (isNew) {
@@ -149,12 +150,12 @@ public class PartyService implements RegisteredRegulators {
     @Transactional
     public EnterpriseView enterprise(Actor actor, String creditCode) {
         if (actor.is(Role.ENTERPRISE) && !actor.org().equals(creditCode) || actor.is(Role.TOWNSHIP)) {
-            throw ApiException.forbidden("forbidden.other-enterprise");
+            throw ApiException.forbidden(MessageKey.FORBIDDEN_OTHER_ENTERPRISE);
         }
         Optional<Regulator> regulator = regulatorIfRegulator(actor);
         Enterprise enterprise = requireEnterprise(creditCode);
         if (regulator.isPresent() && !regulator.get().covers(enterprise.regionCode)) {
-            throw ApiException.forbidden("forbidden.outside-jurisdiction");
+            throw ApiException.forbidden(MessageKey.FORBIDDEN_OUTSIDE_JURISDICTION);
         }
         return EnterpriseView.of(enterprise);
     }
@@ -164,7 +165,7 @@ public class PartyService implements RegisteredRegulators {
     public PageView<EnterpriseView> enterprises(Actor actor, EnterpriseStatus status, PageRequest page) {
         String jurisdiction = regulatorIfRegulator(actor).map(Regulator::jurisdictionPrefix).orElse(null);
         if (jurisdiction == null && !actor.is(Role.OPERATOR)) {
-            throw ApiException.forbidden("forbidden.role");
+            throw ApiException.forbidden(MessageKey.FORBIDDEN_ROLE);
         }
         return PageView.of(enterprises.search(status, jurisdiction), page, EnterpriseView::of);
     }
@@ -179,10 +180,10 @@ public class PartyService implements RegisteredRegulators {
         Enterprise enterprise = enterprises.findByIdOptional(creditCode, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ApiException.notFound("enterprise", creditCode));
         if (request.decision() == ReviewDecision.REJECT && (request.reason() == null || request.reason().isBlank())) {
-            throw ApiException.invalid("reason", "review.reason-required");
+            throw ApiException.invalid("reason", MessageKey.REVIEW_REASON_REQUIRED);
         }
         if (enterprise.status != EnterpriseStatus.PENDING) {
-            throw ApiException.invalidState("enterprise.not-pending", enterprise.status);
+            throw ApiException.invalidState(MessageKey.ENTERPRISE_NOT_PENDING, enterprise.status);
         }
         enterprise.status = request.decision() == ReviewDecision.APPROVE ? EnterpriseStatus.VERIFIED : EnterpriseStatus.REJECTED;
         enterprise.statusReason = request.reason() == null || request.reason().isBlank() ? null : request.reason().strip();

@@ -1,6 +1,7 @@
 package cn.landmarket.settlement;
 
 import java.time.Clock;
+import cn.landmarket.common.error.MessageKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -213,14 +214,14 @@ public class SettlementService {
             throw ApiException.notFound("trade", tradeId);
         }
         if (!t.confirmationSha256.equals(request.sha256())) {
-            throw new ApiException(ErrorCode.CONFLICT, "trade.confirmation-mismatch", t.confirmationSha256);
+            throw new ApiException(ErrorCode.CONFLICT, MessageKey.TRADE_CONFIRMATION_MISMATCH, t.confirmationSha256);
         }
         if ((seller ? t.sellerConfirmedAt : t.buyerConfirmedAt) != null) {
             return TradeView.of(t, zone);
         }
         Instant now = Instant.now(clock);
         if (t.status != TradeStatus.AWAITING_CONFIRMATION || now.isAfter(t.confirmDeadline)) {
-            throw ApiException.invalidState("trade.not-awaiting-confirmation", t.status);
+            throw ApiException.invalidState(MessageKey.TRADE_NOT_AWAITING_CONFIRMATION, t.status);
         }
         if (seller) {
             t.sellerConfirmedAt = now;
@@ -267,7 +268,7 @@ public class SettlementService {
     @Transactional
     public List<TradeView> bought(Actor actor) {
         if (!actor.is(Role.ENTERPRISE)) {
-            throw ApiException.forbidden("forbidden.role");
+            throw ApiException.forbidden(MessageKey.FORBIDDEN_ROLE);
         }
         return trades.ofBuyer(actor.org()).stream().map(t -> TradeView.of(t, zone)).toList();
     }

@@ -1,6 +1,7 @@
 package cn.landmarket.web;
 
 import java.net.URI;
+import cn.landmarket.common.error.MessageKey;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -112,7 +113,7 @@ public class EnterprisePages {
     static Actor enterprise(Pages pages) {
         Actor actor = pages.requireViewer();
         if (!actor.is(Role.ENTERPRISE)) {
-            throw ApiException.forbidden("forbidden.role");
+            throw ApiException.forbidden(MessageKey.FORBIDDEN_ROLE);
         }
         return actor;
     }
@@ -214,7 +215,7 @@ public class EnterprisePages {
         }
         fields.sort(Comparator.comparing(Refusal.Field::name).thenComparing(Refusal.Field::message));
         return Optional.of(new Refusal(ErrorCode.VALIDATION_FAILED.status(),
-                Localizer.render("validation.failed", locale, fields.size()), fields));
+                Localizer.render(MessageKey.VALIDATION_FAILED, locale, fields.size()), fields));
     }
 
     /** Whether the enterprise may (re-)submit its registration: unknown or rejected. */

@@ -1,6 +1,7 @@
 package cn.landmarket.web;
 
 import java.net.URI;
+import cn.landmarket.common.error.MessageKey;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -186,7 +187,7 @@ public class RoomPage {
         Page p = pages.page();
         Actor actor = p.viewer().orElseThrow(() -> new SignInRequired("/listings/" + id + "/room"));
         if (!actor.is(Role.ENTERPRISE)) {
-            ApiException forbidden = ApiException.forbidden("bid.not-qualified");
+            ApiException forbidden = ApiException.forbidden(MessageKey.BID_NOT_QUALIFIED);
             return refused(p, id, forbidden, amount);
         }
         Money money;

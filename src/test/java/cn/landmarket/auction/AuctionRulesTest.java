@@ -1,6 +1,7 @@
 package cn.landmarket.auction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import cn.landmarket.common.error.MessageKey;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,7 +43,7 @@ class AuctionRulesTest {
     @Test
     void theFirstBidMustReachTheStartPriceAndIsToldTheStartPrice() {
         BidDecision.Rejected r = rejected(AuctionRules.decide(listing(null, null, 0), START - 1, NOW));
-        assertEquals("bid.below-start", r.reasonKey());
+        assertEquals(MessageKey.BID_BELOW_START, r.reasonKey());
         assertEquals(START, r.minimumFen());
         BidDecision.Accepted a = accepted(AuctionRules.decide(listing(null, null, 0), START, NOW));
         assertEquals(1, a.sequence());
@@ -55,7 +56,7 @@ class AuctionRulesTest {
     void everyLaterBidMustBeAtLeastTheHighestPlusTheIncrementSoEqualPricesCannotBothStand() {
         AuctionState state = listing(null, START, 1);
         BidDecision.Rejected equal = rejected(AuctionRules.decide(state, START, NOW));
-        assertEquals("bid.below-increment", equal.reasonKey());
+        assertEquals(MessageKey.BID_BELOW_INCREMENT, equal.reasonKey());
         assertEquals(START + STEP, equal.minimumFen());
         rejected(AuctionRules.decide(state, START + STEP - 1, NOW));
         assertEquals(2, accepted(AuctionRules.decide(state, START + STEP, NOW)).sequence());
@@ -68,20 +69,20 @@ class AuctionRulesTest {
         long cap = START + 3 * STEP;
         AuctionState state = listing(cap, START, 1);
         BidDecision.Rejected above = rejected(AuctionRules.decide(state, cap + 1, NOW));
-        assertEquals("bid.above-cap", above.reasonKey());
+        assertEquals(MessageKey.BID_ABOVE_CAP, above.reasonKey());
         assertEquals(cap, above.minimumFen());
         BidDecision.Accepted atCap = accepted(AuctionRules.decide(state, cap, NOW));
         assertTrue(atCap.capReached());
         assertEquals(ListingStatus.LISTING, atCap.phase(), "the bid was placed in the listing period");
         assertEquals(ListingStatus.SOLD, state.status(), "the cap ends the sale");
-        assertEquals("bid.closed", rejected(AuctionRules.decide(state, cap, NOW)).reasonKey());
+        assertEquals(MessageKey.BID_CLOSED, rejected(AuctionRules.decide(state, cap, NOW)).reasonKey());
     }
 
     @Test
     void whenTheIncrementWouldPassTheCapTheCapIsReachedAndNothingMoreIsAccepted() {
         long cap = START + STEP / 2;
         BidDecision.Rejected r = rejected(AuctionRules.decide(listing(cap, START, 1), cap, NOW));
-        assertEquals("bid.cap-reached", r.reasonKey());
+        assertEquals(MessageKey.BID_CAP_REACHED, r.reasonKey());
         assertEquals(null, r.minimumFen(), "no amount would help");
     }
 
@@ -99,16 +100,16 @@ class AuctionRulesTest {
 
     @Test
     void bidsAreClosedAtTheDeadlineItselfAndWhileSuspended() {
-        assertEquals("bid.closed", rejected(AuctionRules.decide(listing(null, null, 0), START, END)).reasonKey());
+        assertEquals(MessageKey.BID_CLOSED, rejected(AuctionRules.decide(listing(null, null, 0), START, END)).reasonKey());
         Instant deadline = NOW.plusSeconds(30);
-        assertEquals("bid.closed", rejected(AuctionRules.decide(timed(null, START, deadline), START + STEP, deadline))
+        assertEquals(MessageKey.BID_CLOSED, rejected(AuctionRules.decide(timed(null, START, deadline), START + STEP, deadline))
                 .reasonKey());
         AuctionState suspended = new AuctionState(ListingStatus.SUSPENDED, END, null, COUNTDOWN, START, STEP, null,
                 null, 0);
-        assertEquals("bid.suspended", rejected(AuctionRules.decide(suspended, START, NOW)).reasonKey());
+        assertEquals(MessageKey.BID_SUSPENDED, rejected(AuctionRules.decide(suspended, START, NOW)).reasonKey());
         AuctionState announced = new AuctionState(ListingStatus.ANNOUNCED, END, null, COUNTDOWN, START, STEP, null,
                 null, 0);
-        assertEquals("bid.closed", rejected(AuctionRules.decide(announced, START, NOW)).reasonKey());
+        assertEquals(MessageKey.BID_CLOSED, rejected(AuctionRules.decide(announced, START, NOW)).reasonKey());
     }
 
     @Test

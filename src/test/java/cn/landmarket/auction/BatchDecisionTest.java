@@ -1,6 +1,7 @@
 package cn.landmarket.auction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import cn.landmarket.common.error.MessageKey;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -84,7 +85,7 @@ class BatchDecisionTest {
         BidOutcome.Refused refused = assertInstanceOf(BidOutcome.Refused.class,
                 decision.settle(Map.of(), NOW, ZONE).outcomes().get(0));
         assertEquals(ErrorCode.FORBIDDEN, refused.problem().code());
-        assertEquals("bid.not-qualified", refused.problem().detail().key());
+        assertEquals(MessageKey.BID_NOT_QUALIFIED, refused.problem().detail().key());
         assertTrue(decision.accepted().isEmpty());
         assertTrue(decision.entries().isEmpty());
         assertNull(decision.state().highestFen());
@@ -97,7 +98,7 @@ class BatchDecisionTest {
         BidOutcome.Refused refused = assertInstanceOf(BidOutcome.Refused.class,
                 decision.settle(ids(decision), NOW, ZONE).outcomes().get(1));
         assertEquals(ErrorCode.BID_REJECTED, refused.problem().code());
-        assertEquals("bid.below-increment", refused.problem().detail().key());
+        assertEquals(MessageKey.BID_BELOW_INCREMENT, refused.problem().detail().key());
         assertEquals(Money.ofFen(START + STEP).toYuan(), refused.problem().extensions().get("minimumAmount"));
         assertEquals(1, decision.accepted().size());
     }
@@ -117,7 +118,7 @@ class BatchDecisionTest {
         assertEquals(1001L, retry.receipt().bidId());
         BidOutcome.Refused reused = assertInstanceOf(BidOutcome.Refused.class, outcomes.get(2));
         assertEquals(ErrorCode.CONFLICT, reused.problem().code());
-        assertEquals("bid.key-reused", reused.problem().detail().key());
+        assertEquals(MessageKey.BID_KEY_REUSED, reused.problem().detail().key());
     }
 
     @Test
@@ -147,7 +148,7 @@ class BatchDecisionTest {
                 settled.events().stream().map(LiveEvent::type).toList());
         assertEquals("SOLD", settled.events().get(2).status());
         BidOutcome.Refused after = assertInstanceOf(BidOutcome.Refused.class, settled.outcomes().get(2));
-        assertEquals("bid.closed", after.problem().detail().key());
+        assertEquals(MessageKey.BID_CLOSED, after.problem().detail().key());
     }
 
     @Test

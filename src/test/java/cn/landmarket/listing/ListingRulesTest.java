@@ -1,6 +1,7 @@
 package cn.landmarket.listing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import cn.landmarket.common.error.MessageKey;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -128,7 +129,7 @@ class ListingRulesTest {
         return RULES.check(r, c, CALENDAR, NOW, false);
     }
 
-    private static void assertOnly(List<FieldViolation> violations, String field, String key) {
+    private static void assertOnly(List<FieldViolation> violations, String field, MessageKey key) {
         assertEquals(1, violations.size(), () -> "expected one violation, got " + violations);
         assertEquals(field, violations.get(0).field());
         assertEquals(key, violations.get(0).message().key());
@@ -143,14 +144,14 @@ class ListingRulesTest {
     void depositOfExactlyTwentyPercentIsEnoughAndOneFenLessIsNot() {
         assertEquals(List.of(), check(with(m -> put(m, "deposit", Money.ofYuan("4000000.00"))), linkage()));
         List<FieldViolation> v = check(with(m -> put(m, "deposit", Money.ofYuan("3999999.99"))), linkage());
-        assertOnly(v, "deposit", "listing.deposit-too-low");
+        assertOnly(v, "deposit", MessageKey.LISTING_DEPOSIT_TOO_LOW);
         assertEquals(List.of(20, "4000000.00"), v.get(0).message().args());
     }
 
     @Test
     void depositAboveTheStartPriceIsRejected() {
         assertOnly(check(with(m -> put(m, "deposit", Money.ofYuan("20000000.01"))), linkage()), "deposit",
-                "listing.deposit-too-high");
+                MessageKey.LISTING_DEPOSIT_TOO_HIGH);
     }
 
     @Test
@@ -158,7 +159,7 @@ class ListingRulesTest {
         assertOnly(check(with(m -> {
             put(m, "priceCap", Money.ofYuan("20199999.99"));
             return put(m, "reservePrice", null);
-        }), linkage()), "priceCap", "listing.cap-too-low");
+        }), linkage()), "priceCap", MessageKey.LISTING_CAP_TOO_LOW);
         List<FieldViolation> atMinimum = check(with(m -> {
             put(m, "priceCap", Money.ofYuan("20200000.00"));
             return put(m, "reservePrice", null);
@@ -169,21 +170,21 @@ class ListingRulesTest {
     @Test
     void capAboveTheConfiguredMaximumIsRejected() {
         assertOnly(check(with(m -> put(m, "priceCap", Money.ofYuan("60000000.01"))), linkage()), "priceCap",
-                "listing.cap-too-high");
+                MessageKey.LISTING_CAP_TOO_HIGH);
     }
 
     @Test
     void reserveMustLieBetweenStartAndCap() {
         assertOnly(check(with(m -> put(m, "reservePrice", Money.ofYuan("19999999.99"))), linkage()), "reservePrice",
-                "listing.reserve-below-start");
+                MessageKey.LISTING_RESERVE_BELOW_START);
         assertOnly(check(with(m -> put(m, "reservePrice", Money.ofYuan("30000000.01"))), linkage()), "reservePrice",
-                "listing.reserve-above-cap");
+                MessageKey.LISTING_RESERVE_ABOVE_CAP);
     }
 
     @Test
     void zeroStartPriceIsRejected() {
         assertOnly(check(with(m -> put(m, "startPrice", Money.ZERO)), linkage()), "startPrice",
-                "listing.price-positive");
+                MessageKey.LISTING_PRICE_POSITIVE);
     }
 
     @Test
@@ -193,17 +194,17 @@ class ListingRulesTest {
                 linkage()));
         assertOnly(check(with(m -> put(m, "listingStart",
                 odt(announce.plus(Duration.ofDays(20)).minus(Duration.ofMinutes(1))))), linkage()),
-                "listingStart", "listing.announcement-too-short");
+                "listingStart", MessageKey.LISTING_ANNOUNCEMENT_TOO_SHORT);
     }
 
     @Test
     void announcementInThePastIsRejectedAtDraftingButCountsFromNowAtApproval() {
         ListingRequest past = with(m -> put(m, "announceAt", odt(NOW.minus(Duration.ofHours(1)))));
-        assertOnly(check(past, linkage()), "announceAt", "listing.announce-in-past");
+        assertOnly(check(past, linkage()), "announceAt", MessageKey.LISTING_ANNOUNCE_IN_PAST);
         assertEquals(List.of(), RULES.check(past, linkage(), CALENDAR, NOW, true));
         Instant lateApproval = at(2026, 9, 10, 9, 0);
         List<FieldViolation> v = RULES.check(valid(), linkage(), CALENDAR, lateApproval, true);
-        assertOnly(v, "listingStart", "listing.announcement-too-short");
+        assertOnly(v, "listingStart", MessageKey.LISTING_ANNOUNCEMENT_TOO_SHORT);
     }
 
     @Test
@@ -219,7 +220,7 @@ class ListingRulesTest {
             return put(m, "registrationDeadline", odt(at(2026, 10, 12, 17, 0)));
         });
         List<FieldViolation> v = check(ninth, linkage());
-        assertOnly(v, "listingEnd", "listing.listing-too-short");
+        assertOnly(v, "listingEnd", MessageKey.LISTING_LISTING_TOO_SHORT);
         assertEquals("2026-10-16", v.get(0).message().args().get(1));
     }
 
@@ -230,28 +231,28 @@ class ListingRulesTest {
                 linkage()));
         List<FieldViolation> v = check(with(m -> put(m, "registrationDeadline", odt(at(2026, 10, 21, 9, 0)))),
                 linkage());
-        assertOnly(v, "registrationDeadline", "listing.registration-too-late");
+        assertOnly(v, "registrationDeadline", MessageKey.LISTING_REGISTRATION_TOO_LATE);
         assertEquals("2026-10-20", v.get(0).message().args().get(1));
     }
 
     @Test
     void registrationBeforeTheAnnouncementIsRejected() {
         assertOnly(check(with(m -> put(m, "registrationDeadline", odt(at(2026, 8, 30, 9, 0)))), linkage()),
-                "registrationDeadline", "listing.registration-before-announcement");
+                "registrationDeadline", MessageKey.LISTING_REGISTRATION_BEFORE_ANNOUNCEMENT);
     }
 
     @Test
     void endBeforeStartIsRejected() {
         List<FieldViolation> v = check(with(m -> put(m, "listingEnd", odt(at(2026, 9, 28, 8, 0)))), linkage());
-        assertTrue(v.stream().anyMatch(x -> x.message().key().equals("listing.end-before-start")), v::toString);
+        assertTrue(v.stream().anyMatch(x -> x.message().key() == MessageKey.LISTING_END_BEFORE_START), v::toString);
     }
 
     @Test
     void countdownOutsideTheConfiguredRangeIsRejected() {
         assertOnly(check(with(m -> put(m, "countdownSeconds", 59)), linkage()), "countdownSeconds",
-                "listing.countdown-range");
+                MessageKey.LISTING_COUNTDOWN_RANGE);
         assertOnly(check(with(m -> put(m, "countdownSeconds", 901)), linkage()), "countdownSeconds",
-                "listing.countdown-range");
+                MessageKey.LISTING_COUNTDOWN_RANGE);
         assertEquals(List.of(), check(with(m -> put(m, "countdownSeconds", 240)), linkage()));
     }
 
@@ -259,7 +260,7 @@ class ListingRulesTest {
     void indicatorThatExpiresBeforeTheEndCannotBeListed() {
         Certificate c = linkage();
         c.validUntil = LocalDate.of(2026, 10, 22);
-        assertOnly(check(valid(), c), "listingEnd", "listing.indicator-expires");
+        assertOnly(check(valid(), c), "listingEnd", MessageKey.LISTING_INDICATOR_EXPIRES);
     }
 
     @Test
@@ -269,12 +270,12 @@ class ListingRulesTest {
         List<FieldViolation> missing = check(valid(), farmland);
         assertEquals(List.of("lotPaddyAreaM2", "lotGrainCapacityKg"), missing.stream().map(FieldViolation::field).toList());
         assertOnly(check(with(m -> put(m, "lotPaddyAreaM2", 100L)), linkage()), "lotPaddyAreaM2",
-                "certificate.field-not-applicable");
+                MessageKey.CERTIFICATE_FIELD_NOT_APPLICABLE);
         ListingRequest tooMuchPaddy = with(m -> {
             put(m, "lotPaddyAreaM2", 66_668L);
             return put(m, "lotGrainCapacityKg", 5_000L);
         });
-        assertOnly(check(tooMuchPaddy, farmland), "lotPaddyAreaM2", "listing.paddy-exceeds-lot");
+        assertOnly(check(tooMuchPaddy, farmland), "lotPaddyAreaM2", MessageKey.LISTING_PADDY_EXCEEDS_LOT);
     }
 
     @Test
@@ -282,7 +283,7 @@ class ListingRulesTest {
         LocalDate filed = LocalDate.of(2026, 9, 1);
         ListingRequest r = with(m -> put(m, "termYears", 50));
         assertEquals(List.of(), check(r, parcel(200, 300, filed)));
-        assertOnly(check(r, parcel(199, 300, filed)), "certificateId", "listing.vote-insufficient");
+        assertOnly(check(r, parcel(199, 300, filed)), "certificateId", MessageKey.LISTING_VOTE_INSUFFICIENT);
     }
 
     @Test
@@ -291,10 +292,10 @@ class ListingRulesTest {
         assertOnly(check(with(m -> {
             put(m, "termYears", 50);
             return put(m, "lotAreaM2", 66_666L);
-        }), parcel(250, 300, filed)), "lotAreaM2", "listing.parcel-whole");
+        }), parcel(250, 300, filed)), "lotAreaM2", MessageKey.LISTING_PARCEL_WHOLE);
         assertOnly(check(with(m -> put(m, "termYears", 51)), parcel(250, 300, filed)), "termYears",
-                "listing.term-too-long");
-        assertOnly(check(valid(), parcel(250, 300, filed)), "termYears", "certificate.field-required");
+                MessageKey.LISTING_TERM_TOO_LONG);
+        assertOnly(check(valid(), parcel(250, 300, filed)), "termYears", MessageKey.CERTIFICATE_FIELD_REQUIRED);
     }
 
     @Test
@@ -302,21 +303,21 @@ class ListingRulesTest {
         // Bidding opens Mon 28 Sep; 10 working days earlier is Mon 14 Sep.
         ListingRequest r = with(m -> put(m, "termYears", 50));
         assertEquals(List.of(), check(r, parcel(250, 300, LocalDate.of(2026, 9, 14))));
-        assertOnly(check(r, parcel(250, 300, LocalDate.of(2026, 9, 15))), "listingStart", "listing.filing-too-late");
+        assertOnly(check(r, parcel(250, 300, LocalDate.of(2026, 9, 15))), "listingStart", MessageKey.LISTING_FILING_TOO_LATE);
     }
 
     @Test
     void paymentTermsMustBeConsistent() {
         assertOnly(check(with(m -> put(m, "paymentTerms", new PaymentTerms(PaymentTerms.Mode.FULL, 5, 50, 30, null))),
-                linkage()), "paymentTerms.firstSharePercent", "listing.full-payment-share");
+                linkage()), "paymentTerms.firstSharePercent", MessageKey.LISTING_FULL_PAYMENT_SHARE);
         assertOnly(check(with(m -> put(m, "paymentTerms",
                 new PaymentTerms(PaymentTerms.Mode.INSTALMENTS, 5, 40, 30, 180))), linkage()),
-                "paymentTerms.firstSharePercent", "listing.first-share-range");
+                "paymentTerms.firstSharePercent", MessageKey.LISTING_FIRST_SHARE_RANGE);
         assertOnly(check(with(m -> put(m, "paymentTerms",
                 new PaymentTerms(PaymentTerms.Mode.INSTALMENTS, 5, 50, 30, 30))), linkage()),
-                "paymentTerms.balanceDueDays", "listing.balance-after-first");
+                "paymentTerms.balanceDueDays", MessageKey.LISTING_BALANCE_AFTER_FIRST);
         assertOnly(check(with(m -> put(m, "paymentTerms", new PaymentTerms(PaymentTerms.Mode.FULL, 1, 100, 30, null))),
-                linkage()), "paymentTerms.confirmWithinWorkingDays", "listing.confirmation-range");
+                linkage()), "paymentTerms.confirmWithinWorkingDays", MessageKey.LISTING_CONFIRMATION_RANGE);
         assertEquals(List.of(), check(with(m -> put(m, "paymentTerms",
                 new PaymentTerms(PaymentTerms.Mode.INSTALMENTS, 3, 50, 30, 180))), linkage()));
     }
@@ -324,7 +325,7 @@ class ListingRulesTest {
     @Test
     void aRegionListedTwiceIsRejected() {
         assertOnly(check(with(m -> put(m, "eligibleRegions", List.of("51", "51"))), linkage()), "eligibleRegions",
-                "listing.regions-repeated");
+                MessageKey.LISTING_REGIONS_REPEATED);
     }
 
     private static Map<String, Object> put(Map<String, Object> m, String key, Object value) {
@@ -378,7 +379,7 @@ class ListingRulesTest {
     void aRelistsStartPriceMayBeAtMostTheConfiguredPercentageLower() {
         assertEquals(List.of(), checkRelist(failed(), relist(Money.ofYuan("16000000.00"), null, null, null)));
         assertOnly(checkRelist(failed(), relist(Money.ofYuan("15999999.99"), null, null, null)), "startPrice",
-                "listing.relist-price-too-low");
+                MessageKey.LISTING_RELIST_PRICE_TOO_LOW);
     }
 
     @Test
@@ -388,8 +389,8 @@ class ListingRulesTest {
         failed.reservePriceFen = null;
         assertEquals(List.of(), checkRelist(failed, relist(null, null, null, null)));
         assertOnly(checkRelist(failed, relist(Money.ofYuan("16000000.00"), null, null, null)), "priceCap",
-                "listing.cap-too-high");
+                MessageKey.LISTING_CAP_TOO_HIGH);
         assertOnly(checkRelist(failed, relist(Money.ofYuan("16000000.00"), Money.ofYuan("3000000.00"),
-                Money.ofYuan("30000000.00"), null)), "deposit", "listing.deposit-too-low");
+                Money.ofYuan("30000000.00"), null)), "deposit", MessageKey.LISTING_DEPOSIT_TOO_LOW);
     }
 }

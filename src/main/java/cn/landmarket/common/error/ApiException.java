@@ -25,28 +25,28 @@ public class ApiException extends RuntimeException {
         this.extensions = Map.copyOf(extensions);
     }
 
-    public ApiException(ErrorCode code, String detailKey, Object... args) {
+    public ApiException(ErrorCode code, MessageKey detailKey, Object... args) {
         this(code, Message.of(detailKey, args), List.of());
     }
 
     /** A 400 listing every rejected field. */
     public static ApiException invalid(List<FieldViolation> violations) {
-        return new ApiException(ErrorCode.VALIDATION_FAILED, Message.of("validation.failed", violations.size()), violations);
+        return new ApiException(ErrorCode.VALIDATION_FAILED, Message.of(MessageKey.VALIDATION_FAILED, violations.size()), violations);
     }
 
-    public static ApiException invalid(String field, String key, Object... args) {
+    public static ApiException invalid(String field, MessageKey key, Object... args) {
         return invalid(List.of(FieldViolation.of(field, key, args)));
     }
 
     public static ApiException notFound(String what, Object id) {
-        return new ApiException(ErrorCode.NOT_FOUND, "not-found", what, String.valueOf(id));
+        return new ApiException(ErrorCode.NOT_FOUND, MessageKey.NOT_FOUND, what, String.valueOf(id));
     }
 
-    public static ApiException forbidden(String key, Object... args) {
+    public static ApiException forbidden(MessageKey key, Object... args) {
         return new ApiException(ErrorCode.FORBIDDEN, key, args);
     }
 
-    public static ApiException invalidState(String key, Object... args) {
+    public static ApiException invalidState(MessageKey key, Object... args) {
         return new ApiException(ErrorCode.INVALID_STATE, key, args);
     }
 

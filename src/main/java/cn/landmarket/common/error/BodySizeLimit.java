@@ -58,7 +58,7 @@ public class BodySizeLimit {
         Locale locale = locale(context);
         ErrorCode code = ErrorCode.PAYLOAD_TOO_LARGE;
         Problem problem = new Problem(code.type(), Localizer.render(code.titleKey(), locale), code.status(),
-                Localizer.render("http.413", locale), context.request().path(), code.name(), null,
+                Localizer.render(MessageKey.HTTP_413, locale), context.request().path(), code.name(), null,
                 requestId(context));
         String body;
         try {

@@ -35,8 +35,8 @@ public enum ErrorCode {
     }
 
     /** Key of the localised title. */
-    public String titleKey() {
-        return "problem." + name().toLowerCase().replace('_', '-') + ".title";
+    public MessageKey titleKey() {
+        return MessageKey.find("problem." + name().toLowerCase().replace('_', '-') + ".title").orElseThrow();
     }
 
     public static ErrorCode forStatus(int status) {

@@ -37,13 +37,13 @@ public final class Localizer {
         return render(message.key(), locale, message.args().toArray());
     }
 
-    public static String render(String key, Locale locale, Object... args) {
+    public static String render(MessageKey key, Locale locale, Object... args) {
         String pattern;
         try {
             pattern = ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(
-                    ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
+                    ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key.bundleKey());
         } catch (MissingResourceException e) {
-            return key;
+            return key.bundleKey();
         }
         return args.length == 0 ? pattern.replace("''", "'") : new MessageFormat(pattern, locale).format(args);
     }

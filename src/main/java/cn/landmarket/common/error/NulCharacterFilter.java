@@ -17,13 +17,13 @@ public class NulCharacterFilter {
     @ServerRequestFilter(preMatching = true)
     public void refuseNul(ContainerRequestContext request) {
         if (request.getUriInfo().getPath().indexOf('\0') >= 0) {
-            throw ApiException.invalid("path", "request.nul-character");
+            throw ApiException.invalid("path", MessageKey.REQUEST_NUL_CHARACTER);
         }
         MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
         for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
             if (parameter.getKey().indexOf('\0') >= 0
                     || parameter.getValue().stream().anyMatch(v -> v != null && v.indexOf('\0') >= 0)) {
-                throw ApiException.invalid(parameter.getKey().replace('\0', ' '), "request.nul-character");
+                throw ApiException.invalid(parameter.getKey().replace('\0', ' '), MessageKey.REQUEST_NUL_CHARACTER);
             }
         }
     }

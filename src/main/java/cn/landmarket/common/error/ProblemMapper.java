@@ -42,7 +42,7 @@ public class ProblemMapper {
     public Response api(ApiException e, HttpHeaders headers, UriInfo uri) {
         Locale locale = locale(headers);
         List<Problem.FieldError> errors = e.violations().isEmpty() ? null : e.violations().stream()
-                .map(v -> new Problem.FieldError(v.field(), v.message().key(), Localizer.render(v.message(), locale)))
+                .map(v -> new Problem.FieldError(v.field(), v.message().key().bundleKey(), Localizer.render(v.message(), locale)))
                 .toList();
         Response response = respond(e.code(), Localizer.render(e.detail(), locale), errors, headers, uri);
         if (e.extensions().get("retryAfterSeconds") instanceof Number wait) {
@@ -73,7 +73,7 @@ public class ProblemMapper {
                     violation.getMessage()));
         }
         errors.sort(java.util.Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::code));
-        return respond(ErrorCode.VALIDATION_FAILED, Localizer.render("validation.failed", locale, errors.size()), errors,
+        return respond(ErrorCode.VALIDATION_FAILED, Localizer.render(MessageKey.VALIDATION_FAILED, locale, errors.size()), errors,
                 headers, uri);
     }
 
@@ -82,27 +82,27 @@ public class ProblemMapper {
         Locale locale = locale(headers);
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = jsonPath(mapping.getPath());
-            String key;
+            MessageKey key;
             Object[] args = {};
             if (e instanceof UnrecognizedPropertyException) {
-                key = "json.unknown-field";
+                key = MessageKey.JSON_UNKNOWN_FIELD;
             } else if (e instanceof StorableText.UnstorableTextException) {
                 key = StorableText.KEY;
             } else if (rootCause(e) instanceof InvalidMoneyException) {
-                key = "json.money";
+                key = MessageKey.JSON_MONEY;
             } else if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
-                key = "json.wrong-type";
+                key = MessageKey.JSON_WRONG_TYPE;
                 Class<?> target = ((MismatchedInputException) e).getTargetType();
                 args = new Object[] {target == null ? "?" : typeName(target)};
             } else {
-                key = "json.invalid-value";
+                key = MessageKey.JSON_INVALID_VALUE;
             }
             List<Problem.FieldError> errors = List.of(
-                    new Problem.FieldError(field, key, Localizer.render(key, locale, args)));
-            return respond(ErrorCode.VALIDATION_FAILED, Localizer.render("validation.failed", locale, 1), errors,
+                    new Problem.FieldError(field, key.bundleKey(), Localizer.render(key, locale, args)));
+            return respond(ErrorCode.VALIDATION_FAILED, Localizer.render(MessageKey.VALIDATION_FAILED, locale, 1), errors,
                     headers, uri);
         }
-        return respond(ErrorCode.MALFORMED_REQUEST, Localizer.render("json.malformed", locale), null, headers, uri);
+        return respond(ErrorCode.MALFORMED_REQUEST, Localizer.render(MessageKey.JSON_MALFORMED, locale), null, headers, uri);
     }
 
     @ServerExceptionMapper
@@ -122,7 +122,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, HttpHeaders headers, UriInfo uri) {
-        return respond(ErrorCode.FORBIDDEN, Localizer.render("forbidden.role", locale(headers)), null, headers, uri);
+        return respond(ErrorCode.FORBIDDEN, Localizer.render(MessageKey.FORBIDDEN_ROLE, locale(headers)), null, headers, uri);
     }
 
     @ServerExceptionMapper
@@ -131,9 +131,9 @@ public class ProblemMapper {
         String field = uri.getQueryParameters().entrySet().stream()
                 .filter(entry -> entry.getValue().contains(e.value())).map(java.util.Map.Entry::getKey)
                 .findFirst().orElse("");
-        List<Problem.FieldError> errors = List.of(new Problem.FieldError(field, "param.invalid",
-                Localizer.render("param.invalid", locale, e.value(), e.expected())));
-        return respond(ErrorCode.VALIDATION_FAILED, Localizer.render("validation.failed", locale, 1), errors, headers,
+        List<Problem.FieldError> errors = List.of(new Problem.FieldError(field, MessageKey.PARAM_INVALID.bundleKey(),
+                Localizer.render(MessageKey.PARAM_INVALID, locale, e.value(), e.expected())));
+        return respond(ErrorCode.VALIDATION_FAILED, Localizer.render(MessageKey.VALIDATION_FAILED, locale, 1), errors, headers,
                 uri);
     }
 
@@ -148,24 +148,24 @@ public class ProblemMapper {
         if (status >= 500) {
             LOG.error("Web failure on " + uri.getPath(), e);
         }
-        String key = "http." + status;
-        String detail = Localizer.render(key, locale(headers));
-        return respond(code, status, detail.equals(key) ? e.getMessage() : detail, null, headers, uri);
+        String detail = MessageKey.find("http." + status).map(key -> Localizer.render(key, locale(headers)))
+                .orElse(e.getMessage());
+        return respond(code, status, detail, null, headers, uri);
     }
 
     @ServerExceptionMapper
     public Response concurrentChange(OptimisticLockException e, HttpHeaders headers, UriInfo uri) {
-        return respond(ErrorCode.CONFLICT, Localizer.render("concurrent-change", locale(headers)), null, headers, uri);
+        return respond(ErrorCode.CONFLICT, Localizer.render(MessageKey.CONCURRENT_CHANGE, locale(headers)), null, headers, uri);
     }
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, HttpHeaders headers, UriInfo uri) {
         LOG.error("Unexpected failure on " + uri.getPath(), e);
-        return respond(ErrorCode.INTERNAL, Localizer.render("internal", locale(headers)), null, headers, uri);
+        return respond(ErrorCode.INTERNAL, Localizer.render(MessageKey.INTERNAL, locale(headers)), null, headers, uri);
     }
 
     private Response notAuthenticated(HttpHeaders headers, UriInfo uri) {
-        Response response = respond(ErrorCode.NOT_AUTHENTICATED, Localizer.render("unauthenticated", locale(headers)),
+        Response response = respond(ErrorCode.NOT_AUTHENTICATED, Localizer.render(MessageKey.UNAUTHENTICATED, locale(headers)),
                 null, headers, uri);
         return Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 public final class StorableText {
 
     /** The message key of the field error. */
-    public static final String KEY = "json.unstorable-text";
+    public static final MessageKey KEY = MessageKey.JSON_UNSTORABLE_TEXT;
 
     private StorableText() {
     }

@@ -1,6 +1,7 @@
 package cn.landmarket.common.security;
 
 import java.util.EnumSet;
+import cn.landmarket.common.error.MessageKey;
 import java.util.Set;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -32,17 +33,17 @@ public class CurrentActor {
             Role.ofGroup(group).ifPresent(roles::add);
         }
         if (roles.size() != 1) {
-            throw ApiException.forbidden("forbidden.roles");
+            throw ApiException.forbidden(MessageKey.FORBIDDEN_ROLES);
         }
         Object claim = jwt.getClaim(ORG_CLAIM);
         String org = claim instanceof JsonString json ? json.getString() : claim instanceof String text ? text : "";
         org = org.strip();
         if (org.isEmpty()) {
-            throw ApiException.forbidden("forbidden.no-org");
+            throw ApiException.forbidden(MessageKey.FORBIDDEN_NO_ORG);
         }
         Actor actor = new Actor(jwt.getName(), roles.iterator().next(), org);
         if (!Actor.isRecordable(actor.toString())) {
-            throw ApiException.forbidden("forbidden.identity-unusable", Actor.MAX_LENGTH);
+            throw ApiException.forbidden(MessageKey.FORBIDDEN_IDENTITY_UNUSABLE, Actor.MAX_LENGTH);
         }
         return actor;
     }

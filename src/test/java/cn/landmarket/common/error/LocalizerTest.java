@@ -7,17 +7,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -48,21 +44,20 @@ class LocalizerTest {
     }
 
     @Test
-    void everyMessageKeyUsedInTheCodeHasATranslation() throws IOException {
-        Set<String> keys = bundle("problems.properties").stringPropertyNames();
-        Pattern literal = Pattern.compile("\"((?:listing|certificate|forbidden|enterprise|calendar|json|review|dev|bid|registration|bank|audit|ledger|trade|reveal|oversight)\\.[a-z-]+)\"");
-        Set<String> missing = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                Matcher m = literal.matcher(Files.readString(file));
-                while (m.find()) {
-                    if (!keys.contains(m.group(1))) {
-                        missing.add(m.group(1) + " in " + file.getFileName());
-                    }
-                }
-            }
+    void everyMessageKeyHasATranslationInBothLanguagesAndEveryTranslationAKey() throws IOException {
+        Set<String> constants = new TreeSet<>();
+        for (MessageKey key : MessageKey.values()) {
+            constants.add(key.bundleKey());
         }
-        assertEquals(Set.of(), missing);
+        assertEquals(new TreeSet<>(bundle("problems.properties").stringPropertyNames()), constants);
+        assertEquals(new TreeSet<>(bundle("problems_zh.properties").stringPropertyNames()), constants);
+    }
+
+    @Test
+    void aKeyBuiltFromDataIsFoundOnlyWhenItExists() {
+        assertEquals(Optional.of(MessageKey.HTTP_404), MessageKey.find("http.404"));
+        assertEquals(Optional.empty(), MessageKey.find("http.418"));
+        assertEquals("problem.invalid-state.title", ErrorCode.INVALID_STATE.titleKey().bundleKey());
     }
 
     @Test
@@ -77,10 +72,9 @@ class LocalizerTest {
     @Test
     void messagesAreRenderedWithTheirArguments() {
         assertEquals("The deposit must be at least 20% of the start price (4000000.00 yuan).",
-                Localizer.render(Message.of("listing.deposit-too-low", 20, "4000000.00"), Localizer.ENGLISH));
+                Localizer.render(Message.of(MessageKey.LISTING_DEPOSIT_TOO_LOW, 20, "4000000.00"), Localizer.ENGLISH));
         assertEquals("竞买保证金不得低于起始价的 20%（4000000.00 元）。",
-                Localizer.render(Message.of("listing.deposit-too-low", 20, "4000000.00"), Localizer.CHINESE));
-        assertTrue(Localizer.render("enterprise.bank-account-name", Localizer.ENGLISH).contains("enterprise's"));
-        assertEquals("no.such.key", Localizer.render("no.such.key", Localizer.ENGLISH));
+                Localizer.render(Message.of(MessageKey.LISTING_DEPOSIT_TOO_LOW, 20, "4000000.00"), Localizer.CHINESE));
+        assertTrue(Localizer.render(MessageKey.ENTERPRISE_BANK_ACCOUNT_NAME, Localizer.ENGLISH).contains("enterprise's"));
     }
 }
