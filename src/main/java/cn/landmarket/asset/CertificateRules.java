@@ -1,12 +1,12 @@
 package cn.landmarket.asset;
 
 import java.time.LocalDate;
-import cn.landmarket.common.error.MessageKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import cn.landmarket.common.error.FieldViolation;
+import cn.landmarket.common.error.MessageKey;
 
 /**
  * What a certificate of each asset type must and must not carry: the type-specific data of

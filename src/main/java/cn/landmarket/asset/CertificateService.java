@@ -1,7 +1,6 @@
 package cn.landmarket.asset;
 
 import java.time.Clock;
-import cn.landmarket.common.error.MessageKey;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import cn.landmarket.audit.AuditLog;
+import cn.landmarket.common.error.MessageKey;
 import cn.landmarket.ledger.LedgerCode;
 import cn.landmarket.ledger.LedgerService;
 import cn.landmarket.ledger.TransferKind;

@@ -1,8 +1,8 @@
 package cn.landmarket.auction;
 
 import java.time.Instant;
-import cn.landmarket.common.error.MessageKey;
 
+import cn.landmarket.common.error.MessageKey;
 import cn.landmarket.listing.ListingStatus;
 
 /**

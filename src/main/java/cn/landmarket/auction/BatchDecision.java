@@ -1,7 +1,6 @@
 package cn.landmarket.auction;
 
 import java.time.Instant;
-import cn.landmarket.common.error.MessageKey;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,6 +13,7 @@ import cn.landmarket.common.Money;
 import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.error.ErrorCode;
 import cn.landmarket.common.error.Message;
+import cn.landmarket.common.error.MessageKey;
 import cn.landmarket.common.time.ApiTime;
 import cn.landmarket.listing.ListingStatus;
 

@@ -1,7 +1,6 @@
 package cn.landmarket.auction;
 
 import java.sql.Connection;
-import cn.landmarket.common.error.MessageKey;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +27,7 @@ import cn.landmarket.audit.AuditLog;
 import cn.landmarket.common.config.MarketConfig;
 import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.error.ErrorCode;
+import cn.landmarket.common.error.MessageKey;
 import cn.landmarket.listing.ListingHistory;
 import cn.landmarket.listing.ListingStatus;
 
@@ -83,7 +83,6 @@ public class BidBatcher {
     record Command(long listingId, String enterpriseCode, long amountFen, String idempotencyKey,
             String clientAddress, CompletableFuture<BidOutcome> result) {
     }
-
 
     /**
      * Queues a bid; the future completes after the batch holding it has committed (or failed). The

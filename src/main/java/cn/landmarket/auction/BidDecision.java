@@ -1,8 +1,8 @@
 package cn.landmarket.auction;
 
-import cn.landmarket.common.error.MessageKey;
 import java.time.Instant;
 
+import cn.landmarket.common.error.MessageKey;
 import cn.landmarket.listing.ListingStatus;
 
 /** What the rules say about one bid: accepted at a sequence number with a deadline, or rejected and why. */

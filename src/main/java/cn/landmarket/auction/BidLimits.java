@@ -1,11 +1,12 @@
 package cn.landmarket.auction;
 
 import java.time.Clock;
-import cn.landmarket.common.error.MessageKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+
+import cn.landmarket.common.error.MessageKey;
 
 /**
  * Who pays for a bid request: the two rate limits of bidding and the rule that keeps one client

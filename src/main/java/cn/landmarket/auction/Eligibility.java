@@ -1,12 +1,12 @@
 package cn.landmarket.auction;
 
-import cn.landmarket.common.error.MessageKey;
 import java.util.List;
 import java.util.Optional;
 
 import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.error.ErrorCode;
 import cn.landmarket.common.error.Message;
+import cn.landmarket.common.error.MessageKey;
 
 /**
  * Whether the calling enterprise may register for a listing, condition by condition, as the

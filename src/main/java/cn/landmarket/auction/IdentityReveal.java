@@ -1,7 +1,6 @@
 package cn.landmarket.auction;
 
 import java.time.Instant;
-import cn.landmarket.common.error.MessageKey;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +9,7 @@ import java.util.Optional;
 import cn.landmarket.audit.AuditEntry;
 import cn.landmarket.audit.Commitment;
 import cn.landmarket.common.error.ApiException;
+import cn.landmarket.common.error.MessageKey;
 import cn.landmarket.common.security.Actor;
 
 /**

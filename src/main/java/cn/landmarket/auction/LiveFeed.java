@@ -1,7 +1,6 @@
 package cn.landmarket.auction;
 
 import java.sql.Connection;
-import cn.landmarket.common.error.MessageKey;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -25,6 +24,7 @@ import cn.landmarket.common.config.MarketConfig;
 import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.error.ErrorCode;
 import cn.landmarket.common.error.Message;
+import cn.landmarket.common.error.MessageKey;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;

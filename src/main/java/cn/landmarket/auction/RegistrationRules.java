@@ -1,7 +1,6 @@
 package cn.landmarket.auction;
 
 import java.time.Instant;
-import cn.landmarket.common.error.MessageKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -9,6 +8,7 @@ import java.util.function.Function;
 import cn.landmarket.common.error.ErrorCode;
 import cn.landmarket.auction.Eligibility.Check;
 import cn.landmarket.auction.Eligibility.Condition;
+import cn.landmarket.common.error.MessageKey;
 import cn.landmarket.listing.Listing;
 import cn.landmarket.listing.ListingStatus;
 import cn.landmarket.party.Enterprise;

@@ -1,7 +1,6 @@
 package cn.landmarket.auction;
 
 import java.security.SecureRandom;
-import cn.landmarket.common.error.MessageKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -13,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import cn.landmarket.audit.AuditLog;
+import cn.landmarket.common.error.MessageKey;
 import cn.landmarket.escrow.EscrowConfig;
 import cn.landmarket.common.Money;
 import cn.landmarket.common.config.MarketConfig;

@@ -1,7 +1,6 @@
 package cn.landmarket.audit;
 
 import java.sql.Connection;
-import cn.landmarket.common.error.MessageKey;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,6 +21,7 @@ import javax.sql.DataSource;
 
 import cn.landmarket.common.PageRequest;
 import cn.landmarket.common.error.ApiException;
+import cn.landmarket.common.error.MessageKey;
 
 /** Reads of the log for anyone: signed checkpoints, entries, inclusion and consistency proofs. */
 @ApplicationScoped

@@ -1,7 +1,6 @@
 package cn.landmarket.audit;
 
 import java.util.HexFormat;
-import cn.landmarket.common.error.MessageKey;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import cn.landmarket.common.error.ApiException;
+import cn.landmarket.common.error.MessageKey;
 import cn.landmarket.common.security.Actor;
 import cn.landmarket.common.security.RegisteredRegulators;
 

@@ -1,7 +1,6 @@
 package cn.landmarket.bank;
 
 import java.io.IOException;
-import cn.landmarket.common.error.MessageKey;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +17,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.error.ErrorCode;
+import cn.landmarket.common.error.MessageKey;
 import cn.landmarket.common.error.StorableText;
 
 /**

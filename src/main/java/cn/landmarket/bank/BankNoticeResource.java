@@ -1,7 +1,6 @@
 package cn.landmarket.bank;
 
 import java.io.IOException;
-import cn.landmarket.common.error.MessageKey;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -32,6 +31,7 @@ import cn.landmarket.common.PageRequest;
 import cn.landmarket.common.PageView;
 import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.error.ErrorCode;
+import cn.landmarket.common.error.MessageKey;
 import cn.landmarket.common.security.CurrentActor;
 import cn.landmarket.common.security.Role;
 

@@ -1,7 +1,6 @@
 package cn.landmarket.bank;
 
 import java.time.Clock;
-import cn.landmarket.common.error.MessageKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +16,7 @@ import cn.landmarket.audit.AuditLog;
 import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.error.ErrorCode;
 import cn.landmarket.common.error.FieldViolation;
+import cn.landmarket.common.error.MessageKey;
 import cn.landmarket.escrow.AccountCredits;
 import cn.landmarket.escrow.Credit;
 import cn.landmarket.escrow.CreditResult;

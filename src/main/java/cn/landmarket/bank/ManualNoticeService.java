@@ -1,7 +1,6 @@
 package cn.landmarket.bank;
 
 import java.time.Clock;
-import cn.landmarket.common.error.MessageKey;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -18,6 +17,7 @@ import cn.landmarket.common.config.MarketConfig;
 import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.error.ErrorCode;
 import cn.landmarket.common.error.FieldViolation;
+import cn.landmarket.common.error.MessageKey;
 import cn.landmarket.common.security.Actor;
 
 /**

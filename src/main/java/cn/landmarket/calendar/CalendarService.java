@@ -1,7 +1,6 @@
 package cn.landmarket.calendar;
 
 import java.time.Clock;
-import cn.landmarket.common.error.MessageKey;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -14,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import cn.landmarket.audit.AuditLog;
 import cn.landmarket.common.error.ApiException;
+import cn.landmarket.common.error.MessageKey;
 import cn.landmarket.common.security.Actor;
 
 /** The working-day calendar the operator maintains: holidays and make-up working days per year. */

@@ -1,8 +1,6 @@
 package cn.landmarket.dev;
 
-
 import jakarta.annotation.security.PermitAll;
-import cn.landmarket.common.error.MessageKey;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -13,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import cn.landmarket.common.error.ApiException;
+import cn.landmarket.common.error.MessageKey;
 import cn.landmarket.common.security.Role;
 import cn.landmarket.party.CreditCode;
 import cn.landmarket.party.PartyService;

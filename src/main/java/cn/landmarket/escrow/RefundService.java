@@ -1,7 +1,6 @@
 package cn.landmarket.escrow;
 
 import java.time.Clock;
-import cn.landmarket.common.error.MessageKey;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -18,6 +17,7 @@ import cn.landmarket.common.PageRequest;
 import cn.landmarket.common.PageView;
 import cn.landmarket.common.config.MarketConfig;
 import cn.landmarket.common.error.ApiException;
+import cn.landmarket.common.error.MessageKey;
 import cn.landmarket.common.security.Actor;
 import cn.landmarket.common.security.Role;
 import cn.landmarket.party.PartyService;

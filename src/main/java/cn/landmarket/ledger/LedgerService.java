@@ -1,7 +1,6 @@
 package cn.landmarket.ledger;
 
 import java.time.Clock;
-import cn.landmarket.common.error.MessageKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +13,7 @@ import cn.landmarket.common.config.MarketConfig;
 import cn.landmarket.common.PageRequest;
 import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.error.ErrorCode;
+import cn.landmarket.common.error.MessageKey;
 import cn.landmarket.common.security.Actor;
 import cn.landmarket.party.PartyService;
 import cn.landmarket.party.Regulator;

@@ -1,7 +1,6 @@
 package cn.landmarket.listing;
 
 import java.time.Clock;
-import cn.landmarket.common.error.MessageKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -15,6 +14,7 @@ import cn.landmarket.asset.CertificateService;
 import cn.landmarket.calendar.CalendarService;
 import cn.landmarket.common.config.MarketConfig;
 import cn.landmarket.common.error.ApiException;
+import cn.landmarket.common.error.MessageKey;
 import cn.landmarket.common.security.Actor;
 import cn.landmarket.party.PartyService;
 import cn.landmarket.party.Regulator;

@@ -1,7 +1,6 @@
 package cn.landmarket.listing;
 
 import java.time.Duration;
-import cn.landmarket.common.error.MessageKey;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -17,6 +16,7 @@ import cn.landmarket.common.Money;
 import cn.landmarket.common.config.MarketConfig;
 import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.error.FieldViolation;
+import cn.landmarket.common.error.MessageKey;
 import cn.landmarket.common.time.ApiTime;
 
 /**

@@ -1,7 +1,6 @@
 package cn.landmarket.listing;
 
 import java.time.Clock;
-import cn.landmarket.common.error.MessageKey;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -19,6 +18,7 @@ import cn.landmarket.common.config.MarketConfig;
 import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.error.ErrorCode;
 import cn.landmarket.common.error.FieldViolation;
+import cn.landmarket.common.error.MessageKey;
 import cn.landmarket.common.security.Actor;
 import cn.landmarket.party.DivisionCode;
 import cn.landmarket.party.PartyService;

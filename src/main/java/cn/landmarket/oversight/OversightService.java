@@ -1,7 +1,6 @@
 package cn.landmarket.oversight;
 
 import static cn.landmarket.oversight.OversightRepository.instant;
-import cn.landmarket.common.error.MessageKey;
 import static cn.landmarket.oversight.OversightRepository.lng;
 
 import java.time.Clock;
@@ -33,13 +32,14 @@ import cn.landmarket.common.config.MarketConfig;
 import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.error.ErrorCode;
 import cn.landmarket.common.error.Message;
+import cn.landmarket.common.error.MessageKey;
 import cn.landmarket.common.security.Actor;
 import cn.landmarket.listing.ListingService;
 import cn.landmarket.listing.ListingStatus;
 import cn.landmarket.oversight.OversightRepository.Where;
 import cn.landmarket.party.PartyService;
 import cn.landmarket.party.Regulator;
-import cn.landmarket.settlement.SettlementService;
+import cn.landmarket.settlement.TradeQueryService;
 import cn.landmarket.settlement.TradeStatus;
 import cn.landmarket.escrow.RefundService;
 import cn.landmarket.escrow.RegistrationStatus;
@@ -61,7 +61,7 @@ public class OversightService {
     private final ListingService listings;
     private final RegistrationService registrations;
     private final AuctionService auctions;
-    private final SettlementService settlement;
+    private final TradeQueryService trades;
     private final RefundService refunds;
     private final AuditService auditLogReader;
     private final AuditLog auditLog;
@@ -70,7 +70,7 @@ public class OversightService {
     private final Clock clock;
 
     OversightService(OversightRepository repository, PartyService parties, ListingService listings,
-            RegistrationService registrations, AuctionService auctions, SettlementService settlement,
+            RegistrationService registrations, AuctionService auctions, TradeQueryService trades,
             RefundService refunds, AuditService auditLogReader, AuditLog auditLog, OversightConfig config,
             MarketConfig market, Clock clock) {
         this.repository = repository;
@@ -78,7 +78,7 @@ public class OversightService {
         this.listings = listings;
         this.registrations = registrations;
         this.auctions = auctions;
-        this.settlement = settlement;
+        this.trades = trades;
         this.refunds = refunds;
         this.auditLogReader = auditLogReader;
         this.auditLog = auditLog;
@@ -240,7 +240,7 @@ public class OversightService {
         requireListing(actor, listingId);
         return new DossierView(listings.get(actor, listingId), listings.history(actor, listingId),
                 registrations.list(actor, listingId, null), auctions.bids(actor, listingId, null, DOSSIER_PAGE),
-                settlement.findOfListing(actor, listingId).orElse(null), refunds.ofListing(actor, listingId),
+                trades.findOfListing(actor, listingId).orElse(null), refunds.ofListing(actor, listingId),
                 auditEntries(listingId), repository.pendingAuditEntries(listingId));
     }
 

@@ -1,7 +1,6 @@
 package cn.landmarket.oversight;
 
 import java.time.DateTimeException;
-import cn.landmarket.common.error.MessageKey;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import cn.landmarket.asset.AssetType;
 import cn.landmarket.common.error.ApiException;
+import cn.landmarket.common.error.MessageKey;
 import cn.landmarket.party.ValidDivisionCode;
 import cn.landmarket.party.ValidDivisionCode.Kind;
 

@@ -1,7 +1,6 @@
 package cn.landmarket.party;
 
 import java.time.Clock;
-import cn.landmarket.common.error.MessageKey;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -13,6 +12,7 @@ import cn.landmarket.common.PageRequest;
 import cn.landmarket.common.PageView;
 import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.error.ErrorCode;
+import cn.landmarket.common.error.MessageKey;
 import cn.landmarket.common.security.Actor;
 import cn.landmarket.common.security.RegisteredRegulators;
 import cn.landmarket.common.security.Role;

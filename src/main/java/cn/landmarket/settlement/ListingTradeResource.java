@@ -20,7 +20,7 @@ import cn.landmarket.common.security.Role;
 public class ListingTradeResource {
 
     @Inject
-    SettlementService service;
+    TradeQueryService queries;
 
     @Inject
     CurrentActor actor;
@@ -29,7 +29,7 @@ public class ListingTradeResource {
     @RolesAllowed({Role.TOWNSHIP_GROUP, Role.ENTERPRISE_GROUP, Role.REGULATOR_GROUP, Role.OPERATOR_GROUP})
     @Operation(summary = "The trade of a sold listing")
     public TradeView ofListing(@PathParam("id") long id) {
-        return service.ofListing(actor.get(), id);
+        return queries.ofListing(actor.get(), id);
     }
 
 }

@@ -26,6 +26,9 @@ public class TradeResource {
     SettlementService service;
 
     @Inject
+    TradeQueryService queries;
+
+    @Inject
     CurrentActor actor;
 
     @GET
@@ -33,7 +36,7 @@ public class TradeResource {
     @RolesAllowed({Role.TOWNSHIP_GROUP, Role.ENTERPRISE_GROUP, Role.REGULATOR_GROUP, Role.OPERATOR_GROUP})
     @Operation(summary = "A trade, for its seller, its buyer, regulators of its region and operators")
     public TradeView get(@PathParam("id") long id) {
-        return service.get(actor.get(), id);
+        return queries.get(actor.get(), id);
     }
 
     @POST

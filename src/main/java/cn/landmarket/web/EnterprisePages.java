@@ -1,7 +1,6 @@
 package cn.landmarket.web;
 
 import java.net.URI;
-import cn.landmarket.common.error.MessageKey;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,6 +27,7 @@ import cn.landmarket.auction.RegistrationView;
 import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.error.ErrorCode;
 import cn.landmarket.common.error.Localizer;
+import cn.landmarket.common.error.MessageKey;
 import cn.landmarket.common.security.Actor;
 import cn.landmarket.common.security.Role;
 import cn.landmarket.escrow.RefundService;
@@ -39,7 +39,7 @@ import cn.landmarket.party.EnterpriseView;
 import cn.landmarket.party.MeView;
 import cn.landmarket.party.PartyService;
 import cn.landmarket.party.RegisterEnterpriseRequest;
-import cn.landmarket.settlement.SettlementService;
+import cn.landmarket.settlement.TradeQueryService;
 import cn.landmarket.settlement.TradeView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -98,7 +98,7 @@ public class EnterprisePages {
     RegistrationService registrations;
 
     @Inject
-    SettlementService settlement;
+    TradeQueryService trades;
 
     @Inject
     RefundService refunds;
@@ -126,7 +126,7 @@ public class EnterprisePages {
         EnterpriseView enterprise = me.orgRegistered() ? parties.enterprise(actor, actor.org()) : null;
         List<Registered> registered = registrations.allMine(actor).stream()
                 .map(r -> new Registered(r, listings.publicGet(r.listingId()))).toList();
-        List<Bought> bought = settlement.bought(actor).stream()
+        List<Bought> bought = trades.bought(actor).stream()
                 .map(t -> new Bought(t, listings.publicGet(t.listingId()))).toList();
         Page p = pages.page();
         return Templates.overview(p, me, enterprise, registered, bought, refunds.mine(actor)).setLocale(p.locale());

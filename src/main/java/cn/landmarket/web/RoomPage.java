@@ -1,7 +1,6 @@
 package cn.landmarket.web;
 
 import java.net.URI;
-import cn.landmarket.common.error.MessageKey;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -44,6 +43,7 @@ import cn.landmarket.common.config.MarketConfig;
 import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.error.ErrorCode;
 import cn.landmarket.common.error.Localizer;
+import cn.landmarket.common.error.MessageKey;
 import cn.landmarket.common.security.Actor;
 import cn.landmarket.common.security.Role;
 import cn.landmarket.escrow.RegistrationStatus;

@@ -23,6 +23,7 @@ import cn.landmarket.listing.ListingView;
 import cn.landmarket.settlement.ConfirmRequest;
 import cn.landmarket.settlement.ConfirmationText;
 import cn.landmarket.settlement.SettlementService;
+import cn.landmarket.settlement.TradeQueryService;
 import cn.landmarket.settlement.TradeStatus;
 import cn.landmarket.settlement.TradeView;
 import io.quarkus.qute.CheckedTemplate;
@@ -63,13 +64,16 @@ public class TradePages {
     SettlementService settlement;
 
     @Inject
+    TradeQueryService trades;
+
+    @Inject
     ListingService listings;
 
     @GET
     @Operation(hidden = true)
     public TemplateInstance trades() {
         Actor actor = EnterprisePages.enterprise(pages);
-        List<EnterprisePages.Bought> bought = settlement.bought(actor).stream()
+        List<EnterprisePages.Bought> bought = trades.bought(actor).stream()
                 .map(t -> new EnterprisePages.Bought(t, listings.publicGet(t.listingId()))).toList();
         Page p = pages.page();
         return Templates.trades(p, bought).setLocale(p.locale());
@@ -80,7 +84,7 @@ public class TradePages {
     @Operation(hidden = true)
     public TemplateInstance trade(@PathParam("id") long id) {
         Actor actor = EnterprisePages.enterprise(pages);
-        TradeView t = settlement.get(actor, id);
+        TradeView t = trades.get(actor, id);
         Page p = pages.page();
         return Templates.trade(p, t, listings.publicGet(t.listingId()), Confirmation.of(t), null)
                 .setLocale(p.locale());
@@ -96,7 +100,7 @@ public class TradePages {
         try {
             settlement.confirm(actor, id, new ConfirmRequest(sha256 == null ? "" : sha256));
         } catch (ApiException e) {
-            TradeView t = settlement.get(actor, id);
+            TradeView t = trades.get(actor, id);
             Page p = pages.page();
             return Response.status(e.code().status()).entity(Templates.trade(p, t, listings.publicGet(t.listingId()),
                     Confirmation.of(t), Refusal.of(e, p.locale())).setLocale(p.locale())).build();

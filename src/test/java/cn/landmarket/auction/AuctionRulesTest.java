@@ -1,7 +1,6 @@
 package cn.landmarket.auction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import cn.landmarket.common.error.MessageKey;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +9,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import cn.landmarket.common.error.MessageKey;
 import cn.landmarket.listing.ListingStatus;
 
 /** The bidding rules of domain.md ("Bidding") without a database: {@link AuctionRules}. */

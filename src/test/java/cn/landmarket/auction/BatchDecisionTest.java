@@ -1,7 +1,6 @@
 package cn.landmarket.auction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import cn.landmarket.common.error.MessageKey;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import cn.landmarket.audit.AuditEntry;
 import cn.landmarket.common.Money;
 import cn.landmarket.common.error.ErrorCode;
+import cn.landmarket.common.error.MessageKey;
 import cn.landmarket.listing.ListingStatus;
 
 /** A batch of bids decided in arrival order without a database: {@link BatchDecision}. */

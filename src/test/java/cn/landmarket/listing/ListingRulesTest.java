@@ -1,7 +1,6 @@
 package cn.landmarket.listing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import cn.landmarket.common.error.MessageKey;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -25,6 +24,7 @@ import cn.landmarket.calendar.WorkingDayCalendar;
 import cn.landmarket.common.Money;
 import cn.landmarket.common.config.MarketConfig;
 import cn.landmarket.common.error.FieldViolation;
+import cn.landmarket.common.error.MessageKey;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 

@@ -1,7 +1,6 @@
 package cn.landmarket.common.security;
 
 import java.util.EnumSet;
-import cn.landmarket.common.error.MessageKey;
 import java.util.Set;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -11,6 +10,7 @@ import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import cn.landmarket.common.error.ApiException;
+import cn.landmarket.common.error.MessageKey;
 
 /**
  * Reads the verified token of the current request into an {@link Actor}: exactly one marketplace
