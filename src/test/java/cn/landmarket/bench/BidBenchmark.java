@@ -506,22 +506,27 @@ public final class BidBenchmark {
     }
 
     private static String[] tokens() throws Exception {
+        String[] tokens = new String[CLIENTS];
+        for (int i = 0; i < CLIENTS; i++) {
+            tokens[i] = token("bench-" + i, "enterprise", ENTERPRISES.get(i));
+        }
+        return tokens;
+    }
+
+    /** A token for the service started by {@link #startService}, signed with the test key, valid two hours. */
+    static String token(String subject, String group, String org) throws Exception {
         String pem = Files.readString(Path.of("src/test/resources/test-keys/privateKey.pem"))
                 .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
-        String[] tokens = new String[CLIENTS];
         long now = Instant.now().getEpochSecond();
-        for (int i = 0; i < CLIENTS; i++) {
-            String header = b64("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
-            String claims = b64(String.format(Locale.ROOT, "{\"iss\":\"https://id.land-market.local\",\"aud\":\"land-market\","
-                    + "\"upn\":\"bench-%d\",\"sub\":\"bench-%d\",\"groups\":[\"enterprise\"],\"org\":\"%s\","
-                    + "\"iat\":%d,\"exp\":%d}", i, i, ENTERPRISES.get(i), now, now + 7200));
-            Signature signature = Signature.getInstance("SHA256withRSA");
-            signature.initSign(key);
-            signature.update((header + "." + claims).getBytes(StandardCharsets.US_ASCII));
-            tokens[i] = header + "." + claims + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
-        }
-        return tokens;
+        String header = b64("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
+        String claims = b64(String.format(Locale.ROOT, "{\"iss\":\"https://id.land-market.local\",\"aud\":\"land-market\","
+                + "\"upn\":\"%s\",\"sub\":\"%s\",\"groups\":[\"%s\"],\"org\":\"%s\","
+                + "\"iat\":%d,\"exp\":%d}", subject, subject, group, org, now, now + 7200));
+        Signature signature = Signature.getInstance("SHA256withRSA");
+        signature.initSign(key);
+        signature.update((header + "." + claims).getBytes(StandardCharsets.US_ASCII));
+        return header + "." + claims + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
     }
 
     private static String b64(String json) {

@@ -25,7 +25,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * The page benchmark: the packaged service with the dev seed data, each page of the trading hall
  * asked for one request at a time (so the time is the server's render time plus a loopback round
- * trip), after a warm-up; p50, p95 and max per page, over repeats. Then the weight of the live
+ * trip), after a warm-up; p50, p95 and max per page, over repeats; the enterprise pages as a seeded,
+ * verified enterprise signed in with the session cookie. Then the weight of the live
  * room's JavaScript and CSS, as served and gzip-compressed. Goals (issue 14): p95 under 50 ms,
  * the room's scripts and styles under 150 KB compressed.
  * Run with {@code ./mvnw -B -DskipTests package exec:java@bench -Dexec.args=pages}.
@@ -35,6 +36,9 @@ final class PageBenchmark {
     private static final int REQUESTS = Integer.getInteger("bench.pageRequests", 300);
     private static final int WARMUP = Integer.getInteger("bench.pageWarmup", 200);
     private static final Pattern ASSET = Pattern.compile("(?:src|href)=\"(/(?:assets|webjars)/[^\"]+\\.(?:js|css))\"");
+
+    /** A verified enterprise of the seed data (seed-data/01-parties.sql). */
+    private static final String SEEDED_ENTERPRISE = "915107036214720006";
 
     private PageBenchmark() {
     }
@@ -62,9 +66,12 @@ final class PageBenchmark {
 
     private static void measure(String base, int repeats) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        String listings = get(http, base + "/api/public/listings?size=1&status=LISTING").body();
+        String listings = get(http, base + "/api/public/listings?size=1&status=LISTING", null).body();
         Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(listings);
-        String listing = id.find() ? id.group(1) : "1";
+        if (!id.find()) {
+            throw new IllegalStateException("No listing open for bids in the seed data: " + listings);
+        }
+        String listing = id.group(1);
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("announcements", "/");
         pages.put("announcements, filtered and sorted", "/?assetType=LINKAGE_SURPLUS&sort=PRICE_DESC&minAreaM2=1000");
@@ -72,26 +79,34 @@ final class PageBenchmark {
         pages.put("live room", "/listings/" + listing + "/room");
         pages.put("results", "/results");
         pages.put("verify", "/verify");
+        pages.put("live room, signed-in bidder", "/listings/" + listing + "/room");
+        pages.put("my overview", "/my");
+        pages.put("my enterprise", "/my/enterprise");
+        pages.put("registration for a listing", "/my/listings/" + listing + "/registration");
+        pages.put("my trades", "/my/trades");
+        pages.put("my refunds", "/my/refunds");
+        String session = "lm_session=" + BidBenchmark.token("bench-page", "enterprise", SEEDED_ENTERPRISE);
         System.out.printf(Locale.ROOT, "%nPage render time: %d requests per page after %d warm-up, one at a time, %d repeats%n",
                 REQUESTS, WARMUP, repeats);
         System.out.printf(Locale.ROOT, "%-36s %6s %8s %8s %8s   (ms; min-max over repeats)%n", "page", "status", "p50",
                 "p95", "max");
         for (var page : pages.entrySet()) {
             String url = base + page.getValue();
-            int status = get(http, url).statusCode();
+            String cookie = page.getKey().startsWith("live room,") || page.getValue().startsWith("/my") ? session : null;
+            int status = get(http, url, cookie).statusCode();
             if (status != 200) {
                 System.out.printf(Locale.ROOT, "%-36s %6d (not measured)%n", page.getKey(), status);
                 continue;
             }
             for (int i = 0; i < WARMUP; i++) {
-                get(http, url);
+                get(http, url, cookie);
             }
             List<double[]> runs = new ArrayList<>();
             for (int r = 0; r < repeats; r++) {
                 long[] micros = new long[REQUESTS];
                 for (int i = 0; i < REQUESTS; i++) {
                     long start = System.nanoTime();
-                    get(http, url);
+                    get(http, url, cookie);
                     micros[i] = (System.nanoTime() - start) / 1_000;
                 }
                 Arrays.sort(micros);
@@ -106,7 +121,7 @@ final class PageBenchmark {
 
     /** The scripts and styles a page loads, as served and gzip-compressed. */
     private static void weight(HttpClient http, String base, String path) throws Exception {
-        HttpResponse<String> page = get(http, base + path);
+        HttpResponse<String> page = get(http, base + path, null);
         if (page.statusCode() != 200) {
             System.out.printf(Locale.ROOT, "%nLive room weight: page answered %d, not measured%n", page.statusCode());
             return;
@@ -134,9 +149,15 @@ final class PageBenchmark {
                 ? String.format(Locale.ROOT, " (%.1f-%.1f)", min, max) : "");
     }
 
-    private static HttpResponse<String> get(HttpClient http, String url) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html")
-                .header("Accept-Language", "zh-CN").build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> get(HttpClient http, String url, String cookie)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Accept", url.contains("/api/") ? "application/json" : "text/html")
+                .header("Accept-Language", "zh-CN");
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static int gzip(byte[] body) throws IOException {
