@@ -9,10 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -35,6 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 import cn.landmarket.party.CreditCode;
+import cn.landmarket.testing.OutsideTokens;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -508,30 +505,11 @@ public final class BidBenchmark {
     private static String[] tokens() throws Exception {
         String[] tokens = new String[CLIENTS];
         for (int i = 0; i < CLIENTS; i++) {
-            tokens[i] = token("bench-" + i, "enterprise", ENTERPRISES.get(i));
+            tokens[i] = OutsideTokens.sign("bench-" + i, "enterprise", ENTERPRISES.get(i));
         }
         return tokens;
     }
 
-    /** A token for the service started by {@link #startService}, signed with the test key, valid two hours. */
-    static String token(String subject, String group, String org) throws Exception {
-        String pem = Files.readString(Path.of("src/test/resources/test-keys/privateKey.pem"))
-                .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
-        long now = Instant.now().getEpochSecond();
-        String header = b64("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
-        String claims = b64(String.format(Locale.ROOT, "{\"iss\":\"https://id.land-market.local\",\"aud\":\"land-market\","
-                + "\"upn\":\"%s\",\"sub\":\"%s\",\"groups\":[\"%s\"],\"org\":\"%s\","
-                + "\"iat\":%d,\"exp\":%d}", subject, subject, group, org, now, now + 7200));
-        Signature signature = Signature.getInstance("SHA256withRSA");
-        signature.initSign(key);
-        signature.update((header + "." + claims).getBytes(StandardCharsets.US_ASCII));
-        return header + "." + claims + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
-    }
-
-    private static String b64(String json) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
-    }
 
     static Process startService(Path jar, String jdbc, int port, int managementPort, boolean auditLog)
             throws IOException {

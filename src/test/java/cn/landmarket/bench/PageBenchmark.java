@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 
 import cn.landmarket.dev.SeedData;
+import cn.landmarket.testing.OutsideTokens;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -85,7 +86,7 @@ final class PageBenchmark {
         pages.put("registration for a listing", "/my/listings/" + listing + "/registration");
         pages.put("my trades", "/my/trades");
         pages.put("my refunds", "/my/refunds");
-        String session = "lm_session=" + BidBenchmark.token("bench-page", "enterprise", SEEDED_ENTERPRISE);
+        String session = "lm_session=" + OutsideTokens.sign("bench-page", "enterprise", SEEDED_ENTERPRISE);
         System.out.printf(Locale.ROOT, "%nPage render time: %d requests per page after %d warm-up, one at a time, %d repeats%n",
                 REQUESTS, WARMUP, repeats);
         System.out.printf(Locale.ROOT, "%-36s %6s %8s %8s %8s   (ms; min-max over repeats)%n", "page", "status", "p50",

@@ -7,21 +7,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
-import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -34,6 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.landmarket.party.CreditCode;
+import cn.landmarket.testing.OutsideTokens;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -456,29 +451,9 @@ final class Cluster implements AutoCloseable {
 
     /** An RS256 token signed with the test key, as the identity provider would issue it. */
     static String token(String subject, String role, String org) {
-        try {
-            String pem = Files.readString(Path.of("src/test/resources/test-keys/privateKey.pem"))
-                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            PrivateKey key = KeyFactory.getInstance("RSA")
-                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
-            long now = Instant.now().getEpochSecond();
-            String header = b64("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
-            String claims = b64(String.format(Locale.ROOT, "{\"iss\":\"https://id.land-market.local\","
-                    + "\"aud\":\"land-market\",\"upn\":\"%s\",\"sub\":\"%s\",\"groups\":[\"%s\"],\"org\":\"%s\","
-                    + "\"iat\":%d,\"exp\":%d}", subject, subject, role, org, now, now + 7200));
-            Signature signature = Signature.getInstance("SHA256withRSA");
-            signature.initSign(key);
-            signature.update((header + "." + claims).getBytes(StandardCharsets.US_ASCII));
-            return header + "." + claims + "."
-                    + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
-        } catch (IOException | java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return OutsideTokens.sign(subject, role, org);
     }
 
-    private static String b64(String json) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
-    }
 
     // ---- utilities
 
