@@ -70,9 +70,10 @@ class KubernetesManifestsTest {
     /** Settings the service refuses to run without, and which of them are secrets. */
     private static final Set<String> REQUIRED = Set.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
             "QUARKUS_DATASOURCE_PASSWORD", "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MARKET_BANK_HMAC_SECRET",
-            "MARKET_AUDIT_SIGNING_KEY");
+            "MARKET_AUDIT_SIGNING_KEY", "QUARKUS_OIDC_AUTH_SERVER_URL", "QUARKUS_OIDC_CLIENT_ID",
+            "QUARKUS_OIDC_CREDENTIALS_SECRET", "QUARKUS_OIDC_AUTHENTICATION_STATE_SECRET");
     private static final Set<String> SECRET_SETTINGS = Set.of("QUARKUS_DATASOURCE_PASSWORD", "MARKET_BANK_HMAC_SECRET",
-            "MARKET_AUDIT_SIGNING_KEY");
+            "MARKET_AUDIT_SIGNING_KEY", "QUARKUS_OIDC_CREDENTIALS_SECRET", "QUARKUS_OIDC_AUTHENTICATION_STATE_SECRET");
 
     private static final Pattern VARIABLE_REFERENCE = Pattern.compile("\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
 

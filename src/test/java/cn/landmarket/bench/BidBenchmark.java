@@ -533,6 +533,8 @@ public final class BidBenchmark {
         builder.environment().put("MARKET_BIDDING_BID_BURST_PER_BIDDER", "1000000");
         builder.environment().put("MARKET_BIDDING_BIDS_PER_SECOND_PER_ADDRESS", "1000000");
         builder.environment().put("MARKET_BIDDING_BID_BURST_PER_ADDRESS", "1000000");
+        // No identity provider here: the web pages' sign-in (OpenID Connect) is off, as in dev and test.
+        builder.environment().put("QUARKUS_OIDC_TENANT_ENABLED", "false");
         builder.environment().put("QUARKUS_LOG_LEVEL", "WARN");
         builder.environment().put("QUARKUS_LOG_CATEGORY__CN_LANDMARKET_AUCTION__LEVEL",
                 System.getProperty("bench.serviceLog", "WARN"));

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.landmarket.party.CreditCode;
+import cn.landmarket.testing.LocalOidcProvider;
 import cn.landmarket.testing.OutsideTokens;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -35,8 +37,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * Several instances of the packaged service ({@code target/quarkus-app/quarkus-run.jar}, as built by
  * {@code package}) as child processes on 127.0.0.1 against one embedded PostgreSQL whose data
  * directory lives under {@code target/}, so that the database can be crashed and started again on
- * the same data. Every instance shares the audit signing key and the bank secret; each logs to
- * {@code target/<name>.log}. Closing the cluster ends every child process (a JVM shutdown hook does
+ * the same data. Every instance shares the audit signing key and the bank secret, and signs web
+ * readers in through one local OpenID Connect provider ({@link LocalOidcProvider}; the API's tokens
+ * stay those of the test key); each logs to {@code target/<name>.log}. Closing the cluster ends every child process (a JVM shutdown hook does
  * it too if the test run is cut short).
  */
 final class Cluster implements AutoCloseable {
@@ -58,6 +61,8 @@ final class Cluster implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private EmbeddedPostgres pg;
+    private final LocalOidcProvider provider = new LocalOidcProvider();
+    private final Map<String, String> providerSettings;
 
     /** One running service process. */
     static final class Instance {
@@ -109,6 +114,12 @@ final class Cluster implements AutoCloseable {
         this.pgPort = freePort();
         this.auditKey = auditKey();
         startPostgres();
+        this.providerSettings = provider.start();
+    }
+
+    /** The local OpenID Connect provider's base URL (its issuer). */
+    String provider() {
+        return providerSettings.get("quarkus.oidc.auth-server-url");
     }
 
     String jdbc() {
@@ -159,6 +170,11 @@ final class Cluster implements AutoCloseable {
 
     /** Starts an instance; it is ready when {@link #awaitReady} returns. */
     Instance start(String instanceName) throws IOException {
+        return start(instanceName, Map.of());
+    }
+
+    /** Starts an instance with more (or other) environment variables than the usual ones. */
+    Instance start(String instanceName, Map<String, String> moreEnv) throws IOException {
         int port = freePort();
         int managementPort = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -182,6 +198,10 @@ final class Cluster implements AutoCloseable {
         env.put("MARKET_BIDDING_BIDS_PER_SECOND_PER_ADDRESS", "1000000");
         env.put("MARKET_BIDDING_BID_BURST_PER_ADDRESS", "1000000");
         env.put("QUARKUS_LOG_LEVEL", "INFO");
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", provider());
+        env.put("QUARKUS_OIDC_CLIENT_ID", providerSettings.get("quarkus.oidc.client-id"));
+        env.put("QUARKUS_OIDC_CREDENTIALS_SECRET", providerSettings.get("quarkus.oidc.credentials.secret"));
+        env.putAll(moreEnv);
         builder.redirectErrorStream(true);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(
                 Path.of("target", name + "-" + instanceName + ".log").toFile()));
@@ -332,6 +352,7 @@ final class Cluster implements AutoCloseable {
                 System.err.println("stopping PostgreSQL failed: " + e);
             }
         }
+        provider.stop();
     }
 
     // ---- data

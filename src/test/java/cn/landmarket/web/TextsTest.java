@@ -33,7 +33,8 @@ class TextsTest {
             VerifyTexts.class, "/messages/verify_en.properties",
             RoomTexts.class, "/messages/room_en.properties",
             LotTexts.class, "/messages/lot_en.properties",
-            EntTexts.class, "/messages/ent_en.properties");
+            EntTexts.class, "/messages/ent_en.properties",
+            OidcTexts.class, "/messages/oidc_en.properties");
 
     private static Properties english(String file) throws IOException {
         Properties p = new Properties();
