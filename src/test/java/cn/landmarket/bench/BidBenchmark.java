@@ -524,8 +524,6 @@ public final class BidBenchmark {
         builder.environment().put("MP_JWT_VERIFY_PUBLICKEY_LOCATION",
                 Path.of("src/test/resources/test-keys/publicKey.pem").toAbsolutePath().toString());
         builder.environment().put("MARKET_BANK_HMAC_SECRET", "bench-secret-of-at-least-32-bytes");
-        // the benchmarks sign in with tokens, never through the identity provider's pages
-        builder.environment().put("QUARKUS_OIDC_TENANT_ENABLED", "false");
         builder.environment().put("MARKET_AUDIT_SIGNING_KEY", auditKey());
         builder.environment().put("MARKET_AUDIT_ENABLED", String.valueOf(auditLog));
         // the packaged service refuses to run with the log off, unless told it is this benchmark
