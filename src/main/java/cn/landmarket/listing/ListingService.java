@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import cn.landmarket.asset.Certificate;
@@ -42,9 +43,10 @@ public class ListingService {
     private final ListingRules rules;
     private final ZoneId zone;
     private final Clock clock;
+    private final Event<ListingOpened> opened;
 
     ListingService(ListingRepository listings, CertificateService certificates, PartyService parties,
-            CalendarService calendar, MarketConfig config, Clock clock) {
+            CalendarService calendar, MarketConfig config, Clock clock, Event<ListingOpened> opened) {
         this.listings = listings;
         this.certificates = certificates;
         this.parties = parties;
@@ -52,6 +54,7 @@ public class ListingService {
         this.rules = new ListingRules(config.rules(), config.zone());
         this.zone = config.zone();
         this.clock = clock;
+        this.opened = opened;
     }
 
     /**
@@ -335,6 +338,7 @@ public class ListingService {
         for (Long id : listings.advance(ListingStatus.ANNOUNCED, ListingStatus.LISTING, "listing_start", now)) {
             listings.record(ListingHistory.of(id, ListingStatus.ANNOUNCED, ListingStatus.LISTING, now,
                     ListingTimeline.ACTOR, null));
+            opened.fire(new ListingOpened(id, now));
             moved++;
         }
         return moved;

@@ -406,6 +406,12 @@
   }
   function formFollowsStatus() {
     var open = !!OPEN[status];
+    if (open && $('bid-closed') && !$('bid-form') && !$('bid-confirm') && root.getAttribute('data-my-bidder')) {
+      // Bidding opened while a qualified bidder watched: the server renders the form, with the lowest
+      // amount and a fresh idempotency key, so fetch the page again rather than build a second form here.
+      window.location.reload();
+      return;
+    }
     document.querySelectorAll('#bid-form button, #bid-confirm button').forEach(function (b) {
       b.disabled = !open;
     });

@@ -25,6 +25,7 @@ import cn.landmarket.testing.Browser;
 import cn.landmarket.testing.Browsers;
 import cn.landmarket.testing.StandardMarket;
 import cn.landmarket.testing.TestClock;
+import cn.landmarket.testing.Fixtures;
 import cn.landmarket.testing.TestData;
 import cn.landmarket.testing.Tokens;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -182,6 +183,33 @@ class RoomBrowserTest {
             long again = remaining(b);
             long expectedAgain = Duration.between(clock.instant(), end).toSeconds();
             assertTrue(Math.abs(again - expectedAgain) <= 3, "shown " + again + " s, the server says " + expectedAgain);
+        }
+    }
+
+    @Test
+    void aQualifiedBidderWatchingWhenBiddingOpensGetsTheBidFormWithoutReloadingByHand() {
+        String township = Tokens.township(TestData.TOWNSHIP_A);
+        long cert = Fixtures.issue(Fixtures.linkage(TestData.TOWNSHIP_A, 100_000));
+        long id = Fixtures.draft(TestData.TOWNSHIP_A, Fixtures.listing(cert, 10_000, clock.instant()));
+        Fixtures.act(township, id, "submit", 200);
+        Fixtures.act(Tokens.regulator(TestData.CITY_REGULATOR), id, "approve", 200);
+        clock.advance(Duration.ofDays(2));
+        listings.advanceTimeline();
+        String me = bidder(id);
+        try (Browser b = Browsers.open().at(server)) {
+            trapErrors(b);
+            signIn(b, me, room(id));
+            awaitLive(b);
+            assertEquals("ANNOUNCED", b.find("#room").getAttribute("data-status"));
+            assertTrue(b.all("#bid-form").isEmpty(), "no bid form before bidding opens");
+            assertFalse(b.all("#bid-closed").isEmpty(), "the page says bidding is not open");
+            clock.advance(Duration.ofDays(20));
+            listings.advanceTimeline();
+            b.waitFor(d -> !b.all("#bid-form").isEmpty());
+            assertEquals("LISTING", b.find("#room").getAttribute("data-status"));
+            assertEquals("贰仟万元整", b.text("#bid-capitals"), "the start price is offered, in capitals");
+            assertTrue(b.all("#bid-closed").isEmpty());
+            assertEquals(List.of(), b.script("return window.pageErrors;"), "no script error, nothing the CSP blocked");
         }
     }
 
