@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -28,6 +29,7 @@ import cn.landmarket.common.security.Actor;
 import cn.landmarket.common.security.Role;
 import cn.landmarket.common.time.ApiTime;
 import cn.landmarket.listing.Listing;
+import cn.landmarket.listing.ListingOpened;
 import cn.landmarket.listing.ListingRepository;
 import cn.landmarket.listing.ListingStatus;
 import cn.landmarket.party.PartyService;
@@ -251,6 +253,15 @@ public class AuctionService {
                 listing.countdownDeadline == null || listing.status != ListingStatus.TIMED_BIDDING ? null
                         : ApiTime.format(listing.countdownDeadline, zone),
                 ApiTime.format(now, zone)));
+    }
+
+    /**
+     * Tells the watchers of a listing that the timeline has just opened it for bidding, with the end of
+     * its listing period as the deadline (as a snapshot would), in the transaction that opened it.
+     */
+    void onOpened(@Observes ListingOpened event) {
+        live.send(em, LiveEvent.status(event.listingId(), ListingStatus.LISTING.name(), null,
+                ApiTime.format(event.listingEnd(), zone), ApiTime.format(event.at(), zone)));
     }
 
     /** What a watcher of the live feed sees first: price, leading bidder number, deadline, phase. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import cn.landmarket.asset.Certificate;
@@ -41,9 +42,10 @@ public class ListingService {
     private final ListingRules rules;
     private final ZoneId zone;
     private final Clock clock;
+    private final Event<ListingOpened> opened;
 
     ListingService(ListingRepository listings, CertificateService certificates, PartyService parties,
-            CalendarService calendar, MarketConfig config, Clock clock) {
+            CalendarService calendar, MarketConfig config, Clock clock, Event<ListingOpened> opened) {
         this.listings = listings;
         this.certificates = certificates;
         this.parties = parties;
@@ -51,6 +53,7 @@ public class ListingService {
         this.rules = new ListingRules(config.rules(), config.zone());
         this.zone = config.zone();
         this.clock = clock;
+        this.opened = opened;
     }
 
     /**
@@ -320,7 +323,10 @@ public class ListingService {
         l.paymentTerms = r.paymentTerms();
     }
 
-    /** Advances listings whose scheduled moment has come; run by {@link ListingTimeline}. */
+    /**
+     * Advances listings whose scheduled moment has come; run by {@link ListingTimeline}. Each opening
+     * is fired as {@link ListingOpened} in the same transaction (the live feed tells its watchers).
+     */
     @Transactional
     public int advanceTimeline() {
         Instant now = Instant.now(clock);
@@ -334,6 +340,7 @@ public class ListingService {
         for (Long id : listings.advance(ListingStatus.ANNOUNCED, ListingStatus.LISTING, "listing_start", now)) {
             listings.record(ListingHistory.of(id, ListingStatus.ANNOUNCED, ListingStatus.LISTING, now,
                     ListingTimeline.ACTOR, null));
+            opened.fire(new ListingOpened(id, listings.findById(id).listingEnd, now));
             moved++;
         }
         return moved;

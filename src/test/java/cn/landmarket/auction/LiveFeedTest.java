@@ -115,6 +115,26 @@ class LiveFeedTest {
     }
 
     @Test
+    void watchersOfAnAnnouncedListingAreToldWhenTheTimelineOpensIt() throws Exception {
+        long cert = Fixtures.issue(Fixtures.linkage(TestData.TOWNSHIP_A, 100_000));
+        Map<String, Object> body = Fixtures.listing(cert, 10_000, clock.instant());
+        long id = Fixtures.announced(TestData.TOWNSHIP_A, body, clock);
+        BlockingQueue<JsonNode> events = watch(id);
+        JsonNode snapshot = next(events, "snapshot");
+        assertNotNull(snapshot, "snapshot on connect");
+        assertEquals("ANNOUNCED", snapshot.get("status").asText());
+
+        clock.advance(Duration.ofDays(21));
+        listings.advanceTimeline();
+        JsonNode opened = next(events, "status");
+        assertNotNull(opened, "the opening reaches the watcher");
+        assertEquals("LISTING", opened.get("status").asText());
+        assertEquals(java.time.OffsetDateTime.parse((String) body.get("listingEnd")).toInstant(),
+                java.time.OffsetDateTime.parse(opened.get("deadline").asText()).toInstant(),
+                "the deadline is the end of the listing period");
+    }
+
+    @Test
     void aWatcherThatNeverReadsDoesNotSlowBidding() throws Exception {
         long id = Auctions.listingInBidding(clock, listings, Map.of("priceCap", "40000000.00"));
         String bidder = Auctions.qualifiedBidder(data, id, "MAR%06d".formatted(id % 100_000));
