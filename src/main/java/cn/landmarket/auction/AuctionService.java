@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -29,6 +30,7 @@ import cn.landmarket.common.security.Actor;
 import cn.landmarket.common.security.Role;
 import cn.landmarket.common.time.ApiTime;
 import cn.landmarket.listing.Listing;
+import cn.landmarket.listing.ListingPhaseChanged;
 import cn.landmarket.listing.ListingRepository;
 import cn.landmarket.listing.ListingStatus;
 import cn.landmarket.party.PartyService;
@@ -252,6 +254,17 @@ public class AuctionService {
                 listing.countdownDeadline == null || listing.status != ListingStatus.TIMED_BIDDING ? null
                         : ApiTime.format(listing.countdownDeadline, zone),
                 ApiTime.format(now, zone)));
+    }
+
+    /**
+     * Tells the watchers of a listing that its phase changed outside bidding (the timeline opened it, a
+     * regulator suspended, resumed or terminated it), with what the room counts down to now, in the
+     * transaction that changed it.
+     */
+    void onPhaseChanged(@Observes ListingPhaseChanged event) {
+        live.send(em, LiveEvent.status(event.listingId(), event.status().name(), null,
+                event.deadline() == null ? null : ApiTime.format(event.deadline(), zone),
+                ApiTime.format(event.at(), zone)));
     }
 
     /** What a watcher of the live feed sees first: price, leading bidder number, deadline, phase. */

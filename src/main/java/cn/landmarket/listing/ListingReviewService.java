@@ -22,7 +22,8 @@ import cn.landmarket.party.Regulator;
 /**
  * What a regulator decides about a listing of its region: approval or rejection of a submitted
  * listing, and suspension, resumption and termination of a live one. Every decision locks the
- * listing row and goes through {@link ListingRepository#transition}.
+ * listing row and goes through {@link ListingRepository#transition}; the last three are fired as
+ * {@link ListingPhaseChanged}, so the rooms watching the listing follow them live.
  */
 @ApplicationScoped
 public class ListingReviewService {
@@ -35,9 +36,11 @@ public class ListingReviewService {
     private final ZoneId zone;
     private final Clock clock;
     private final Event<ListingRescheduled> rescheduled;
+    private final Event<ListingPhaseChanged> phaseChanged;
 
     ListingReviewService(ListingRepository listings, CertificateService certificates, PartyService parties,
-            CalendarService calendar, MarketConfig config, Clock clock, Event<ListingRescheduled> rescheduled) {
+            CalendarService calendar, MarketConfig config, Clock clock, Event<ListingRescheduled> rescheduled,
+            Event<ListingPhaseChanged> phaseChanged) {
         this.listings = listings;
         this.certificates = certificates;
         this.parties = parties;
@@ -46,6 +49,7 @@ public class ListingReviewService {
         this.zone = config.zone();
         this.clock = clock;
         this.rescheduled = rescheduled;
+        this.phaseChanged = phaseChanged;
     }
 
     /**
@@ -95,6 +99,7 @@ public class ListingReviewService {
         listing.suspendedAt = now;
         listing.statusReason = reason.strip();
         move(listing, ListingStatus.SUSPENDED, now, actor, listing.statusReason);
+        phaseChanged.fire(ListingPhaseChanged.of(listing, now));
         return ListingView.of(listing, ListingView.Visibility.FULL, zone);
     }
 
@@ -126,6 +131,7 @@ public class ListingReviewService {
         listings.transition(listing, back, now, actor.toString(), "resumed after " + paused.toSeconds() + " s",
                 ListingRepository.DETAILS, schedule);
         rescheduled.fire(new ListingRescheduled(listing.id, listing.registrationDeadline));
+        phaseChanged.fire(ListingPhaseChanged.of(listing, now));
         return ListingView.of(listing, ListingView.Visibility.FULL, zone);
     }
 
@@ -141,6 +147,7 @@ public class ListingReviewService {
         listing.suspendedAt = null;
         listing.statusReason = reason.strip();
         move(listing, ListingStatus.TERMINATED, now, actor, listing.statusReason);
+        phaseChanged.fire(ListingPhaseChanged.of(listing, now));
         certificates.release(listing.certificateId, listing.lot(), listing.id, actor.toString());
         return ListingView.of(listing, ListingView.Visibility.FULL, zone);
     }

@@ -43,10 +43,10 @@ public class ListingService {
     private final ListingRules rules;
     private final ZoneId zone;
     private final Clock clock;
-    private final Event<ListingOpened> opened;
+    private final Event<ListingPhaseChanged> opened;
 
     ListingService(ListingRepository listings, CertificateService certificates, PartyService parties,
-            CalendarService calendar, MarketConfig config, Clock clock, Event<ListingOpened> opened) {
+            CalendarService calendar, MarketConfig config, Clock clock, Event<ListingPhaseChanged> opened) {
         this.listings = listings;
         this.certificates = certificates;
         this.parties = parties;
@@ -324,7 +324,10 @@ public class ListingService {
         l.paymentTerms = r.paymentTerms();
     }
 
-    /** Advances listings whose scheduled moment has come; run by {@link ListingTimeline}. */
+    /**
+     * Advances listings whose scheduled moment has come; run by {@link ListingTimeline}. Each opening
+     * is fired as {@link ListingPhaseChanged} in the same transaction (the live feed tells its watchers).
+     */
     @Transactional
     public int advanceTimeline() {
         Instant now = Instant.now(clock);
@@ -338,7 +341,8 @@ public class ListingService {
         for (Long id : listings.advance(ListingStatus.ANNOUNCED, ListingStatus.LISTING, "listing_start", now)) {
             listings.record(ListingHistory.of(id, ListingStatus.ANNOUNCED, ListingStatus.LISTING, now,
                     ListingTimeline.ACTOR, null));
-            opened.fire(new ListingOpened(id, now));
+            // The bulk UPDATE left any loaded copy's status stale; the end of the listing period it did not touch.
+            opened.fire(new ListingPhaseChanged(id, ListingStatus.LISTING, listings.findById(id).listingEnd, now));
             moved++;
         }
         return moved;

@@ -94,6 +94,14 @@ public class RoomPage {
             return status() == ListingStatus.LISTING || status() == ListingStatus.TIMED_BIDDING;
         }
 
+        /**
+         * Whether bidding may still open while the page is watched (announced, or suspended before or
+         * during bidding): the page then carries the bid form for its script to show when the feed says so.
+         */
+        public boolean opensLater() {
+            return status() == ListingStatus.ANNOUNCED || status() == ListingStatus.SUSPENDED;
+        }
+
         public String deadline() {
             return snapshot.deadline() == null ? "" : snapshot.deadline();
         }

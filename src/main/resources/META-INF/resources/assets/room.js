@@ -380,8 +380,8 @@
 
   // ---- The bid form.
 
-  var amount = $('bid-amount');
-  var hint = $('bid-hint');
+  var amount = null;
+  var hint = null;
   function showCapitals() {
     var out = $('bid-capitals');
     if (amount && out) {
@@ -404,13 +404,23 @@
       showCapitals();
     }
   }
+  /** The form of a room that opened while it was watched: the server sent it in a template, shown now. */
+  function showLaterForm() {
+    var later = $('bid-form-later');
+    var closed = $('bid-closed');
+    if (!later || !closed) {
+      return;
+    }
+    closed.parentNode.replaceChild(later.content.cloneNode(true), closed);
+    later.parentNode.removeChild(later);
+    bindForm();
+    minimumFollowsPrice();
+    showCapitals();
+  }
   function formFollowsStatus() {
     var open = !!OPEN[status];
-    if (open && $('bid-closed') && !$('bid-form') && !$('bid-confirm') && root.getAttribute('data-my-bidder')) {
-      // Bidding opened while a qualified bidder watched: the server renders the form, with the lowest
-      // amount and a fresh idempotency key, so fetch the page again rather than build a second form here.
-      window.location.reload();
-      return;
+    if (open && !$('bid-form') && !$('bid-confirm')) {
+      showLaterForm();
     }
     document.querySelectorAll('#bid-form button, #bid-confirm button').forEach(function (b) {
       b.disabled = !open;
@@ -425,7 +435,12 @@
       closed.parentNode.removeChild(closed);
     }
   }
-  if (amount) {
+  function bindForm() {
+    amount = $('bid-amount');
+    hint = $('bid-hint');
+    if (!amount) {
+      return;
+    }
     amount.addEventListener('input', showCapitals);
     var raise = $('bid-raise');
     if (raise) {
@@ -442,6 +457,7 @@
       });
     }
   }
+  bindForm();
   var confirmForm = $('bid-confirm');
   if (confirmForm) {
     var sent = false;

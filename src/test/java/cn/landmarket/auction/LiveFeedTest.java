@@ -10,6 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +33,7 @@ import cn.landmarket.testing.Fixtures;
 import cn.landmarket.testing.StandardMarket;
 import cn.landmarket.testing.TestClock;
 import cn.landmarket.testing.TestData;
+import cn.landmarket.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 
@@ -112,6 +115,57 @@ class LiveFeedTest {
         JsonNode status = next(events, "status");
         assertNotNull(status, "the close reaches the watcher");
         assertEquals("SOLD", status.get("status").asText());
+    }
+
+    @Test
+    void watchersOfAnAnnouncedListingAreToldWhenTheTimelineOpensIt() throws Exception {
+        long cert = Fixtures.issue(Fixtures.linkage(TestData.TOWNSHIP_A, 100_000));
+        Map<String, Object> body = Fixtures.listing(cert, 10_000, clock.instant());
+        long id = Fixtures.announced(TestData.TOWNSHIP_A, body, clock);
+        BlockingQueue<JsonNode> events = watch(id);
+        JsonNode snapshot = next(events, "snapshot");
+        assertNotNull(snapshot, "snapshot on connect");
+        assertEquals("ANNOUNCED", snapshot.get("status").asText());
+
+        clock.advance(Duration.ofDays(21));
+        listings.advanceTimeline();
+        JsonNode opened = next(events, "status");
+        assertNotNull(opened, "the opening reaches the watcher");
+        assertEquals("LISTING", opened.get("status").asText());
+        assertEquals(OffsetDateTime.parse((String) body.get("listingEnd")).toInstant(),
+                OffsetDateTime.parse(opened.get("deadline").asText()).toInstant(),
+                "the deadline is the end of the listing period");
+    }
+
+    @Test
+    void watchersFollowASuspensionTheResumptionAndTheTermination() throws Exception {
+        long id = Auctions.listingInBidding(clock, listings, Map.of());
+        String regulator = Tokens.regulator(TestData.CITY_REGULATOR);
+        BlockingQueue<JsonNode> events = watch(id);
+        JsonNode snapshot = next(events, "snapshot");
+        assertNotNull(snapshot, "snapshot on connect");
+        Instant listingEnd = OffsetDateTime.parse(snapshot.get("deadline").asText()).toInstant();
+
+        Fixtures.act(regulator, id, "suspend", 200);
+        JsonNode suspended = next(events, "status");
+        assertNotNull(suspended, "the suspension reaches the watcher");
+        assertEquals("SUSPENDED", suspended.get("status").asText());
+        assertTrue(suspended.path("deadline").isMissingNode() || suspended.get("deadline").isNull(),
+                "nothing is counted down while suspended: " + suspended);
+
+        clock.advance(Duration.ofHours(2));
+        Fixtures.act(regulator, id, "resume", 200);
+        JsonNode resumed = next(events, "status");
+        assertNotNull(resumed, "the resumption reaches the watcher");
+        assertEquals("LISTING", resumed.get("status").asText());
+        Duration moved = Duration.between(listingEnd, OffsetDateTime.parse(resumed.get("deadline").asText()).toInstant());
+        assertTrue(moved.compareTo(Duration.ofHours(2)) >= 0 && moved.compareTo(Duration.ofHours(2).plusMinutes(1)) < 0,
+                "the end of the listing period moved by the length of the suspension (the test clock ticks): " + moved);
+
+        Fixtures.act(regulator, id, "terminate", 200);
+        JsonNode terminated = next(events, "status");
+        assertNotNull(terminated, "the termination reaches the watcher");
+        assertEquals("TERMINATED", terminated.get("status").asText());
     }
 
     @Test

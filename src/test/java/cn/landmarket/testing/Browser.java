@@ -9,6 +9,7 @@ import java.util.function.Function;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -91,9 +92,19 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Waits (up to 15 s) until the condition holds, and returns its value. */
+    /**
+     * Waits (up to 15 s) until the condition holds, and returns its value. An element replaced while the
+     * condition reads it (a fragment swapped in by htmx) counts as not yet.
+     */
     public <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition);
+        return new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                .until(condition);
+    }
+
+    /** As {@link #waitFor(Function)}, saying what was awaited when it times out. */
+    public <T> T waitFor(String what, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                .withMessage(what).until(condition);
     }
 
     /** The axe-core rules the page breaks at serious or critical impact, as "rule: nodes" lines. */

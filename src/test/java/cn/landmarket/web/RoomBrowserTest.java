@@ -187,7 +187,7 @@ class RoomBrowserTest {
     }
 
     @Test
-    void aQualifiedBidderWatchingWhenBiddingOpensGetsTheBidFormWithoutReloadingByHand() {
+    void aQualifiedBidderWatchingGetsTheBidFormWhenBiddingOpensAndCannotBidWhileTheListingIsSuspended() {
         String township = Tokens.township(TestData.TOWNSHIP_A);
         long cert = Fixtures.issue(Fixtures.linkage(TestData.TOWNSHIP_A, 100_000));
         long id = Fixtures.draft(TestData.TOWNSHIP_A, Fixtures.listing(cert, 10_000, clock.instant()));
@@ -209,6 +209,17 @@ class RoomBrowserTest {
             assertEquals("LISTING", b.find("#room").getAttribute("data-status"));
             assertEquals("贰仟万元整", b.text("#bid-capitals"), "the start price is offered, in capitals");
             assertTrue(b.all("#bid-closed").isEmpty());
+
+            String regulator = Tokens.regulator(TestData.CITY_REGULATOR);
+            Fixtures.act(regulator, id, "suspend", 200);
+            b.waitFor(d -> "SUSPENDED".equals(b.find("#room").getAttribute("data-status")));
+            assertFalse(b.find("#bid-review").isEnabled(), "no bid can be sent while suspended");
+            assertFalse(b.all("#bid-closed-live").isEmpty(), "the page says bidding is not open");
+            assertEquals("—", b.text("#room-countdown"), "nothing is counted down while suspended");
+            Fixtures.act(regulator, id, "resume", 200);
+            b.waitFor(d -> "LISTING".equals(b.find("#room").getAttribute("data-status")));
+            assertTrue(b.find("#bid-review").isEnabled(), "bidding again once resumed");
+            assertTrue(b.all("#bid-closed-live").isEmpty());
             assertEquals(List.of(), b.script("return window.pageErrors;"), "no script error, nothing the CSP blocked");
         }
     }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import cn.landmarket.listing.ListingService;
 import cn.landmarket.party.EnterpriseStatus;
 import cn.landmarket.testing.Auctions;
+import cn.landmarket.testing.Fixtures;
 import cn.landmarket.testing.StandardMarket;
 import cn.landmarket.testing.TestClock;
 import cn.landmarket.testing.TestData;
@@ -125,6 +126,24 @@ class RoomPageTest {
         as(waiting).when().get("/listings/" + id + "/room").then().statusCode(200)
                 .body(containsString("竞买保证金尚未到账"))
                 .body(containsString("href=\"/listings/" + id + "\""))
+                .body(not(containsString("bid-form")));
+    }
+
+    @Test
+    void beforeTheOpeningAQualifiedBidderIsToldBiddingIsNotOpenAndItsFormWaitsInATemplate() {
+        long cert = Fixtures.issue(Fixtures.linkage(TestData.TOWNSHIP_A, 100_000));
+        long id = Fixtures.announced(TestData.TOWNSHIP_A, Fixtures.listing(cert, 10_000, clock.instant()), clock);
+        String me = bidder(id);
+        String html = as(me).when().get("/listings/" + id + "/room").then().statusCode(200)
+                .body(containsString("<p id=\"bid-closed\" class=\"notice\">当前不在竞价期，不能出价。</p>"))
+                .body(containsString("name=\"amount\" value=\"20000000.00\""))
+                .extract().asString();
+        int template = html.indexOf("<template id=\"bid-form-later\">");
+        int form = html.indexOf("<form id=\"bid-form\"");
+        assertTrue(template > 0, "the form comes in a template, for the page's script to show when bidding opens");
+        assertTrue(form > template && form < html.indexOf("</template>", template) && form == html.lastIndexOf(
+                "<form id=\"bid-form\""), "the only bid form is the template's (inert without the script)");
+        given().header("Accept", "text/html").when().get("/listings/" + id + "/room").then().statusCode(200)
                 .body(not(containsString("bid-form")));
     }
 

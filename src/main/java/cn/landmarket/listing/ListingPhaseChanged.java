@@ -1,0 +1,24 @@
+package cn.landmarket.listing;
+
+import java.time.Instant;
+
+/**
+ * A listing's phase changed outside bidding: the timeline opened it, or a regulator suspended, resumed
+ * or terminated it. Fired inside the transaction that moved it, so whoever tells the watchers (the
+ * live feed) does so exactly when it commits. {@code deadline} is the moment the room counts down to
+ * in the new phase (the start of the listing period, its end, or the countdown's end), null when
+ * nothing is counted down (suspended, terminated).
+ */
+public record ListingPhaseChanged(long listingId, ListingStatus status, Instant deadline, Instant at) {
+
+    /** The change {@code listing}, as it now stands, has just made. */
+    static ListingPhaseChanged of(Listing listing, Instant at) {
+        Instant deadline = switch (listing.status) {
+            case ANNOUNCED -> listing.listingStart;
+            case LISTING -> listing.listingEnd;
+            case TIMED_BIDDING -> listing.countdownDeadline;
+            default -> null;
+        };
+        return new ListingPhaseChanged(listing.id, listing.status, deadline, at);
+    }
+}
