@@ -210,6 +210,36 @@ class OrganisationResourceTest {
     }
 
     @Test
+    void concurrentRegistrationsOfOneCountyGiveOne201AndClear409s() throws Exception {
+        String county = prefecture() + "01";
+        int threads = 4;
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                String name = "城关区" + i;
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return given().auth().oauth2(operator).contentType(ContentType.JSON)
+                            .body(Map.of("code", county, "name", name)).when().post("/api/organisations/counties")
+                            .then().extract().statusCode();
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+            statuses.sort(null);
+            assertEquals(List.of(201, 409, 409, 409), statuses);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, entries("county.registered", county).size());
+    }
+
+    @Test
     void aBadCountyCodeOrNameIsA400NamingTheField() throws Exception {
         String prefecture = prefecture();
         long before = auditCount();
