@@ -6,6 +6,9 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.Session;
+import org.hibernate.jdbc.Work;
+
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -34,6 +37,20 @@ public class CountyRepository implements PanacheRepositoryBase<County, String> {
             found.addAll(list("code in :codes", Parameters.with("codes", all.subList(i, Math.min(all.size(), i + CHUNK)))));
         }
         return found;
+    }
+
+    /** Sends the current transaction's inserts and updates to the database in batches of {@code size}. */
+    public void batchWrites(int size) {
+        getEntityManager().unwrap(Session.class).setJdbcBatchSize(size);
+    }
+
+    /**
+     * Runs JDBC work on the connection of the current transaction, after the pending changes are
+     * flushed: the audit entries of a bulk import go in as one statement ({@code AuditLog.append}).
+     */
+    public void onConnection(Work work) {
+        getEntityManager().flush();
+        getEntityManager().unwrap(Session.class).doWork(work);
     }
 
     /**

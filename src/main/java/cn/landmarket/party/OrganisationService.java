@@ -2,6 +2,7 @@ package cn.landmarket.party;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +40,9 @@ public class OrganisationService {
 
     /** Audit entry type of an applied import. */
     static final String IMPORTED = "organisations.imported";
+
+    /** Inserts and updates an import sends to the database per round trip. */
+    private static final int IMPORT_BATCH = 500;
 
     private final CountyRepository counties;
     private final TownshipRepository townships;
@@ -273,7 +277,8 @@ public class OrganisationService {
      * {@code apply}, carries it out: all of it, or, when any row is invalid, nothing (400 with the
      * plan as the problem's {@code report} and one field error per bad row). An applied import logs
      * each organisation it creates or renames as one would be registered or renamed by hand (with
-     * the file's {@code importSha256}), and then {@code organisations.imported} with the counts.
+     * the file's {@code importSha256}), and then {@code organisations.imported} with the counts;
+     * its rows and entries go to the database in batches, in the same transaction.
      */
     @Transactional
     public Plan importOrganisations(Actor actor, byte[] csv, boolean apply) {
@@ -298,6 +303,8 @@ public class OrganisationService {
         Instant now = Instant.now(clock);
         String who = actor.toString();
         Map<String, Object> source = Map.of("importSha256", plan.sha256());
+        List<AuditEntry> entries = new ArrayList<>();
+        counties.batchWrites(IMPORT_BATCH);
         for (Row row : plan.rows()) {
             if (row.kind() != OrganisationKind.COUNTY) {
                 continue;
@@ -306,11 +313,11 @@ public class OrganisationService {
                 County county = newCounty(row.code(), row.name(), now);
                 counties.persist(county);
                 knownCounties.put(county.code, county);
-                audit.append(county.entry("registered", source, now, who));
+                entries.add(county.entry("registered", source, now, who));
             } else if (row.outcome() == ImportOutcome.RENAME) {
                 County county = knownCounties.get(row.code());
                 county.rename(row.name(), now);
-                audit.append(renamedEntry(county, row.previousName(), source, now, who));
+                entries.add(renamedEntry(county, row.previousName(), source, now, who));
             }
         }
         counties.flush();
@@ -322,14 +329,15 @@ public class OrganisationService {
                 County county = knownCounties.get(DivisionCode.countyOf(row.code()));
                 Township township = newTownship(row.code(), row.name(), county, now);
                 townships.persist(township);
-                audit.append(township.entry("registered", source, now, who));
+                entries.add(township.entry("registered", source, now, who));
             } else if (row.outcome() == ImportOutcome.RENAME) {
                 Township township = knownTownships.get(row.code());
                 township.rename(row.name(), now);
-                audit.append(renamedEntry(township, row.previousName(), source, now, who));
+                entries.add(renamedEntry(township, row.previousName(), source, now, who));
             }
         }
-        audit.append(importedEntry(plan, now, who));
+        entries.add(importedEntry(plan, now, who));
+        counties.onConnection(connection -> audit.append(connection, entries));
         return plan;
     }
 
