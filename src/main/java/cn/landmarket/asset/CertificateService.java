@@ -60,7 +60,7 @@ public class CertificateService {
 
     /**
      * A regulator issues a certificate to a township within its jurisdiction (403 outside it, 404
-     * for an unknown township, 400 for data that breaks {@link CertificateRules}).
+     * for an unknown township, 409 for a deactivated one, 400 for data that breaks {@link CertificateRules}).
      */
     @Transactional
     public CertificateView issue(Actor actor, IssueCertificateRequest request) {
@@ -70,7 +70,7 @@ public class CertificateService {
         if (!violations.isEmpty()) {
             throw ApiException.invalid(violations);
         }
-        Township holder = parties.requireTownship(request.holderTownship());
+        Township holder = parties.requireActiveTownship(request.holderTownship());
         String region = request.regionCode() == null ? holder.code : request.regionCode();
         if (!regulator.covers(holder.code) || !regulator.covers(region)) {
             throw ApiException.forbidden(MessageKey.FORBIDDEN_OUTSIDE_JURISDICTION);

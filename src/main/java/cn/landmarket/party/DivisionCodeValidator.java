@@ -23,6 +23,7 @@ public class DivisionCodeValidator implements ConstraintValidator<ValidDivisionC
             case TOWNSHIP -> DivisionCode.isTownship(value);
             case COUNTY -> DivisionCode.isCounty(value);
             case REGION_PREFIX -> DivisionCode.isRegionPrefix(value);
+            case AUTHORITY -> DivisionCode.isDivision(value);
         };
         if (!valid) {
             context.disableDefaultConstraintViolation();

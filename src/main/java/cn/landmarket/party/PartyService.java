@@ -56,27 +56,51 @@ public class PartyService implements RegisteredRegulators {
         return regulators.findByIdOptional(code).orElseThrow(() -> ApiException.notFound("regulator", code));
     }
 
-    /** The caller's own township; 403 when the token's organisation is not a registered township. */
+    /**
+     * The township with this code to which something new may be given (a certificate): 404 when it
+     * is unknown, 409 when it is deactivated.
+     */
+    public Township requireActiveTownship(String code) {
+        Township township = requireTownship(code);
+        if (!township.active()) {
+            throw ApiException.invalidState(MessageKey.TOWNSHIP_DEACTIVATED, code);
+        }
+        return township;
+    }
+
+    /**
+     * The caller's own township; 403 when the token's organisation is not a registered township, or
+     * one an operator deactivated (domain.md, "Organisations").
+     */
     public Township townshipOf(Actor actor) {
         if (!actor.is(Role.TOWNSHIP)) {
             throw ApiException.forbidden(MessageKey.FORBIDDEN_ROLE);
         }
-        return townships.findByIdOptional(actor.org())
-                .orElseThrow(() -> ApiException.forbidden(MessageKey.FORBIDDEN_UNKNOWN_ORG, actor.org()));
+        return requireActive(townships.findByIdOptional(actor.org())
+                .orElseThrow(() -> ApiException.forbidden(MessageKey.FORBIDDEN_UNKNOWN_ORG, actor.org())));
     }
 
     /**
      * The caller's own registered regulator; 403 when the token's organisation is not a registered
      * regulator. Every regulator read and action goes through this method and the jurisdiction of
      * the regulator it returns ({@link Regulator#covers}), never through the token's raw {@code org}:
-     * a token for an unregistered 6-digit code reads and does nothing.
+     * a token for an unregistered 6-digit code, or for a regulator an operator deactivated, reads
+     * and does nothing.
      */
     public Regulator regulatorOf(Actor actor) {
         if (!actor.is(Role.REGULATOR)) {
             throw ApiException.forbidden(MessageKey.FORBIDDEN_ROLE);
         }
-        return regulators.findByIdOptional(actor.org())
-                .orElseThrow(() -> ApiException.forbidden(MessageKey.FORBIDDEN_UNKNOWN_ORG, actor.org()));
+        return requireActive(regulators.findByIdOptional(actor.org())
+                .orElseThrow(() -> ApiException.forbidden(MessageKey.FORBIDDEN_UNKNOWN_ORG, actor.org())));
+    }
+
+    /** The caller's organisation, or 403 when an operator deactivated it. */
+    private static <O extends Organisation> O requireActive(O organisation) {
+        if (!organisation.active()) {
+            throw ApiException.forbidden(MessageKey.FORBIDDEN_DEACTIVATED_ORG, organisation.code());
+        }
+        return organisation;
     }
 
     /**
@@ -229,15 +253,15 @@ public class PartyService implements RegisteredRegulators {
     }
 
     /**
-     * Every township, regulator and verified enterprise by code and name, for the dev and test sign-in
-     * page (production signs in through the identity provider and never calls this).
+     * Every active township and regulator and every verified enterprise by code and name, for the dev
+     * and test sign-in page (production signs in through the identity provider and never calls this).
      */
     @Transactional
     public PartyDirectory directory() {
         return new PartyDirectory(
-                townships.findAll(io.quarkus.panache.common.Sort.by("code")).list().stream()
+                townships.search(null, true).list().stream()
                         .map(t -> new PartyDirectory.Entry(t.code, t.name)).toList(),
-                regulators.findAll(io.quarkus.panache.common.Sort.by("code")).list().stream()
+                regulators.search(true).list().stream()
                         .map(r -> new PartyDirectory.Entry(r.code, r.name)).toList(),
                 enterprises.search(EnterpriseStatus.VERIFIED, null).list().stream()
                         .map(e -> new PartyDirectory.Entry(e.creditCode, e.name)).toList());

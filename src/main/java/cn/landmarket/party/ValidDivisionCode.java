@@ -36,6 +36,8 @@ public @interface ValidDivisionCode {
         /** A 6-digit county-level code. */
         COUNTY,
         /** A 2, 4, 6 or 9 digit prefix naming a province, prefecture, county or township. */
-        REGION_PREFIX
+        REGION_PREFIX,
+        /** A 6-digit code of a province, prefecture or county: a regulator's, naming its jurisdiction. */
+        AUTHORITY
     }
 }

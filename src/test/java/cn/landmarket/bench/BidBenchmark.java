@@ -459,8 +459,8 @@ public final class BidBenchmark {
     private static void prepare(String jdbc) throws SQLException {
         try (Connection c = DriverManager.getConnection(jdbc, "postgres", "postgres");
                 Statement s = c.createStatement()) {
-            s.execute("insert into township (code, name, county_code, county_name) values "
-                    + "('510722201', '芦溪镇', '510722', '三台县')");
+            s.execute("insert into county (code, name) values ('510722', '三台县')");
+            s.execute("insert into township (code, name, county_code) values ('510722201', '芦溪镇', '510722')");
             s.execute("""
                     insert into certificate (id, cert_no, asset_type, holder_kind, holder_code, region_code,
                         source_project, area_m2, acceptance_doc_no, valid_until, issued_at, issued_by)

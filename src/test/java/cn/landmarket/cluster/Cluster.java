@@ -381,8 +381,8 @@ final class Cluster implements AutoCloseable {
     /** The township and a certificate large enough for every lot. */
     void certificate() throws SQLException {
         try (Connection c = db(); Statement s = c.createStatement()) {
-            s.execute("insert into township (code, name, county_code, county_name) values "
-                    + "('510722201', '芦溪镇', '510722', '三台县')");
+            s.execute("insert into county (code, name) values ('510722', '三台县')");
+            s.execute("insert into township (code, name, county_code) values ('510722201', '芦溪镇', '510722')");
             s.execute("""
                     insert into certificate (id, cert_no, asset_type, holder_kind, holder_code, region_code,
                         source_project, area_m2, acceptance_doc_no, valid_until, issued_at, issued_by)

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import cn.landmarket.party.County;
 import cn.landmarket.party.CreditCode;
 import cn.landmarket.party.Enterprise;
 import cn.landmarket.party.EnterpriseStatus;
@@ -38,16 +39,32 @@ public class TestData {
         regulator(FOREIGN_REGULATOR, "深圳市规划和自然资源局");
     }
 
+    /** A township, and its county (三台县 for {@link #COUNTY}) when that is not registered yet. */
     @Transactional
     public void township(String code, String name) {
         if (em.find(Township.class, code) == null) {
+            String countyCode = code.substring(0, 6);
+            county(countyCode, countyCode.equals(COUNTY) ? "三台县" : "测试区县" + countyCode);
             Township t = new Township();
             t.code = code;
             t.name = name;
-            t.countyCode = code.substring(0, 6);
-            t.countyName = "三台县";
+            t.countyCode = countyCode;
             t.createdAt = Instant.now();
+            t.updatedAt = t.createdAt;
             em.persist(t);
+        }
+    }
+
+    @Transactional
+    public void county(String code, String name) {
+        if (em.find(County.class, code) == null) {
+            County c = new County();
+            c.code = code;
+            c.name = name;
+            c.createdAt = Instant.now();
+            c.updatedAt = c.createdAt;
+            em.persist(c);
+            em.flush();
         }
     }
 
@@ -58,6 +75,7 @@ public class TestData {
             r.code = code;
             r.name = name;
             r.createdAt = Instant.now();
+            r.updatedAt = r.createdAt;
             em.persist(r);
         }
     }

@@ -160,7 +160,31 @@ public enum MessageKey {
     BID_RATE_BIDDER("bid.rate-bidder"),
     BID_RATE_ADDRESS("bid.rate-address"),
     LIVE_FULL_ADDRESS("live.full-address"),
-    LIVE_FULL_INSTANCE("live.full-instance");
+    LIVE_FULL_INSTANCE("live.full-instance"),
+    FORBIDDEN_DEACTIVATED_ORG("forbidden.deactivated-org"),
+    ORGANISATION_NAME_BLANK("organisation.name-blank"),
+    ORGANISATION_NAME_TOO_LONG("organisation.name-too-long"),
+    ORGANISATION_NAME_CONTROL("organisation.name-control"),
+    ORGANISATION_ALREADY_DEACTIVATED("organisation.already-deactivated"),
+    ORGANISATION_ALREADY_ACTIVE("organisation.already-active"),
+    COUNTY_ALREADY_REGISTERED("county.already-registered"),
+    COUNTY_HAS_ACTIVE_TOWNSHIPS("county.has-active-townships"),
+    TOWNSHIP_ALREADY_REGISTERED("township.already-registered"),
+    TOWNSHIP_COUNTY_UNKNOWN("township.county-unknown"),
+    TOWNSHIP_COUNTY_DEACTIVATED("township.county-deactivated"),
+    TOWNSHIP_DEACTIVATED("township.deactivated"),
+    REGULATOR_ALREADY_REGISTERED("regulator.already-registered"),
+    IMPORT_REFUSED("import.refused"),
+    IMPORT_MEDIA_TYPE("import.media-type"),
+    IMPORT_EMPTY("import.empty"),
+    IMPORT_NOT_UTF8("import.not-utf8"),
+    IMPORT_MALFORMED("import.malformed"),
+    IMPORT_COLUMNS("import.columns"),
+    IMPORT_CODE_FORMAT("import.code-format"),
+    IMPORT_CODE_INVALID("import.code-invalid"),
+    IMPORT_DUPLICATE("import.duplicate"),
+    IMPORT_COUNTY_UNKNOWN("import.county-unknown"),
+    IMPORT_COUNTY_DEACTIVATED("import.county-deactivated");
 
     private static final Map<String, MessageKey> BY_KEY = Stream.of(values())
             .collect(Collectors.toUnmodifiableMap(MessageKey::bundleKey, Function.identity()));

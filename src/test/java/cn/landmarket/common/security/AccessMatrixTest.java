@@ -119,9 +119,31 @@ class AccessMatrixTest {
             Map.entry("GET /api/oversight/signals/bid-patterns", EnumSet.of(Role.REGULATOR)),
             Map.entry("GET /api/oversight/signals/single-bidder-sales", EnumSet.of(Role.REGULATOR)),
             Map.entry("GET /api/oversight/statistics", EnumSet.of(Role.REGULATOR)),
-            Map.entry("GET /api/audit/commitments/{commitment}", ALL));
+            Map.entry("GET /api/audit/commitments/{commitment}", ALL),
+            Map.entry("GET /api/organisations/counties", EnumSet.of(Role.OPERATOR)),
+            Map.entry("POST /api/organisations/counties", EnumSet.of(Role.OPERATOR)),
+            Map.entry("GET /api/organisations/counties/{countyCode}", EnumSet.of(Role.OPERATOR)),
+            Map.entry("PUT /api/organisations/counties/{countyCode}", EnumSet.of(Role.OPERATOR)),
+            Map.entry("POST /api/organisations/counties/{countyCode}/deactivate", EnumSet.of(Role.OPERATOR)),
+            Map.entry("POST /api/organisations/counties/{countyCode}/reactivate", EnumSet.of(Role.OPERATOR)),
+            Map.entry("GET /api/organisations/townships", EnumSet.of(Role.OPERATOR)),
+            Map.entry("POST /api/organisations/townships", EnumSet.of(Role.OPERATOR)),
+            Map.entry("GET /api/organisations/townships/{townshipCode}", EnumSet.of(Role.OPERATOR)),
+            Map.entry("PUT /api/organisations/townships/{townshipCode}", EnumSet.of(Role.OPERATOR)),
+            Map.entry("POST /api/organisations/townships/{townshipCode}/deactivate", EnumSet.of(Role.OPERATOR)),
+            Map.entry("POST /api/organisations/townships/{townshipCode}/reactivate", EnumSet.of(Role.OPERATOR)),
+            Map.entry("GET /api/organisations/regulators", EnumSet.of(Role.OPERATOR)),
+            Map.entry("POST /api/organisations/regulators", EnumSet.of(Role.OPERATOR)),
+            Map.entry("GET /api/organisations/regulators/{regulatorCode}", EnumSet.of(Role.OPERATOR)),
+            Map.entry("PUT /api/organisations/regulators/{regulatorCode}", EnumSet.of(Role.OPERATOR)),
+            Map.entry("POST /api/organisations/regulators/{regulatorCode}/deactivate", EnumSet.of(Role.OPERATOR)),
+            Map.entry("POST /api/organisations/regulators/{regulatorCode}/reactivate", EnumSet.of(Role.OPERATOR)),
+            Map.entry("POST /api/organisations/import", EnumSet.of(Role.OPERATOR)));
 
-    /** Plausible values for the path parameters of the API. */
+    /**
+     * Plausible values for the path parameters of the API. The organisation registry's codes are
+     * valid but registered by no test, so that an operator's call changes nothing (404).
+     */
     static final Map<String, String> PATH_VALUES = Map.of(
             "id", "999999",
             "creditCode", CREDIT_CODE,
@@ -129,7 +151,10 @@ class AccessMatrixTest {
             "date", "2026-12-31",
             "year", "2026",
             "idx", "0",
-            "commitment", "0".repeat(64));
+            "commitment", "0".repeat(64),
+            "countyCode", "530102",
+            "townshipCode", "530102001",
+            "regulatorCode", "530100");
 
     /** One operation of the OpenAPI document. */
     record Operation(String method, String template, boolean secured, boolean hasBody) {
