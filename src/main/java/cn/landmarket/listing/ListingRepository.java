@@ -88,6 +88,11 @@ public class ListingRepository implements PanacheRepository<Listing> {
         return where.isEmpty() ? findAll(order) : find(String.join(" and ", where), order, p);
     }
 
+    /** How many listings of this seller are still in progress ({@link ListingStatus#inProgress()}). */
+    public long countInProgress(String sellerCode) {
+        return count("sellerCode = ?1 and status in ?2", sellerCode, ListingStatus.inProgress());
+    }
+
     /** Ids of listings whose listing period or timed-bidding countdown has run out. */
     @SuppressWarnings("unchecked")
     public List<Long> dueForClosing(Instant now) {

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import cn.landmarket.asset.Certificate;
@@ -24,6 +25,7 @@ import cn.landmarket.common.security.Actor;
 import cn.landmarket.party.DivisionCode;
 import cn.landmarket.party.PartyService;
 import cn.landmarket.party.Township;
+import cn.landmarket.party.TownshipDeactivating;
 
 /**
  * Listings from draft to submission and announcement, relisting, and what each caller may read.
@@ -322,6 +324,17 @@ public class ListingService {
         l.countdownSeconds = r.countdownSeconds();
         l.eligibleRegions = r.eligibleRegions() == null ? List.of() : List.copyOf(r.eligibleRegions());
         l.paymentTerms = r.paymentTerms();
+    }
+
+    /**
+     * Refuses (409) to let an operator deactivate a township that still has a listing under review, on
+     * sale or awaiting payment: deactivated, it could no longer confirm or be paid for it.
+     */
+    void onTownshipDeactivating(@Observes TownshipDeactivating event) {
+        long open = listings.countInProgress(event.townshipCode());
+        if (open > 0) {
+            throw ApiException.invalidState(MessageKey.TOWNSHIP_OPEN_LISTINGS, event.townshipCode(), open);
+        }
     }
 
     /**

@@ -11,7 +11,16 @@ public enum ListingStatus {
     /** Stages a regulator may suspend or terminate: approved and not yet closed. */
     private static final Set<ListingStatus> LIVE = EnumSet.of(APPROVED, ANNOUNCED, LISTING, TIMED_BIDDING);
 
+    /** Stages with work still to finish: under review, announced, on sale, suspended, awaiting payment. */
+    private static final Set<ListingStatus> IN_PROGRESS = EnumSet.of(PENDING_REVIEW, APPROVED, ANNOUNCED, LISTING,
+            TIMED_BIDDING, SUSPENDED, SOLD, AWAITING_PAYMENT);
+
     public boolean isLive() {
         return LIVE.contains(this);
+    }
+
+    /** Stages still in progress: {@link #IN_PROGRESS}. */
+    public static Set<ListingStatus> inProgress() {
+        return IN_PROGRESS;
     }
 }

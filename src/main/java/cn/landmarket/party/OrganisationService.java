@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import cn.landmarket.audit.AuditEntry;
@@ -49,14 +50,16 @@ public class OrganisationService {
     private final RegulatorRepository regulators;
     private final AuditLog audit;
     private final Clock clock;
+    private final Event<TownshipDeactivating> deactivating;
 
     OrganisationService(CountyRepository counties, TownshipRepository townships, RegulatorRepository regulators,
-            AuditLog audit, Clock clock) {
+            AuditLog audit, Clock clock, Event<TownshipDeactivating> deactivating) {
         this.counties = counties;
         this.townships = townships;
         this.regulators = regulators;
         this.audit = audit;
         this.clock = clock;
+        this.deactivating = deactivating;
     }
 
     // ---- counties ------------------------------------------------------------------------------
@@ -177,7 +180,8 @@ public class OrganisationService {
 
     /**
      * Deactivates a township ({@code township.deactivated}): its tokens are refused from then on,
-     * while its listings, certificates and trades stay readable; 409 when already deactivated.
+     * while its listings, certificates and trades stay readable; 409 when already deactivated, or
+     * while it still has a listing under review, on sale or awaiting payment ({@link TownshipDeactivating}).
      */
     @Transactional
     public TownshipView deactivateTownship(Actor actor, String code) {
@@ -185,6 +189,7 @@ public class OrganisationService {
         counties.lockRegistry();
         Township township = requireTownship(code);
         requireActive(township);
+        deactivating.fire(new TownshipDeactivating(township.code));
         deactivate(township, actor);
         return TownshipView.of(township);
     }

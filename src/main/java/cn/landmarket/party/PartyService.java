@@ -237,19 +237,19 @@ public class PartyService implements RegisteredRegulators {
     public MeView me(Actor actor) {
         return switch (actor.role()) {
             case TOWNSHIP -> townships.findByIdOptional(actor.org())
-                    .map(t -> me(actor, t.name, null)).orElseGet(() -> me(actor, null, null));
+                    .map(t -> me(actor, t.name, t.active(), null)).orElseGet(() -> me(actor, null, false, null));
             case REGULATOR -> regulators.findByIdOptional(actor.org())
-                    .map(r -> me(actor, r.name, null)).orElseGet(() -> me(actor, null, null));
+                    .map(r -> me(actor, r.name, r.active(), null)).orElseGet(() -> me(actor, null, false, null));
             case ENTERPRISE -> {
                 Optional<Enterprise> e = enterprises.findByIdOptional(actor.org());
-                yield me(actor, e.map(x -> x.name).orElse(null), e.map(x -> x.status).orElse(null));
+                yield me(actor, e.map(x -> x.name).orElse(null), e.isPresent(), e.map(x -> x.status).orElse(null));
             }
-            case OPERATOR -> new MeView(actor.subject(), actor.role(), actor.org(), null, true, null);
+            case OPERATOR -> new MeView(actor.subject(), actor.role(), actor.org(), null, true, true, null);
         };
     }
 
-    private static MeView me(Actor actor, String name, EnterpriseStatus status) {
-        return new MeView(actor.subject(), actor.role(), actor.org(), name, name != null, status);
+    private static MeView me(Actor actor, String name, boolean active, EnterpriseStatus status) {
+        return new MeView(actor.subject(), actor.role(), actor.org(), name, name != null, active, status);
     }
 
     /**

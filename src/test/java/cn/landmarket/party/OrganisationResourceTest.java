@@ -446,6 +446,9 @@ class OrganisationResourceTest {
 
         act("/api/organisations/townships/" + code + "/deactivate").statusCode(200)
                 .body("active", equalTo(false));
+        given().auth().oauth2(token).when().get("/api/me").then().statusCode(200)
+                .body("orgRegistered", equalTo(true))
+                .body("orgActive", equalTo(false));
         given().auth().oauth2(token).when().get("/api/certificates").then().statusCode(403)
                 .contentType(PROBLEM_JSON)
                 .body("code", equalTo("FORBIDDEN"))
@@ -700,6 +703,7 @@ class OrganisationResourceTest {
 
         given().auth().oauth2(townshipToken).when().get("/api/me").then().statusCode(200)
                 .body("orgRegistered", equalTo(true))
+                .body("orgActive", equalTo(true))
                 .body("orgName", equalTo("东关街道"));
         given().auth().oauth2(townshipToken).when().get("/api/certificates").then().statusCode(200)
                 .body("items", empty());
@@ -724,5 +728,16 @@ class OrganisationResourceTest {
                 .then().statusCode(403);
         given().auth().oauth2(regulatorToken).when().get("/api/organisations/counties").then().statusCode(403)
                 .body("detail", startsWith("Your role"));
+
+        act("/api/organisations/townships/" + township + "/deactivate").statusCode(409)
+                .body("code", equalTo("INVALID_STATE"))
+                .body("detail", equalTo("Township " + township + " still has 1 listing(s) under review, on sale or "
+                        + "awaiting payment; deactivate it once they are finished or withdrawn."));
+        assertEquals(0, entries("township.deactivated", township).size(), "a refused deactivation writes nothing");
+        given().auth().oauth2(townshipToken).when().get("/api/me").then().body("orgActive", equalTo(true));
+        given().auth().oauth2(regulatorToken).contentType(ContentType.JSON).body(Map.of("reason", "材料不全"))
+                .when().post("/api/listings/" + listing + "/reject").then().statusCode(200);
+        act("/api/organisations/townships/" + township + "/deactivate").statusCode(200)
+                .body("active", equalTo(false));
     }
 }

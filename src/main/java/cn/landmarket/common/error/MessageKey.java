@@ -172,6 +172,7 @@ public enum MessageKey {
     TOWNSHIP_ALREADY_REGISTERED("township.already-registered"),
     TOWNSHIP_COUNTY_UNKNOWN("township.county-unknown"),
     TOWNSHIP_COUNTY_DEACTIVATED("township.county-deactivated"),
+    TOWNSHIP_OPEN_LISTINGS("township.open-listings"),
     TOWNSHIP_DEACTIVATED("township.deactivated"),
     REGULATOR_ALREADY_REGISTERED("regulator.already-registered"),
     IMPORT_REFUSED("import.refused"),
