@@ -267,6 +267,28 @@ public class AuctionService {
                 ApiTime.format(event.at(), zone)));
     }
 
+    /**
+     * What a watcher that reconnects after seeing bid {@code lastSeen} gets first: the bids it missed
+     * (at most {@link #REPLAY_MAX}; none when it missed more, and its snapshot's bid count tells it to
+     * read the history instead), then the snapshot, read in one transaction so they agree.
+     */
+    @Transactional
+    public Resumption resume(long listingId, long lastSeen) {
+        LiveEvent snapshot = snapshot(listingId);
+        long missed = snapshot.sequence() - lastSeen;
+        List<LiveEvent> replay = missed <= 0 || missed > REPLAY_MAX ? List.of()
+                : bids.ofListing(listingId, lastSeen, (int) missed).stream()
+                        .map(row -> LiveEvent.replayed(listingId, row, zone)).toList();
+        return new Resumption(replay, snapshot);
+    }
+
+    /** The most bids {@link #resume} sends again to a watcher that reconnects. */
+    public static final int REPLAY_MAX = 500;
+
+    /** The bids a reconnecting watcher missed, in sequence order, and the listing as it now stands. */
+    public record Resumption(List<LiveEvent> missed, LiveEvent snapshot) {
+    }
+
     /** What a watcher of the live feed sees first: price, leading bidder number, deadline, phase. */
     @Transactional
     public LiveEvent snapshot(long listingId) {

@@ -1,7 +1,10 @@
 package cn.landmarket.auction;
 
+import java.time.ZoneId;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import cn.landmarket.common.Money;
 import cn.landmarket.common.time.ApiTime;
 
 /**
@@ -31,6 +34,16 @@ public record LiveEvent(String type, long listingId, String status, String curre
         return new LiveEvent(BID, receipt.listingId(), receipt.phase().name(), amount, receipt.bidderNo(),
                 ApiTime.format(receipt.deadline()), receipt.sequence(), receipt.bidderNo(), amount,
                 ApiTime.format(receipt.acceptedAt()));
+    }
+
+    /**
+     * An accepted bid read back from the database for a watcher that reconnected after missing it: as
+     * {@link #bid} without the deadline it left (the snapshot that follows gives the current one).
+     */
+    static LiveEvent replayed(long listingId, BidRepository.Row bid, ZoneId zone) {
+        String amount = Money.ofFen(bid.amountFen()).toYuan();
+        return new LiveEvent(BID, listingId, bid.phase(), amount, bid.bidderNo(), null, bid.seq(), bid.bidderNo(),
+                amount, ApiTime.format(bid.acceptedAt(), zone));
     }
 
     /** A status change, with the price reached and, in timed bidding, the countdown's deadline. */

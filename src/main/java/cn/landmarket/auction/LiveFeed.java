@@ -128,22 +128,22 @@ public class LiveFeed {
 
         private final long listingId;
         private final String clientAddress;
-        private final Channel channel;
+        private final WatcherBuffer buffer = new WatcherBuffer(WATCHER_BUFFER);
         private final AtomicBoolean closed = new AtomicBoolean();
 
         private Watcher(long listingId, String clientAddress, Channel channel) {
             this.listingId = listingId;
             this.clientAddress = clientAddress;
-            this.channel = channel;
+            channel.processor.subscribe().withSubscriber(buffer);
         }
 
         /**
-         * The listing's events from now on, through a buffer of this watcher's own; a watcher that
-         * falls that far behind is disconnected (and may reconnect for a fresh snapshot) instead of
-         * slowing anyone else.
+         * The listing's events since this watcher was admitted, through a buffer of its own; a
+         * watcher that falls that far behind is disconnected (and may reconnect with the last event id
+         * it saw) instead of slowing anyone else. Subscribe once.
          */
         public Multi<LiveEvent> events() {
-            return channel.processor.onOverflow().buffer(WATCHER_BUFFER);
+            return buffer.events();
         }
 
         /** Gives back the watcher's slot, and the listing's channel when it was the last watcher. */
@@ -152,6 +152,7 @@ public class LiveFeed {
             if (!closed.compareAndSet(false, true)) {
                 return;
             }
+            buffer.cancel();
             channels.computeIfPresent(listingId, (id, c) -> --c.watchers == 0 ? null : c);
             slots.release(clientAddress);
         }

@@ -3,34 +3,56 @@ package cn.landmarket.auction;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import cn.landmarket.common.ClientAddress;
 import cn.landmarket.common.config.MarketConfig;
+import cn.landmarket.common.error.ApiException;
+import cn.landmarket.common.error.MessageKey;
 import cn.landmarket.common.time.ApiTime;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.vertx.core.http.HttpServerRequest;
 
-/** The live feed of a listing as Server-Sent Events, open to anyone from the announcement on. */
+/**
+ * The live feed of a listing as Server-Sent Events, open to anyone from the announcement on. Each
+ * event is named by its type ({@code event: bid}) and a bid or snapshot carries the listing's bid
+ * sequence as its {@code id}, so a client that reconnects with {@code Last-Event-ID} (browsers do by
+ * themselves) first gets the bids it missed, then the snapshot, then live events, with no gap and no
+ * bid twice.
+ */
 @Path("/api/listings/{id}/live")
 @Tag(name = "Public")
 @PermitAll
 public class LiveResource {
 
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    /** How long a client waits before reconnecting after losing the feed ({@code retry:}). */
+    static final Duration RETRY = Duration.ofSeconds(3);
+    private static final Pattern SEQUENCE = Pattern.compile("[0-9]{1,9}");
 
     @Inject
     AuctionService auctions;
@@ -49,21 +71,71 @@ public class LiveResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "Live price, leading bidder number, deadline and phase; each bid and status change as it happens",
-            description = "503 problem with Retry-After when this client address or this instance already holds as many"
-                    + " live feeds as allowed (market.live.max-per-address, default 20; market.live.max-per-instance,"
-                    + " default 5000); a feed's slot is given back when its connection closes.")
-    public Multi<LiveEvent> live(@PathParam("id") long id, @Context HttpServerRequest http) {
+            description = "Each event is named by its type (snapshot, bid, status, heartbeat); bids and the snapshot"
+                    + " carry the listing's bid sequence as their id, and the first event says how long to wait"
+                    + " before reconnecting (retry). A client reconnecting with Last-Event-ID (or lastEventId) gets"
+                    + " the bids it missed (at most 500; beyond that only the snapshot, whose sequence is the bid"
+                    + " count, and the history is read from the public bids), then the snapshot, then live events."
+                    + " 400 for a last event id that is not a bid sequence. 503 problem with Retry-After when this"
+                    + " client address or this instance already holds as many live feeds as allowed"
+                    + " (market.live.max-per-address, default 20; market.live.max-per-instance, default 5000); a"
+                    + " feed's slot is given back when its connection closes.")
+    @APIResponse(responseCode = "200", description = "The event stream; each event's data is one LiveEvent",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = LiveEvent.class)))
+    public Multi<OutboundSseEvent> live(@PathParam("id") long id,
+            @Parameter(description = "The id of the last event received, as browsers send it on reconnecting")
+            @HeaderParam("Last-Event-ID") String lastEventIdHeader,
+            @Parameter(description = "The same as Last-Event-ID, for clients that cannot set headers")
+            @QueryParam("lastEventId") String lastEventIdQuery,
+            @Context HttpServerRequest http, @Context Sse sse) {
+        Long lastSeen = lastSeen(lastEventIdHeader, lastEventIdQuery);
         LiveFeed.Watcher watcher = feed.admit(id, ClientAddress.of(http));
         try {
-            LiveEvent snapshot = auctions.snapshot(id);
+            // Admitted first, read second: whatever commits in between is both kept by the watcher and
+            // counted by the snapshot, and the filter below drops the bids the snapshot already counts.
+            AuctionService.Resumption start = lastSeen == null
+                    ? new AuctionService.Resumption(List.of(), auctions.snapshot(id))
+                    : auctions.resume(id, lastSeen);
+            int counted = start.snapshot().sequence();
+            Multi<LiveEvent> first = Multi.createFrom().iterable(start.missed())
+                    .onCompletion().switchTo(Multi.createFrom().item(start.snapshot()));
+            Multi<LiveEvent> live = watcher.events()
+                    .select().where(e -> !LiveEvent.BID.equals(e.type()) || e.sequence() > counted);
             Multi<LiveEvent> heartbeats = Multi.createFrom().ticks().every(HEARTBEAT)
                     .map(tick -> LiveEvent.heartbeat(id, ApiTime.format(Instant.now(clock), market.zone())));
             return Multi.createBy().merging()
-                    .streams(Multi.createFrom().item(snapshot), watcher.events(), heartbeats)
+                    .streams(Multi.createBy().concatenating().streams(first, live), heartbeats)
+                    .map(e -> sse(sse, e))
                     .onTermination().invoke(watcher::close);
         } catch (RuntimeException e) {
             watcher.close();
             throw e;
         }
+    }
+
+    private static OutboundSseEvent sse(Sse sse, LiveEvent event) {
+        OutboundSseEvent.Builder b = sse.newEventBuilder().name(event.type())
+                .mediaType(MediaType.APPLICATION_JSON_TYPE).data(LiveEvent.class, event);
+        if (event.sequence() != null && !LiveEvent.HEARTBEAT.equals(event.type())) {
+            b.id(String.valueOf(event.sequence()));
+        }
+        if (LiveEvent.SNAPSHOT.equals(event.type())) {
+            b.reconnectDelay(RETRY.toMillis());
+        }
+        return b.build();
+    }
+
+    /** The bid sequence the client last saw, from the header or else the query; null on a first connection. */
+    private static Long lastSeen(String header, String query) {
+        String value = header != null && !header.isBlank() ? header.strip()
+                : query != null && !query.isBlank() ? query.strip() : null;
+        if (value == null) {
+            return null;
+        }
+        if (!SEQUENCE.matcher(value).matches()) {
+            throw ApiException.invalid("lastEventId", MessageKey.LIVE_LAST_EVENT_ID);
+        }
+        return Long.parseLong(value);
     }
 }

@@ -498,8 +498,11 @@
     }
     setConnection(connectedOnce ? 'reconnecting' : 'connecting', connectedOnce ? 'down' : '');
     lastMessage = Date.now();
-    source = new EventSource(data.feed);
-    source.onmessage = function (m) {
+    // The browser's own reconnection sends Last-Event-ID by itself; a connection this script opens
+    // again says the last bid it shows, so the server first sends the bids missed meanwhile.
+    var seen = lastSequence();
+    source = new EventSource(connectedOnce && seen > 0 ? data.feed + '?lastEventId=' + seen : data.feed);
+    function receive(m) {
       lastMessage = Date.now();
       var ev;
       try {
@@ -508,7 +511,10 @@
         return;
       }
       handle(ev);
-    };
+    }
+    ['snapshot', 'bid', 'status', 'heartbeat'].forEach(function (type) {
+      source.addEventListener(type, receive);
+    });
     source.onerror = function () {
       disconnected = true;
       setConnection('reconnecting', 'down');
@@ -530,11 +536,12 @@
         setPrice(ev.currentPrice === undefined ? null : ev.currentPrice);
         setLeader(ev.leadingBidderNo);
         setDeadline(ev.deadline);
-        if (disconnected || (ev.sequence || 0) !== lastSequence()) {
+        if ((ev.sequence || 0) !== lastSequence()) {
+          // More was missed than the feed sends again (or the page is older than the feed): read the history.
           setConnection(disconnected ? 'reconnecting' : 'live', disconnected ? 'down' : 'live');
           catchUp(disconnected);
         } else {
-          setConnection('live', 'live');
+          setConnection(disconnected ? 'caught_up' : 'live', 'live');
         }
         connectedOnce = true;
         disconnected = false;
@@ -543,7 +550,10 @@
         setStatus(ev.status);
         setPrice(ev.currentPrice);
         setLeader(ev.leadingBidderNo);
-        setDeadline(ev.deadline);
+        if (ev.deadline) {
+          // A bid sent again after a reconnection has none: the snapshot after it gives the current one.
+          setDeadline(ev.deadline);
+        }
         addBid(ev);
         announce(t('announce_bid', ev.bidderNo, money(fenOf(ev.amount))));
         break;

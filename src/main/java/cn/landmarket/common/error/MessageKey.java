@@ -161,6 +161,7 @@ public enum MessageKey {
     BID_RATE_ADDRESS("bid.rate-address"),
     LIVE_FULL_ADDRESS("live.full-address"),
     LIVE_FULL_INSTANCE("live.full-instance"),
+    LIVE_LAST_EVENT_ID("live.last-event-id"),
     FORBIDDEN_DEACTIVATED_ORG("forbidden.deactivated-org"),
     ORGANISATION_NAME_BLANK("organisation.name-blank"),
     ORGANISATION_NAME_TOO_LONG("organisation.name-too-long"),

@@ -1,0 +1,205 @@
+package cn.landmarket.auction;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.landmarket.listing.ListingService;
+import cn.landmarket.testing.Auctions;
+import cn.landmarket.testing.StandardMarket;
+import cn.landmarket.testing.TestClock;
+import cn.landmarket.testing.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+
+/**
+ * The live feed as an SSE client sees it on the wire: named events, bid sequences as event ids, a
+ * retry interval, and a reconnection with Last-Event-ID that first gets exactly the bids it missed.
+ */
+@QuarkusTest
+@StandardMarket
+class LiveResumeTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    TestData data;
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    ListingService listings;
+
+    private final List<CompletableFuture<?>> open = new ArrayList<>();
+
+    @AfterEach
+    void closeFeeds() {
+        open.forEach(f -> f.cancel(true));
+        clock.reset();
+    }
+
+    /** One SSE event: its fields (event, id, retry) and its data as JSON. */
+    record Sse(Map<String, String> fields, JsonNode data) {
+        String type() {
+            return fields.get("event");
+        }
+
+        String id() {
+            return fields.get("id");
+        }
+    }
+
+    /** Opens the feed (with a Last-Event-ID header when {@code lastEventId} is not null); events arrive in order. */
+    private BlockingQueue<Sse> watch(long id, String lastEventId) {
+        BlockingQueue<Sse> events = new LinkedBlockingQueue<>();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RestAssured.port
+                + "/api/listings/" + id + "/live")).header("Accept", "text/event-stream");
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        Map<String, String> fields = new HashMap<>();
+        StringBuilder payload = new StringBuilder();
+        CompletableFuture<HttpResponse<Stream<String>>> response = HttpClient.newHttpClient()
+                .sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
+        open.add(response);
+        response.thenAccept(r -> r.body().forEach(line -> {
+            if (line.isEmpty()) {
+                if (payload.length() > 0) {
+                    try {
+                        events.add(new Sse(Map.copyOf(fields), JSON.readTree(payload.toString())));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                fields.clear();
+                payload.setLength(0);
+            } else if (line.startsWith("data:")) {
+                payload.append(line.substring(5).strip());
+            } else if (line.indexOf(':') > 0) {
+                fields.put(line.substring(0, line.indexOf(':')), line.substring(line.indexOf(':') + 1).strip());
+            }
+        }));
+        return events;
+    }
+
+    /** The next event that is not a heartbeat, or null after 10 s. */
+    private static Sse next(BlockingQueue<Sse> events) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            Sse event = events.poll(200, TimeUnit.MILLISECONDS);
+            if (event != null && !"heartbeat".equals(event.type())) {
+                return event;
+            }
+        }
+        return null;
+    }
+
+    private static String amount(int i) {
+        return (20_000_000 + i * 200_000) + ".00";
+    }
+
+    @Test
+    void eventsAreNamedByTypeBidsCarryTheirSequenceAsIdAndTheFirstSaysWhenToRetry() throws Exception {
+        long id = Auctions.listingInBidding(clock, listings, Map.of());
+        String bidder = Auctions.qualifiedBidder(data, id, "LRA%06d".formatted(id % 100_000));
+        BlockingQueue<Sse> events = watch(id, null);
+        Sse snapshot = next(events);
+        assertNotNull(snapshot, "snapshot on connect");
+        assertEquals("snapshot", snapshot.type());
+        assertEquals("snapshot", snapshot.data().get("type").asText());
+        assertEquals("0", snapshot.id(), "the snapshot's id is the bid count");
+        assertEquals(String.valueOf(LiveResource.RETRY.toMillis()), snapshot.fields().get("retry"));
+
+        Auctions.bid(bidder, id, amount(0), "lr-a-" + id).then().statusCode(201);
+        Sse bid = next(events);
+        assertNotNull(bid, "the bid reaches the watcher");
+        assertEquals("bid", bid.type());
+        assertEquals("1", bid.id());
+        assertEquals(1, bid.data().get("sequence").asInt());
+        assertNull(bid.fields().get("retry"));
+    }
+
+    @Test
+    void aWatcherReconnectingWithLastEventIdGetsTheBidsItMissedThenTheSnapshotThenLiveBidsWithoutAGapOrATwice()
+            throws Exception {
+        long id = Auctions.listingInBidding(clock, listings, Map.of());
+        String bidder = Auctions.qualifiedBidder(data, id, "LRB%06d".formatted(id % 100_000));
+        for (int i = 0; i < 5; i++) {
+            Auctions.bid(bidder, id, amount(i), "lr-b-" + id + "-" + i).then().statusCode(201);
+        }
+
+        BlockingQueue<Sse> events = watch(id, "2");
+        for (int seq = 3; seq <= 5; seq++) {
+            Sse missed = next(events);
+            assertNotNull(missed, "missed bid " + seq);
+            assertEquals("bid", missed.type());
+            assertEquals(String.valueOf(seq), missed.id());
+            assertEquals(amount(seq - 1), missed.data().get("amount").asText());
+            assertTrue(missed.data().get("bidderNo").asText().length() > 0);
+            assertTrue(missed.data().toString().indexOf(bidder) < 0, "no enterprise identity in the feed");
+        }
+        Sse snapshot = next(events);
+        assertNotNull(snapshot);
+        assertEquals("snapshot", snapshot.type());
+        assertEquals("5", snapshot.id());
+        assertEquals(amount(4), snapshot.data().get("currentPrice").asText());
+
+        Auctions.bid(bidder, id, amount(5), "lr-b-" + id + "-5").then().statusCode(201);
+        Sse live = next(events);
+        assertNotNull(live, "the next bid arrives live");
+        assertEquals("6", live.id());
+        assertNull(next(events), "nothing twice, nothing else");
+    }
+
+    @Test
+    void aWatcherThatMissedNothingGetsOnlyTheSnapshot() throws Exception {
+        long id = Auctions.listingInBidding(clock, listings, Map.of());
+        String bidder = Auctions.qualifiedBidder(data, id, "LRC%06d".formatted(id % 100_000));
+        Auctions.bid(bidder, id, amount(0), "lr-c-" + id).then().statusCode(201);
+        BlockingQueue<Sse> events = watch(id, "1");
+        Sse first = next(events);
+        assertNotNull(first);
+        assertEquals("snapshot", first.type());
+        assertEquals("1", first.id());
+    }
+
+    @Test
+    void aLastEventIdThatIsNotABidSequenceIsA400() {
+        long id = Auctions.listingInBidding(clock, listings, Map.of());
+        for (String bad : List.of("abc", "-1", "1.5", "99999999999")) {
+            given().header("Accept", "text/event-stream").header("Last-Event-ID", bad).when()
+                    .get("/api/listings/" + id + "/live").then().statusCode(400)
+                    .body("errors.field", hasItem("lastEventId"));
+        }
+        given().header("Accept", "text/event-stream").queryParam("lastEventId", "x").when()
+                .get("/api/listings/" + id + "/live").then().statusCode(400)
+                .body("errors[0].code", equalTo("live.last-event-id"));
+    }
+}
