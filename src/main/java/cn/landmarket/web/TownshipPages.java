@@ -190,6 +190,9 @@ public class TownshipPages {
     MarketConfig market;
 
     @Inject
+    java.time.Clock clock;
+
+    @Inject
     ValidatorFactory validation;
 
     /** The signed-in reader, who must be a township (403 otherwise, as the API's role check). */
@@ -242,11 +245,7 @@ public class TownshipPages {
                 .setLocale(p.locale());
     }
 
-    /**
-     * A starting point that meets the schedule rules: announced tomorrow at 09:00, bidding from the
-     * earliest start the rules allow, ending on the earliest last day at 17:00, registration closing
-     * on the latest day the rules allow at 17:00. The township changes what it wants.
-     */
+    /** A starting point: the proposed schedule and usual payment terms; the township changes what it wants. */
     private ListingForm proposal(CertificateView c) {
         ListingForm f = new ListingForm();
         f.certificateId = String.valueOf(c.id());
@@ -256,19 +255,34 @@ public class TownshipPages {
         f.confirmWithinWorkingDays = String.valueOf(listings.ruleNumbers().confirmationMinWorkingDays());
         f.firstSharePercent = "100";
         f.firstDueDays = "30";
-        var zone = market.zone();
-        var announce = java.time.LocalDate.now(zone).plusDays(1).atTime(9, 0).atZone(zone).toOffsetDateTime();
-        ListingDates d1 = listings.dates(onlySchedule(announce, null, null));
-        var start = d1.earliestStart();
-        ListingDates d2 = listings.dates(onlySchedule(announce, start, null));
-        var end = d2.earliestEnd().atTime(17, 0).atZone(zone).toOffsetDateTime();
-        ListingDates d3 = listings.dates(onlySchedule(announce, start, end));
-        var registration = d3.latestRegistration().atTime(17, 0).atZone(zone).toOffsetDateTime();
-        f.announceAt = ListingForm.local(announce);
-        f.listingStart = ListingForm.local(start);
-        f.listingEnd = ListingForm.local(end);
-        f.registrationDeadline = ListingForm.local(registration);
+        Schedule s = proposedSchedule();
+        f.announceAt = ListingForm.local(s.announce());
+        f.listingStart = ListingForm.local(s.start());
+        f.listingEnd = ListingForm.local(s.end());
+        f.registrationDeadline = ListingForm.local(s.registration());
         return f;
+    }
+
+    /** A schedule in the market's zone. */
+    record Schedule(java.time.OffsetDateTime announce, java.time.OffsetDateTime start, java.time.OffsetDateTime end,
+            java.time.OffsetDateTime registration) {
+    }
+
+    /**
+     * The schedule a new form proposes, meeting the rules with their own dates: announced tomorrow at
+     * 09:00, bidding from the earliest start the rules allow, ending on the earliest last day at 17:00,
+     * registration closing at 17:00 on the latest day the rules allow.
+     */
+    private Schedule proposedSchedule() {
+        var zone = market.zone();
+        var announce = clock.instant().atZone(zone).toLocalDate().plusDays(1).atTime(9, 0).atZone(zone)
+                .toOffsetDateTime();
+        var start = listings.dates(onlySchedule(announce, null, null)).earliestStart();
+        var end = listings.dates(onlySchedule(announce, start, null)).earliestEnd().atTime(17, 0).atZone(zone)
+                .toOffsetDateTime();
+        var registration = listings.dates(onlySchedule(announce, start, end)).latestRegistration().atTime(17, 0)
+                .atZone(zone).toOffsetDateTime();
+        return new Schedule(announce, start, end, registration);
     }
 
     private static ListingRequest onlySchedule(java.time.OffsetDateTime announce, java.time.OffsetDateTime start,
@@ -429,16 +443,10 @@ public class TownshipPages {
         if (!RELISTABLE.contains(l.status()) || l.relistedAs() != null) {
             return null;
         }
-        var zone = market.zone();
-        var announce = java.time.LocalDate.now(zone).plusDays(1).atTime(9, 0).atZone(zone).toOffsetDateTime();
-        var start = listings.dates(onlySchedule(announce, null, null)).earliestStart();
-        var end = listings.dates(onlySchedule(announce, start, null)).earliestEnd().atTime(17, 0).atZone(zone)
-                .toOffsetDateTime();
-        var registration = listings.dates(onlySchedule(announce, start, end)).latestRegistration().atTime(17, 0)
-                .atZone(zone).toOffsetDateTime();
+        Schedule s = proposedSchedule();
         return new RelistForm(l.startPrice().toYuan(), l.deposit().toYuan(),
-                l.priceCap() == null ? "" : l.priceCap().toYuan(), "", ListingForm.local(announce),
-                ListingForm.local(registration), ListingForm.local(start), ListingForm.local(end));
+                l.priceCap() == null ? "" : l.priceCap().toYuan(), "", ListingForm.local(s.announce()),
+                ListingForm.local(s.registration()), ListingForm.local(s.start()), ListingForm.local(s.end()));
     }
 
     @POST
