@@ -2,6 +2,7 @@ package cn.landmarket.web;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -26,10 +27,17 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import cn.landmarket.asset.AssetType;
+import cn.landmarket.audit.AuditService;
+import cn.landmarket.audit.InclusionView;
+import cn.landmarket.audit.ListingEntriesView;
 import cn.landmarket.asset.CertificateService;
 import cn.landmarket.asset.CertificateView;
 import cn.landmarket.asset.LineageView;
+import cn.landmarket.common.Money;
 import cn.landmarket.common.PageRequest;
 import cn.landmarket.common.PageView;
 import cn.landmarket.common.config.MarketConfig;
@@ -100,16 +108,24 @@ public class TownshipPages {
         static native TemplateInstance trades(Page page, List<Sale> sales, List<Sale> toConfirm);
 
         static native TemplateInstance trade(Page page, TradeView trade, ListingView listing,
-                TradePages.Confirmation confirmation, Refusal refusal);
+                TradePages.Confirmation confirmation, Refusal refusal, Split split);
     }
 
-    /** A sold listing with its trade. */
-    public record Sale(ListingView listing, TradeView trade) {
+    /** A sold listing with its trade, and how its price was split once settled (else null). */
+    public record Sale(ListingView listing, TradeView trade, Split split) {
 
         /** Whether the township still has to accept the confirmation. */
         public boolean toConfirm() {
             return trade.status() == TradeStatus.AWAITING_CONFIRMATION && trade.sellerConfirmedAt() == null;
         }
+    }
+
+    /**
+     * How a settled trade's price was split between the farmers, the village collective and the
+     * township, as the public audit log records it ({@code trade.settled}, {@code GET
+     * /api/audit/listings/{id}/entries}).
+     */
+    public record Split(Money farmers, Money collective, Money township) {
     }
 
     /**
@@ -194,6 +210,12 @@ public class TownshipPages {
 
     @Inject
     ValidatorFactory validation;
+
+    @Inject
+    AuditService audit;
+
+    @Inject
+    ObjectMapper json;
 
     /** The signed-in reader, who must be a township (403 otherwise, as the API's role check). */
     static Actor township(Pages pages) {
@@ -526,7 +548,7 @@ public class TownshipPages {
         List<Sale> sales = new ArrayList<>();
         for (ListingView l : ownListings(actor).items()) {
             if (TRADED.contains(l.status())) {
-                trades.findOfListing(actor, l.id()).ifPresent(t -> sales.add(new Sale(l, t)));
+                trades.findOfListing(actor, l.id()).ifPresent(t -> sales.add(new Sale(l, t, split(t))));
             }
         }
         Page p = pages.page();
@@ -540,7 +562,39 @@ public class TownshipPages {
         Actor actor = township(pages);
         TradeView t = trades.get(actor, id);
         Page p = pages.page();
-        return Templates.trade(p, t, listings.get(actor, t.listingId()), confirmation(t), null).setLocale(p.locale());
+        return Templates.trade(p, t, listings.get(actor, t.listingId()), confirmation(t), null, split(t))
+                .setLocale(p.locale());
+    }
+
+    /**
+     * The split of a settled trade's price from its {@code trade.settled} entry in the public audit
+     * log, read as anyone reads it; null before settlement or until the entry is in a signed checkpoint.
+     */
+    private Split split(TradeView t) {
+        if (t.status() != TradeStatus.SETTLED) {
+            return null;
+        }
+        try {
+            ListingEntriesView first = audit.listingEntries(t.listingId(), new PageRequest(0, PageRequest.MAX_SIZE), null);
+            List<InclusionView> entries = new ArrayList<>(first.entries());
+            long pages = (first.total() + PageRequest.MAX_SIZE - 1) / PageRequest.MAX_SIZE;
+            for (long page = Math.max(1, pages - 2); page < pages; page++) {
+                entries.addAll(audit.listingEntries(t.listingId(), new PageRequest((int) page, PageRequest.MAX_SIZE),
+                        first.treeSize()).entries());
+            }
+            for (int i = entries.size() - 1; i >= 0; i--) {
+                JsonNode entry = json.readTree(Base64.getDecoder().decode(entries.get(i).entry()));
+                JsonNode facts = entry.path("facts");
+                if ("trade.settled".equals(entry.path("type").asText()) && facts.path("tradeId").asLong() == t.id()) {
+                    JsonNode fen = facts.path("proceedsFen");
+                    return new Split(Money.ofFen(fen.path("FARMERS").asLong()),
+                            Money.ofFen(fen.path("COLLECTIVE").asLong()), Money.ofFen(fen.path("TOWNSHIP").asLong()));
+                }
+            }
+            return null;
+        } catch (ApiException | java.io.IOException notYetLogged) {
+            return null;
+        }
     }
 
     /** The text the township is shown, the hash its acceptance sends, and whether it may accept now. */
@@ -562,7 +616,7 @@ public class TownshipPages {
             TradeView t = trades.get(actor, id);
             Page p = pages.page();
             return Response.status(e.code().status()).entity(Templates.trade(p, t, listings.get(actor, t.listingId()),
-                    confirmation(t), Refusal.of(e, p.locale())).setLocale(p.locale())).build();
+                    confirmation(t), Refusal.of(e, p.locale()), split(t)).setLocale(p.locale())).build();
         }
         return Response.seeOther(URI.create("/township/trades/" + id)).build();
     }

@@ -397,7 +397,7 @@ public interface TownshipTexts {
     @Message("成交价款")
     String proceeds_title();
 
-    @Message("每宗成交的价款和付款情况（与交易接口向本乡镇提供的内容一致）。结算时价款按资产类型的比例分配给农户、村集体和乡镇，分配明细记入公开的审计日志。")
+    @Message("每宗成交的价款和付款情况（与交易接口向本乡镇提供的内容一致）；结算后，价款按资产类型的比例分配给农户、村集体和乡镇，分配记录取自公开的审计日志。")
     String proceeds_note();
 
     @Message("还没有成交。")
@@ -456,4 +456,22 @@ public interface TownshipTexts {
 
     @Message("确认并签署")
     String accept_button();
+
+    @Message("价款分配")
+    String split_title();
+
+    @Message("结算后公布")
+    String split_pending();
+
+    @Message("结算时按资产类型的比例分配，记入公开的审计日志；此处显示日志中的记录。")
+    String split_note();
+
+    @Message("农户：")
+    String split_farmers();
+
+    @Message("村集体：")
+    String split_collective();
+
+    @Message("乡镇：")
+    String split_township();
 }

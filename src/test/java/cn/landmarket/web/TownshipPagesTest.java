@@ -341,4 +341,33 @@ class TownshipPagesTest {
         township(TestData.TOWNSHIP_A).when().get("/township/trades/" + tradeId).then().statusCode(200)
                 .body(not(containsString("/confirmation\"")));
     }
+
+    @Test
+    void aSettledSaleShowsHowItsPriceWasSplitAndTheCertificateItsChild() throws InterruptedException {
+        long id = sold.inBidding(Map.of());
+        SoldLots.Bidder bidder = sold.qualified(id);
+        sold.closeWithBid(id, bidder);
+        sold.settle(id, bidder);
+        JsonPath trade = given().auth().oauth2(Tokens.township(TestData.TOWNSHIP_A)).when()
+                .get("/api/listings/" + id + "/trade").then().statusCode(200).extract().jsonPath();
+        long tradeId = trade.getLong("id");
+
+        // The split is read from the public audit log once its entry is in a signed checkpoint.
+        String page = "";
+        for (int i = 0; i < 50 && !page.contains("¥18,700,000.00"); i++) {
+            Thread.sleep(200);
+            page = township(TestData.TOWNSHIP_A).when().get("/township/trades/" + tradeId).then().statusCode(200)
+                    .extract().asString();
+        }
+        assertTrue(page.contains("农户： <span class=\"money\">¥18,700,000.00</span>"), page);
+        assertTrue(page.contains("村集体： <span class=\"money\">¥2,200,000.00</span>"), page);
+        assertTrue(page.contains("乡镇： <span class=\"money\">¥1,100,000.00</span>"), page);
+        township(TestData.TOWNSHIP_A).when().get("/township/trades").then().statusCode(200)
+                .body(containsString("¥18,700,000.00"), containsString("已结算"));
+
+        long child = trade.getLong("childCertificateId");
+        long cert = trade.getLong("certificateId");
+        township(TestData.TOWNSHIP_A).when().get("/township/certificates/" + cert).then().statusCode(200)
+                .body(containsString(certNo(child)), containsString("企业 " + bidder.code() + " 持有"));
+    }
 }
