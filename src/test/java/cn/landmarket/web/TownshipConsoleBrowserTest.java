@@ -191,7 +191,16 @@ class TownshipConsoleBrowserTest {
         long rejected = Fixtures.draft(TestData.TOWNSHIP_A, Fixtures.listing(cert, 10_000, clock.instant()));
         Fixtures.act(Tokens.township(TestData.TOWNSHIP_A), rejected, "submit", 200);
         Fixtures.act(Tokens.regulator(TestData.CITY_REGULATOR), rejected, "reject", 200);
-        // One lot without bids and one sold, closed together (unsold; sold and awaiting the confirmation).
+        // A sale settled (its price split, its certificate with a child); then a lot without bids and one
+        // sold, closed together (unsold; sold and awaiting the confirmation).
+        long settledId = sold.inBidding(Map.of());
+        SoldLots.Bidder payer = sold.qualified(settledId);
+        sold.closeWithBid(settledId, payer);
+        sold.settle(settledId, payer);
+        var settled = given().auth().oauth2(Tokens.township(TestData.TOWNSHIP_A)).when()
+                .get("/api/listings/" + settledId + "/trade").then().statusCode(200).extract().jsonPath();
+        long settledTrade = settled.getLong("id");
+        long parent = settled.getLong("certificateId");
         long unsold = sold.inBidding(Map.of());
         long saleId = sold.inBidding(Map.of());
         SoldLots.Bidder bidder = sold.qualified(saleId);
@@ -201,10 +210,10 @@ class TownshipConsoleBrowserTest {
         assertEquals("UNSOLD", given().auth().oauth2(Tokens.township(TestData.TOWNSHIP_A)).when()
                 .get("/api/listings/" + unsold).then().statusCode(200).extract().jsonPath().getString("status"));
 
-        List<String> paths = List.of("/township", "/township/certificates/" + cert,
+        List<String> paths = List.of("/township", "/township/certificates/" + cert, "/township/certificates/" + parent,
                 "/township/listings/new?certificate=" + cert, "/township/listings/" + draft,
                 "/township/listings/" + rejected, "/township/listings/" + unsold, "/township/listings/" + saleId,
-                "/township/trades", "/township/trades/" + tradeId);
+                "/township/trades", "/township/trades/" + tradeId, "/township/trades/" + settledTrade);
         try (Browser b = Browsers.open().at(server)) {
             trapErrors(b);
             signIn(b, TestData.TOWNSHIP_A, "/township");
@@ -241,6 +250,10 @@ class TownshipConsoleBrowserTest {
             assertFalse(b.all("button.relist").isEmpty(), "the relist form");
             b.get("/township/trades/" + tradeId);
             assertFalse(b.all("button.accept").isEmpty(), "the confirmation to accept");
+            b.get("/township/trades/" + settledTrade);
+            assertTrue(b.text("main").contains("¥18,700,000.00"), "the split: " + b.text("main"));
+            b.get("/township/certificates/" + parent);
+            assertEquals(1, b.all("ul.tree [aria-current='page'] + ul > li").size(), "its child in the tree");
         }
     }
 }
