@@ -133,7 +133,7 @@ public class TownshipPages {
      * the refusal's detail when the lot cannot be frozen, and the dates the rules imply.
      */
     public record Checks(List<Refusal.Field> fields, String unavailable, ListingDates dates, boolean checked,
-            List<String> names) {
+            List<String> names, int unfilled) {
 
         /** The messages for one field, joined. */
         public String field(String name) {
@@ -151,7 +151,7 @@ public class TownshipPages {
         }
 
         public boolean ok() {
-            return checked && fields.isEmpty() && unavailable == null;
+            return checked && fields.isEmpty() && unavailable == null && unfilled == 0;
         }
 
         /** How many problems the checks found. */
@@ -262,7 +262,7 @@ public class TownshipPages {
         ListingForm form = proposal(c);
         Page p = pages.page();
         ListingDates dates = listings.dates(read(form, p.locale()).request());
-        return Templates.listingForm(p, c, form, new Checks(List.of(), null, dates, false, fields(c.assetType())),
+        return Templates.listingForm(p, c, form, new Checks(List.of(), null, dates, false, fields(c.assetType()), 0),
                 null, listings.ruleNumbers(), maxTerm(c))
                 .setLocale(p.locale());
     }
@@ -338,7 +338,7 @@ public class TownshipPages {
         Actor actor = township(pages);
         Page p = pages.page();
         CertificateView c = certificates.get(actor, parseId(form.certificateId));
-        return Templates.preview(check(actor, c, form, p.locale())).setLocale(p.locale());
+        return Templates.preview(check(actor, c, form, p.locale(), true)).setLocale(p.locale());
     }
 
     @POST
@@ -353,7 +353,7 @@ public class TownshipPages {
         CertificateView c = certificates.get(actor, certificateId);
         Parsed parsed = read(form, p.locale());
         if (!parsed.refusals().isEmpty()) {
-            Checks checks = check(actor, c, form, p.locale());
+            Checks checks = check(actor, c, form, p.locale(), false);
             Refusal refusal = new Refusal(ErrorCode.VALIDATION_FAILED.status(),
                     Localizer.render(MessageKey.VALIDATION_FAILED, p.locale(), parsed.refusals().size()),
                     parsed.refusals());
@@ -366,7 +366,7 @@ public class TownshipPages {
         } catch (ApiException e) {
             Refusal refusal = Refusal.of(e, p.locale());
             Checks checks = new Checks(refusal.fields(), e.violations().isEmpty() ? refusal.detail() : null,
-                    listings.dates(parsed.request()), true, fields(c.assetType()));
+                    listings.dates(parsed.request()), true, fields(c.assetType()), 0);
             return Response.status(refusal.status()).entity(Templates.listingForm(p, c, form, checks, refusal,
                     listings.ruleNumbers(), maxTerm(c)).setLocale(p.locale())).build();
         }
@@ -402,20 +402,35 @@ public class TownshipPages {
     /**
      * The checks the API makes of a draft, in its order: what cannot be read and the bean constraints
      * first (the API answers 400 with those alone); when they pass, the service's rules and whether the
-     * lot is free ({@link ListingService#preview}).
+     * lot is free ({@link ListingService#preview}). While {@code typing}, the fields still empty are
+     * only counted (the rules are checked once everything required is filled).
      */
-    private Checks check(Actor actor, CertificateView c, ListingForm form, Locale locale) {
+    private Checks check(Actor actor, CertificateView c, ListingForm form, Locale locale, boolean typing) {
         Parsed parsed = read(form, locale);
         ListingDates dates = listings.dates(parsed.request());
         List<String> names = fields(c.assetType());
         if (!parsed.refusals().isEmpty()) {
-            return new Checks(parsed.refusals(), null, dates, true, names);
+            if (!typing) {
+                return new Checks(parsed.refusals(), null, dates, true, names, 0);
+            }
+            // While the township types, a field it has not filled yet is counted, not called an error.
+            List<Refusal.Field> typed = parsed.refusals().stream()
+                    .filter(f -> !ListingForm.blank(form.value(base(f.name())))).toList();
+            int unfilled = (int) parsed.refusals().stream().map(f -> base(f.name()))
+                    .filter(n -> ListingForm.blank(form.value(n))).distinct().count();
+            return new Checks(typed, null, dates, true, names, unfilled);
         }
         ListingPreview preview = listings.preview(actor, parsed.request());
         List<Refusal.Field> fields = preview.violations().stream()
                 .map(v -> new Refusal.Field(v.field(), Localizer.render(v.message(), locale))).toList();
         return new Checks(fields, preview.unavailable() == null ? null : Localizer.render(preview.unavailable(), locale),
-                preview.dates(), true, names);
+                preview.dates(), true, names, 0);
+    }
+
+    /** The form field a violation is about: {@code eligibleRegions[0].<list element>} → {@code eligibleRegions}. */
+    private static String base(String field) {
+        int bracket = field.indexOf('[');
+        return bracket < 0 ? field : field.substring(0, bracket);
     }
 
     private <T> List<Refusal.Field> constraintViolations(T request, Locale locale) {

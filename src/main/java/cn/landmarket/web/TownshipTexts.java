@@ -474,4 +474,7 @@ public interface TownshipTexts {
 
     @Message("乡镇：")
     String split_township();
+
+    @Message("还有 {n} 项必填内容未填写；填齐后按全部规则检查。")
+    String check_unfilled(int n);
 }

@@ -228,6 +228,13 @@ class TownshipPagesTest {
         township(t).formParams(form).when().post("/township/listings/preview").then().statusCode(200)
                 .body(containsString("id=\"m-startPrice\" hx-swap-oob=\"innerHTML\"><span class=\"error\">"));
 
+        // Fields not filled yet are counted, not reported, while typing; a bad region code is reported.
+        Map<String, Object> partial = new HashMap<>(Map.of("csrf", CSRF, "certificateId", cert, "deposit", "100.00",
+                "eligibleRegions", "51, 5x"));
+        township(t).formParams(partial).when().post("/township/listings/preview").then().statusCode(200)
+                .body(containsString("必填内容未填写"), not(containsString("id=\"m-title\" hx-swap-oob=\"innerHTML\"><span")),
+                        containsString("id=\"m-eligibleRegions\" hx-swap-oob=\"innerHTML\"><span class=\"error\">"));
+
         assertEquals(0, frozen(cert), "nothing drafted, nothing frozen");
         form.remove("csrf");
         township(t).formParams(form).when().post("/township/listings/preview").then().statusCode(403);
