@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import cn.landmarket.audit.AuditLog;
+import cn.landmarket.common.error.Message;
 import cn.landmarket.common.error.MessageKey;
 import cn.landmarket.ledger.LedgerCode;
 import cn.landmarket.ledger.LedgerService;
@@ -157,8 +158,20 @@ public class CertificateService {
      * under it. Raises 404 for an unknown certificate and 403 when the township does not hold it.
      */
     public Certificate lockHeld(String townshipCode, long certificateId) {
-        Certificate c = certificates.lock(certificateId)
-                .orElseThrow(() -> ApiException.notFound("certificate", certificateId));
+        return heldBy(townshipCode, certificates.lock(certificateId)
+                .orElseThrow(() -> ApiException.notFound("certificate", certificateId)));
+    }
+
+    /**
+     * A certificate the township holds, read without a lock, for checking terms without acting on
+     * them. Raises as {@link #lockHeld}: 404 for an unknown certificate, 403 when the township does
+     * not hold it.
+     */
+    public Certificate held(String townshipCode, long certificateId) {
+        return heldBy(townshipCode, require(certificateId));
+    }
+
+    private static Certificate heldBy(String townshipCode, Certificate c) {
         if (c.holderKind != HolderKind.TOWNSHIP || !c.holderCode.equals(townshipCode)) {
             throw ApiException.forbidden(MessageKey.FORBIDDEN_NOT_HOLDER);
         }
@@ -170,16 +183,28 @@ public class CertificateService {
      * what is free. Logged as {@code certificate.frozen} by {@code actor}.
      */
     public void freeze(Certificate locked, Quantity lot, long listingId, String actor) {
-        if (!locked.available().covers(lot)) {
-            Quantity free = locked.available();
-            throw new ApiException(ErrorCode.QUANTITY_UNAVAILABLE, MessageKey.CERTIFICATE_QUANTITY_UNAVAILABLE, locked.certNo,
-                    free.areaM2(), free.paddyAreaM2OrZero(), free.grainCapacityKgOrZero());
+        Optional<Message> shortfall = shortfall(locked, lot);
+        if (shortfall.isPresent()) {
+            throw new ApiException(ErrorCode.QUANTITY_UNAVAILABLE, shortfall.get(), List.of());
         }
         locked.freeze(lot);
         audit.append(locked.frozenEntry(lot, listingId, Instant.now(clock), actor));
         String op = "freeze:" + UUID.randomUUID();
         recordQuota(locked.id, op, code -> LedgerService.certificate(locked.id, code),
                 code -> LedgerService.frozen(locked.id, code), lot, TransferKind.FREEZE, locked.certNo, listingId);
+    }
+
+    /**
+     * Why {@link #freeze} would refuse to freeze {@code lot} on the certificate (the 409's detail): the
+     * lot exceeds what is free; empty when it fits.
+     */
+    public static Optional<Message> shortfall(Certificate c, Quantity lot) {
+        if (c.available().covers(lot)) {
+            return Optional.empty();
+        }
+        Quantity free = c.available();
+        return Optional.of(Message.of(MessageKey.CERTIFICATE_QUANTITY_UNAVAILABLE, c.certNo, free.areaM2(),
+                free.paddyAreaM2OrZero(), free.grainCapacityKgOrZero()));
     }
 
     /** Locks a certificate and releases a lot a listing froze on it earlier; logged as {@code certificate.released}. */

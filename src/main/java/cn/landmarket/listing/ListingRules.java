@@ -3,6 +3,7 @@ package cn.landmarket.listing;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -178,7 +179,7 @@ public final class ListingRules {
             }
             announce = now;
         }
-        Instant earliestStart = announce.plus(Duration.ofDays(rules.announcementMinDays()));
+        Instant earliestStart = earliestStart(announce);
         if (start.isBefore(earliestStart)) {
             v.add(FieldViolation.of("listingStart", MessageKey.LISTING_ANNOUNCEMENT_TOO_SHORT, rules.announcementMinDays(),
                     ApiTime.format(earliestStart, zone)));
@@ -191,12 +192,12 @@ public final class ListingRules {
         LocalDate endDay = day(end);
         if (calendar.workingDaysBetween(startDay, endDay) < rules.listingMinWorkingDays()) {
             v.add(FieldViolation.of("listingEnd", MessageKey.LISTING_LISTING_TOO_SHORT, rules.listingMinWorkingDays(),
-                    calendar.addWorkingDays(startDay, rules.listingMinWorkingDays()).toString()));
+                    earliestEnd(startDay, calendar).toString()));
         }
         if (!registration.isAfter(announce)) {
             v.add(FieldViolation.of("registrationDeadline", MessageKey.LISTING_REGISTRATION_BEFORE_ANNOUNCEMENT));
         } else {
-            LocalDate latest = calendar.subtractWorkingDays(endDay, rules.registrationMinWorkingDaysBeforeEnd());
+            LocalDate latest = latestRegistration(endDay, calendar);
             if (day(registration).isAfter(latest)) {
                 v.add(FieldViolation.of("registrationDeadline", MessageKey.LISTING_REGISTRATION_TOO_LATE,
                         rules.registrationMinWorkingDaysBeforeEnd(), latest.toString()));
@@ -217,6 +218,33 @@ public final class ListingRules {
                         rules.collectiveFilingMinWorkingDays(), String.valueOf(c.countyFilingDate)));
             }
         }
+    }
+
+    /**
+     * The dates the rules derive from the terms' schedule, as {@link #check} measures a draft (each
+     * null while the time it is counted from is missing): the earliest start of bidding after the
+     * announcement, the earliest last day of the listing after its start (in working days), and the
+     * latest day registration may close before its end (in working days).
+     */
+    public ListingDates dates(ListingRequest r, WorkingDayCalendar calendar) {
+        OffsetDateTime earliestStart = r.announceAt() == null ? null
+                : earliestStart(r.announceAt().toInstant()).atZone(zone).toOffsetDateTime();
+        LocalDate earliestEnd = r.listingStart() == null ? null : earliestEnd(day(r.listingStart().toInstant()), calendar);
+        LocalDate latestRegistration = r.listingEnd() == null ? null
+                : latestRegistration(day(r.listingEnd().toInstant()), calendar);
+        return new ListingDates(earliestStart, earliestEnd, latestRegistration);
+    }
+
+    private Instant earliestStart(Instant announce) {
+        return announce.plus(Duration.ofDays(rules.announcementMinDays()));
+    }
+
+    private LocalDate earliestEnd(LocalDate startDay, WorkingDayCalendar calendar) {
+        return calendar.addWorkingDays(startDay, rules.listingMinWorkingDays());
+    }
+
+    private LocalDate latestRegistration(LocalDate endDay, WorkingDayCalendar calendar) {
+        return calendar.subtractWorkingDays(endDay, rules.registrationMinWorkingDaysBeforeEnd());
     }
 
     private void checkPaymentTerms(PaymentTerms p, List<FieldViolation> v) {

@@ -43,6 +43,7 @@ public class ListingService {
     private final PartyService parties;
     private final CalendarService calendar;
     private final ListingRules rules;
+    private final MarketConfig.Rules numbers;
     private final ZoneId zone;
     private final Clock clock;
     private final Event<ListingPhaseChanged> opened;
@@ -54,6 +55,7 @@ public class ListingService {
         this.parties = parties;
         this.calendar = calendar;
         this.rules = new ListingRules(config.rules(), config.zone());
+        this.numbers = config.rules();
         this.zone = config.zone();
         this.clock = clock;
         this.opened = opened;
@@ -71,6 +73,37 @@ public class ListingService {
         Certificate certificate = certificates.lockHeld(seller.code, request.certificateId());
         rules.require(request, certificate, calendar.calendar(), now, false);
         return create(actor, seller, certificate, request, now, null);
+    }
+
+    /**
+     * What {@link #draft} would meet with these terms at this instant, without saving or freezing
+     * anything: the same checks on the same certificate (every {@link ListingRules} violation, and
+     * whether the lot is still free), and the dates the rules derive from the schedule. For a form
+     * that explains the rules as they are typed. Raises as draft does for a certificate the township
+     * does not hold (403) or that does not exist (404). The request must already satisfy its bean
+     * constraints, as the API checks them before draft is called.
+     */
+    @Transactional
+    public ListingPreview preview(Actor actor, ListingRequest request) {
+        Township seller = parties.townshipOf(actor);
+        Certificate certificate = certificates.held(seller.code, request.certificateId());
+        var workingDays = calendar.calendar();
+        List<FieldViolation> violations = rules.check(request, certificate, workingDays, Instant.now(clock), false);
+        return new ListingPreview(violations, CertificateService.shortfall(certificate, lotOf(request)).orElse(null),
+                rules.dates(request, workingDays));
+    }
+
+    /**
+     * The dates the rules derive from a schedule, as {@link #preview} reports them (each null while
+     * the time it is counted from is missing); no certificate or other term is needed.
+     */
+    public ListingDates dates(ListingRequest schedule) {
+        return rules.dates(schedule, calendar.calendar());
+    }
+
+    /** The rule numbers listings are checked against (this deployment's {@link MarketConfig.Rules}). */
+    public MarketConfig.Rules ruleNumbers() {
+        return numbers;
     }
 
     /**

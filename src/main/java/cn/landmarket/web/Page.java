@@ -34,6 +34,18 @@ public record Page(Locale locale, String path, Optional<Actor> viewer, String cs
         return viewer.map(a -> a.is(Role.ENTERPRISE)).orElse(false);
     }
 
+    public boolean township() {
+        return viewer.map(a -> a.is(Role.TOWNSHIP)).orElse(false);
+    }
+
+    public boolean regulator() {
+        return viewer.map(a -> a.is(Role.REGULATOR)).orElse(false);
+    }
+
+    public boolean operator() {
+        return viewer.map(a -> a.is(Role.OPERATOR)).orElse(false);
+    }
+
     public String org() {
         return viewer.map(Actor::org).orElse("");
     }

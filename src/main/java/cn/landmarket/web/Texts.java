@@ -29,6 +29,15 @@ public interface Texts {
     @Message("我的企业")
     String nav_mine();
 
+    @Message("乡镇工作台")
+    String nav_township();
+
+    @Message("监管工作台")
+    String nav_regulator();
+
+    @Message("交易中心工作台")
+    String nav_centre();
+
     @Message("登录")
     String nav_sign_in();
 
