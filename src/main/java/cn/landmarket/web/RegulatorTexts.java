@@ -156,7 +156,7 @@ public interface RegulatorTexts {
     @Message("竞买人身份")
     String identities_title();
 
-    @Message("此次查看已写入审计日志（identity.revealed），约一秒内出现在挂牌档案的日志条目中。")
+    @Message("此次查看已写入审计日志，约一秒内出现在挂牌档案的日志条目中。")
     String reveal_logged();
 
     @Message("查看日志条目")
