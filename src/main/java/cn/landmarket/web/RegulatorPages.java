@@ -354,6 +354,11 @@ public class RegulatorPages {
      * written in the reader's language.
      */
     <T> Optional<Refusal> validate(T request, Locale locale) {
+        return validate(validation, request, locale);
+    }
+
+    /** As {@link #validate(Object, Locale)}, with the given validation. */
+    static <T> Optional<Refusal> validate(ValidatorFactory validation, T request, Locale locale) {
         MessageInterpolator base = validation.getMessageInterpolator();
         MessageInterpolator inLocale = new MessageInterpolator() {
             @Override

@@ -1,5 +1,9 @@
 package cn.landmarket.web;
 
+import cn.landmarket.asset.CertificateDocument;
+import cn.landmarket.asset.CollectiveVote;
+import cn.landmarket.asset.LandUse;
+import cn.landmarket.asset.SourceProjectType;
 import cn.landmarket.escrow.RegistrationStatus;
 import cn.landmarket.settlement.TradeStatus;
 import io.quarkus.qute.i18n.Message;
@@ -290,4 +294,247 @@ public interface RegulatorTexts {
 
     @Message("未通过")
     String check_failed();
+
+    @Message("基本信息")
+    String cf_legend_0();
+
+    @Message("资产类型")
+    String cf_assetType();
+
+    @Message("决定下面哪些栏目必填、哪些不得填写。")
+    String cf_assetType_hint();
+
+    @Message("持有乡镇代码")
+    String cf_holderTownship();
+
+    @Message("9 位行政区划代码，须在您的管辖范围内且处于启用状态。")
+    String cf_holderTownship_hint();
+
+    @Message("坐落乡镇代码（选填）")
+    String cf_regionCode();
+
+    @Message("9 位代码；不填则为持有乡镇。")
+    String cf_regionCode_hint();
+
+    @Message("来源项目")
+    String cf_sourceProject();
+
+    @Message("产生该指标或地块的项目名称，最多 200 字。")
+    String cf_sourceProject_hint();
+
+    @Message("面积（平方米）")
+    String cf_areaM2();
+
+    @Message("正整数，平方米；1 亩 ≈ 666.67 平方米。")
+    String cf_areaM2_hint();
+
+    @Message("补充耕地指标")
+    String cf_legend_11();
+
+    @Message("其中水田面积（平方米）")
+    String cf_paddyAreaM2();
+
+    @Message("仅补充耕地指标填写，不大于总面积。")
+    String cf_paddyAreaM2_hint();
+
+    @Message("新增粮食产能（千克）")
+    String cf_grainCapacityKg();
+
+    @Message("仅补充耕地指标填写。")
+    String cf_grainCapacityKg_hint();
+
+    @Message("耕地质量等别（1–15）")
+    String cf_qualityGrade();
+
+    @Message("仅补充耕地指标填写。")
+    String cf_qualityGrade_hint();
+
+    @Message("项目类型")
+    String cf_sourceProjectType();
+
+    @Message("仅补充耕地指标填写：开发、整理、复垦或提质改造。")
+    String cf_sourceProjectType_hint();
+
+    @Message("全国备案编号")
+    String cf_nationalFilingNo();
+
+    @Message("仅补充耕地指标填写，最多 60 字。")
+    String cf_nationalFilingNo_hint();
+
+    @Message("建设用地指标与增减挂钩节余指标")
+    String cf_legend_22();
+
+    @Message("计划年度")
+    String cf_planYear();
+
+    @Message("仅建设用地指标填写（2000–2100）。")
+    String cf_planYear_hint();
+
+    @Message("验收文号")
+    String cf_acceptanceDocNo();
+
+    @Message("仅增减挂钩节余指标填写，最多 60 字。")
+    String cf_acceptanceDocNo_hint();
+
+    @Message("有效期至")
+    String cf_validUntil();
+
+    @Message("仅增减挂钩节余指标填写。")
+    String cf_validUntil_hint();
+
+    @Message("集体经营性建设用地")
+    String cf_legend_29();
+
+    @Message("宗地代码")
+    String cf_parcelCode();
+
+    @Message("仅集体经营性建设用地填写，最多 40 字。")
+    String cf_parcelCode_hint();
+
+    @Message("用途")
+    String cf_landUse();
+
+    @Message("仅集体经营性建设用地填写。")
+    String cf_landUse_hint();
+
+    @Message("最高出让年限（年）")
+    String cf_maxTermYears();
+
+    @Message("仅集体经营性建设用地填写，不超过该用途的法定最高年限。")
+    String cf_maxTermYears_hint();
+
+    @Message("县级备案日期")
+    String cf_countyFilingDate();
+
+    @Message("仅集体经营性建设用地填写。")
+    String cf_countyFilingDate_hint();
+
+    @Message("容积率下限")
+    String cf_pc_plotRatioMin();
+
+    @Message("规划条件，仅集体经营性建设用地填写；如 1.00。")
+    String cf_pc_plotRatioMin_hint();
+
+    @Message("容积率上限")
+    String cf_pc_plotRatioMax();
+
+    @Message("如 2.50。")
+    String cf_pc_plotRatioMax_hint();
+
+    @Message("建筑密度上限（%）")
+    String cf_pc_buildingDensityMaxPercent();
+
+    @Message("0–100。")
+    String cf_pc_buildingDensityMaxPercent_hint();
+
+    @Message("绿地率下限（%）")
+    String cf_pc_greenRatioMinPercent();
+
+    @Message("0–100。")
+    String cf_pc_greenRatioMinPercent_hint();
+
+    @Message("限高（米）")
+    String cf_pc_heightLimitM();
+
+    @Message("0–1000。")
+    String cf_pc_heightLimitM_hint();
+
+    @Message("表决机构")
+    String cf_cv_body();
+
+    @Message("集体经济组织成员的村民会议或村民代表会议。")
+    String cf_cv_body_hint();
+
+    @Message("应到人数")
+    String cf_cv_eligible();
+
+    @Message("同意人数")
+    String cf_cv_inFavour();
+
+    @Message("须达到三分之二以上。")
+    String cf_cv_inFavour_hint();
+
+    @Message("表决日期")
+    String cf_cv_votedOn();
+
+    @Message("决议文号")
+    String cf_cv_resolutionNo();
+
+    @Message("最多 100 字。")
+    String cf_cv_resolutionNo_hint();
+
+    @Message("颁发证书")
+    String cf_title();
+
+    @Message("向辖区内的乡镇颁发指标或地块证书。带“仅……填写”的栏目只适用于该资产类型，其他类型须留空。")
+    String cf_intro();
+
+    @Message("（请选择）")
+    String cf_choose();
+
+    @Message("证明文件")
+    String cf_documents();
+
+    @Message("至少一份：批准、验收、备案、测绘、表决或其他文件。")
+    String cf_documents_hint();
+
+    @Message("文件 {n}")
+    String cf_document_n(int n);
+
+    @Message("文件类型")
+    String cf_doc_kind();
+
+    @Message("文号")
+    String cf_doc_number();
+
+    @Message("印发日期")
+    String cf_doc_issued_on();
+
+    @Message("标题（选填）")
+    String cf_doc_title();
+
+    @Message("颁发")
+    String cf_submit();
+
+    @Message("请填写整数。")
+    String cf_not_a_whole_number();
+
+    @Message("请填写数字。")
+    String cf_not_a_number();
+
+    @Message("请填写日期（年-月-日）。")
+    String cf_not_a_date();
+
+    @Message("请从列表中选择。")
+    String cf_not_a_choice();
+
+    @Message("{#when type}{#is DEVELOPMENT}土地开发{#is CONSOLIDATION}土地整理{#is RECLAMATION}土地复垦{#is UPGRADE}提质改造{/when}")
+    String cf_project_type(SourceProjectType type);
+
+    @Message("{#when use}{#is INDUSTRIAL}工业{#is COMMERCIAL_TOURISM_ENTERTAINMENT}商业、旅游、娱乐{#is EDUCATION_SCIENCE_CULTURE_HEALTH_SPORTS}教育、科技、文化、卫生、体育{#is RESIDENTIAL}住宅{#is OTHER}其他{/when}")
+    String cf_land_use(LandUse use);
+
+    @Message("{#when body}{#is MEMBERS}村民会议{#is REPRESENTATIVES}村民代表会议{/when}")
+    String cf_vote_body(CollectiveVote.Body body);
+
+    @Message("{#when kind}{#is APPROVAL}批准文件{#is ACCEPTANCE}验收文件{#is FILING}备案文件{#is SURVEY}测绘成果{#is VOTE}表决文件{#is OTHER}其他{/when}")
+    String cf_doc_kind_of(CertificateDocument.Kind kind);
+
+    @Message("证书已颁发。")
+    String cf_issued();
+
+    @Message("证书 {no}")
+    String cf_certificate_title(String no);
+
+    @Message("持有方")
+    String cf_holder();
+
+    @Message("可挂牌面积")
+    String cf_available();
+
+    @Message("颁发时间")
+    String cf_issued_at();
+
+    @Message("再颁发一份")
+    String cf_another();
 }

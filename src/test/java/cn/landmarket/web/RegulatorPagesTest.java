@@ -208,4 +208,62 @@ class RegulatorPagesTest {
         as(TestData.CITY_REGULATOR).when().get("/regulator/listings/" + id + "/identities").then().statusCode(200)
                 .body(containsString("name=\"reason\"")).body(not(containsString(a)));
     }
+
+    private static java.util.Map<String, String> linkageForm() {
+        java.util.Map<String, String> form = new java.util.HashMap<>();
+        form.put("csrf", CSRF);
+        form.put("assetType", "LINKAGE_SURPLUS");
+        form.put("holderTownship", TestData.TOWNSHIP_A);
+        form.put("sourceProject", "页面颁证测试项目");
+        form.put("areaM2", "12000");
+        form.put("acceptanceDocNo", "绵自然资验〔2026〕8号");
+        form.put("validUntil", java.time.LocalDate.now(Fixtures.ZONE).plusYears(1).toString());
+        form.put("documents[0].kind", "ACCEPTANCE");
+        form.put("documents[0].number", "绵自然资验〔2026〕8号");
+        form.put("documents[0].issuedOn", "2026-01-05");
+        return form;
+    }
+
+    @Test
+    void aCertificateIsIssuedFromTheFormWithEachRefusalAtItsField() {
+        as(TestData.CITY_REGULATOR).when().get("/regulator/certificates/new").then().statusCode(200)
+                .body(containsString("for=\"f-holderTownship\"")).body(containsString("name=\"documents[0].kind\""))
+                .body(containsString("name=\"planningConditions.plotRatioMin\""))
+                .body(containsString("name=\"csrf\" value=\"" + CSRF + "\""));
+        as(TestData.CITY_REGULATOR).header("Accept-Language", "en").when().get("/regulator/certificates/new").then()
+                .statusCode(200).body(containsString("Holding township")).body(containsString("Supporting documents"));
+
+        java.util.Map<String, String> noToken = linkageForm();
+        noToken.remove("csrf");
+        as(TestData.CITY_REGULATOR).formParams(noToken).when().post("/regulator/certificates/new").then().statusCode(403);
+
+        // The request's constraints, at their fields, in the reader's language.
+        java.util.Map<String, String> empty = new java.util.HashMap<>(java.util.Map.of("csrf", CSRF));
+        as(TestData.CITY_REGULATOR).formParams(empty).when().post("/regulator/certificates/new").then().statusCode(400)
+                .body(containsString("id=\"f-holderTownship-error\"")).body(containsString("id=\"f-assetType-error\""))
+                .body(containsString("aria-invalid=\"true\""));
+        java.util.Map<String, String> words = linkageForm();
+        words.put("areaM2", "很多");
+        as(TestData.CITY_REGULATOR).formParams(words).when().post("/regulator/certificates/new").then().statusCode(400)
+                .body(containsString("请填写整数")).body(containsString("value=\"很多\""));
+        as(TestData.CITY_REGULATOR).cookie("lang", "en").formParams(words).when().post("/regulator/certificates/new")
+                .then().statusCode(400).body(containsString("Enter a whole number"));
+        // The service's rules: a farmland field on a linkage certificate.
+        java.util.Map<String, String> misplaced = linkageForm();
+        misplaced.put("paddyAreaM2", "100");
+        as(TestData.CITY_REGULATOR).formParams(misplaced).when().post("/regulator/certificates/new").then()
+                .statusCode(400).body(containsString("id=\"f-paddyAreaM2-error\""));
+        // Outside the jurisdiction: the API's 403.
+        as(TestData.FOREIGN_REGULATOR).formParams(linkageForm()).when().post("/regulator/certificates/new").then()
+                .statusCode(403).body(containsString("role=\"alert\""));
+
+        String location = as(TestData.CITY_REGULATOR).formParams(linkageForm()).when()
+                .post("/regulator/certificates/new").then().statusCode(303).extract().header("Location");
+        org.junit.jupiter.api.Assertions.assertTrue(location.matches(".*/regulator/certificates/[0-9]+"), location);
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        String certNo = given().auth().oauth2(Tokens.regulator(TestData.CITY_REGULATOR)).when()
+                .get("/api/certificates/" + id).then().statusCode(200).extract().jsonPath().getString("certNo");
+        as(TestData.CITY_REGULATOR).when().get("/regulator/certificates/" + id).then().statusCode(200)
+                .body(containsString(certNo)).body(containsString("页面颁证测试项目")).body(containsString("12,000"));
+    }
 }
