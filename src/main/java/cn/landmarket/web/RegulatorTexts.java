@@ -5,6 +5,9 @@ import cn.landmarket.asset.CollectiveVote;
 import cn.landmarket.asset.LandUse;
 import cn.landmarket.asset.SourceProjectType;
 import cn.landmarket.escrow.RegistrationStatus;
+import cn.landmarket.oversight.BidPatterns.Rule;
+import cn.landmarket.oversight.ClientAddressFinding;
+import cn.landmarket.oversight.SharedContactFinding;
 import cn.landmarket.settlement.TradeStatus;
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
@@ -537,4 +540,157 @@ public interface RegulatorTexts {
 
     @Message("再颁发一份")
     String cf_another();
+
+    @Message("地区代码前缀")
+    String sc_region();
+
+    @Message("出让乡镇代码")
+    String sc_township();
+
+    @Message("成交日期自")
+    String sc_closed_from();
+
+    @Message("成交日期至")
+    String sc_closed_to();
+
+    @Message("按地区汇总到")
+    String sc_region_digits();
+
+    @Message("{#when d}{#is 2}省级（2 位）{#is 4}市级（4 位）{#is 6}县级（6 位）{#else}乡镇级（9 位）{/when}")
+    String sc_digits(int d);
+
+    @Message("导出 CSV")
+    String csv_title();
+
+    @Message("串通线索")
+    String sg_title();
+
+    @Message("在本辖区范围内自动筛查的可疑模式。线索不是结论；竞买人只以竞买号出现，共用的值只以不可逆的标记出现。")
+    String sg_intro();
+
+    @Message("未发现。")
+    String sg_none();
+
+    @Message("挂牌")
+    String sg_listing();
+
+    @Message("证据")
+    String sg_evidence();
+
+    @Message("标记")
+    String sg_token();
+
+    @Message("竞买人数")
+    String sg_bidder_count();
+
+    @Message("规律性出价")
+    String sg_bid_patterns();
+
+    @Message("同两位竞买人以固定差额交替出价，或连续以最小加价幅度出价。")
+    String sg_bid_patterns_intro();
+
+    @Message("规则")
+    String sg_rule();
+
+    @Message("{#when rule}{#is CONSTANT_STEP_ALTERNATION}固定差额交替出价{#is MINIMUM_INCREMENT_RUN}连续最小加价{/when}")
+    String sg_rule_of(Rule rule);
+
+    @Message("竞买号")
+    String sg_bidders();
+
+    @Message("差额")
+    String sg_step();
+
+    @Message("相同客户端地址")
+    String sg_client_addresses();
+
+    @Message("同一挂牌的不同竞买人从同一地址报名或出价。")
+    String sg_client_addresses_intro();
+
+    @Message("{#when kind}{#is REGISTRATION}报名{#is BID}出价{/when}")
+    String sg_event_kind(ClientAddressFinding.Kind kind);
+
+    @Message("相同联系人")
+    String sg_contacts();
+
+    @Message("不同竞买企业登记了相同的联系人、联系电话或法定代表人。")
+    String sg_contacts_intro();
+
+    @Message("相同项")
+    String sg_attribute();
+
+    @Message("{#when attribute}{#is CONTACT_PERSON}联系人{#is CONTACT_PHONE}联系电话{#is LEGAL_REPRESENTATIVE}法定代表人{/when}")
+    String sg_attribute_of(SharedContactFinding.Attribute attribute);
+
+    @Message("企业数")
+    String sg_enterprises();
+
+    @Message("相同付款账户")
+    String sg_payer_accounts();
+
+    @Message("同一挂牌不同竞买人的保证金来自同一账户。")
+    String sg_payer_accounts_intro();
+
+    @Message("单一竞买人成交")
+    String sg_single_bidder();
+
+    @Message("各出让乡镇成交中只有一位竞买人的比例；达到阈值的标出。")
+    String sg_single_bidder_intro();
+
+    @Message("成交数")
+    String sg_sales();
+
+    @Message("单一竞买人")
+    String sg_single_sales();
+
+    @Message("比例")
+    String sg_share();
+
+    @Message("标记")
+    String sg_flagged();
+
+    @Message("是")
+    String sg_yes();
+
+    @Message("否")
+    String sg_no();
+
+    @Message("市场统计")
+    String st_title();
+
+    @Message("本辖区有效成交（已成交且未违约）按资产类型、地区和成交月份汇总：成交数、面积、成交额和亩均价。")
+    String st_intro();
+
+    @Message("下载 CSV（与接口导出相同）")
+    String st_csv();
+
+    @Message("所选范围内没有成交。")
+    String st_none();
+
+    @Message("图表")
+    String st_charts();
+
+    @Message("各地区合计，按月份和资产类型；同样的数字见下表。")
+    String st_charts_hint();
+
+    @Message("成交额（元）")
+    String st_volume_chart();
+
+    @Message("亩均价（元/亩）")
+    String st_price_chart();
+
+    @Message("明细")
+    String st_table();
+
+    @Message("月份")
+    String st_month();
+
+    @Message("面积（亩）")
+    String st_area_mu();
+
+    @Message("成交额")
+    String st_total();
+
+    @Message("亩均价")
+    String st_per_mu();
 }

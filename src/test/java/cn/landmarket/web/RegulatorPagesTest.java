@@ -36,6 +36,8 @@ class RegulatorPagesTest {
 
     static final String CSRF = EnterprisePagesTest.CSRF;
 
+    static final java.util.List<String> SIGNALS = OversightPages.SIGNALS;
+
     @Inject
     TestClock clock;
 
@@ -44,6 +46,9 @@ class RegulatorPagesTest {
 
     @Inject
     ListingService listings;
+
+    @Inject
+    SoldLots sold;
 
     @AfterEach
     void resetClock() {
@@ -265,5 +270,74 @@ class RegulatorPagesTest {
                 .get("/api/certificates/" + id).then().statusCode(200).extract().jsonPath().getString("certNo");
         as(TestData.CITY_REGULATOR).when().get("/regulator/certificates/" + id).then().statusCode(200)
                 .body(containsString(certNo)).body(containsString("页面颁证测试项目")).body(containsString("12,000"));
+    }
+
+    private static String apiCsv(String path) {
+        return given().auth().oauth2(Tokens.regulator(TestData.CITY_REGULATOR)).accept("text/csv").when().get(path)
+                .then().statusCode(200).extract().asString();
+    }
+
+    @Test
+    void theSignalsShowTheirEvidenceByBidderNumberAndExportTheApisCsv() {
+        long id = Auctions.listingInBidding(clock, listings, java.util.Map.of());
+        String s = "K" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+        String a = Auctions.qualifiedBidder(data, id, s);
+        String b = Auctions.qualifiedBidder(data, id, "M" + s.substring(1));
+        Auctions.bid(a, id, "20200000.00", "sg-a-" + s).then().statusCode(201);
+        Auctions.bid(b, id, "20400000.00", "sg-b-" + s).then().statusCode(201);
+
+        String page = as(TestData.CITY_REGULATOR).when().get("/regulator/signals").then().statusCode(200)
+                .body(containsString("id=\"client-addresses\""))
+                .body(containsString("href=\"/regulator/listings/" + id + "\""))
+                .body(containsString("href=\"/regulator/signals/client-addresses.csv\""))
+                .body(containsString("id=\"h-single\""))
+                .extract().asString();
+        org.junit.jupiter.api.Assertions.assertFalse(page.contains(a) || page.contains(b), "no identity in the signals");
+        as(TestData.CITY_REGULATOR).header("Accept-Language", "en").when().get("/regulator/signals").then()
+                .statusCode(200).body(containsString("Same client address")).body(containsString("Evidence"));
+        as(TestData.FOREIGN_REGULATOR).when().get("/regulator/signals").then().statusCode(200)
+                .body(not(containsString("href=\"/regulator/listings/" + id + "\"")));
+
+        for (String signal : RegulatorPagesTest.SIGNALS) {
+            String csv = as(TestData.CITY_REGULATOR).when().get("/regulator/signals/" + signal + ".csv").then()
+                    .statusCode(200).contentType(containsString("text/csv"))
+                    .header("Content-Disposition", containsString(signal + ".csv")).extract().asString();
+            assertEquals(apiCsv("/api/oversight/signals/" + signal), csv, signal);
+        }
+        String scoped = as(TestData.CITY_REGULATOR).when()
+                .get("/regulator/signals/client-addresses.csv?township=" + TestData.TOWNSHIP_A).then().statusCode(200)
+                .extract().asString();
+        assertEquals(apiCsv("/api/oversight/signals/client-addresses?township=" + TestData.TOWNSHIP_A), scoped);
+        as(TestData.CITY_REGULATOR).accept("text/html").when().get("/regulator/signals?closedFrom=yesterday").then()
+                .statusCode(400);
+    }
+
+    @Test
+    void theStatisticsShowChartsATableAndTheApisCsv() {
+        long id = sold.inBidding(java.util.Map.of());
+        SoldLots.Bidder winner = sold.qualified(id);
+        sold.closeWithBid(id, winner);
+
+        as(TestData.CITY_REGULATOR).when().get("/regulator/statistics").then().statusCode(200)
+                .body(containsString("id=\"stats-table\"")).body(containsString("data-type=\"LINKAGE_SURPLUS\""))
+                .body(containsString("/webjars/uplot/1.6.30/dist/uPlot.iife.min.js"))
+                .body(containsString("/assets/rg-stats.js")).body(containsString("id=\"chart-volume\""))
+                .body(containsString("href=\"/regulator/statistics.csv\""))
+                .body(containsString("<th scope=\"col\""));
+        as(TestData.CITY_REGULATOR).header("Accept-Language", "en").when().get("/regulator/statistics").then()
+                .statusCode(200).body(containsString("Average price (yuan per mu)"));
+        as(TestData.FOREIGN_REGULATOR).when().get("/regulator/statistics").then().statusCode(200)
+                .body(containsString("id=\"stats-empty\""));
+
+        String csv = as(TestData.CITY_REGULATOR).when().get("/regulator/statistics.csv").then().statusCode(200)
+                .contentType(containsString("text/csv")).extract().asString();
+        assertEquals(apiCsv("/api/oversight/statistics"), csv);
+        String byCity = as(TestData.CITY_REGULATOR).when().get("/regulator/statistics.csv?regionDigits=4").then()
+                .statusCode(200).extract().asString();
+        assertEquals(apiCsv("/api/oversight/statistics?regionDigits=4"), byCity);
+        as(TestData.CITY_REGULATOR).when().get("/regulator/statistics?regionDigits=4").then().statusCode(200)
+                .body(containsString("href=\"/regulator/statistics.csv?regionDigits=4\""));
+        as(TestData.CITY_REGULATOR).accept("text/html").when().get("/regulator/statistics?regionDigits=5").then()
+                .statusCode(400);
     }
 }
