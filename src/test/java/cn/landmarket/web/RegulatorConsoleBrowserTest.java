@@ -58,6 +58,9 @@ class RegulatorConsoleBrowserTest {
     @Inject
     AuditSequencer sequencer;
 
+    @Inject
+    SoldLots sold;
+
     @AfterEach
     void resetClock() {
         clock.reset();
@@ -205,9 +208,14 @@ class RegulatorConsoleBrowserTest {
         long pending = pending();
         List<String> bidders = new ArrayList<>();
         long live = withBids(bidders);
+        long soldLot = sold.inBidding(Map.of());
+        sold.closeWithBid(soldLot, sold.qualified(soldLot));
+        long certificate = Fixtures.issue(Fixtures.linkage(TestData.TOWNSHIP_A, 50_000));
         List<String> paths = List.of("/regulator", "/regulator/listings/" + live,
                 "/regulator/listings/" + pending, "/regulator/listings/" + pending + "/reject",
-                "/regulator/listings/" + live + "/terminate", "/regulator/listings/" + live + "/identities");
+                "/regulator/listings/" + live + "/terminate", "/regulator/listings/" + live + "/identities",
+                "/regulator/listings/" + soldLot, "/regulator/certificates/new",
+                "/regulator/certificates/" + certificate, "/regulator/signals", "/regulator/statistics");
         try (Browser b = Browsers.open().at(server)) {
             trapErrors(b);
             signIn(b, TestData.CITY_REGULATOR, "/regulator");
@@ -218,8 +226,12 @@ class RegulatorConsoleBrowserTest {
                 for (String path : paths) {
                     b.get(path);
                     String where = lang + " " + path;
-                    if (path.equals("/regulator/listings/" + live)) {
+                    if (path.startsWith("/regulator/listings/") && !path.equals("/regulator/listings/" + pending)
+                            && b.all("#log-entries").size() == 1) {
                         awaitLogChecked(b);
+                    }
+                    if (path.equals("/regulator/statistics")) {
+                        b.waitFor("the charts drawn", d -> b.all(".chart canvas").size() == 2);
                     }
                     assertEquals(lang, b.script("return document.documentElement.lang;"), where);
                     assertTrue(b.all("main [role='alert']").isEmpty(), where + ": no refusal");
@@ -235,6 +247,9 @@ class RegulatorConsoleBrowserTest {
                 b.get("/lang/" + lang + "?back=" + Links.encode("/regulator"));
                 for (String path : paths) {
                     b.get(path);
+                    if (path.equals("/regulator/statistics")) {
+                        b.waitFor("the charts drawn", d -> b.all(".chart canvas").size() == 2);
+                    }
                     assertFalse(b.scrollsSideways(), "375 px, " + lang + " " + path + ": " + b.overflowing());
                 }
             }
