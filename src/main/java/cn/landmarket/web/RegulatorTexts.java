@@ -4,6 +4,7 @@ import cn.landmarket.asset.CertificateDocument;
 import cn.landmarket.asset.CollectiveVote;
 import cn.landmarket.asset.LandUse;
 import cn.landmarket.asset.SourceProjectType;
+import cn.landmarket.escrow.RefundReason;
 import cn.landmarket.escrow.RegistrationStatus;
 import cn.landmarket.oversight.BidPatterns.Rule;
 import cn.landmarket.oversight.ClientAddressFinding;
@@ -693,4 +694,25 @@ public interface RegulatorTexts {
 
     @Message("亩均价")
     String st_per_mu();
+
+    @Message("退款")
+    String refunds_title();
+
+    @Message("原因")
+    String refund_reason();
+
+    @Message("收款账户")
+    String refund_account();
+
+    @Message("状态")
+    String refund_state();
+
+    @Message("待退，期限")
+    String refund_open();
+
+    @Message("已退")
+    String refund_paid();
+
+    @Message("{#when reason}{#is UNMATCHED}无对应报名的来款{#is WRONG_PAYER}非企业本名账户付款{#is LATE}逾期到账{#is EXCESS}超额或取得资格后到账{#is NOT_WINNER}未竞得或流拍退还保证金{#is OVERPAYMENT}成交价款多付{#is PAYMENT_NOT_ACCEPTED}成交不再接受付款{/when}")
+    String refund_reason_of(RefundReason reason);
 }

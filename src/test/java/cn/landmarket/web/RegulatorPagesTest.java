@@ -316,7 +316,14 @@ class RegulatorPagesTest {
     void theStatisticsShowChartsATableAndTheApisCsv() {
         long id = sold.inBidding(java.util.Map.of());
         SoldLots.Bidder winner = sold.qualified(id);
+        SoldLots.Bidder loser = sold.qualified(id);
         sold.closeWithBid(id, winner);
+
+        // The sold lot's dossier: its trade, the loser's deposit refund by bidder number.
+        as(TestData.CITY_REGULATOR).when().get("/regulator/listings/" + id).then().statusCode(200)
+                .body(containsString("id=\"trade\"")).body(containsString(winner.code()))
+                .body(containsString("id=\"refunds\"")).body(containsString("未竞得或流拍退还保证金"))
+                .body(not(containsString(loser.code())));
 
         as(TestData.CITY_REGULATOR).when().get("/regulator/statistics").then().statusCode(200)
                 .body(containsString("id=\"stats-table\"")).body(containsString("data-type=\"LINKAGE_SURPLUS\""))
