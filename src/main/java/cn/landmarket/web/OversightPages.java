@@ -95,7 +95,7 @@ public class OversightPages {
     @Context
     UriInfo uri;
 
-    private ScopeForm form(Scope scope, String assetType, String region, String township, String closedFrom,
+    private ScopeForm form(String assetType, String region, String township, String closedFrom,
             String closedTo, Integer regionDigits) {
         return new ScopeForm(assetType, region, township, closedFrom, closedTo, regionDigits,
                 uri.getRequestUri().getRawQuery());
@@ -109,7 +109,7 @@ public class OversightPages {
             @QueryParam("closedFrom") String closedFrom, @QueryParam("closedTo") String closedTo) {
         Actor actor = RegulatorPages.regulator(pages);
         Page p = pages.page();
-        return Templates.signals(p, form(scope, assetType, region, township, closedFrom, closedTo, null),
+        return Templates.signals(p, form(assetType, region, township, closedFrom, closedTo, null),
                 collusion.bidPatterns(actor, scope, null), collusion.clientAddresses(actor, scope, null),
                 collusion.contacts(actor, scope, null, null), collusion.payerAccounts(actor, scope, null),
                 collusion.singleBidderShares(actor, scope), List.of(AssetType.values())).setLocale(p.locale());
@@ -144,7 +144,7 @@ public class OversightPages {
         Actor actor = RegulatorPages.regulator(pages);
         List<VolumeStatistics> rows = oversight.statistics(actor, scope, regionDigits);
         Page p = pages.page();
-        return Templates.statistics(p, form(scope, assetType, region, township, closedFrom, closedTo, regionDigits),
+        return Templates.statistics(p, form(assetType, region, township, closedFrom, closedTo, regionDigits),
                 rows, List.of(AssetType.values()), List.of(2, 4, 6, 9)).setLocale(p.locale());
     }
 
