@@ -12,6 +12,19 @@
 (function () {
   'use strict';
 
+  var encoder = new TextEncoder();
+
+  // The checks themselves, for the other pages that verify log entries (the regulator's dossier).
+  window.LogCheck = {
+    fromBase64: fromBase64,
+    decodeHash: decodeHash,
+    equal: equal,
+    leafHash: leafHash,
+    verifyInclusion: verifyInclusion,
+    parseCheckpoint: parseCheckpoint,
+    checkSignature: checkSignature
+  };
+
   var form = document.getElementById('verify-form');
   if (!form) {
     return;
@@ -32,8 +45,6 @@
   }
 
   // ---- bytes -----------------------------------------------------------------------------
-
-  var encoder = new TextEncoder();
 
   function utf8(s) {
     return encoder.encode(s);

@@ -35,7 +35,8 @@ class TextsTest {
             LotTexts.class, "/messages/lot_en.properties",
             EntTexts.class, "/messages/ent_en.properties",
             OidcTexts.class, "/messages/oidc_en.properties",
-            TownshipTexts.class, "/messages/tw_en.properties");
+            TownshipTexts.class, "/messages/tw_en.properties",
+            RegulatorTexts.class, "/messages/rg_en.properties");
 
     private static Properties english(String file) throws IOException {
         Properties p = new Properties();
