@@ -34,7 +34,8 @@ class TextsTest {
             RoomTexts.class, "/messages/room_en.properties",
             LotTexts.class, "/messages/lot_en.properties",
             EntTexts.class, "/messages/ent_en.properties",
-            OidcTexts.class, "/messages/oidc_en.properties");
+            OidcTexts.class, "/messages/oidc_en.properties",
+            CentreTexts.class, "/messages/ct_en.properties");
 
     private static Properties english(String file) throws IOException {
         Properties p = new Properties();

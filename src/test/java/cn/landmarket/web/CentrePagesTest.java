@@ -1,0 +1,191 @@
+package cn.landmarket.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import cn.landmarket.party.EnterpriseStatus;
+import cn.landmarket.testing.Fixtures;
+import cn.landmarket.testing.StandardMarket;
+import cn.landmarket.testing.TestClock;
+import cn.landmarket.testing.TestData;
+import cn.landmarket.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * The trading centre's console as HTML: only operators, every form with its token, the same
+ * refusals as the API (the maker of a manual notice may not approve it), in the reader's language.
+ */
+@QuarkusTest
+@StandardMarket
+class CentrePagesTest {
+
+    static final String CSRF = EnterprisePagesTest.CSRF;
+    private static final AtomicInteger SERIAL = new AtomicInteger();
+    private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    @Inject
+    TestData data;
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    /** The operator who enters (subject operator-user, as Tokens.operator()). */
+    static String maker() {
+        return Tokens.operator();
+    }
+
+    /** A second operator of the same centre. */
+    static String checker() {
+        return Tokens.claims("operator", "MYJYZX").upn("operator-checker").sign();
+    }
+
+    static RequestSpecification as(String token) {
+        return given().redirects().follow(false).cookie(SessionCookie.NAME, token).cookie(FormToken.COOKIE, CSRF)
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8");
+    }
+
+    /** A verified enterprise registered for an announced listing: its registration and where it pays. */
+    record Bidder(String code, String name, long listingId, long registrationId, String account, String deposit) {
+    }
+
+    Bidder bidder() {
+        long cert = Fixtures.issue(Fixtures.linkage(TestData.TOWNSHIP_A, 100_000));
+        long listingId = Fixtures.announced(TestData.TOWNSHIP_A, Fixtures.listing(cert, 10_000, clock.instant()), clock);
+        String code = data.enterprise("CTP%06d".formatted(SERIAL.incrementAndGet()), EnterpriseStatus.VERIFIED);
+        JsonPath view = given().auth().oauth2(Tokens.enterprise(code)).when()
+                .post("/api/listings/" + listingId + "/registrations").then().statusCode(201).extract().jsonPath();
+        String name = data.value(String.class, "select e.bankAccountName from Enterprise e where e.creditCode = ?1", code);
+        return new Bidder(code, name, listingId, view.getLong("id"), view.getString("payTo.virtualAccount"),
+                view.getString("deposit"));
+    }
+
+    static String txId() {
+        return "CTP-" + SERIAL.incrementAndGet() + "-" + System.nanoTime();
+    }
+
+    Map<String, String> noticeForm(Bidder b, String transactionId, String amount) {
+        Map<String, String> form = new HashMap<>();
+        form.put("csrf", CSRF);
+        form.put("transactionId", transactionId);
+        form.put("kind", "CREDIT");
+        form.put("account", b.account());
+        form.put("amount", amount);
+        form.put("counterpartyName", b.name());
+        form.put("counterpartyAccount", "6228480000000000000");
+        form.put("bookedAt", TYPED.format(clock.instant().minusSeconds(60).atZone(Fixtures.ZONE)));
+        return form;
+    }
+
+    long received(Bidder b) {
+        return data.count("select r.depositReceivedFen from Registration r where r.id = ?1", b.registrationId());
+    }
+
+    long entryId(String transactionId) {
+        return data.count("select m.id from ManualNotice m where m.transactionId = ?1", transactionId);
+    }
+
+    // ---- access ---------------------------------------------------------------------------------
+
+    @Test
+    void onlyOperatorsReachTheConsoleAndFormsNeedTheirToken() {
+        for (String path : new String[] {"/centre/notices"}) {
+            given().redirects().follow(false).when().get(path).then().statusCode(303)
+                    .header("Location", containsString("/signin?back="));
+            as(Tokens.township(TestData.TOWNSHIP_A)).accept("text/html").when().get(path).then().statusCode(403);
+            as(Tokens.enterprise("91510703MA6Y000001")).accept("text/html").when().get(path).then()
+                    .statusCode(403);
+            as(maker()).when().get(path).then().statusCode(200).body(containsString("name=\"csrf\" value=\"" + CSRF));
+        }
+        Bidder b = bidder();
+        Map<String, String> form = noticeForm(b, txId(), b.deposit());
+        form.remove("csrf");
+        as(maker()).formParams(form).when().post("/centre/notices").then().statusCode(403);
+        form.put("csrf", "zyxwvutsrqponmlkjihgfedcbaZYXWVUTSRQPONMLKJ");
+        as(maker()).formParams(form).when().post("/centre/notices").then().statusCode(403);
+        assertEquals(0, data.count("select count(m) from ManualNotice m where m.transactionId = ?1",
+                form.get("transactionId")));
+        as(Tokens.township(TestData.TOWNSHIP_A)).formParams(noticeForm(b, txId(), b.deposit())).when()
+                .post("/centre/notices").then().statusCode(403);
+    }
+
+    // ---- manual notices -------------------------------------------------------------------------
+
+    @Test
+    void aNoticeTypedInCountsOnlyWhenADifferentOperatorApprovesIt() {
+        Bidder b = bidder();
+        String tx = txId();
+        as(maker()).formParams(noticeForm(b, tx, b.deposit())).when().post("/centre/notices").then().statusCode(303)
+                .header("Location", containsString("/centre/notices?entered="));
+        long id = entryId(tx);
+        as(maker()).when().get("/centre/notices?entered=" + id).then().statusCode(200)
+                .body(containsString("已录入第 " + id + " 号记录")).body(containsString(tx))
+                .body(containsString("data-approve=\"" + id + "\"")).body(containsString("for=\"reason-" + id + "\""))
+                .body(containsString("operator:MYJYZX:operator-user"));
+        assertEquals(0, received(b));
+
+        as(maker()).formParams(Map.of("csrf", CSRF)).when().post("/centre/notices/" + id + "/approve").then()
+                .statusCode(403).body(containsString("须由另一名操作员复核")).body(containsString("role=\"alert\""))
+                .body(not(containsString("Exception")));
+        as(maker()).cookie("lang", "en").formParams(Map.of("csrf", CSRF, "reason", "typo")).when()
+                .post("/centre/notices/" + id + "/reject").then().statusCode(403)
+                .body(containsString("a different operator must approve or reject it"));
+        assertEquals(0, received(b));
+
+        as(checker()).formParams(Map.of("csrf", CSRF)).when().post("/centre/notices/" + id + "/approve").then()
+                .statusCode(303).header("Location", containsString("approved=" + id));
+        assertEquals(Math.round(Double.parseDouble(b.deposit()) * 100), received(b));
+        as(checker()).when().get("/centre/notices?approved=" + id + "&outcome=QUALIFIED").then().statusCode(200)
+                .body(containsString("保证金已到账")).body(not(containsString("data-approve=\"" + id + "\"")));
+        as(checker()).formParams(Map.of("csrf", CSRF)).when().post("/centre/notices/" + id + "/approve").then()
+                .statusCode(409);
+    }
+
+    @Test
+    void aBadEntryIsShownWithItsFieldsInTheReadersLanguageAndNothingIsEntered() {
+        Bidder b = bidder();
+        String tx = txId();
+        Map<String, String> form = noticeForm(b, tx, "1,000.00");
+        form.put("counterpartyName", "");
+        as(maker()).formParams(form).when().post("/centre/notices").then().statusCode(400)
+                .body(containsString("金额以元为单位")).body(containsString("aria-invalid=\"true\""))
+                .body(containsString("value=\"1,000.00\""));
+        form.put("amount", "100.001");
+        as(maker()).cookie("lang", "en").formParams(form).when().post("/centre/notices").then().statusCode(400)
+                .body(containsString("Amounts are yuan"));
+        form.put("amount", "100.00");
+        as(maker()).cookie("lang", "en").formParams(form).when().post("/centre/notices").then().statusCode(400)
+                .body(containsString("Counterparty name"));
+        form.put("counterpartyName", b.name());
+        form.put("bookedAt", "2020-01-01 10:00:00");
+        as(maker()).formParams(form).when().post("/centre/notices").then().statusCode(400)
+                .body(containsString("记账时间"));
+        assertEquals(0, data.count("select count(m) from ManualNotice m where m.transactionId = ?1", tx));
+        form.put("bookedAt", TYPED.format(clock.instant().minusSeconds(60).atZone(Fixtures.ZONE)));
+        as(maker()).formParams(form).when().post("/centre/notices").then().statusCode(303);
+        as(checker()).formParams(Map.of("csrf", CSRF, "reason", " ")).when()
+                .post("/centre/notices/" + entryId(tx) + "/reject").then().statusCode(400);
+        as(checker()).formParams(Map.of("csrf", CSRF, "reason", "金额与对账单不符")).when()
+                .post("/centre/notices/" + entryId(tx) + "/reject").then().statusCode(303)
+                .header("Location", containsString("rejected="));
+        assertEquals(0, received(b));
+    }
+}
