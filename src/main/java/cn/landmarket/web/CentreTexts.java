@@ -3,6 +3,9 @@ package cn.landmarket.web;
 import cn.landmarket.bank.ManualNoticeStatus;
 import cn.landmarket.bank.NoticeKind;
 import cn.landmarket.bank.NoticeOutcome;
+import cn.landmarket.party.OrganisationImport.ImportOutcome;
+import cn.landmarket.party.OrganisationImport.SkipReason;
+import cn.landmarket.party.OrganisationKind;
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
@@ -101,4 +104,126 @@ public interface CentreTexts {
 
     @Message("操作员名称")
     String signin_operator_name();
+
+    // Organisations
+    @Message("组织机构")
+    String orgs_title();
+
+    @Message("交易中心登记的区县、乡镇和监管部门。乡镇须已登记并启用，才能在平台发布交易。")
+    String orgs_intro();
+
+    @Message("从 CSV 导入区县和乡镇")
+    String orgs_import_title();
+
+    @Message("先试运行：列出每一行将如何处理，不写入任何数据；确认无误后再执行导入，要么全部写入，要么一行都不写入。")
+    String orgs_import_intro();
+
+    @Message("CSV 内容（UTF-8）")
+    String orgs_csv();
+
+    @Message("每行一个行政区划代码和名称，以逗号分隔，可有标题行。例如：510722201,新建镇")
+    String orgs_csv_hint();
+
+    @Message("试运行")
+    String orgs_dry_run();
+
+    @Message("试运行结果")
+    String orgs_dry_run_title();
+
+    @Message("执行导入")
+    String orgs_apply();
+
+    @Message("以下数据将按试运行结果写入。")
+    String orgs_apply_note();
+
+    @Message("文件有误，请改正后重新试运行；有误的文件不能导入。")
+    String orgs_fix_first();
+
+    @Message("行号")
+    String orgs_line();
+
+    @Message("处理结果")
+    String orgs_outcome();
+
+    @Message("登记组织机构")
+    String orgs_register_title();
+
+    @Message("登记")
+    String orgs_register();
+
+    @Message("操作")
+    String orgs_actions();
+
+    @Message("区县")
+    String orgs_counties();
+
+    @Message("乡镇")
+    String orgs_townships();
+
+    @Message("监管部门")
+    String orgs_regulators();
+
+    @Message("行政区划代码")
+    String org_code();
+
+    @Message("区县 6 位，乡镇 9 位，监管部门为其辖区的 6 位代码。")
+    String org_code_hint();
+
+    @Message("名称")
+    String org_name();
+
+    @Message("类别")
+    String org_kind_col();
+
+    @Message("状态")
+    String org_state();
+
+    @Message("启用")
+    String org_active();
+
+    @Message("已停用")
+    String org_inactive();
+
+    @Message("更名")
+    String org_rename();
+
+    @Message("停用")
+    String org_deactivate();
+
+    @Message("启用")
+    String org_reactivate();
+
+    @Message("共 {n} 个")
+    String orgs_count(long n);
+
+    @Message("原名 {name}")
+    String orgs_was(String name);
+
+    @Message("第 {n} 行")
+    String orgs_line_n(String n);
+
+    @Message("{code} 的新名称")
+    String org_new_name(String code);
+
+    @Message("导入完成：新增区县 {counties} 个、乡镇 {townships} 个，更名 {renamed} 个。")
+    String orgs_imported(int counties, int townships, int renamed);
+
+    @Message("新增 {create} 行，更名 {rename} 行，不变 {unchanged} 行，跳过 {skipped} 行，有误 {invalid} 行。")
+    String orgs_dry_run_counts(int create, int rename, int unchanged, int skipped, int invalid);
+
+    @Message("{#when field}{#is 'code'}行政区划代码{#is 'name'}名称{#else}{field}{/when}")
+    String org_field(String field);
+
+    @Message("{#when action}{#is 'registered'}已登记 {code}。{#is 'renamed'}已为 {code} 更名。{#is 'deactivated'}已停用 {code}。{#is 'reactivated'}已启用 {code}。{/when}")
+    String orgs_changed(String action, String code);
+
+    @Message("{#when kind}{#is COUNTY}区县{#is TOWNSHIP}乡镇{#is REGULATOR}监管部门{/when}")
+    String org_kind(OrganisationKind kind);
+
+    @Message("{#when outcome}{#is CREATE}新增{#is RENAME}更名{#is UNCHANGED}不变{#is SKIPPED}跳过{#is INVALID}有误{/when}")
+    String import_outcome(ImportOutcome outcome);
+
+    @Message("{#when skip}{#is ABOVE_COUNTY}省、市级代码不导入{#is BELOW_TOWNSHIP}村级代码不导入{#is DEACTIVATED}已停用，导入不更名也不启用{/when}")
+    String import_skip(SkipReason skip);
+
 }

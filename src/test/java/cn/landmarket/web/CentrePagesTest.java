@@ -188,4 +188,75 @@ class CentrePagesTest {
                 .header("Location", containsString("rejected="));
         assertEquals(0, received(b));
     }
+
+    // ---- organisations --------------------------------------------------------------------------
+
+    /** A township code under the test county that nobody has registered yet. */
+    String freshTownship() {
+        for (int i = 0; i < 1000; i++) {
+            String code = TestData.COUNTY + java.util.concurrent.ThreadLocalRandom.current().nextInt(600, 1000);
+            if (data.count("select count(t) from Township t where t.code = ?1", code) == 0) {
+                return code;
+            }
+        }
+        throw new IllegalStateException("no free township code");
+    }
+
+    long townships(String code) {
+        return data.count("select count(t) from Township t where t.code = ?1", code);
+    }
+
+    @Test
+    void aBadCsvRowIsShownWithItsErrorAndNothingIsWritten() {
+        String fresh = freshTownship();
+        String csv = "代码,名称\n" + fresh + ",页面导入镇\nabc,坏行\n";
+        as(maker()).formParams(Map.of("csrf", CSRF, "csv", csv)).when().post("/centre/organisations/import").then()
+                .statusCode(200).body(containsString("试运行结果")).body(containsString("data-row-error=\"3\""))
+                .body(containsString("不是 6 位、9 位或 12 位的行政区划代码")).body(containsString("页面导入镇"))
+                .body(not(containsString("data-apply")));
+        as(maker()).cookie("lang", "en").formParams(Map.of("csrf", CSRF, "csv", csv)).when()
+                .post("/centre/organisations/import").then().statusCode(200)
+                .body(containsString("is not a division code of 6, 9 or 12 digits"));
+        as(maker()).formParams(Map.of("csrf", CSRF, "csv", csv)).when().post("/centre/organisations/import/apply")
+                .then().statusCode(400).body(containsString("未写入任何数据")).body(containsString("第 3 行"));
+        assertEquals(0, townships(fresh));
+        as(maker()).formParams(Map.of("csv", csv)).when().post("/centre/organisations/import/apply").then()
+                .statusCode(403);
+        as(Tokens.township(TestData.TOWNSHIP_A)).formParams(Map.of("csrf", CSRF, "csv", csv)).when()
+                .post("/centre/organisations/import").then().statusCode(403);
+    }
+
+    @Test
+    void anImportIsAppliedAfterItsDryRunAndOrganisationsAreKeptByHand() {
+        String fresh = freshTownship();
+        String csv = fresh + ",页面导入镇\n";
+        as(maker()).formParams(Map.of("csrf", CSRF, "csv", csv)).when().post("/centre/organisations/import").then()
+                .statusCode(200).body(containsString("data-apply")).body(containsString("新增"));
+        assertEquals(0, townships(fresh));
+        as(maker()).formParams(Map.of("csrf", CSRF, "csv", csv)).when().post("/centre/organisations/import/apply")
+                .then().statusCode(303).header("Location", containsString("townships=1"));
+        assertEquals(1, townships(fresh));
+        as(maker()).when().get("/centre/organisations?counties=0&townships=1&renamed=0").then().statusCode(200)
+                .body(containsString("新增区县 0 个、乡镇 1 个")).body(containsString(TestData.TOWNSHIP_A));
+
+        as(maker()).formParams(Map.of("csrf", CSRF, "name", "页面更名镇")).when()
+                .post("/centre/organisations/township/" + fresh + "/rename").then().statusCode(303);
+        assertEquals("页面更名镇", data.value(String.class, "select t.name from Township t where t.code = ?1", fresh));
+        as(maker()).formParams(Map.of("csrf", CSRF)).when()
+                .post("/centre/organisations/township/" + fresh + "/deactivate").then().statusCode(303);
+        as(maker()).when().get("/centre/organisations?changed=deactivated&code=" + fresh).then().statusCode(200)
+                .body(containsString("已停用 " + fresh)).body(containsString("data-reactivate=\"" + fresh + "\""));
+        as(maker()).formParams(Map.of("csrf", CSRF)).when()
+                .post("/centre/organisations/township/" + fresh + "/reactivate").then().statusCode(303);
+
+        as(maker()).formParams(Map.of("csrf", CSRF, "kind", "TOWNSHIP", "code", "12345", "name", "坏码镇")).when()
+                .post("/centre/organisations/register").then().statusCode(400).body(containsString("行政区划代码"))
+                .body(containsString("role=\"alert\""));
+        as(maker()).formParams(Map.of("csrf", CSRF, "kind", "TOWNSHIP", "code", fresh, "name", "重复镇")).when()
+                .post("/centre/organisations/register").then().statusCode(409);
+        String another = freshTownship();
+        as(maker()).formParams(Map.of("csrf", CSRF, "kind", "TOWNSHIP", "code", another, "name", "手工登记镇")).when()
+                .post("/centre/organisations/register").then().statusCode(303);
+        assertEquals(1, townships(another));
+    }
 }
