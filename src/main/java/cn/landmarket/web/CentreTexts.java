@@ -226,4 +226,45 @@ public interface CentreTexts {
     @Message("{#when skip}{#is ABOVE_COUNTY}省、市级代码不导入{#is BELOW_TOWNSHIP}村级代码不导入{#is DEACTIVATED}已停用，导入不更名也不启用{/when}")
     String import_skip(SkipReason skip);
 
+
+    // Enterprises
+    @Message("企业核验")
+    String ents_title();
+
+    @Message("企业在平台登记后，须经交易中心核对其营业执照、法定代表人和本名银行账户，核验通过后才能报名竞买。")
+    String ents_intro();
+
+    @Message("没有待核验的企业。")
+    String ents_none();
+
+    @Message("待核验企业（{n} 家）")
+    String ents_waiting(long n);
+
+    @Message("信用代码校验通过（含校验码）")
+    String ents_code_valid();
+
+    @Message("校验码应为 {expected}，实为 {actual}。")
+    String ents_code_expected(String expected, String actual);
+
+    @Message("（与企业名称不一致）")
+    String ents_account_name_differs();
+
+    @Message("登记时间")
+    String ents_registered_at();
+
+    @Message("核验通过")
+    String ents_approve();
+
+    @Message("退回")
+    String ents_reject();
+
+    @Message("退回理由")
+    String ents_reason();
+
+    @Message("{#when problem}{#is BLANK}信用代码为空{#is WRONG_LENGTH}信用代码不是 18 位{#is ILLEGAL_CHARACTER}信用代码含不允许的字符{#is BAD_DIVISION_CODE}第 3 至 8 位不是行政区划代码{#is BAD_CHECK_CHARACTER}校验码错误{/when}")
+    String ents_code_problem(cn.landmarket.party.CreditCode.Problem problem);
+
+    @Message("{#when decision}{#is APPROVE}{code} 已核验通过。{#is REJECT}{code} 已退回。{/when}")
+    String ents_reviewed(String code, cn.landmarket.party.ReviewDecision decision);
+
 }

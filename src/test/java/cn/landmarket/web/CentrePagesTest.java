@@ -259,4 +259,49 @@ class CentrePagesTest {
                 .post("/centre/organisations/register").then().statusCode(303);
         assertEquals(1, townships(another));
     }
+
+    // ---- enterprises ----------------------------------------------------------------------------
+
+    @Test
+    void theCreditCodeCheckSaysWhetherTheCheckCharacterIsRight() {
+        String good = cn.landmarket.party.CreditCode.complete("91510703CTP000001");
+        assertEquals(true, CentreEnterprisesPage.CodeCheck.of(good).valid());
+        String bad = good.substring(0, 17) + (good.charAt(17) == '0' ? '1' : '0');
+        var check = CentreEnterprisesPage.CodeCheck.of(bad);
+        assertEquals(false, check.valid());
+        assertEquals(cn.landmarket.party.CreditCode.Problem.BAD_CHECK_CHARACTER, check.problem());
+        assertEquals(String.valueOf(good.charAt(17)), check.expected());
+    }
+
+    @Test
+    void pendingEnterprisesAreShownWithTheirCodeCheckedAndVerifiedOrRejectedWithAReason() {
+        String first = data.enterprise("CTE%06d".formatted(SERIAL.incrementAndGet()), EnterpriseStatus.PENDING);
+        String second = data.enterprise("CTE%06d".formatted(SERIAL.incrementAndGet()), EnterpriseStatus.PENDING);
+        as(maker()).when().get("/centre/enterprises").then().statusCode(200).body(containsString(first))
+                .body(containsString("data-code-check=\"valid\"")).body(containsString("信用代码校验通过"))
+                .body(containsString("for=\"reason-" + second + "\"")).body(containsString("6228480000000000000"));
+        as(maker()).cookie("lang", "en").when().get("/centre/enterprises").then().statusCode(200)
+                .body(containsString("Credit code valid"));
+        as(Tokens.regulator(TestData.CITY_REGULATOR)).accept("text/html").when().get("/centre/enterprises").then()
+                .statusCode(403);
+
+        as(maker()).formParams(Map.of("csrf", CSRF, "decision", "APPROVE")).when()
+                .post("/centre/enterprises/" + first + "/review").then().statusCode(303)
+                .header("Location", containsString("decision=APPROVE"));
+        assertEquals("VERIFIED", data.value(EnterpriseStatus.class,
+                "select e.status from Enterprise e where e.creditCode = ?1", first).name());
+        as(maker()).formParams(Map.of("csrf", CSRF, "decision", "APPROVE")).when()
+                .post("/centre/enterprises/" + first + "/review").then().statusCode(409);
+        as(maker()).formParams(Map.of("csrf", CSRF, "decision", "REJECT", "reason", " ")).when()
+                .post("/centre/enterprises/" + second + "/review").then().statusCode(400)
+                .body(containsString("role=\"alert\""));
+        as(maker()).formParams(Map.of("decision", "REJECT", "reason", "执照不清")).when()
+                .post("/centre/enterprises/" + second + "/review").then().statusCode(403);
+        as(maker()).formParams(Map.of("csrf", CSRF, "decision", "REJECT", "reason", "执照不清")).when()
+                .post("/centre/enterprises/" + second + "/review").then().statusCode(303);
+        assertEquals("REJECTED", data.value(EnterpriseStatus.class,
+                "select e.status from Enterprise e where e.creditCode = ?1", second).name());
+        as(maker()).when().get("/centre/enterprises").then().statusCode(200).body(not(containsString(first)))
+                .body(not(containsString(second)));
+    }
 }
