@@ -267,4 +267,39 @@ public interface CentreTexts {
     @Message("{#when decision}{#is APPROVE}{code} 已核验通过。{#is REJECT}{code} 已退回。{/when}")
     String ents_reviewed(String code, cn.landmarket.party.ReviewDecision decision);
 
+
+    // Refunds
+    @Message("待退款项")
+    String refunds_title();
+
+    @Message("托管账户尚未退还的款项，按应退时间先后排列；逾期未退的标红。银行退款到账后，由银行推送或人工录入的出账记录确认。")
+    String refunds_intro();
+
+    @Message("没有待退款项。")
+    String refunds_none();
+
+    @Message("共 {n} 笔待退，合计 {amount}")
+    String refunds_owed(long n, String amount);
+
+    @Message("其中 {n} 笔已逾期，合计 {amount}")
+    String refunds_overdue_total(long n, String amount);
+
+    @Message("标的 · 竞买号")
+    String refunds_owed_to();
+
+    @Message("竞买号 {no}")
+    String refunds_bidder(String no);
+
+    @Message("未匹配报名的来款")
+    String refunds_unmatched();
+
+    @Message("来款流水号")
+    String refunds_credit();
+
+    @Message("上一页")
+    String pager_previous();
+
+    @Message("下一页")
+    String pager_next();
+
 }

@@ -304,4 +304,46 @@ class CentrePagesTest {
         as(maker()).when().get("/centre/enterprises").then().statusCode(200).body(not(containsString(first)))
                 .body(not(containsString(second)));
     }
+
+    // ---- refunds --------------------------------------------------------------------------------
+
+    /** The refunds page that lists a refund, read page by page as an operator. */
+    String refundsPageWith(long refundId) {
+        for (int page = 0; page < 100; page++) {
+            String html = as(maker()).when().get("/centre/refunds?page=" + page).then().statusCode(200).extract()
+                    .asString();
+            if (html.contains("data-refund-id=\"" + refundId + "\"")) {
+                return html;
+            }
+            if (!html.contains("/centre/refunds?page=" + (page + 1))) {
+                break;
+            }
+        }
+        throw new AssertionError("refund " + refundId + " is not listed");
+    }
+
+    @Test
+    void refundsOwedAreListedWithTheAmountAndOverdueOnesMarked() {
+        Map<String, Object> credit = cn.landmarket.testing.BankFeed.credit(txId(),
+                "62289999" + (100_000_000L + SERIAL.incrementAndGet()), "123.45", "李四",
+                clock.instant().minusSeconds(60));
+        long refundId = cn.landmarket.testing.BankFeed.deliver(credit).statusCode(200).extract().jsonPath()
+                .getLong("refundId");
+        String html = refundsPageWith(refundId);
+        String row = html.substring(html.indexOf("data-refund-id=\"" + refundId + "\""));
+        row = row.substring(0, row.indexOf("</tr>"));
+        org.junit.jupiter.api.Assertions.assertTrue(row.contains("¥123.45"), row);
+        org.junit.jupiter.api.Assertions.assertFalse(row.contains("data-overdue-refund"), row);
+        org.junit.jupiter.api.Assertions.assertTrue(html.contains("笔待退，合计"), "the total owed");
+
+        clock.advance(java.time.Duration.ofDays(30));
+        html = refundsPageWith(refundId);
+        row = html.substring(html.indexOf("data-refund-id=\"" + refundId + "\""));
+        row = row.substring(0, row.indexOf("</tr>"));
+        org.junit.jupiter.api.Assertions.assertTrue(row.contains("data-overdue-refund=\"" + refundId + "\""), row);
+        org.junit.jupiter.api.Assertions.assertTrue(html.contains("data-overdue="), "the overdue total");
+        org.junit.jupiter.api.Assertions.assertFalse(row.contains("李四"), "no payer name: " + row);
+        as(Tokens.enterprise("91510703MA6Y000001")).accept("text/html").when().get("/centre/refunds").then()
+                .statusCode(403);
+    }
 }
