@@ -302,4 +302,54 @@ public interface CentreTexts {
     @Message("下一页")
     String pager_next();
 
+
+    // Calendar
+    @Message("工作日历")
+    String cal_title();
+
+    @Message("报名截止、退款期限等按工作日计算。周一至周五为工作日，周六、周日休息；法定节假日和调休上班日在此设置。")
+    String cal_intro();
+
+    @Message("月份")
+    String cal_months();
+
+    @Message("上月（{m}）")
+    String cal_previous(String m);
+
+    @Message("下月（{m}）")
+    String cal_next(String m);
+
+    @Message("{year} 年 {month} 月")
+    String cal_month(int year, int month);
+
+    @Message("逐日设置")
+    String cal_days_title();
+
+    @Message("说明")
+    String cal_note();
+
+    @Message("设为节假日")
+    String cal_set_holiday();
+
+    @Message("设为调休上班日")
+    String cal_set_makeup();
+
+    @Message("恢复为常规")
+    String cal_clear();
+
+    @Message("{day} 已更新。")
+    String cal_changed(String day);
+
+    @Message("{#when d}{#is 1}一{#is 2}二{#is 3}三{#is 4}四{#is 5}五{#is 6}六{#is 7}日{/when}")
+    String cal_weekday(int d);
+
+    @Message("{#when d}{#is 1}星期一{#is 2}星期二{#is 3}星期三{#is 4}星期四{#is 5}星期五{#is 6}星期六{#is 7}星期日{/when}")
+    String cal_weekday_long(int d);
+
+    @Message("{#when kind}{#is WORKING}工作日{#is REST}休息日{#is HOLIDAY}节假日{#is MAKEUP}调休上班{/when}")
+    String cal_kind(CentreCalendarPage.DayKind kind);
+
+    @Message("{#when field}{#is 'note'}说明{#is 'working'}类别{#else}{field}{/when}")
+    String cal_field(String field);
+
 }

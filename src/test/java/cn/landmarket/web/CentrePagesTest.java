@@ -346,4 +346,46 @@ class CentrePagesTest {
         as(Tokens.enterprise("91510703MA6Y000001")).accept("text/html").when().get("/centre/refunds").then()
                 .statusCode(403);
     }
+
+    // ---- calendar -------------------------------------------------------------------------------
+
+    @Test
+    void theCalendarShowsAMonthOfWeeksAndAnOperatorSetsAndClearsADay() {
+        // 2099, so that no other test's working days move
+        as(maker()).when().get("/centre/calendar?month=2099-03").then().statusCode(200)
+                .body(containsString("<th scope=\"col\" abbr=\"星期一\">一</th>"))
+                .body(containsString("2099 年 3 月")).body(containsString("data-day=\"2099-03-02\" data-kind=\"WORKING\""))
+                .body(containsString("data-day=\"2099-03-01\" data-kind=\"REST\""))
+                .body(containsString("href=\"/centre/calendar?month=2099-02\""))
+                .body(containsString("href=\"/centre/calendar?month=2099-04\""))
+                .body(containsString("for=\"note-2099-03-02\""));
+        as(maker()).formParams(Map.of("working", "false", "note", "测试假日")).when()
+                .post("/centre/calendar/days/2099-03-02").then().statusCode(403);
+        as(maker()).formParams(Map.of("csrf", CSRF, "working", "true", "note", "测试")).when()
+                .post("/centre/calendar/days/2099-03-02").then().statusCode(400).body(containsString("role=\"alert\""));
+        as(maker()).formParams(Map.of("csrf", CSRF, "working", "false", "note", " ")).when()
+                .post("/centre/calendar/days/2099-03-02").then().statusCode(400);
+        try {
+            as(maker()).formParams(Map.of("csrf", CSRF, "working", "false", "note", "测试假日")).when()
+                    .post("/centre/calendar/days/2099-03-02").then().statusCode(303)
+                    .header("Location", containsString("month=2099-03"));
+            as(maker()).formParams(Map.of("csrf", CSRF, "working", "true", "note", "测试调休")).when()
+                    .post("/centre/calendar/days/2099-03-01").then().statusCode(303);
+            as(maker()).when().get("/centre/calendar?month=2099-03&changed=2099-03-01").then().statusCode(200)
+                    .body(containsString("data-day=\"2099-03-02\" data-kind=\"HOLIDAY\""))
+                    .body(containsString("data-day=\"2099-03-01\" data-kind=\"MAKEUP\""))
+                    .body(containsString("测试调休")).body(containsString("data-clear=\"2099-03-02\""));
+            as(maker()).cookie("lang", "en").when().get("/centre/calendar?month=2099-03").then().statusCode(200)
+                    .body(containsString("Make-up working day")).body(containsString(">Mon</th>"));
+            as(Tokens.township(TestData.TOWNSHIP_A)).formParams(Map.of("csrf", CSRF, "working", "false", "note", "x"))
+                    .when().post("/centre/calendar/days/2099-03-03").then().statusCode(403);
+        } finally {
+            as(maker()).formParams(Map.of("csrf", CSRF)).when().post("/centre/calendar/days/2099-03-02/clear");
+            as(maker()).formParams(Map.of("csrf", CSRF)).when().post("/centre/calendar/days/2099-03-01/clear");
+        }
+        as(maker()).when().get("/centre/calendar?month=2099-03").then().statusCode(200)
+                .body(containsString("data-day=\"2099-03-02\" data-kind=\"WORKING\""));
+        as(maker()).formParams(Map.of("csrf", CSRF)).when().post("/centre/calendar/days/2099-03-02/clear").then()
+                .statusCode(404);
+    }
 }
