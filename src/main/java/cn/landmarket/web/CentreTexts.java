@@ -352,4 +352,24 @@ public interface CentreTexts {
     @Message("{#when field}{#is 'note'}说明{#is 'working'}类别{#else}{field}{/when}")
     String cal_field(String field);
 
+
+    // Home
+    @Message("交易中心操作员的日常工作：核对银行到账、核验企业、跟踪退款、维护组织机构和工作日历。")
+    String home_intro();
+
+    @Message("条录入待另一名操作员复核")
+    String home_notices_waiting();
+
+    @Message("家企业待核验")
+    String home_enterprises_waiting();
+
+    @Message("笔退款已逾期（共 {open} 笔待退）")
+    String home_refunds_overdue(long open);
+
+    @Message("区县、乡镇、监管部门；CSV 导入")
+    String home_orgs();
+
+    @Message("节假日与调休上班日")
+    String home_calendar();
+
 }

@@ -107,7 +107,8 @@ class CentrePagesTest {
 
     @Test
     void onlyOperatorsReachTheConsoleAndFormsNeedTheirToken() {
-        for (String path : new String[] {"/centre/notices"}) {
+        for (String path : new String[] {"/centre", "/centre/notices", "/centre/organisations", "/centre/enterprises",
+                "/centre/refunds", "/centre/calendar"}) {
             given().redirects().follow(false).when().get(path).then().statusCode(303)
                     .header("Location", containsString("/signin?back="));
             as(Tokens.township(TestData.TOWNSHIP_A)).accept("text/html").when().get(path).then().statusCode(403);
@@ -387,5 +388,23 @@ class CentrePagesTest {
                 .body(containsString("data-day=\"2099-03-02\" data-kind=\"WORKING\""));
         as(maker()).formParams(Map.of("csrf", CSRF)).when().post("/centre/calendar/days/2099-03-02/clear").then()
                 .statusCode(404);
+    }
+
+    // ---- home -----------------------------------------------------------------------------------
+
+    @Test
+    void theHomeLinksEveryPageWithWhatWaitsOnIt() {
+        Bidder b = bidder();
+        as(maker()).formParams(noticeForm(b, txId(), b.deposit())).when().post("/centre/notices").then()
+                .statusCode(303);
+        data.enterprise("CTH%06d".formatted(SERIAL.incrementAndGet()), EnterpriseStatus.PENDING);
+        String html = as(maker()).when().get("/centre").then().statusCode(200)
+                .body(containsString("href=\"/centre/notices\"")).body(containsString("href=\"/centre/enterprises\""))
+                .body(containsString("href=\"/centre/refunds\"")).body(containsString("href=\"/centre/organisations\""))
+                .body(containsString("href=\"/centre/calendar\"")).extract().asString();
+        org.junit.jupiter.api.Assertions.assertFalse(html.contains("data-count=\"notices\">0<"), html);
+        org.junit.jupiter.api.Assertions.assertFalse(html.contains("data-count=\"enterprises\">0<"), html);
+        as(maker()).cookie("lang", "en").when().get("/centre").then().statusCode(200)
+                .body(containsString("Trading centre console")).body(containsString("refunds overdue"));
     }
 }
