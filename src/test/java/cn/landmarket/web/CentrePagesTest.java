@@ -407,4 +407,25 @@ class CentrePagesTest {
         as(maker()).cookie("lang", "en").when().get("/centre").then().statusCode(200)
                 .body(containsString("Trading centre console")).body(containsString("refunds overdue"));
     }
+
+    // ---- dev sign-in: a second operator ----------------------------------------------------------
+
+    @Test
+    void theDevSignInOffersAnOperatorUnderAnotherNameAndOnlyAnOperator() {
+        given().redirects().follow(false).when().get("/signin").then().statusCode(200)
+                .body(containsString("name=\"subject\"")).body(containsString("data-operator-name"));
+        RequestSpecification anon = given().redirects().follow(false).cookie(FormToken.COOKIE, CSRF)
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8");
+        anon.formParams(Map.of("csrf", CSRF, "role", "operator", "org", "MYJYZX", "subject", "checker-7", "back",
+                "/centre")).when().post("/signin").then().statusCode(303).header("Location", containsString("/centre"))
+                .cookie(SessionCookie.NAME);
+        given().redirects().follow(false).cookie(FormToken.COOKIE, CSRF)
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParams(Map.of("csrf", CSRF, "role", "township", "org", TestData.TOWNSHIP_A, "subject", "x"))
+                .when().post("/signin").then().statusCode(400);
+        given().redirects().follow(false).cookie(FormToken.COOKIE, CSRF)
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParams(Map.of("csrf", CSRF, "role", "operator", "org", "MYJYZX", "subject", "名字 有空格"))
+                .when().post("/signin").then().statusCode(400);
+    }
 }
