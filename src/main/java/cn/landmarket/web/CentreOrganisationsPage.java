@@ -62,6 +62,16 @@ public class CentreOrganisationsPage {
     /** The organisations of each kind, the first page of each. */
     public record Registry(PageView<CountyView> counties, PageView<TownshipView> townships,
             PageView<RegulatorView> regulators) {
+
+        /** The previous page of townships, or null on the first. */
+        public Integer townshipsPrevious() {
+            return townships.page() > 0 ? townships.page() - 1 : null;
+        }
+
+        /** The next page of townships, or null on the last. */
+        public Integer townshipsNext() {
+            return (long) (townships.page() + 1) * townships.size() < townships.total() ? townships.page() + 1 : null;
+        }
     }
 
     /** The registration form as typed. */
@@ -103,14 +113,16 @@ public class CentreOrganisationsPage {
     @Operation(hidden = true)
     public TemplateInstance list(@QueryParam("changed") String changed, @QueryParam("code") String code,
             @QueryParam("counties") Integer counties, @QueryParam("townships") Integer townships,
-            @QueryParam("renamed") Integer renamed) {
+            @QueryParam("renamed") Integer renamed, @QueryParam("page") Integer page) {
         Actor actor = CentreAccess.operator(pages);
         Page p = pages.page();
         Imported imported = counties == null || townships == null || renamed == null ? null
                 : new Imported(counties, townships, renamed);
         Changed done = changed == null || !changed.matches("registered|renamed|deactivated|reactivated")
                 || code == null || !code.matches("[0-9]{6,9}") ? null : new Changed(changed, code);
-        return Templates.organisations(p, registry(actor), emptyForm(), null, "", null, null, imported, done)
+        int townshipPage = page == null || page < 0 ? 0 : Math.min(page, 100_000);
+        return Templates.organisations(p, registry(actor, townshipPage), emptyForm(), null, "", null, null, imported,
+                done)
                 .setLocale(p.locale());
     }
 
@@ -259,8 +271,14 @@ public class CentreOrganisationsPage {
     }
 
     private Registry registry(Actor actor) {
+        return registry(actor, 0);
+    }
+
+    /** The first page of counties and of regulators, and the page of townships asked for. */
+    private Registry registry(Actor actor, int townshipPage) {
         PageRequest first = new PageRequest(0, PAGE_SIZE);
-        return new Registry(organisations.counties(actor, null, first), organisations.townships(actor, null, null, first),
+        return new Registry(organisations.counties(actor, null, first),
+                organisations.townships(actor, null, null, new PageRequest(townshipPage, PAGE_SIZE)),
                 organisations.regulators(actor, null, first));
     }
 

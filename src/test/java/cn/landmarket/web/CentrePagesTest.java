@@ -239,6 +239,12 @@ class CentrePagesTest {
         assertEquals(1, townships(fresh));
         as(maker()).when().get("/centre/organisations?counties=0&townships=1&renamed=0").then().statusCode(200)
                 .body(containsString("新增区县 0 个、乡镇 1 个")).body(containsString(TestData.TOWNSHIP_A));
+        long all = data.count("select count(t) from Township t");
+        String html = as(maker()).when().get("/centre/organisations?page=" + (all - 1) / CentreOrganisationsPage.PAGE_SIZE)
+                .then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertEquals(all > CentreOrganisationsPage.PAGE_SIZE,
+                html.contains("/centre/organisations?page=" + ((all - 1) / CentreOrganisationsPage.PAGE_SIZE - 1)),
+                "a link back when the townships fill more than a page");
 
         as(maker()).formParams(Map.of("csrf", CSRF, "name", "页面更名镇")).when()
                 .post("/centre/organisations/township/" + fresh + "/rename").then().statusCode(303);
