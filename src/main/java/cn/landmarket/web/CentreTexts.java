@@ -372,4 +372,15 @@ public interface CentreTexts {
     @Message("节假日与调休上班日")
     String home_calendar();
 
+
+    // Organisations: the file chooser
+    @Message("选择 CSV 文件（读入下方文本框）")
+    String orgs_csv_file();
+
+    @Message("已读入 {name}，请试运行。")
+    String orgs_csv_loaded(String name);
+
+    @Message("此文件不是 UTF-8 文本，请将其另存为 CSV（UTF-8）格式。")
+    String orgs_csv_not_utf8();
+
 }

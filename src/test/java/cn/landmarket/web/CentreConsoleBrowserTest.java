@@ -76,6 +76,14 @@ class CentreConsoleBrowserTest {
                 .jsonPath();
     }
 
+    /** Records every script error and Content-Security-Policy violation of the pages loaded from now on. */
+    private static void trapErrors(Browser b) {
+        b.cdp("Page.addScriptToEvaluateOnNewDocument", Map.of("source", "window.pageErrors = [];"
+                + " window.addEventListener('error', function (e) { window.pageErrors.push('error: ' + e.message); });"
+                + " document.addEventListener('securitypolicyviolation', function (e) {"
+                + "   window.pageErrors.push('csp: ' + e.violatedDirective + ' ' + e.blockedURI); });"));
+    }
+
     /** Signs in as the trading centre's usual operator. */
     private static void signInOperator(Browser b, String back) {
         b.get("/signin?back=" + Links.encode(back));
@@ -134,7 +142,7 @@ class CentreConsoleBrowserTest {
     }
 
     @Test
-    void organisationsImportedFromCsvAfterADryRunAndTheNewTownshipSignsInAndLists() {
+    void organisationsImportedFromCsvAfterADryRunAndTheNewTownshipSignsInAndLists() throws java.io.IOException {
         String fresh = null;
         for (int i = 0; i < 1000 && fresh == null; i++) {
             String code = TestData.COUNTY + ThreadLocalRandom.current().nextInt(600, 1000);
@@ -144,8 +152,16 @@ class CentreConsoleBrowserTest {
         }
         String township = fresh;
         try (Browser b = Browsers.open().at(server)) {
+            trapErrors(b);
             signInOperator(b, "/centre/organisations");
-            b.find("#csv").sendKeys("代码,名称\n" + township + ",浏览器导入镇\n");
+            // The file is read into the box (a byte order mark dropped), for the dry run.
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("townships", ".csv");
+            java.nio.file.Files.write(file, ("\uFEFF代码,名称\n" + township + ",浏览器导入镇\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            b.find("#csv-file").sendKeys(file.toAbsolutePath().toString());
+            b.waitFor("the file read in", d -> b.find("#csv").getAttribute("value").contains(township));
+            assertTrue(b.text("#csv-file-status").contains(file.getFileName().toString()), b.text("#csv-file-status"));
+            java.nio.file.Files.delete(file);
             b.find("button[data-dry-run]").click();
             b.waitFor(d -> !b.all("table.report").isEmpty());
             assertTrue(b.text("table.report").contains("浏览器导入镇"), b.text("main"));
@@ -157,6 +173,7 @@ class CentreConsoleBrowserTest {
             b.waitFor(d -> !b.all("[data-imported]").isEmpty());
             assertTrue(b.text("[data-imported]").contains("乡镇 1 个"), b.text("main"));
             assertEquals(1, data.count("select count(t) from Township t where t.code = ?1", township));
+            assertEquals(List.of(), b.script("return window.pageErrors;"), "script errors");
 
             // The new township is offered at sign-in and signs in.
             b.get("/signin?back=" + Links.encode("/"));
@@ -184,6 +201,7 @@ class CentreConsoleBrowserTest {
         List<String> paths = List.of("/centre", "/centre/notices", "/centre/organisations", "/centre/enterprises",
                 "/centre/refunds", "/centre/calendar", "/centre/calendar?month=2099-03");
         try (Browser b = Browsers.open().at(server)) {
+            trapErrors(b);
             signInOperator(b, "/centre");
             for (String lang : List.of("zh-CN", "en")) {
                 if (lang.equals("en")) {
@@ -196,6 +214,7 @@ class CentreConsoleBrowserTest {
                     assertTrue(b.all("main [role='alert']").isEmpty(), where + ": no refusal");
                     assertEquals(List.of(), MissingTexts.on(b), where + ": missing texts");
                     assertEquals(List.of(), b.seriousAccessibilityViolations(), where + ": accessibility");
+                    assertEquals(List.of(), b.script("return window.pageErrors;"), where + ": script errors");
                 }
             }
             // A refusal shown in the page is accessible too.
