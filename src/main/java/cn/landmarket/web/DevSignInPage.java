@@ -38,6 +38,12 @@ public class DevSignInPage {
     /** The trading centre's code in the seed data. */
     static final String OPERATOR_ORG = "MYJYZX";
 
+    /**
+     * A name an operator may sign in under (the token's subject), so that a second operator can
+     * check what the first entered (maker-checker tells operators apart by subject).
+     */
+    static final String OPERATOR_NAME = "[A-Za-z0-9._-]{1,40}";
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance signin(Page page, PartyDirectory directory, String back, String operator,
@@ -70,14 +76,17 @@ public class DevSignInPage {
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
     public Response signIn(@FormParam("role") String role, @FormParam("org") String org,
-            @FormParam("back") String back, @FormParam(FormToken.FIELD) String csrf) {
+            @FormParam("back") String back, @FormParam("subject") String subject,
+            @FormParam(FormToken.FIELD) String csrf) {
         pages.checkForm(csrf);
         Role chosen = role == null ? null : Role.ofGroup(role).orElse(null);
         String code = org == null ? "" : org.strip();
-        if (chosen == null || !known(chosen, code)) {
+        String who = subject == null || subject.isBlank() ? null : subject.strip();
+        if (chosen == null || !known(chosen, code)
+                || who != null && (chosen != Role.OPERATOR || !who.matches(OPERATOR_NAME))) {
             return Response.status(Response.Status.BAD_REQUEST).entity(page(back, true)).build();
         }
-        DevTokens.Minted minted = tokens.mint(chosen, code, null);
+        DevTokens.Minted minted = tokens.mint(chosen, code, who);
         return Response.seeOther(URI.create(Links.localPath(back)))
                 .cookie(session.open(minted.token(), minted.expires(), Instant.now(clock))).build();
     }

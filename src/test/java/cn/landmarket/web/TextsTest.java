@@ -36,7 +36,8 @@ class TextsTest {
             EntTexts.class, "/messages/ent_en.properties",
             OidcTexts.class, "/messages/oidc_en.properties",
             TownshipTexts.class, "/messages/tw_en.properties",
-            RegulatorTexts.class, "/messages/rg_en.properties");
+            RegulatorTexts.class, "/messages/rg_en.properties",
+            CentreTexts.class, "/messages/ct_en.properties");
 
     private static Properties english(String file) throws IOException {
         Properties p = new Properties();
