@@ -151,6 +151,20 @@ class TownshipPagesTest {
     }
 
     @Test
+    void aListingWithoutAPriceCapOrReserveSaysSoInsteadOfFailing() {
+        String t = township();
+        long cert = Fixtures.issue(Fixtures.linkage(t, 100_000));
+        Map<String, Object> body = Fixtures.listing(cert, 10_000, clock.instant());
+        body.remove("priceCap");
+        body.remove("reservePrice");
+        long id = Fixtures.draft(t, body);
+        String html = as(Tokens.township(t)).when().get("/township/listings/" + id).then().statusCode(200)
+                .extract().asString();
+        assertTrue(html.contains("<dd class=\"money\">未设</dd>"), "no cap, no reserve: both said to be unset");
+        assertEquals(2, html.split("<dd class=\"money\">未设</dd>", -1).length - 1, html);
+    }
+
+    @Test
     void aCertificateShowsItsQuantitiesAndLineageAndIsRefusedAsTheApiRefusesIt() {
         String t = township();
         long cert = Fixtures.issue(Fixtures.linkage(t, 100_000));
