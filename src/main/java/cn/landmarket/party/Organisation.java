@@ -4,39 +4,74 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.persistence.Column;
+import jakarta.persistence.Id;
+import jakarta.persistence.MappedSuperclass;
+
 import cn.landmarket.audit.AuditEntry;
 
 /**
  * What counties, townships and regulators share: a division code, a name, and whether they are
- * active. A deactivated organisation keeps its row, so everything that names it stays readable
- * (domain.md, "Organisations").
+ * active, in the same columns of each one's table. A deactivated organisation keeps its row, so
+ * everything that names it stays readable (domain.md, "Organisations").
  */
-public interface Organisation {
+@MappedSuperclass
+public abstract class Organisation {
 
-    OrganisationKind kind();
+    @Id
+    public String code;
 
-    String code();
+    public String name;
 
-    String name();
+    @Column(name = "created_at")
+    public Instant createdAt;
 
-    /** When it was deactivated; null while it is active. */
-    Instant deactivatedAt();
+    @Column(name = "updated_at")
+    public Instant updatedAt;
 
-    default boolean active() {
-        return deactivatedAt() == null;
+    /** When an operator deactivated it; null while it is active. */
+    @Column(name = "deactivated_at")
+    public Instant deactivatedAt;
+
+    public abstract OrganisationKind kind();
+
+    public String code() {
+        return code;
     }
 
-    void rename(String newName, Instant at);
+    public String name() {
+        return name;
+    }
 
-    void deactivate(Instant at);
+    /** When it was deactivated; null while it is active. */
+    public Instant deactivatedAt() {
+        return deactivatedAt;
+    }
 
-    void reactivate(Instant at);
+    public boolean active() {
+        return deactivatedAt == null;
+    }
+
+    public void rename(String newName, Instant at) {
+        name = newName;
+        updatedAt = at;
+    }
+
+    public void deactivate(Instant at) {
+        deactivatedAt = at;
+        updatedAt = at;
+    }
+
+    public void reactivate(Instant at) {
+        deactivatedAt = null;
+        updatedAt = at;
+    }
 
     /** The public facts every audit entry about it carries: its code and name, and what its kind adds. */
-    default Map<String, Object> facts() {
+    public Map<String, Object> facts() {
         Map<String, Object> facts = new LinkedHashMap<>();
-        facts.put("code", code());
-        facts.put("name", name());
+        facts.put("code", code);
+        facts.put("name", name);
         return facts;
     }
 
@@ -44,7 +79,7 @@ public interface Organisation {
      * {@code <kind>.<change>} ({@code county.registered}, {@code township.renamed},
      * {@code regulator.deactivated}, ...): its facts and the change's own.
      */
-    default AuditEntry entry(String change, Map<String, Object> more, Instant at, String actor) {
+    public AuditEntry entry(String change, Map<String, Object> more, Instant at, String actor) {
         Map<String, Object> facts = facts();
         facts.putAll(more);
         return new AuditEntry(kind().entryPrefix() + "." + change, at, actor, facts);

@@ -1,11 +1,8 @@
 package cn.landmarket.party;
 
-import java.time.Instant;
 import java.util.Map;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
@@ -14,22 +11,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "regulator")
-public class Regulator implements Organisation {
-
-    @Id
-    public String code;
-
-    public String name;
-
-    @Column(name = "created_at")
-    public Instant createdAt;
-
-    @Column(name = "updated_at")
-    public Instant updatedAt;
-
-    /** When an operator deactivated it; null while it is active. */
-    @Column(name = "deactivated_at")
-    public Instant deactivatedAt;
+public class Regulator extends Organisation {
 
     /** The prefix every region code of this regulator's jurisdiction starts with. */
     public String jurisdictionPrefix() {
@@ -47,41 +29,8 @@ public class Regulator implements Organisation {
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Instant deactivatedAt() {
-        return deactivatedAt;
-    }
-
-    @Override
-    public void rename(String newName, Instant at) {
-        name = newName;
-        updatedAt = at;
-    }
-
-    @Override
-    public void deactivate(Instant at) {
-        deactivatedAt = at;
-        updatedAt = at;
-    }
-
-    @Override
-    public void reactivate(Instant at) {
-        deactivatedAt = null;
-        updatedAt = at;
-    }
-
-    @Override
     public Map<String, Object> facts() {
-        Map<String, Object> facts = Organisation.super.facts();
+        Map<String, Object> facts = super.facts();
         facts.put("jurisdiction", DivisionCode.isDivision(code) ? jurisdictionPrefix() : null);
         return facts;
     }

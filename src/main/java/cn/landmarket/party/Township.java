@@ -1,11 +1,9 @@
 package cn.landmarket.party;
 
-import java.time.Instant;
 import java.util.Map;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -13,12 +11,7 @@ import jakarta.persistence.Table;
 /** A township or county land office that holds indicators and parcels and lists lots. */
 @Entity
 @Table(name = "township")
-public class Township implements Organisation {
-
-    @Id
-    public String code;
-
-    public String name;
+public class Township extends Organisation {
 
     /** The first six digits of the code: the registered county it belongs to. */
     @Column(name = "county_code")
@@ -29,57 +22,14 @@ public class Township implements Organisation {
     @JoinColumn(name = "county_code", insertable = false, updatable = false)
     public County county;
 
-    @Column(name = "created_at")
-    public Instant createdAt;
-
-    @Column(name = "updated_at")
-    public Instant updatedAt;
-
-    /** When an operator deactivated it; null while it is active. */
-    @Column(name = "deactivated_at")
-    public Instant deactivatedAt;
-
     @Override
     public OrganisationKind kind() {
         return OrganisationKind.TOWNSHIP;
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Instant deactivatedAt() {
-        return deactivatedAt;
-    }
-
-    @Override
-    public void rename(String newName, Instant at) {
-        name = newName;
-        updatedAt = at;
-    }
-
-    @Override
-    public void deactivate(Instant at) {
-        deactivatedAt = at;
-        updatedAt = at;
-    }
-
-    @Override
-    public void reactivate(Instant at) {
-        deactivatedAt = null;
-        updatedAt = at;
-    }
-
-    @Override
     public Map<String, Object> facts() {
-        Map<String, Object> facts = Organisation.super.facts();
+        Map<String, Object> facts = super.facts();
         facts.put("countyCode", countyCode);
         return facts;
     }
