@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import jakarta.validation.ValidatorFactory;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -32,6 +31,7 @@ import cn.landmarket.calendar.SetCalendarDayRequest;
 import cn.landmarket.common.config.MarketConfig;
 import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.security.Actor;
+import cn.landmarket.common.security.Role;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -90,9 +90,6 @@ public class CentreCalendarPage {
     CalendarService calendar;
 
     @Inject
-    ValidatorFactory validation;
-
-    @Inject
     MarketConfig config;
 
     @Inject
@@ -101,7 +98,7 @@ public class CentreCalendarPage {
     @GET
     @Operation(hidden = true)
     public TemplateInstance month(@QueryParam("month") String month, @QueryParam("changed") String changed) {
-        CentreAccess.operator(pages);
+        pages.requireViewer(Role.OPERATOR);
         Page p = pages.page();
         YearMonth shown = parse(month);
         String done = changed == null ? null : parseDay(changed) == null ? null : changed;
@@ -114,12 +111,12 @@ public class CentreCalendarPage {
     public Response set(@PathParam("date") String date, @FormParam(FormToken.FIELD) String csrf,
             @FormParam("working") String working, @FormParam("note") String note) {
         pages.checkForm(csrf);
-        Actor actor = CentreAccess.operator(pages);
+        Actor actor = pages.requireViewer(Role.OPERATOR);
         LocalDate day = requireDay(date);
         Page p = pages.page();
         var request = new SetCalendarDayRequest(working == null ? null : Boolean.valueOf(working), note);
         try {
-            Refusal invalid = CentreAccess.violations(validation, request, p.locale());
+            Refusal invalid = pages.validate(request, p.locale()).orElse(null);
             if (invalid != null) {
                 return refused(p, day, invalid);
             }
@@ -135,7 +132,7 @@ public class CentreCalendarPage {
     @Operation(hidden = true)
     public Response clear(@PathParam("date") String date, @FormParam(FormToken.FIELD) String csrf) {
         pages.checkForm(csrf);
-        Actor actor = CentreAccess.operator(pages);
+        Actor actor = pages.requireViewer(Role.OPERATOR);
         LocalDate day = requireDay(date);
         Page p = pages.page();
         try {

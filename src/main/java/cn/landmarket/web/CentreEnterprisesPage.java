@@ -24,6 +24,7 @@ import cn.landmarket.common.PageView;
 import cn.landmarket.common.config.MarketConfig;
 import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.security.Actor;
+import cn.landmarket.common.security.Role;
 import cn.landmarket.party.CreditCode;
 import cn.landmarket.party.EnterpriseStatus;
 import cn.landmarket.party.EnterpriseView;
@@ -74,13 +75,10 @@ public class CentreEnterprisesPage {
     @Inject
     MarketConfig config;
 
-    @Inject
-    jakarta.validation.ValidatorFactory validation;
-
     @GET
     @Operation(hidden = true)
     public TemplateInstance list(@QueryParam("reviewed") String reviewed, @QueryParam("decision") String decision) {
-        Actor actor = CentreAccess.operator(pages);
+        Actor actor = pages.requireViewer(Role.OPERATOR);
         Page p = pages.page();
         ReviewDecision done = null;
         if (reviewed != null && decision != null) {
@@ -99,7 +97,7 @@ public class CentreEnterprisesPage {
     public Response review(@PathParam("creditCode") String creditCode, @FormParam(FormToken.FIELD) String csrf,
             @FormParam("decision") String decision, @FormParam("reason") String reason) {
         pages.checkForm(csrf);
-        Actor actor = CentreAccess.operator(pages);
+        Actor actor = pages.requireViewer(Role.OPERATOR);
         Page p = pages.page();
         ReviewDecision chosen;
         try {
@@ -109,7 +107,7 @@ public class CentreEnterprisesPage {
         }
         try {
             var request = new ReviewEnterpriseRequest(chosen, CentreAccess.blankToNull(reason));
-            Refusal invalid = CentreAccess.violations(validation, request, p.locale());
+            Refusal invalid = pages.validate(request, p.locale()).orElse(null);
             if (invalid != null) {
                 return Response.status(invalid.status())
                         .entity(page(p, actor, invalid, creditCode, null, null).setLocale(p.locale())).build();

@@ -13,6 +13,7 @@ import cn.landmarket.bank.ManualNoticeService;
 import cn.landmarket.bank.ManualNoticeStatus;
 import cn.landmarket.common.PageRequest;
 import cn.landmarket.common.security.Actor;
+import cn.landmarket.common.security.Role;
 import cn.landmarket.escrow.RefundService;
 import cn.landmarket.party.EnterpriseStatus;
 import cn.landmarket.party.PartyService;
@@ -49,7 +50,7 @@ public class CentreHomePage {
     @GET
     @Operation(hidden = true)
     public TemplateInstance home() {
-        Actor actor = CentreAccess.operator(pages);
+        Actor actor = pages.requireViewer(Role.OPERATOR);
         PageRequest one = new PageRequest(0, 1);
         Counts counts = new Counts(manual.list(ManualNoticeStatus.PENDING_APPROVAL, one).total(),
                 parties.enterprises(actor, EnterpriseStatus.PENDING, one).total(),

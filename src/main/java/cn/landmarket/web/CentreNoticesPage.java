@@ -17,7 +17,6 @@ import java.util.stream.Collectors;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ValidatorFactory;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -51,6 +50,7 @@ import cn.landmarket.common.error.Localizer;
 import cn.landmarket.common.error.MessageKey;
 import cn.landmarket.common.error.StorableText;
 import cn.landmarket.common.security.Actor;
+import cn.landmarket.common.security.Role;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -100,9 +100,6 @@ public class CentreNoticesPage {
     BankNoticeReader reader;
 
     @Inject
-    ValidatorFactory validation;
-
-    @Inject
     MarketConfig config;
 
     @Inject
@@ -113,7 +110,7 @@ public class CentreNoticesPage {
     public TemplateInstance list(@QueryParam("entered") Long entered, @QueryParam("approved") Long approved,
             @QueryParam("outcome") String outcome, @QueryParam("rejected") Long rejected,
             @QueryParam("page") Integer page) {
-        CentreAccess.operator(pages);
+        pages.requireViewer(Role.OPERATOR);
         Done done = entered != null ? new Done("entered", entered, null)
                 : approved != null ? new Done("approved", approved, outcome(outcome))
                 : rejected != null ? new Done("rejected", rejected, null) : null;
@@ -129,7 +126,7 @@ public class CentreNoticesPage {
             @FormParam("counterpartyAccount") String counterpartyAccount, @FormParam("bookedAt") String bookedAt,
             @FormParam("reference") String reference) {
         pages.checkForm(csrf);
-        Actor actor = CentreAccess.operator(pages);
+        Actor actor = pages.requireViewer(Role.OPERATOR);
         NoticeForm form = new NoticeForm(transactionId, kind, account, amount, counterpartyName, counterpartyAccount,
                 bookedAt, reference);
         Page p = pages.page();
@@ -138,8 +135,7 @@ public class CentreNoticesPage {
         try {
             request = reader.read(body);
         } catch (ConstraintViolationException e) {
-            return refused(p, form, CentreAccess.violations(validation,
-                    e.getConstraintViolations().iterator().next().getRootBean(), p.locale()));
+            return refused(p, form, pages.validate(e.getConstraintViolations().iterator().next().getRootBean(), p.locale()).orElse(null));
         } catch (IOException e) {
             return refused(p, form, unreadable(e, p.locale()));
         } catch (ApiException e) {
@@ -158,7 +154,7 @@ public class CentreNoticesPage {
     @Operation(hidden = true)
     public Response approve(@PathParam("id") long id, @FormParam(FormToken.FIELD) String csrf) {
         pages.checkForm(csrf);
-        Actor actor = CentreAccess.operator(pages);
+        Actor actor = pages.requireViewer(Role.OPERATOR);
         try {
             NoticeResponse response = manual.approve(id, actor);
             return Response.seeOther(URI.create("/centre/notices?approved=" + id + "&outcome="
@@ -174,10 +170,10 @@ public class CentreNoticesPage {
     public Response reject(@PathParam("id") long id, @FormParam(FormToken.FIELD) String csrf,
             @FormParam("reason") String reason) {
         pages.checkForm(csrf);
-        Actor actor = CentreAccess.operator(pages);
+        Actor actor = pages.requireViewer(Role.OPERATOR);
         Page p = pages.page();
         var request = new cn.landmarket.bank.RejectNoticeRequest(reason);
-        Refusal invalid = CentreAccess.violations(validation, request, p.locale());
+        Refusal invalid = pages.validate(request, p.locale()).orElse(null);
         if (invalid != null) {
             return Response.status(invalid.status()).entity(Templates.notices(p, emptyForm(), null, invalid, id,
                     waiting(null), null).setLocale(p.locale())).build();
@@ -267,7 +263,7 @@ public class CentreNoticesPage {
             MessageKey key = e instanceof StorableText.UnstorableTextException ? StorableText.KEY
                     : rootCause(e) instanceof InvalidMoneyException ? MessageKey.JSON_MONEY
                     : MessageKey.JSON_INVALID_VALUE;
-            return CentreAccess.fields(List.of(new Refusal.Field(field, Localizer.render(key, locale))), locale);
+            return Refusal.fields(List.of(new Refusal.Field(field, Localizer.render(key, locale))), locale);
         }
         return new Refusal(cn.landmarket.common.error.ErrorCode.MALFORMED_REQUEST.status(),
                 Localizer.render(MessageKey.JSON_MALFORMED, locale), List.of());

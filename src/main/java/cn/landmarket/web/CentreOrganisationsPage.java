@@ -7,7 +7,6 @@ import java.util.Locale;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import jakarta.validation.ValidatorFactory;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,6 +24,7 @@ import cn.landmarket.common.PageView;
 import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.error.Localizer;
 import cn.landmarket.common.security.Actor;
+import cn.landmarket.common.security.Role;
 import cn.landmarket.party.CountyView;
 import cn.landmarket.party.OrganisationImport;
 import cn.landmarket.party.OrganisationImport.ImportOutcome;
@@ -106,15 +106,12 @@ public class CentreOrganisationsPage {
     @Inject
     OrganisationService organisations;
 
-    @Inject
-    ValidatorFactory validation;
-
     @GET
     @Operation(hidden = true)
     public TemplateInstance list(@QueryParam("changed") String changed, @QueryParam("code") String code,
             @QueryParam("counties") Integer counties, @QueryParam("townships") Integer townships,
             @QueryParam("renamed") Integer renamed, @QueryParam("page") Integer page) {
-        Actor actor = CentreAccess.operator(pages);
+        Actor actor = pages.requireViewer(Role.OPERATOR);
         Page p = pages.page();
         Imported imported = counties == null || townships == null || renamed == null ? null
                 : new Imported(counties, townships, renamed);
@@ -132,7 +129,7 @@ public class CentreOrganisationsPage {
     public Response register(@FormParam(FormToken.FIELD) String csrf, @FormParam("kind") String kind,
             @FormParam("code") String code, @FormParam("name") String name) {
         pages.checkForm(csrf);
-        Actor actor = CentreAccess.operator(pages);
+        Actor actor = pages.requireViewer(Role.OPERATOR);
         Page p = pages.page();
         RegisterForm form = new RegisterForm(kind, code, name);
         OrganisationKind chosen = kind(kind);
@@ -143,7 +140,7 @@ public class CentreOrganisationsPage {
                 case TOWNSHIP -> new RegisterTownshipRequest(c, name);
                 case REGULATOR -> new RegisterRegulatorRequest(c, name);
             };
-            Refusal invalid = CentreAccess.violations(validation, request, p.locale());
+            Refusal invalid = pages.validate(request, p.locale()).orElse(null);
             if (invalid != null) {
                 return refused(p, actor, form, invalid);
             }
@@ -165,14 +162,14 @@ public class CentreOrganisationsPage {
             @PathParam("action") String action, @FormParam(FormToken.FIELD) String csrf,
             @FormParam("name") String name) {
         pages.checkForm(csrf);
-        Actor actor = CentreAccess.operator(pages);
+        Actor actor = pages.requireViewer(Role.OPERATOR);
         Page p = pages.page();
         OrganisationKind chosen = kind(kind.toUpperCase(Locale.ROOT));
         try {
             switch (action) {
                 case "rename" -> {
                     var request = new RenameOrganisationRequest(name);
-                    Refusal invalid = CentreAccess.violations(validation, request, p.locale());
+                    Refusal invalid = pages.validate(request, p.locale()).orElse(null);
                     if (invalid != null) {
                         return refused(p, actor, emptyForm(), invalid);
                     }
@@ -212,7 +209,7 @@ public class CentreOrganisationsPage {
     @Operation(hidden = true)
     public Response dryRun(@FormParam(FormToken.FIELD) String csrf, @FormParam("csv") String csv) {
         pages.checkForm(csrf);
-        Actor actor = CentreAccess.operator(pages);
+        Actor actor = pages.requireViewer(Role.OPERATOR);
         Page p = pages.page();
         String text = csv == null ? "" : csv;
         try {
@@ -232,7 +229,7 @@ public class CentreOrganisationsPage {
     @Operation(hidden = true)
     public Response apply(@FormParam(FormToken.FIELD) String csrf, @FormParam("csv") String csv) {
         pages.checkForm(csrf);
-        Actor actor = CentreAccess.operator(pages);
+        Actor actor = pages.requireViewer(Role.OPERATOR);
         Page p = pages.page();
         String text = csv == null ? "" : csv;
         try {

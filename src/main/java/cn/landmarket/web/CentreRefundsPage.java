@@ -17,6 +17,7 @@ import cn.landmarket.common.Money;
 import cn.landmarket.common.PageRequest;
 import cn.landmarket.common.PageView;
 import cn.landmarket.common.security.Actor;
+import cn.landmarket.common.security.Role;
 import cn.landmarket.escrow.RefundService;
 import cn.landmarket.escrow.RefundView;
 import io.quarkus.qute.CheckedTemplate;
@@ -56,7 +57,7 @@ public class CentreRefundsPage {
     @GET
     @Operation(hidden = true)
     public TemplateInstance list(@QueryParam("page") Integer page) {
-        Actor actor = CentreAccess.operator(pages);
+        Actor actor = pages.requireViewer(Role.OPERATOR);
         int number = page == null || page < 0 ? 0 : Math.min(page, 100_000);
         PageView<RefundView> shown = refunds.search(actor, true, new PageRequest(number, PAGE_SIZE));
         Integer previous = number > 0 ? number - 1 : null;

@@ -14,7 +14,6 @@ import java.util.function.Function;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import jakarta.validation.ValidatorFactory;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -41,6 +40,7 @@ import cn.landmarket.common.error.ErrorCode;
 import cn.landmarket.common.error.Localizer;
 import cn.landmarket.common.error.MessageKey;
 import cn.landmarket.common.security.Actor;
+import cn.landmarket.common.security.Role;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
@@ -97,14 +97,11 @@ public class CertificatePages {
     @Inject
     CertificateService certificates;
 
-    @Inject
-    ValidatorFactory validation;
-
     @GET
     @Path("new")
     @Operation(hidden = true)
     public TemplateInstance form() {
-        RegulatorPages.regulator(pages);
+        pages.requireViewer(Role.REGULATOR);
         Page p = pages.page();
         Map<String, String> values = new HashMap<>();
         values.put("regionCode", "");
@@ -123,7 +120,7 @@ public class CertificatePages {
     @Operation(hidden = true)
     public Response issue(MultivaluedMap<String, String> posted) {
         pages.checkForm(posted.getFirst(FormToken.FIELD));
-        Actor actor = RegulatorPages.regulator(pages);
+        Actor actor = pages.requireViewer(Role.REGULATOR);
         Page p = pages.page();
         Map<String, String> values = new HashMap<>();
         posted.forEach((k, v) -> {
@@ -138,7 +135,7 @@ public class CertificatePages {
             refusal = new Refusal(ErrorCode.VALIDATION_FAILED.status(),
                     Localizer.render(MessageKey.VALIDATION_FAILED, p.locale(), parser.errors.size()), parser.errors);
         } else {
-            Optional<Refusal> invalid = RegulatorPages.validate(validation, request, p.locale());
+            Optional<Refusal> invalid = pages.validate(request, p.locale());
             if (invalid.isEmpty()) {
                 try {
                     CertificateView issued = certificates.issue(actor, request);
@@ -156,7 +153,7 @@ public class CertificatePages {
     @Path("{id}")
     @Operation(hidden = true)
     public TemplateInstance certificate(@PathParam("id") long id) {
-        Actor actor = RegulatorPages.regulator(pages);
+        Actor actor = pages.requireViewer(Role.REGULATOR);
         CertificateView c = certificates.get(actor, id);
         Page p = pages.page();
         return Templates.certificate(p, c).setLocale(p.locale());

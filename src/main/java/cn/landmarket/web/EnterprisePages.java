@@ -1,17 +1,11 @@
 package cn.landmarket.web;
 
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.MessageInterpolator;
-import jakarta.validation.ValidatorFactory;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,8 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import cn.landmarket.auction.RegistrationService;
 import cn.landmarket.auction.RegistrationView;
 import cn.landmarket.common.error.ApiException;
-import cn.landmarket.common.error.ErrorCode;
-import cn.landmarket.common.error.Localizer;
 import cn.landmarket.common.error.MessageKey;
 import cn.landmarket.common.security.Actor;
 import cn.landmarket.common.security.Role;
@@ -106,9 +98,6 @@ public class EnterprisePages {
     @Inject
     ListingService listings;
 
-    @Inject
-    ValidatorFactory validation;
-
     /** The signed-in reader, who must be an enterprise (403 otherwise, as the API's role check). */
     static Actor enterprise(Pages pages) {
         Actor actor = pages.requireViewer();
@@ -172,7 +161,7 @@ public class EnterprisePages {
         Page p = pages.page();
         try {
             RegisterEnterpriseRequest request = form.request();
-            Optional<Refusal> invalid = validate(request, p.locale());
+            Optional<Refusal> invalid = pages.validate(request, p.locale());
             if (invalid.isPresent()) {
                 return refused(p, parties.me(actor), form, invalid.get());
             }
@@ -186,36 +175,6 @@ public class EnterprisePages {
     private Response refused(Page p, MeView me, EnterpriseForm form, Refusal refusal) {
         return Response.status(refusal.status())
                 .entity(Templates.enterprise(p, me, form, refusal).setLocale(p.locale())).build();
-    }
-
-    /**
-     * The request's constraint violations as the API reports them (400, each field with its message),
-     * written in the reader's language.
-     */
-    private Optional<Refusal> validate(RegisterEnterpriseRequest request, Locale locale) {
-        MessageInterpolator base = validation.getMessageInterpolator();
-        MessageInterpolator inLocale = new MessageInterpolator() {
-            @Override
-            public String interpolate(String template, Context context) {
-                return base.interpolate(template, context, locale);
-            }
-
-            @Override
-            public String interpolate(String template, Context context, Locale ignored) {
-                return base.interpolate(template, context, locale);
-            }
-        };
-        var violations = validation.usingContext().messageInterpolator(inLocale).getValidator().validate(request);
-        if (violations.isEmpty()) {
-            return Optional.empty();
-        }
-        List<Refusal.Field> fields = new ArrayList<>();
-        for (ConstraintViolation<RegisterEnterpriseRequest> v : violations) {
-            fields.add(new Refusal.Field(v.getPropertyPath().toString(), v.getMessage()));
-        }
-        fields.sort(Comparator.comparing(Refusal.Field::name).thenComparing(Refusal.Field::message));
-        return Optional.of(new Refusal(ErrorCode.VALIDATION_FAILED.status(),
-                Localizer.render(MessageKey.VALIDATION_FAILED, locale, fields.size()), fields));
     }
 
     /** Whether the enterprise may (re-)submit its registration: unknown or rejected. */

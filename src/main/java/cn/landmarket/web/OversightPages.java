@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import cn.landmarket.asset.AssetType;
 import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.security.Actor;
+import cn.landmarket.common.security.Role;
 import cn.landmarket.oversight.BidPatternFinding;
 import cn.landmarket.oversight.ClientAddressFinding;
 import cn.landmarket.oversight.CollusionService;
@@ -107,7 +108,7 @@ public class OversightPages {
     public TemplateInstance signals(@Valid @BeanParam Scope scope, @QueryParam("assetType") String assetType,
             @QueryParam("region") String region, @QueryParam("township") String township,
             @QueryParam("closedFrom") String closedFrom, @QueryParam("closedTo") String closedTo) {
-        Actor actor = RegulatorPages.regulator(pages);
+        Actor actor = pages.requireViewer(Role.REGULATOR);
         Page p = pages.page();
         return Templates.signals(p, form(assetType, region, township, closedFrom, closedTo, null),
                 collusion.bidPatterns(actor, scope, null), collusion.clientAddresses(actor, scope, null),
@@ -120,7 +121,7 @@ public class OversightPages {
     @Produces(Csv.CONTENT_TYPE)
     @Operation(hidden = true)
     public Response signalCsv(@PathParam("signal") String signal, @Valid @BeanParam Scope scope) {
-        Actor actor = RegulatorPages.regulator(pages);
+        Actor actor = pages.requireViewer(Role.REGULATOR);
         String csv = switch (signal) {
             case "bid-patterns" -> CsvExports.bidPatterns(collusion, collusion.bidPatterns(actor, scope, null));
             case "client-addresses" -> CsvExports.clientAddresses(collusion,
@@ -141,7 +142,7 @@ public class OversightPages {
             @QueryParam("assetType") String assetType, @QueryParam("region") String region,
             @QueryParam("township") String township, @QueryParam("closedFrom") String closedFrom,
             @QueryParam("closedTo") String closedTo) {
-        Actor actor = RegulatorPages.regulator(pages);
+        Actor actor = pages.requireViewer(Role.REGULATOR);
         List<VolumeStatistics> rows = oversight.statistics(actor, scope, regionDigits);
         Page p = pages.page();
         return Templates.statistics(p, form(assetType, region, township, closedFrom, closedTo, regionDigits),
@@ -153,7 +154,7 @@ public class OversightPages {
     @Produces(Csv.CONTENT_TYPE)
     @Operation(hidden = true)
     public Response statisticsCsv(@Valid @BeanParam Scope scope, @QueryParam("regionDigits") Integer regionDigits) {
-        Actor actor = RegulatorPages.regulator(pages);
+        Actor actor = pages.requireViewer(Role.REGULATOR);
         return csv("statistics", CsvExports.statistics(oversight.statistics(actor, scope, regionDigits)));
     }
 

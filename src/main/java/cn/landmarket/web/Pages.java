@@ -1,16 +1,23 @@
 package cn.landmarket.web;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 import cn.landmarket.common.error.ApiException;
+import cn.landmarket.common.error.MessageKey;
 import cn.landmarket.common.security.Actor;
 import cn.landmarket.common.security.CurrentActor;
+import cn.landmarket.common.security.Role;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.MessageInterpolator;
+import jakarta.validation.ValidatorFactory;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -20,6 +27,9 @@ import jakarta.ws.rs.core.UriInfo;
  */
 @RequestScoped
 public class Pages {
+
+    @Inject
+    ValidatorFactory validation;
 
     @Inject
     SecurityIdentity identity;
@@ -102,5 +112,46 @@ public class Pages {
     /** The signed-in reader, or the 401 that sends a browser to the sign-in page. */
     public Actor requireViewer() {
         return viewer().orElseThrow(() -> new SignInRequired(uri.getPath()));
+    }
+
+    /** The signed-in reader, who must have {@code role}: 403 otherwise, as the API's role check answers. */
+    public Actor requireViewer(Role role) {
+        Actor actor = requireViewer();
+        if (!actor.is(role)) {
+            throw ApiException.forbidden(MessageKey.FORBIDDEN_ROLE);
+        }
+        return actor;
+    }
+
+    /**
+     * A request's bean-constraint violations as the API reports them (each field with its message),
+     * written in {@code locale}, by field name.
+     */
+    public <T> List<Refusal.Field> constraintViolations(T request, Locale locale) {
+        MessageInterpolator base = validation.getMessageInterpolator();
+        MessageInterpolator inLocale = new MessageInterpolator() {
+            @Override
+            public String interpolate(String template, Context context) {
+                return base.interpolate(template, context, locale);
+            }
+
+            @Override
+            public String interpolate(String template, Context context, Locale ignored) {
+                return base.interpolate(template, context, locale);
+            }
+        };
+        List<Refusal.Field> fields = new ArrayList<>();
+        for (ConstraintViolation<T> v : validation.usingContext().messageInterpolator(inLocale).getValidator()
+                .validate(request)) {
+            fields.add(new Refusal.Field(v.getPropertyPath().toString(), v.getMessage()));
+        }
+        fields.sort(Comparator.comparing(Refusal.Field::name).thenComparing(Refusal.Field::message));
+        return fields;
+    }
+
+    /** The 400 the API would answer for the request's constraint violations, in {@code locale}; empty when none. */
+    public <T> Optional<Refusal> validate(T request, Locale locale) {
+        List<Refusal.Field> fields = constraintViolations(request, locale);
+        return fields.isEmpty() ? Optional.empty() : Optional.of(Refusal.fields(fields, locale));
     }
 }

@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Locale;
 
 import cn.landmarket.common.error.ApiException;
+import cn.landmarket.common.error.ErrorCode;
 import cn.landmarket.common.error.Localizer;
+import cn.landmarket.common.error.MessageKey;
 
 /**
  * A service's refusal of a form, as a page shows it: the problem's detail and each rejected field's
@@ -19,6 +21,12 @@ public record Refusal(int status, String detail, List<Field> fields) {
     public static Refusal of(ApiException e, Locale locale) {
         return new Refusal(e.code().status(), Localizer.render(e.detail(), locale), e.violations().stream()
                 .map(v -> new Field(v.field(), Localizer.render(v.message(), locale))).toList());
+    }
+
+    /** A 400 naming the rejected fields, as the API's validation failure. */
+    public static Refusal fields(List<Field> fields, Locale locale) {
+        return new Refusal(ErrorCode.VALIDATION_FAILED.status(),
+                Localizer.render(MessageKey.VALIDATION_FAILED, locale, fields.size()), fields);
     }
 
     /** The message for one field, or null. */

@@ -6,14 +6,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.MessageInterpolator;
-import jakarta.validation.ValidatorFactory;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -33,8 +29,6 @@ import cn.landmarket.audit.InclusionView;
 import cn.landmarket.common.PageRequest;
 import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.error.ErrorCode;
-import cn.landmarket.common.error.Localizer;
-import cn.landmarket.common.error.MessageKey;
 import cn.landmarket.common.security.Actor;
 import cn.landmarket.common.security.Role;
 import cn.landmarket.listing.ListingReviewService;
@@ -129,24 +123,13 @@ public class RegulatorPages {
     @Inject
     OversightService oversight;
 
-    @Inject
-    ValidatorFactory validation;
-
-    /** The signed-in reader, who must be a regulator (403 otherwise, as the API's role check). */
-    static Actor regulator(Pages pages) {
-        Actor actor = pages.requireViewer();
-        if (!actor.is(Role.REGULATOR)) {
-            throw ApiException.forbidden(MessageKey.FORBIDDEN_ROLE);
-        }
-        return actor;
-    }
 
     // ---- the console: queue and live listings -------------------------------------------------------
 
     @GET
     @Operation(hidden = true)
     public TemplateInstance console(@QueryParam("done") String done) {
-        Actor actor = regulator(pages);
+        Actor actor = pages.requireViewer(Role.REGULATOR);
         Page p = pages.page();
         return console(actor, p, null, done != null && DONE.contains(done) ? done : null);
     }
@@ -174,7 +157,7 @@ public class RegulatorPages {
     @Operation(hidden = true)
     public Response approve(@PathParam("id") long id, @FormParam(FormToken.FIELD) String csrf) {
         pages.checkForm(csrf);
-        Actor actor = regulator(pages);
+        Actor actor = pages.requireViewer(Role.REGULATOR);
         try {
             review.approve(actor, id);
         } catch (ApiException e) {
@@ -188,7 +171,7 @@ public class RegulatorPages {
     @Operation(hidden = true)
     public Response resume(@PathParam("id") long id, @FormParam(FormToken.FIELD) String csrf) {
         pages.checkForm(csrf);
-        Actor actor = regulator(pages);
+        Actor actor = pages.requireViewer(Role.REGULATOR);
         try {
             review.resume(actor, id);
         } catch (ApiException e) {
@@ -203,10 +186,10 @@ public class RegulatorPages {
     public Response suspend(@PathParam("id") long id, @FormParam(FormToken.FIELD) String csrf,
             @FormParam("reason") String reason) {
         pages.checkForm(csrf);
-        Actor actor = regulator(pages);
+        Actor actor = pages.requireViewer(Role.REGULATOR);
         Page p = pages.page();
         try {
-            Optional<Refusal> invalid = validate(new ReasonRequest(reason), p.locale());
+            Optional<Refusal> invalid = pages.validate(new ReasonRequest(reason), p.locale());
             if (invalid.isPresent()) {
                 return Response.status(invalid.get().status()).entity(console(actor, p, invalid.get())).build();
             }
@@ -239,7 +222,7 @@ public class RegulatorPages {
     }
 
     private TemplateInstance confirmation(long id, String action) {
-        Actor actor = regulator(pages);
+        Actor actor = pages.requireViewer(Role.REGULATOR);
         ListingView listing = listings.get(actor, id); // 404 unknown, 403 outside the jurisdiction
 
         Page p = pages.page();
@@ -264,10 +247,10 @@ public class RegulatorPages {
 
     private Response decide(long id, String csrf, String reason, String action) {
         pages.checkForm(csrf);
-        Actor actor = regulator(pages);
+        Actor actor = pages.requireViewer(Role.REGULATOR);
         Page p = pages.page();
         try {
-            Optional<Refusal> invalid = validate(new ReasonRequest(reason), p.locale());
+            Optional<Refusal> invalid = pages.validate(new ReasonRequest(reason), p.locale());
             if (invalid.isPresent()) {
                 return refusedConfirmation(actor, p, id, action, reason, invalid.get());
             }
@@ -297,7 +280,7 @@ public class RegulatorPages {
     @Path("listings/{id}")
     @Operation(hidden = true)
     public TemplateInstance dossier(@PathParam("id") long id) {
-        Actor actor = regulator(pages);
+        Actor actor = pages.requireViewer(Role.REGULATOR);
         DossierView dossier = oversight.dossier(actor, id);
         Page p = pages.page();
         return dossierPage(p, dossier);
@@ -314,7 +297,7 @@ public class RegulatorPages {
     @Path("listings/{id}/identities")
     @Operation(hidden = true)
     public TemplateInstance revealForm(@PathParam("id") long id) {
-        Actor actor = regulator(pages);
+        Actor actor = pages.requireViewer(Role.REGULATOR);
         ListingView listing = listings.get(actor, id);
         Page p = pages.page();
         return Templates.reveal(p, listing, "", null).setLocale(p.locale());
@@ -331,7 +314,7 @@ public class RegulatorPages {
     public Response reveal(@PathParam("id") long id, @FormParam(FormToken.FIELD) String csrf,
             @FormParam("reason") String reason) {
         pages.checkForm(csrf);
-        Actor actor = regulator(pages);
+        Actor actor = pages.requireViewer(Role.REGULATOR);
         Page p = pages.page();
         List<BidderIdentity> identities;
         try {
@@ -345,42 +328,5 @@ public class RegulatorPages {
         }
         return Response.ok(Templates.identities(p, listings.get(actor, id), identities).setLocale(p.locale()))
                 .header("Cache-Control", "no-store").build();
-    }
-
-    // ---- validation as the API's -------------------------------------------------------------------
-
-    /**
-     * The request's constraint violations as the API reports them (400, each field with its message),
-     * written in the reader's language.
-     */
-    <T> Optional<Refusal> validate(T request, Locale locale) {
-        return validate(validation, request, locale);
-    }
-
-    /** As {@link #validate(Object, Locale)}, with the given validation. */
-    static <T> Optional<Refusal> validate(ValidatorFactory validation, T request, Locale locale) {
-        MessageInterpolator base = validation.getMessageInterpolator();
-        MessageInterpolator inLocale = new MessageInterpolator() {
-            @Override
-            public String interpolate(String template, Context context) {
-                return base.interpolate(template, context, locale);
-            }
-
-            @Override
-            public String interpolate(String template, Context context, Locale ignored) {
-                return base.interpolate(template, context, locale);
-            }
-        };
-        var violations = validation.usingContext().messageInterpolator(inLocale).getValidator().validate(request);
-        if (violations.isEmpty()) {
-            return Optional.empty();
-        }
-        List<Refusal.Field> fields = new ArrayList<>();
-        for (ConstraintViolation<T> v : violations) {
-            fields.add(new Refusal.Field(v.getPropertyPath().toString(), v.getMessage()));
-        }
-        fields.sort(Comparator.comparing(Refusal.Field::name).thenComparing(Refusal.Field::message));
-        return Optional.of(new Refusal(ErrorCode.VALIDATION_FAILED.status(),
-                Localizer.render(MessageKey.VALIDATION_FAILED, locale, fields.size()), fields));
     }
 }

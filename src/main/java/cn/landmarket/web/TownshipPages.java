@@ -10,9 +10,6 @@ import java.util.Set;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.MessageInterpolator;
-import jakarta.validation.ValidatorFactory;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -209,22 +206,10 @@ public class TownshipPages {
     java.time.Clock clock;
 
     @Inject
-    ValidatorFactory validation;
-
-    @Inject
     AuditService audit;
 
     @Inject
     ObjectMapper json;
-
-    /** The signed-in reader, who must be a township (403 otherwise, as the API's role check). */
-    static Actor township(Pages pages) {
-        Actor actor = pages.requireViewer();
-        if (!actor.is(Role.TOWNSHIP)) {
-            throw ApiException.forbidden(MessageKey.FORBIDDEN_ROLE);
-        }
-        return actor;
-    }
 
     private PageView<ListingView> ownListings(Actor actor) {
         return listings.search(actor, new ListingSearch(), new PageRequest(0, SHOWN));
@@ -233,7 +218,7 @@ public class TownshipPages {
     @GET
     @Operation(hidden = true)
     public TemplateInstance home() {
-        Actor actor = township(pages);
+        Actor actor = pages.requireViewer(Role.TOWNSHIP);
         PageView<CertificateView> held = certificates.search(actor, null, new PageRequest(0, SHOWN));
         Page p = pages.page();
         return Templates.home(p, held, ownListings(actor)).setLocale(p.locale());
@@ -243,7 +228,7 @@ public class TownshipPages {
     @Path("certificates/{id}")
     @Operation(hidden = true)
     public TemplateInstance certificate(@PathParam("id") long id) {
-        Actor actor = township(pages);
+        Actor actor = pages.requireViewer(Role.TOWNSHIP);
         CertificateView c = certificates.get(actor, id);
         LineageView lineage = certificates.lineage(actor, id);
         List<ListingView> on = ownListings(actor).items().stream().filter(l -> l.certificateId() == id).toList();
@@ -257,7 +242,7 @@ public class TownshipPages {
     @Path("listings/new")
     @Operation(hidden = true)
     public TemplateInstance newListing(@QueryParam("certificate") long certificateId) {
-        Actor actor = township(pages);
+        Actor actor = pages.requireViewer(Role.TOWNSHIP);
         CertificateView c = certificates.get(actor, certificateId);
         ListingForm form = proposal(c);
         Page p = pages.page();
@@ -335,7 +320,7 @@ public class TownshipPages {
     @Operation(hidden = true)
     public TemplateInstance preview(@FormParam(FormToken.FIELD) String csrf, @BeanParam ListingForm form) {
         pages.checkForm(csrf);
-        Actor actor = township(pages);
+        Actor actor = pages.requireViewer(Role.TOWNSHIP);
         Page p = pages.page();
         CertificateView c = certificates.get(actor, parseId(form.certificateId));
         return Templates.preview(check(actor, c, form, p.locale(), true)).setLocale(p.locale());
@@ -347,7 +332,7 @@ public class TownshipPages {
     @Operation(hidden = true)
     public Response draft(@FormParam(FormToken.FIELD) String csrf, @BeanParam ListingForm form) {
         pages.checkForm(csrf);
-        Actor actor = township(pages);
+        Actor actor = pages.requireViewer(Role.TOWNSHIP);
         Page p = pages.page();
         long certificateId = parseId(form.certificateId);
         CertificateView c = certificates.get(actor, certificateId);
@@ -390,7 +375,7 @@ public class TownshipPages {
         List<Refusal.Field> refusals = new ArrayList<>(parsed.unreadable());
         Set<String> unreadable = new java.util.HashSet<>();
         parsed.unreadable().forEach(f -> unreadable.add(f.name()));
-        for (Refusal.Field f : constraintViolations(parsed.request(), locale)) {
+        for (Refusal.Field f : pages.constraintViolations(parsed.request(), locale)) {
             if (!unreadable.contains(f.name())) {
                 refusals.add(f);
             }
@@ -433,34 +418,13 @@ public class TownshipPages {
         return bracket < 0 ? field : field.substring(0, bracket);
     }
 
-    private <T> List<Refusal.Field> constraintViolations(T request, Locale locale) {
-        MessageInterpolator base = validation.getMessageInterpolator();
-        MessageInterpolator inLocale = new MessageInterpolator() {
-            @Override
-            public String interpolate(String template, Context context) {
-                return base.interpolate(template, context, locale);
-            }
-
-            @Override
-            public String interpolate(String template, Context context, Locale ignored) {
-                return base.interpolate(template, context, locale);
-            }
-        };
-        List<Refusal.Field> fields = new ArrayList<>();
-        for (ConstraintViolation<T> v : validation.usingContext().messageInterpolator(inLocale).getValidator()
-                .validate(request)) {
-            fields.add(new Refusal.Field(v.getPropertyPath().toString(), v.getMessage()));
-        }
-        return fields;
-    }
-
     // One listing: its terms, submission, relisting, its trade
 
     @GET
     @Path("listings/{id}")
     @Operation(hidden = true)
     public TemplateInstance listing(@PathParam("id") long id) {
-        Actor actor = township(pages);
+        Actor actor = pages.requireViewer(Role.TOWNSHIP);
         ListingView l = ownListing(actor, id);
         Page p = pages.page();
         return Templates.listing(p, l, trades.findOfListing(actor, id).orElse(null), relistForm(l), null,
@@ -491,7 +455,7 @@ public class TownshipPages {
     @Operation(hidden = true)
     public Response submit(@PathParam("id") long id, @FormParam(FormToken.FIELD) String csrf) {
         pages.checkForm(csrf);
-        Actor actor = township(pages);
+        Actor actor = pages.requireViewer(Role.TOWNSHIP);
         try {
             listings.submit(actor, id);
         } catch (ApiException e) {
@@ -512,7 +476,7 @@ public class TownshipPages {
             @FormParam("announceAt") String announceAt, @FormParam("registrationDeadline") String registrationDeadline,
             @FormParam("listingStart") String listingStart, @FormParam("listingEnd") String listingEnd) {
         pages.checkForm(csrf);
-        Actor actor = township(pages);
+        Actor actor = pages.requireViewer(Role.TOWNSHIP);
         Page p = pages.page();
         RelistForm typed = new RelistForm(startPrice, deposit, priceCap, reservePrice, announceAt,
                 registrationDeadline, listingStart, listingEnd);
@@ -532,7 +496,7 @@ public class TownshipPages {
         List<Refusal.Field> refusals = new ArrayList<>(parsed.unreadable());
         Set<String> unreadable = new java.util.HashSet<>();
         parsed.unreadable().forEach(f -> unreadable.add(f.name()));
-        constraintViolations(request, p.locale()).stream().filter(f -> !unreadable.contains(f.name()))
+        pages.constraintViolations(request, p.locale()).stream().filter(f -> !unreadable.contains(f.name()))
                 .forEach(refusals::add);
         try {
             if (!refusals.isEmpty()) {
@@ -559,7 +523,7 @@ public class TownshipPages {
     @Path("trades")
     @Operation(hidden = true)
     public TemplateInstance trades() {
-        Actor actor = township(pages);
+        Actor actor = pages.requireViewer(Role.TOWNSHIP);
         List<Sale> sales = new ArrayList<>();
         for (ListingView l : ownListings(actor).items()) {
             if (TRADED.contains(l.status())) {
@@ -574,7 +538,7 @@ public class TownshipPages {
     @Path("trades/{id}")
     @Operation(hidden = true)
     public TemplateInstance trade(@PathParam("id") long id) {
-        Actor actor = township(pages);
+        Actor actor = pages.requireViewer(Role.TOWNSHIP);
         TradeView t = trades.get(actor, id);
         Page p = pages.page();
         return Templates.trade(p, t, listings.get(actor, t.listingId()), confirmation(t), null, split(t))
@@ -624,7 +588,7 @@ public class TownshipPages {
     public Response confirm(@PathParam("id") long id, @FormParam(FormToken.FIELD) String csrf,
             @FormParam("sha256") String sha256) {
         pages.checkForm(csrf);
-        Actor actor = township(pages);
+        Actor actor = pages.requireViewer(Role.TOWNSHIP);
         try {
             settlement.confirm(actor, id, new ConfirmRequest(sha256 == null ? "" : sha256));
         } catch (ApiException e) {
