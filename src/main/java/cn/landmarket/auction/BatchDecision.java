@@ -107,6 +107,11 @@ final class BatchDecision {
         return new BatchDecision(listingId, state, outcomes, accepted, entries, capSequence);
     }
 
+    /** The listing the batch is for. */
+    long listingId() {
+        return listingId;
+    }
+
     /** The bids to insert, in sequence order. */
     List<NewBid> accepted() {
         return Collections.unmodifiableList(accepted);

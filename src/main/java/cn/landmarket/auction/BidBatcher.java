@@ -8,12 +8,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,14 +35,18 @@ import cn.landmarket.listing.ListingHistory;
 import cn.landmarket.listing.ListingStatus;
 
 /**
- * Group commit of bids. Bids for one listing queue in arrival order in its lane ({@link BidLanes});
- * one worker at a time takes everything queued for that listing and, in one transaction, locks the
- * listing row, decides each bid in order ({@link BatchDecision}, by {@link AuctionRules}), inserts
- * the accepted ones and updates the listing ({@link BidStore}), appends the audit entries and
- * publishes the events, and commits; only then is any request answered. The row lock orders the
- * batches of different instances. The per-listing state ({@link BidLanes}) lives only while the
- * listing takes bids: a listing found closed is dropped after its batch, and one without bids for
- * {@code market.bidding.lane-idle-after} by {@link #dropIdle()}.
+ * Group commit of bids, across listings. Bids queue in arrival order in their listing's lane
+ * ({@link BidLanes}); a worker takes the first ready lane and every other lane ready at that moment
+ * (up to {@code market.bidding.batch-max} bids in all) and, in one transaction, locks those listings'
+ * rows in ascending id order, decides each listing's bids in arrival order ({@link BatchDecision},
+ * by {@link AuctionRules}), inserts the accepted bids and updates the listings ({@link BidStore}),
+ * appends the audit entries and publishes the events, and commits; only then is any request
+ * answered. So bids that arrive together share one commit whichever listing they are for. A lane
+ * belongs to one worker from the moment it is taken until its bids are answered, which keeps each
+ * listing's bids in order on this instance; the row locks order the batches of different instances,
+ * and as every batch takes them in the same order, instances never deadlock. The per-listing state
+ * lives only while the listing takes bids: a listing found closed is dropped after its batch, and one
+ * without bids for {@code market.bidding.lane-idle-after} by {@link #dropIdle()}.
  */
 @ApplicationScoped
 public class BidBatcher {
@@ -52,10 +59,13 @@ public class BidBatcher {
     private final LiveChannel live;
     private final AuditLog audit;
     private final int batchMax;
-    private final ExecutorService workers;
     private final BidLanes lanes;
     private final Duration laneIdleAfter;
     private final BidStore store;
+    /** Lanes with queued bids that a worker has yet to take, in the order they became ready. */
+    private final BlockingQueue<BidLanes.Lane> ready = new LinkedBlockingQueue<>();
+    private final List<Thread> workers = new ArrayList<>();
+    private volatile boolean stopping;
 
     BidBatcher(DataSource dataSource, Clock clock, MarketConfig config, LiveChannel live, AuditLog audit) {
         this.dataSource = dataSource;
@@ -67,16 +77,26 @@ public class BidBatcher {
         this.lanes = new BidLanes(clock);
         this.laneIdleAfter = config.bidding().laneIdleAfter();
         this.store = new BidStore(zone);
-        this.workers = Executors.newFixedThreadPool(config.bidding().workers(), r -> {
-            Thread t = new Thread(r, "bid-batcher");
-            t.setDaemon(true);
-            return t;
-        });
+        for (int i = 0; i < config.bidding().workers(); i++) {
+            Thread worker = new Thread(this::work, "bid-batcher-" + i);
+            worker.setDaemon(true);
+            workers.add(worker);
+            worker.start();
+        }
     }
 
+    /** Lets the workers finish the batches already claimed and what is queued, for a few seconds at most. */
     @PreDestroy
     void stop() {
-        workers.shutdown();
+        stopping = true;
+        for (Thread worker : workers) {
+            try {
+                worker.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** One bid request waiting for its batch. */
@@ -92,7 +112,7 @@ public class BidBatcher {
             String idempotencyKey, String clientAddress) {
         Command command = new Command(listingId, enterpriseCode, amountFen, idempotencyKey, clientAddress,
                 new CompletableFuture<>());
-        schedule(listingId, lanes.enqueue(command));
+        schedule(lanes.enqueue(command));
         return command.result;
     }
 
@@ -111,41 +131,91 @@ public class BidBatcher {
         return lanes.holds(listingId);
     }
 
-    private void schedule(long listingId, BidLanes.Lane lane) {
+    /** How many listings this instance holds state for. */
+    public int laneCount() {
+        return lanes.size();
+    }
+
+    /** Makes the lane ready for a worker unless a worker has claimed it already (and will look again). */
+    private void schedule(BidLanes.Lane lane) {
         if (lane.draining.compareAndSet(false, true)) {
-            workers.execute(() -> drain(listingId, lane));
+            ready.add(lane);
         }
     }
 
-    private void drain(long listingId, BidLanes.Lane lane) {
-        boolean open = true;
-        try {
-            List<Command> batch = new ArrayList<>();
-            Command next;
-            while (batch.size() < batchMax && (next = lane.queue.poll()) != null) {
-                batch.add(next);
+    /** The bids of one listing that a worker took for its batch. */
+    private record Claim(BidLanes.Lane lane, List<Command> commands) {
+    }
+
+    /**
+     * A worker: takes the first ready lane (waiting for one), then every other ready lane, up to
+     * {@code market.bidding.batch-max} bids in all, and commits them in one transaction. A claimed
+     * lane is left to no other worker until its batch is answered, so each listing's bids are decided
+     * in arrival order.
+     */
+    private void work() {
+        while (true) {
+            BidLanes.Lane first;
+            try {
+                first = ready.poll(200, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
             }
-            if (!batch.isEmpty()) {
-                open = commit(listingId, lane, batch);
+            if (first == null) {
+                if (stopping) {
+                    return;
+                }
+                continue;
             }
-        } finally {
-            lane.draining.set(false);
-            if (!lane.queue.isEmpty()) {
-                schedule(listingId, lane);
-            } else if (!open) {
-                lanes.drop(listingId);
+            List<Claim> claims = new ArrayList<>();
+            int room = batchMax;
+            for (BidLanes.Lane lane = first; lane != null; lane = room > 0 ? ready.poll() : null) {
+                List<Command> taken = new ArrayList<>();
+                Command next;
+                while (taken.size() < room && (next = lane.queue.poll()) != null) {
+                    taken.add(next);
+                }
+                room -= taken.size();
+                claims.add(new Claim(lane, taken));
+            }
+            Map<Long, Boolean> open = Map.of();
+            try {
+                open = commit(claims);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "A bid batch failed unexpectedly");
+                answerUnavailable(claims);
+            } finally {
+                for (Claim claim : claims) {
+                    BidLanes.Lane lane = claim.lane();
+                    lane.draining.set(false);
+                    if (!lane.queue.isEmpty()) {
+                        schedule(lane);
+                    } else if (!open.getOrDefault(lane.listingId, true)) {
+                        lanes.drop(lane.listingId);
+                    }
+                }
             }
         }
     }
 
-    /** Decides and commits one batch; returns whether the listing still takes bids afterwards. */
-    private boolean commit(long listingId, BidLanes.Lane lane, List<Command> batch) {
+    /**
+     * Decides and commits the claimed bids of every listing in one transaction, then answers them;
+     * returns by listing whether it still takes bids afterwards. Should that transaction fail while
+     * it holds several listings, each listing is tried again alone, so that one listing's trouble
+     * costs the others nothing; a listing that fails alone is answered 503 (nothing was accepted).
+     */
+    private Map<Long, Boolean> commit(List<Claim> claims) {
+        List<Claim> sorted = claims.stream().filter(c -> !c.commands().isEmpty())
+                .sorted(Comparator.comparingLong(c -> c.lane().listingId)).toList();
+        if (sorted.isEmpty()) {
+            return Map.of();
+        }
         long started = System.nanoTime();
         Decided decided;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                decided = decide(connection, listingId, lane, batch);
+                decided = decide(connection, sorted);
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -154,58 +224,115 @@ public class BidBatcher {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException | RuntimeException e) {
-            LOG.errorf(e, "Bid batch of %d for listing %d failed; nothing was accepted", batch.size(), listingId);
-            ApiException unavailable = new ApiException(ErrorCode.SERVICE_UNAVAILABLE, MessageKey.BID_NOT_COMMITTED);
-            batch.forEach(c -> c.result.complete(new BidOutcome.Refused(unavailable)));
-            return true;
+            if (sorted.size() > 1) {
+                LOG.warnf(e, "Bid batch over %d listings failed; trying each listing alone", sorted.size());
+                Map<Long, Boolean> open = new HashMap<>();
+                for (Claim claim : sorted) {
+                    open.putAll(commit(List.of(claim)));
+                }
+                return open;
+            }
+            LOG.errorf(e, "Bid batch of %d for listing %d failed; nothing was accepted",
+                    sorted.get(0).commands().size(), sorted.get(0).lane().listingId);
+            answerUnavailable(sorted);
+            return Map.of();
         }
-        for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).result.complete(decided.outcomes().get(i));
-        }
+        decided.outcomes().forEach((command, outcome) -> command.result.complete(outcome));
         if (LOG.isDebugEnabled()) {
-            LOG.debugf("Listing %d: batch of %d committed in %d µs", listingId, batch.size(),
-                    (System.nanoTime() - started) / 1_000);
+            LOG.debugf("Batch of %d bids over %d listings committed in %d µs", decided.outcomes().size(),
+                    sorted.size(), (System.nanoTime() - started) / 1_000);
         }
         return decided.open();
+    }
+
+    private static void answerUnavailable(List<Claim> claims) {
+        ApiException unavailable = new ApiException(ErrorCode.SERVICE_UNAVAILABLE, MessageKey.BID_NOT_COMMITTED);
+        claims.forEach(claim -> claim.commands().forEach(c -> c.result.complete(new BidOutcome.Refused(unavailable))));
     }
 
     /** A qualified bidder of the listing. */
     record Bidder(long registrationId, String bidderNo) {
     }
 
-    /** The outcome of each bid of a batch, and whether the listing still takes bids after it. */
-    private record Decided(List<BidOutcome> outcomes, boolean open) {
+    /** The outcome of each bid of a batch, and by listing whether it still takes bids after it. */
+    private record Decided(Map<Command, BidOutcome> outcomes, Map<Long, Boolean> open) {
     }
 
-    private Decided decide(Connection c, long listingId, BidLanes.Lane lane, List<Command> batch)
-            throws SQLException {
-        BidStore.Locked listing = store.lock(c, listingId);
-        if (listing == null) {
-            ApiException missing = ApiException.notFound("listing", listingId);
-            return new Decided(batch.stream().<BidOutcome>map(x -> new BidOutcome.Refused(missing)).toList(), false);
+    /**
+     * Decides the claims, which are in ascending listing order: locks the listings in that order,
+     * decides each listing's bids in arrival order ({@link BatchDecision}), then writes every
+     * listing's accepted bids, prices, audit entries and live events together.
+     */
+    private Decided decide(Connection c, List<Claim> claims) throws SQLException {
+        Map<Long, BidStore.Locked> locked = store.lock(c, claims.stream().map(x -> x.lane().listingId).toList());
+        Map<Long, Map<String, Bidder>> known = new HashMap<>();
+        Map<Long, List<String>> wanted = new HashMap<>();
+        List<Command> all = new ArrayList<>();
+        for (Claim claim : claims) {
+            long id = claim.lane().listingId;
+            all.addAll(claim.commands());
+            if (locked.containsKey(id)) {
+                known.put(id, claim.lane().qualified);
+                wanted.put(id, claim.commands().stream().map(Command::enterpriseCode).toList());
+            }
         }
-        Map<String, Bidder> bidders = store.bidders(c, listingId, lane.qualified,
-                batch.stream().map(Command::enterpriseCode).toList());
-        Map<String, BidReceipt> earlier = store.earlierReceipts(c, listingId, batch, bidders);
+        store.bidders(c, known, wanted);
+        Map<String, BidReceipt> earlier = store.earlierReceipts(c, all, known);
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-        BatchDecision decision = BatchDecision.decide(listingId, listing.state(), batch, bidders, earlier, now, zone);
-        if (decision.accepted().isEmpty()) {
-            return new Decided(decision.settle(Map.of(), now, zone).outcomes(), decision.open());
+        Map<Command, BidOutcome> outcomes = new IdentityHashMap<>();
+        Map<Long, Boolean> open = new HashMap<>();
+        List<BatchDecision> decisions = new ArrayList<>();
+        List<BatchDecision.NewBid> accepted = new ArrayList<>();
+        for (Claim claim : claims) {
+            long id = claim.lane().listingId;
+            BidStore.Locked listing = locked.get(id);
+            if (listing == null) {
+                ApiException missing = ApiException.notFound("listing", id);
+                claim.commands().forEach(x -> outcomes.put(x, new BidOutcome.Refused(missing)));
+                open.put(id, false);
+                continue;
+            }
+            BatchDecision decision = BatchDecision.decide(id, listing.state(), claim.commands(), known.get(id),
+                    earlier, now, zone);
+            decisions.add(decision);
+            accepted.addAll(decision.accepted());
+            open.put(id, decision.open());
         }
-        Map<Integer, Long> ids = store.insert(c, listingId, now, decision.accepted());
-        BatchDecision.Settled settled = decision.settle(ids, now, zone);
-        store.update(c, listingId, decision.state(), settled.capBid(), now);
-        List<AuditEntry> entries = new ArrayList<>(decision.entries());
-        BidReceipt capBid = settled.capBid();
-        if (capBid != null) {
-            entries.add(ListingHistory.transition(c, listingId, capBid.phase(), ListingStatus.SOLD, now,
-                    AuctionEntries.BIDDING, "price cap reached", AuctionEntries.sold(capBid.bidId(), capBid.sequence(),
-                            capBid.bidderNo(), capBid.amount().fen(), decision.state().bidCount(),
-                            listing.reservePriceFen())));
+        Map<Long, Map<Integer, Long>> ids = accepted.isEmpty() ? Map.of() : store.insert(c, now, accepted);
+        List<BidStore.Update> updates = new ArrayList<>();
+        List<AuditEntry> entries = new ArrayList<>();
+        List<LiveEvent> events = new ArrayList<>();
+        Map<Long, Claim> claimOf = new HashMap<>();
+        claims.forEach(claim -> claimOf.put(claim.lane().listingId, claim));
+        for (BatchDecision decision : decisions) {
+            long id = decision.listingId();
+            BatchDecision.Settled settled = decision.settle(ids.getOrDefault(id, Map.of()), now, zone);
+            List<Command> commands = claimOf.get(id).commands();
+            for (int i = 0; i < commands.size(); i++) {
+                outcomes.put(commands.get(i), settled.outcomes().get(i));
+            }
+            if (decision.accepted().isEmpty()) {
+                continue;
+            }
+            updates.add(new BidStore.Update(id, decision.state(), settled.capBid()));
+            entries.addAll(decision.entries());
+            events.addAll(settled.events());
+        }
+        if (!updates.isEmpty()) {
+            store.update(c, updates, now);
+        }
+        for (BidStore.Update update : updates) {
+            BidReceipt capBid = update.capBid();
+            if (capBid != null) {
+                entries.add(ListingHistory.transition(c, update.listingId(), capBid.phase(), ListingStatus.SOLD, now,
+                        AuctionEntries.BIDDING, "price cap reached", AuctionEntries.sold(capBid.bidId(),
+                                capBid.sequence(), capBid.bidderNo(), capBid.amount().fen(), update.state().bidCount(),
+                                locked.get(update.listingId()).reservePriceFen())));
+            }
         }
         audit.append(c, entries);
-        live.send(c, settled.events());
-        return new Decided(settled.outcomes(), decision.open());
+        live.send(c, events);
+        return new Decided(outcomes, open);
     }
 
     /** Whether this instance already knows the enterprise as a qualified bidder of the listing; no database access. */

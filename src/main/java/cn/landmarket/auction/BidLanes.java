@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The per-listing state of the bid batcher on one instance: each listing's queue of bids waiting
- * for their batch, whether a worker is draining it, and the qualified bidders already looked up.
+ * for their batch, whether a worker has claimed it (is deciding its bids, or will), and the qualified
+ * bidders already looked up.
  * A lane exists only while its listing takes bids: it is dropped when its listing is found closed
  * (or missing) and when it has been idle for a while, so the state is bounded by the listings
  * being bid on, not by every listing ever bid on. A lane is dropped only when nothing is queued on
@@ -20,10 +21,15 @@ final class BidLanes {
 
     /** The queue of one listing, whether a worker is draining it, and its known qualified bidders. */
     static final class Lane {
+        final long listingId;
         final ConcurrentLinkedQueue<BidBatcher.Command> queue = new ConcurrentLinkedQueue<>();
         final AtomicBoolean draining = new AtomicBoolean();
         final Map<String, BidBatcher.Bidder> qualified = new ConcurrentHashMap<>();
         volatile long lastUsedMillis;
+
+        Lane(long listingId) {
+            this.listingId = listingId;
+        }
 
         boolean idle() {
             return queue.isEmpty() && !draining.get();
@@ -40,7 +46,7 @@ final class BidLanes {
     /** Queues a bid on its listing's lane, creating the lane if needed; returns the lane. */
     Lane enqueue(BidBatcher.Command command) {
         return lanes.compute(command.listingId(), (id, lane) -> {
-            Lane l = lane == null ? new Lane() : lane;
+            Lane l = lane == null ? new Lane(id) : lane;
             l.queue.add(command);
             l.lastUsedMillis = clock.millis();
             return l;

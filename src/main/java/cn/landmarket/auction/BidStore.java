@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -19,9 +20,10 @@ import cn.landmarket.listing.ListingStatus;
 
 /**
  * The SQL of a bid batch, on the batch's own connection and transaction (the batcher runs outside
- * Hibernate so that one commit serves many bids): lock the listing and read its auction, find the
- * qualified bidders and earlier receipts, insert the accepted bids in one statement, and write the
- * listing's new price and deadline.
+ * Hibernate so that one commit serves many bids, for any number of listings): lock the listings in
+ * id order and read their auctions, find the qualified bidders and earlier receipts, insert the
+ * accepted bids, and write the listings' new prices and deadlines, each one statement for the
+ * whole batch.
  */
 final class BidStore {
 
@@ -35,23 +37,29 @@ final class BidStore {
         this.zone = zone;
     }
 
-    /** Locks the listing row for the batch; null when there is no such listing. */
-    Locked lock(Connection c, long listingId) throws SQLException {
+    /**
+     * Locks the rows of the batch's listings, in ascending id order, so that batches of every instance
+     * take their locks in one order and never deadlock; returns the auctions by listing id (a listing
+     * that does not exist is absent).
+     */
+    Map<Long, Locked> lock(Connection c, Collection<Long> listingIds) throws SQLException {
+        Map<Long, Locked> locked = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                select status, listing_end, countdown_deadline, countdown_seconds, start_price_fen, increment_fen,
+                select id, status, listing_end, countdown_deadline, countdown_seconds, start_price_fen, increment_fen,
                        price_cap_fen, highest_bid_fen, bid_count, reserve_price_fen
-                from listing where id = ? for update""")) {
-            ps.setLong(1, listingId);
+                from listing where id = any(?) order by id for update""")) {
+            ps.setArray(1, c.createArrayOf("int8", listingIds.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
+                while (rs.next()) {
+                    AuctionState state = new AuctionState(ListingStatus.valueOf(rs.getString(2)),
+                            instant(rs.getTimestamp(3)), instant(rs.getTimestamp(4)),
+                            Duration.ofSeconds(rs.getInt(5)), rs.getLong(6), rs.getLong(7), (Long) rs.getObject(8),
+                            (Long) rs.getObject(9), rs.getInt(10));
+                    locked.put(rs.getLong(1), new Locked(state, (Long) rs.getObject(11)));
                 }
-                AuctionState state = new AuctionState(ListingStatus.valueOf(rs.getString(1)),
-                        instant(rs.getTimestamp(2)), instant(rs.getTimestamp(3)), Duration.ofSeconds(rs.getInt(4)),
-                        rs.getLong(5), rs.getLong(6), (Long) rs.getObject(7), (Long) rs.getObject(8), rs.getInt(9));
-                return new Locked(state, (Long) rs.getObject(10));
             }
         }
+        return locked;
     }
 
     /**
@@ -60,31 +68,56 @@ final class BidStore {
      */
     Map<String, BidBatcher.Bidder> bidders(Connection c, long listingId, Map<String, BidBatcher.Bidder> known,
             List<String> enterprises) throws SQLException {
-        Object[] unknown = enterprises.stream().filter(code -> !known.containsKey(code)).distinct().toArray();
-        if (unknown.length > 0) {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    select enterprise_code, id, bidder_no from registration
-                    where listing_id = ? and status = 'QUALIFIED' and enterprise_code = any(?)""")) {
-                ps.setLong(1, listingId);
-                ps.setArray(2, c.createArrayOf("varchar", unknown));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        known.put(rs.getString(1), new BidBatcher.Bidder(rs.getLong(2), rs.getString(3)));
-                    }
-                }
-            }
-        }
+        bidders(c, Map.of(listingId, known), Map.of(listingId, enterprises));
         return known;
     }
 
-    /** The receipts already stored under the batch's idempotency keys, by {@link BatchDecision#receiptKey}. */
-    Map<String, BidReceipt> earlierReceipts(Connection c, long listingId, List<BidBatcher.Command> batch,
-            Map<String, BidBatcher.Bidder> bidders) throws SQLException {
+    /**
+     * For each listing, adds to its map in {@code known} the qualified bidders among its enterprises in
+     * {@code wanted} that the map does not hold yet: one query for every listing of a batch.
+     */
+    void bidders(Connection c, Map<Long, Map<String, BidBatcher.Bidder>> known, Map<Long, List<String>> wanted)
+            throws SQLException {
+        List<Object> listings = new ArrayList<>();
+        List<Object> enterprises = new ArrayList<>();
+        wanted.forEach((listingId, codes) -> {
+            Map<String, BidBatcher.Bidder> mine = known.get(listingId);
+            codes.stream().distinct().filter(code -> !mine.containsKey(code)).forEach(code -> {
+                listings.add(listingId);
+                enterprises.add(code);
+            });
+        });
+        if (listings.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                select r.listing_id, r.enterprise_code, r.id, r.bidder_no
+                from registration r join unnest(?::bigint[], ?::varchar[]) k(listing_id, enterprise_code)
+                  on r.listing_id = k.listing_id and r.enterprise_code = k.enterprise_code
+                where r.status = 'QUALIFIED'""")) {
+            ps.setArray(1, c.createArrayOf("int8", listings.toArray()));
+            ps.setArray(2, c.createArrayOf("varchar", enterprises.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    known.get(rs.getLong(1)).put(rs.getString(2), new BidBatcher.Bidder(rs.getLong(3), rs.getString(4)));
+                }
+            }
+        }
+    }
+
+    /**
+     * The receipts already stored under the idempotency keys of the bids whose bidder is known, by
+     * {@link BatchDecision#receiptKey}: one query for every listing of a batch (a registration belongs
+     * to one listing, so its id and the key find the bid).
+     */
+    Map<String, BidReceipt> earlierReceipts(Connection c, List<BidBatcher.Command> commands,
+            Map<Long, Map<String, BidBatcher.Bidder>> bidders) throws SQLException {
         Map<String, BidReceipt> receipts = new HashMap<>();
         List<Long> registrations = new ArrayList<>();
         List<String> keys = new ArrayList<>();
-        for (BidBatcher.Command command : batch) {
-            BidBatcher.Bidder bidder = bidders.get(command.enterpriseCode());
+        for (BidBatcher.Command command : commands) {
+            Map<String, BidBatcher.Bidder> ofListing = bidders.get(command.listingId());
+            BidBatcher.Bidder bidder = ofListing == null ? null : ofListing.get(command.enterpriseCode());
             if (bidder != null) {
                 registrations.add(bidder.registrationId());
                 keys.add(command.idempotencyKey());
@@ -94,8 +127,8 @@ final class BidStore {
             return receipts;
         }
         try (PreparedStatement ps = c.prepareStatement("""
-                select b.registration_id, b.idempotency_key, b.id, b.bidder_no, b.amount_fen, b.accepted_at, b.seq,
-                       b.phase, b.deadline, b.audit_leaf_hash
+                select b.registration_id, b.idempotency_key, b.id, b.listing_id, b.bidder_no, b.amount_fen,
+                       b.accepted_at, b.seq, b.phase, b.deadline, b.audit_leaf_hash
                 from bid b join unnest(?::bigint[], ?::varchar[]) k(registration_id, idempotency_key)
                   on b.registration_id = k.registration_id and b.idempotency_key = k.idempotency_key""")) {
             ps.setArray(1, c.createArrayOf("bigint", registrations.toArray()));
@@ -103,20 +136,24 @@ final class BidStore {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     receipts.put(BatchDecision.receiptKey(rs.getLong(1), rs.getString(2)), BidReceipt.of(rs.getLong(3),
-                            listingId, rs.getString(4), Money.ofFen(rs.getLong(5)),
-                            rs.getTimestamp(6).toInstant().atZone(zone).toOffsetDateTime(), rs.getInt(7),
-                            ListingStatus.valueOf(rs.getString(8)),
-                            rs.getTimestamp(9).toInstant().atZone(zone).toOffsetDateTime(), rs.getBytes(10)));
+                            rs.getLong(4), rs.getString(5), Money.ofFen(rs.getLong(6)),
+                            rs.getTimestamp(7).toInstant().atZone(zone).toOffsetDateTime(), rs.getInt(8),
+                            ListingStatus.valueOf(rs.getString(9)),
+                            rs.getTimestamp(10).toInstant().atZone(zone).toOffsetDateTime(), rs.getBytes(11)));
                 }
             }
         }
         return receipts;
     }
 
-    /** Inserts the accepted bids in one statement; returns each new row's id by its sequence number. */
-    Map<Integer, Long> insert(Connection c, long listingId, Instant now, List<BatchDecision.NewBid> bids)
+    /**
+     * Inserts the accepted bids of every listing of a batch in one statement; returns each new row's
+     * id by listing and sequence number.
+     */
+    Map<Long, Map<Integer, Long>> insert(Connection c, Instant now, List<BatchDecision.NewBid> bids)
             throws SQLException {
         int n = bids.size();
+        Object[] listings = new Object[n];
         Object[] seqs = new Object[n];
         Object[] registrations = new Object[n];
         Object[] numbers = new Object[n];
@@ -129,6 +166,7 @@ final class BidStore {
         for (int i = 0; i < n; i++) {
             BatchDecision.NewBid bid = bids.get(i);
             BidReceipt r = bid.receipt();
+            listings[i] = bid.command().listingId();
             seqs[i] = r.sequence();
             registrations[i] = bid.bidder().registrationId();
             numbers[i] = r.bidderNo();
@@ -139,19 +177,19 @@ final class BidStore {
             addresses[i] = bid.command().clientAddress();
             leafHashes[i] = HexFormat.of().parseHex(r.auditLeafHash());
         }
-        Map<Integer, Long> idBySequence = new HashMap<>();
+        Map<Long, Map<Integer, Long>> ids = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into bid (id, listing_id, seq, registration_id, bidder_no, amount_fen, accepted_at, phase,
                                  deadline, idempotency_key, audit_leaf_hash, client_address)
-                select nextval('bid_seq'), ?, t.seq, t.registration_id, t.bidder_no, t.amount_fen, ?, t.phase,
-                       t.deadline, t.idempotency_key, t.audit_leaf_hash, t.client_address
-                from unnest(?::int[], ?::bigint[], ?::varchar[], ?::bigint[], ?::varchar[], ?::timestamptz[],
-                            ?::varchar[], ?::bytea[], ?::varchar[]) as t(seq, registration_id, bidder_no, amount_fen,
-                                                         phase, deadline, idempotency_key, audit_leaf_hash,
-                                                         client_address)
-                returning seq, id""")) {
-            ps.setLong(1, listingId);
-            ps.setTimestamp(2, Timestamp.from(now));
+                select nextval('bid_seq'), t.listing_id, t.seq, t.registration_id, t.bidder_no, t.amount_fen, ?,
+                       t.phase, t.deadline, t.idempotency_key, t.audit_leaf_hash, t.client_address
+                from unnest(?::bigint[], ?::int[], ?::bigint[], ?::varchar[], ?::bigint[], ?::varchar[],
+                            ?::timestamptz[], ?::varchar[], ?::bytea[], ?::varchar[])
+                     as t(listing_id, seq, registration_id, bidder_no, amount_fen, phase, deadline, idempotency_key,
+                          audit_leaf_hash, client_address)
+                returning listing_id, seq, id""")) {
+            ps.setTimestamp(1, Timestamp.from(now));
+            ps.setArray(2, c.createArrayOf("int8", listings));
             ps.setArray(3, c.createArrayOf("int4", seqs));
             ps.setArray(4, c.createArrayOf("int8", registrations));
             ps.setArray(5, c.createArrayOf("varchar", numbers));
@@ -163,31 +201,51 @@ final class BidStore {
             ps.setArray(11, c.createArrayOf("varchar", addresses));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    idBySequence.put(rs.getInt(1), rs.getLong(2));
+                    ids.computeIfAbsent(rs.getLong(1), id -> new HashMap<>()).put(rs.getInt(2), rs.getLong(3));
                 }
             }
         }
-        return idBySequence;
+        return ids;
+    }
+
+    /** One listing's auction after a batch, and the bid that reached its price cap (or null). */
+    record Update(long listingId, AuctionState state, BidReceipt capBid) {
     }
 
     /**
-     * Writes the auction's price, bid count and deadline after the batch, and the winning bid when
-     * {@code capBid} reached the price cap. Never the status: a sale at the cap moves it through
-     * {@code ListingHistory.transition}, its one owner.
+     * Writes each listing's price, bid count and deadline after the batch, and the winning bid when
+     * its {@code capBid} reached the price cap, in one statement. Never the status: a sale at the cap
+     * moves it through {@code ListingHistory.transition}, its one owner.
      */
-    void update(Connection c, long listingId, AuctionState state, BidReceipt capBid, Instant now) throws SQLException {
+    void update(Connection c, List<Update> updates, Instant now) throws SQLException {
+        int n = updates.size();
+        Object[] ids = new Object[n];
+        Object[] highest = new Object[n];
+        Object[] counts = new Object[n];
+        Object[] deadlines = new Object[n];
+        Object[] winners = new Object[n];
+        for (int i = 0; i < n; i++) {
+            Update u = updates.get(i);
+            ids[i] = u.listingId();
+            highest[i] = u.state().highestFen();
+            counts[i] = u.state().bidCount();
+            deadlines[i] = u.state().countdownDeadline() == null ? null : Timestamp.from(u.state().countdownDeadline());
+            winners[i] = u.capBid() == null ? null : u.capBid().bidId();
+        }
         try (PreparedStatement ps = c.prepareStatement("""
-                update listing set highest_bid_fen = ?, bid_count = ?, countdown_deadline = ?,
-                       winning_bid_id = coalesce(?, winning_bid_id),
-                       closed_at = case when ? then ? else closed_at end, version = version + 1
-                where id = ?""")) {
-            ps.setLong(1, state.highestFen());
-            ps.setInt(2, state.bidCount());
-            ps.setTimestamp(3, state.countdownDeadline() == null ? null : Timestamp.from(state.countdownDeadline()));
-            ps.setObject(4, capBid == null ? null : capBid.bidId());
-            ps.setBoolean(5, capBid != null);
-            ps.setTimestamp(6, Timestamp.from(now));
-            ps.setLong(7, listingId);
+                update listing l set highest_bid_fen = u.highest, bid_count = u.bid_count,
+                       countdown_deadline = u.deadline, winning_bid_id = coalesce(u.winner, l.winning_bid_id),
+                       closed_at = case when u.winner is not null then ? else l.closed_at end,
+                       version = l.version + 1
+                from unnest(?::bigint[], ?::bigint[], ?::int[], ?::timestamptz[], ?::bigint[])
+                     as u(id, highest, bid_count, deadline, winner)
+                where l.id = u.id""")) {
+            ps.setTimestamp(1, Timestamp.from(now));
+            ps.setArray(2, c.createArrayOf("int8", ids));
+            ps.setArray(3, c.createArrayOf("int8", highest));
+            ps.setArray(4, c.createArrayOf("int4", counts));
+            ps.setArray(5, c.createArrayOf("timestamptz", deadlines));
+            ps.setArray(6, c.createArrayOf("int8", winners));
             ps.executeUpdate();
         }
     }

@@ -122,13 +122,13 @@ public interface MarketConfig {
         Duration interval();
     }
 
-    /** Group commit of bids: bids that arrive together for one listing share one transaction. */
+    /** Group commit of bids: bids that arrive together share one transaction, whatever listing each is for. */
     interface Bidding {
-        /** Most bids decided and committed in one transaction. */
+        /** Most bids decided and committed in one transaction (over all its listings). */
         @WithDefault("256")
         int batchMax();
 
-        /** Threads committing bid batches; one listing is served by one of them at a time. */
+        /** Threads committing bid batches (each one transaction at a time); a listing is served by one of them at a time. */
         @WithDefault("8")
         int workers();
 
