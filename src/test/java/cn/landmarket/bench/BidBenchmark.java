@@ -431,6 +431,8 @@ public final class BidBenchmark {
         private final java.net.Socket socket;
         private final java.io.OutputStream out;
         private final java.io.InputStream in;
+        /** The body of the last answer. */
+        byte[] lastBody = new byte[0];
 
         RawHttp(int port) throws IOException {
             socket = new java.net.Socket("127.0.0.1", port);
@@ -456,7 +458,7 @@ public final class BidBenchmark {
                     length = Integer.parseInt(header.substring(15).trim());
                 }
             }
-            in.readNBytes(length);
+            lastBody = in.readNBytes(length);
             return status;
         }
 

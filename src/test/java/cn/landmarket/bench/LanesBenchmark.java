@@ -36,7 +36,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * <p>
  * Every second a wave of 100 listings opens (status LISTING, each of the 8 bidders qualified on it),
  * its listing period ending {@value #OPEN_SECONDS} s later with a countdown of
- * {@value #COUNTDOWN_SECONDS} s. The bidders bid on the listings of the waves that are open, and
+ * {@value #COUNTDOWN_SECONDS} s. Each listing first gets one bid as soon as a bidder is free, then
+ * the bidders bid on the listings of the waves that are open, and
  * until {@value #AFTER_END_MILLIS} ms after their end (so bids also land in timed bidding, and after
  * the close); one bid in twenty goes to a listing of an earlier wave that has most likely closed
  * (refused, its lane must go again). The service's closer moves each listing to timed bidding and
@@ -59,7 +60,7 @@ final class LanesBenchmark {
     private static final int WAVE_SIZE = Integer.getInteger("bench.lanes.waveSize", 100);
     private static final int BIDDERS = 8;
     private static final long WAVE_EVERY_MILLIS = 1_000;
-    private static final int OPEN_SECONDS = 4;
+    private static final int OPEN_SECONDS = 5;
     private static final int COUNTDOWN_SECONDS = 2;
     private static final long AFTER_END_MILLIS = 2_500;
     private static final long SAMPLE_MILLIS = 250;
@@ -82,11 +83,14 @@ final class LanesBenchmark {
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final ConcurrentHashMap<Integer, AtomicLong> others = new ConcurrentHashMap<>();
+    /** Listings of the open waves without a first bid yet: the bidders take these first. */
+    private final java.util.Queue<Integer> unbid = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile int opened;
     private volatile boolean bidding = true;
     private final List<String> enterprises = new ArrayList<>();
     private final List<String> tokens = new ArrayList<>();
     private final List<String> violations = new ArrayList<>();
+    private final java.util.Queue<String> refusals = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private int samples;
     private long maxLanes;
     private long maxOpen;
@@ -136,11 +140,26 @@ final class LanesBenchmark {
                 Statement s = c.createStatement()) {
             s.execute("insert into county (code, name) values ('510722', '三台县')");
             s.execute("insert into township (code, name, county_code) values ('510722201', '芦溪镇', '510722')");
+            // every listing's lot (1 m²) is frozen on the certificate, as listing it would have done
             s.execute("""
                     insert into certificate (id, cert_no, asset_type, holder_kind, holder_code, region_code,
-                        source_project, area_m2, acceptance_doc_no, valid_until, issued_at, issued_by)
+                        source_project, area_m2, frozen_area_m2, acceptance_doc_no, valid_until, issued_at, issued_by)
                     values (1, 'LS-LANES-1', 'LINKAGE_SURPLUS', 'TOWNSHIP', '510722201', '510722201', 'bench',
-                        100000000, 'BENCH', current_date + 3650, now(), 'bench')""");
+                        100000000, %d, 'BENCH', current_date + 3650, now(), 'bench')""".formatted(listings));
+            // and in the quota ledger, as the opening balances of V4__settlement.sql book it, so that an
+            // UNSOLD close can release its lot
+            s.execute("""
+                    insert into ledger_account (id, ledger, normal_side, created_at) values
+                        ('CERT:1:AREA_M2', 'AREA_M2', 'CREDIT', now()), ('CERT:1:FROZEN:AREA_M2', 'AREA_M2', 'CREDIT', now())
+                    on conflict do nothing""");
+            s.execute("""
+                    insert into ledger_transfer (id, ledger, debit_account, credit_account, amount, kind, phase,
+                        reference, created_at)
+                    select 'cert:1:issue:AREA_M2', 'AREA_M2', 'QUOTA:ISSUED:AREA_M2', 'CERT:1:AREA_M2', area_m2, 'ISSUE',
+                        'POSTED', cert_no, now() from certificate where id = 1
+                    union all
+                    select 'cert:1:opening-freeze:AREA_M2', 'AREA_M2', 'CERT:1:AREA_M2', 'CERT:1:FROZEN:AREA_M2',
+                        frozen_area_m2, 'FREEZE', 'POSTED', cert_no, now() from certificate where id = 1""");
             try (PreparedStatement ps = c.prepareStatement("""
                     insert into enterprise (credit_code, name, legal_representative, contact_person, contact_phone,
                         address, region_code, bank_name, bank_account_name, bank_account_no, status, registered_at)
@@ -176,12 +195,15 @@ final class LanesBenchmark {
             s.execute(String.format(Locale.ROOT, """
                     insert into registration (id, listing_id, enterprise_code, virtual_account, deposit_fen,
                         deposit_deadline, deposit_received_fen, status, bidder_no, qualified_at, registered_at)
-                    select nextval('registration_seq'), l.id, e.credit_code, 'V' || l.id || '-' || e.credit_code,
+                    select nextval('registration_seq'), l.id, e.credit_code, 'L' || l.id || '-' || substr(e.credit_code, 11),
                         l.deposit_fen, now(), l.deposit_fen, 'QUALIFIED',
                         substr(md5(l.id || e.credit_code), 1, 8), now(), now()
                     from listing l cross join enterprise e where l.id between %d and %d""", first, last));
         }
         waveEnd.set(w, System.nanoTime() + TimeUnit.SECONDS.toNanos(OPEN_SECONDS));
+        for (int id = first; id <= last; id++) {
+            unbid.add(id);
+        }
         opened = w + 1;
     }
 
@@ -233,6 +255,8 @@ final class LanesBenchmark {
             System.out.printf(Locale.ROOT, "lanes: max %d, final %d; open listings: max %d, final %d; %d samples, %d"
                     + " violations of lanes <= open + in flight + 1%n", maxLanes, lanes, maxOpen, open, samples,
                     violations.size());
+            refusals.stream().collect(java.util.stream.Collectors.groupingBy(r -> r, java.util.stream.Collectors.counting()))
+                    .forEach((r, n) -> System.out.println("  refused (of the first 200): " + n + " x " + r));
             violations.stream().limit(20).forEach(v -> System.out.println("  VIOLATION " + v));
             boolean ok = violations.isEmpty() && lanes <= open;
             if (lanes > open) {
@@ -273,6 +297,10 @@ final class LanesBenchmark {
                     accepted.incrementAndGet();
                 } else if (status == 409) {
                     refused.incrementAndGet();
+                    if (refusals.size() < 200) {
+                        refusals.add(new String(http.lastBody, java.nio.charset.StandardCharsets.UTF_8)
+                                .replaceAll(".*\"detail\":\"([^\"]*)\".*", "$1").replaceAll("[0-9.]+", "#"));
+                    }
                 } else {
                     others.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
                 }
@@ -288,6 +316,10 @@ final class LanesBenchmark {
      * in twenty of an earlier wave, most likely closed; 0 when there is none.
      */
     private int pick(ThreadLocalRandom random) {
+        Integer first = unbid.poll();
+        if (first != null) {
+            return first;
+        }
         int waves = opened;
         long now = System.nanoTime();
         long cutoff = now - TimeUnit.MILLISECONDS.toNanos(AFTER_END_MILLIS);
