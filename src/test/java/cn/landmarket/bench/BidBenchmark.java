@@ -80,6 +80,8 @@ public final class BidBenchmark {
     /** The no-op's listing id: no such listing; its own amount counter, so the body has the hot bid's size. */
     private static final long NOOP = 4;
     private static final boolean JFR = Boolean.getBoolean("bench.jfr");
+    /** Native memory tracking: where the main service's resident memory goes, after the first hot run. */
+    private static final boolean NMT = Boolean.getBoolean("bench.nmt");
     static final Path JFR_FILE = Path.of("target", "bench-service.jfr");
     private static final long SPREAD_FIRST = 1_001;
 
@@ -132,9 +134,14 @@ public final class BidBenchmark {
             int management = freePort();
             int managementOff = freePort();
             Files.deleteIfExists(JFR_FILE);
-            Process service = startService(jar, jdbc, port, management, true,
-                    JFR ? List.of("-XX:StartFlightRecording=filename=" + JFR_FILE + ",settings=profile") : List.of(),
-                    "bench-service.log");
+            List<String> extra = new ArrayList<>();
+            if (JFR) {
+                extra.add("-XX:StartFlightRecording=filename=" + JFR_FILE + ",settings=profile");
+            }
+            if (NMT) {
+                extra.add("-XX:NativeMemoryTracking=summary");
+            }
+            Process service = startService(jar, jdbc, port, management, true, extra, "bench-service.log");
             Process serviceOff = startService(jar, jdbcOff, portOff, managementOff, false);
             Windows windows = new Windows();
             try (ResidentMemory memory = new ResidentMemory(service.pid())) {
@@ -204,6 +211,9 @@ public final class BidBenchmark {
             rss.add(new double[] {during, after.rssMiB()});
             System.out.printf(Locale.ROOT, "   service memory: VmRSS max %.0f MiB during the hot run, %.0f MiB after it;"
                     + " VmHWM %.0f MiB%n", during, after.rssMiB(), after.hwmMiB());
+            if (NMT && r == 1) {
+                nativeMemory(memory.pid());
+            }
             Instant noopStart = Instant.now();
             Result noop = closedLoop("HTTP, no-op ceiling", i -> httpNoop(port, tokens[i]));
             windows.noop.add(new Instant[] {noopStart, Instant.now()});
@@ -253,6 +263,24 @@ public final class BidBenchmark {
                 Thread.sleep(20);
             }
         }
+    }
+
+    /** The committed memory of each of the JVM's areas (jcmd VM.native_memory summary), in MiB. */
+    private static void nativeMemory(long pid) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder("jcmd", String.valueOf(pid), "VM.native_memory", "summary", "scale=MB")
+                .redirectErrorStream(true).start();
+        String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        jcmd.waitFor(30, TimeUnit.SECONDS);
+        System.out.println("   native memory tracking (committed MiB by area):");
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("(?m)^(?:-\\s*)?([A-Za-z][A-Za-z ]*?):?\\s*\\(?reserved=(\\d+)MB, committed=(\\d+)MB").matcher(out);
+        StringBuilder line = new StringBuilder("     ");
+        while (m.find()) {
+            if (!m.group(3).equals("0")) {
+                line.append(m.group(1).trim()).append(' ').append(m.group(3)).append(";  ");
+            }
+        }
+        System.out.println(line.length() > 5 ? line : out);
     }
 
     private static void spread(String name, double[] values) {

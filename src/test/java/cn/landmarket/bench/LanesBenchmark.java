@@ -238,7 +238,7 @@ final class LanesBenchmark {
                 t.join();
             }
             // every listing closes (countdown, closer) and the lanes go
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(45);
             long open;
             long lanes;
             do {
@@ -252,9 +252,9 @@ final class LanesBenchmark {
             System.out.printf(Locale.ROOT, "ran %.0f s: %d listings opened, %d bids sent (%d accepted, %d refused as"
                     + " the rules say, others %s)%n", seconds, (long) opened * WAVE_SIZE, sent.get(), accepted.get(),
                     refused.get(), others);
-            System.out.printf(Locale.ROOT, "lanes: max %d, final %d; open listings: max %d, final %d; %d samples, %d"
-                    + " violations of lanes <= open + in flight + 1%n", maxLanes, lanes, maxOpen, open, samples,
-                    violations.size());
+            System.out.printf(Locale.ROOT, "lanes: max %d, final %d; open listings: max %d, final %d (%d of %d closed:"
+                    + " the closer's pace); %d samples, %d violations of lanes <= open + in flight + 1%n", maxLanes,
+                    lanes, maxOpen, open, listings - open, listings, samples, violations.size());
             refusals.stream().collect(java.util.stream.Collectors.groupingBy(r -> r, java.util.stream.Collectors.counting()))
                     .forEach((r, n) -> System.out.println("  refused (of the first 200): " + n + " x " + r));
             violations.stream().limit(20).forEach(v -> System.out.println("  VIOLATION " + v));

@@ -38,6 +38,10 @@ final class ResidentMemory implements AutoCloseable {
         sampler.start();
     }
 
+    long pid() {
+        return pid;
+    }
+
     /** Starts a new window for {@link #windowMaxMiB()}. */
     void mark() {
         Reading r = read();
