@@ -178,7 +178,8 @@ public final class BidBenchmark {
         System.out.printf(Locale.ROOT, "%nBidding benchmark: %d clients, %d s runs after %d s warm-up, %d repeats, "
                 + "%d cores%n", CLIENTS, RUN.toSeconds(), WARMUP.toSeconds(), REPEATS,
                 Runtime.getRuntime().availableProcessors());
-        System.out.println("Services' JVM options: " + String.join(" ", DeploymentJvm.options())
+        System.out.println("Services' JVM options: " + String.join(" ", DeploymentJvm.options()) + " "
+                + DeploymentJvm.environment()
                 + (JFR ? " (main service: + flight recording)" : ""));
         System.out.println("-- warm-up round (not counted): lets the services' JIT compile the bid path");
         closedLoop("warm-up", i -> httpBid(port, tokens[i], HOT_HTTP));
@@ -636,6 +637,7 @@ public final class BidBenchmark {
         command.add("-jar");
         command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(DeploymentJvm.environment());
         builder.environment().put("MARKET_BENCHMARK_NOOP_ENABLED", "true");
         builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", jdbc);
         builder.environment().put("QUARKUS_DATASOURCE_USERNAME", "postgres");

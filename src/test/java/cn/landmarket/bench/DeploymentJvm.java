@@ -20,7 +20,8 @@ import org.yaml.snakeyaml.Yaml;
  * ({@code run-java.sh} of ubi9/openjdk-17-runtime) puts its defaults first, then the image's
  * {@code JAVA_OPTS_APPEND} (read from {@code src/main/docker/Dockerfile.jvm}); the container's memory
  * limit, which the JVM would see as its RAM, is the base Deployment's {@code limits.memory} (read
- * from {@code k8s/base/deployment.yaml}) and is given here as {@code -XX:MaxRAM}. The service binds
+ * from {@code k8s/base/deployment.yaml}) and is given here as {@code -XX:MaxRAM}; the image's
+ * {@code MALLOC_*} environment goes to the process's environment ({@link #environment()}). The service binds
  * 127.0.0.1 whatever the image says. {@code -Dbench.jvm="..."} replaces all of it (for instance
  * {@code -Dbench.jvm=-Xmx1g}, the benchmark's setting before), {@code -Dbench.containerMemory=2Gi}
  * only the limit.
@@ -50,6 +51,23 @@ final class DeploymentJvm {
         options.addAll(javaOptsAppend());
         options.add("-Dquarkus.http.host=127.0.0.1");
         return options;
+    }
+
+    /** The image's environment that the JVM itself reads (MALLOC_ARENA_MAX and the like), from its ENV lines. */
+    static Map<String, String> environment() {
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        if (System.getProperty("bench.jvm") != null) {
+            return env;
+        }
+        try {
+            Matcher m = Pattern.compile("(?m)^ENV\\s+(MALLOC_[A-Z_]+)=\"?([^\"\\s]*)\"?").matcher(Files.readString(DOCKERFILE));
+            while (m.find()) {
+                env.put(m.group(1), m.group(2));
+            }
+            return env;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The image's JAVA_OPTS_APPEND, continuation lines joined. */
