@@ -62,8 +62,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * Run with {@code ./mvnw -B -DskipTests package exec:java@bench} (see README); the verifier part alone
  * with {@code -Dexec.args=verifier}, the web pages with {@code pages}, and the bid lanes over 10,000
  * listings that open, take bids and close ({@link LanesBenchmark}) with {@code lanes}. Settings:
- * {@code -Dbench.clients=64 -Dbench.seconds=8 -Dbench.repeats=3 -Dbench.jfr=false}, and those of
- * {@link DeploymentJvm} ({@code -Dbench.jvm}, {@code -Dbench.containerMemory}).
+ * {@code -Dbench.clients=64 -Dbench.seconds=8 -Dbench.warmup=3 -Dbench.repeats=3 -Dbench.jfr=false},
+ * {@code -Dbench.nmt=true} (native memory tracking: the main service's committed memory by area,
+ * printed after the first hot run), and those of {@link DeploymentJvm} ({@code -Dbench.jvm},
+ * {@code -Dbench.containerMemory}).
  */
 public final class BidBenchmark {
 
