@@ -98,9 +98,7 @@ public class AuctionService {
         String enterprise = actor.org();
         BidLimits.Admission admission;
         try {
-            if (idempotencyKey == null || !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-                throw ApiException.invalid("Idempotency-Key", MessageKey.BID_KEY_MISSING);
-            }
+            requireIdempotencyKey(idempotencyKey);
             admission = limits.admit(listingId, enterprise, clientAddress,
                     batcher.knownQualified(listingId, enterprise));
             throttle(admission);
@@ -122,6 +120,13 @@ public class AuctionService {
                             started));
         }
         return submit(listingId, enterprise, request, idempotencyKey, clientAddress, started);
+    }
+
+    /** 400 (bid.key-missing) unless the Idempotency-Key header is there and usable. */
+    static void requireIdempotencyKey(String idempotencyKey) {
+        if (idempotencyKey == null || !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            throw ApiException.invalid("Idempotency-Key", MessageKey.BID_KEY_MISSING);
+        }
     }
 
     private CompletionStage<BidOutcome> submit(long listingId, String enterprise, PlaceBidRequest request,

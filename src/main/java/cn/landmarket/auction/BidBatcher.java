@@ -126,6 +126,11 @@ public class BidBatcher {
         return lanes.dropIdle(laneIdleAfter);
     }
 
+    /** How many listings this instance holds state (a lane) for now. */
+    public int laneCount() {
+        return lanes.size();
+    }
+
     /** Whether this instance holds state (a queue, known bidders) for the listing. */
     boolean holdsLane(long listingId) {
         return lanes.holds(listingId);

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import cn.landmarket.common.error.ApiException;
 import io.quarkus.runtime.Startup;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -19,7 +20,9 @@ import io.micrometer.core.instrument.Timer;
  * or {@code rejected}; the reason of a rejection is its problem key without the {@code bid.} prefix,
  * such as {@code below-increment}, {@code rate-bidder} or {@code not-committed}), and
  * {@code market_bid_latency_seconds} is the histogram of the time from taking the request to
- * knowing its answer, the group commit included. Requests refused before they reach the auction
+ * knowing its answer, the group commit included. {@code market_bid_lanes} is the number of listings
+ * the bid batcher holds state for on this instance (its lanes): it follows the listings being bid on
+ * and falls as they close or stay idle. Requests refused before they reach the auction
  * (a malformed body, a missing token) are not bids; they show in {@code http_server_requests}.
  * Created at start-up, so that the series exist before the first bid.
  */
@@ -29,6 +32,7 @@ public class BidMetrics {
 
     static final String BIDS = "market.bids";
     static final String LATENCY = "market.bid.latency";
+    static final String LANES = "market.bid.lanes";
     static final String ACCEPTED = "accepted";
     static final String REPLAYED = "replayed";
     static final String REJECTED = "rejected";
@@ -44,15 +48,20 @@ public class BidMetrics {
     private final Timer acceptedLatency;
     private final Timer replayedLatency;
     private final Timer rejectedLatency;
+    /** Held here: the gauge keeps only a weak reference to what it reads. */
+    private final BidBatcher batcher;
 
     /** The accepted and replayed series exist from the start, at 0, so that rates over them are defined. */
-    BidMetrics(MeterRegistry registry) {
+    BidMetrics(MeterRegistry registry, BidBatcher batcher) {
         this.registry = registry;
+        this.batcher = batcher;
         this.accepted = counter(ACCEPTED, NO_REASON);
         this.replayed = counter(REPLAYED, NO_REASON);
         this.acceptedLatency = timer(ACCEPTED);
         this.replayedLatency = timer(REPLAYED);
         this.rejectedLatency = timer(REJECTED);
+        Gauge.builder(LANES, this.batcher, BidBatcher::laneCount)
+                .description("Listings the bid batcher holds state (a lane) for on this instance").register(registry);
     }
 
     /** Counts and times one answered bid request that was taken at {@code startedNanos} ({@link System#nanoTime}). */

@@ -44,14 +44,28 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * <li>HTTP, one hot listing, on a second instance of the service with the audit log turned off
  * ({@code MARKET_AUDIT_ENABLED=false}, its own database): what the log costs. Before each
  * measurement the other service's audit sequencer must have caught up, so it cannot steal CPU.
+ * <li>HTTP, no-op ceiling: the same clients, tokens and body size against the benchmark's no-op bid
+ * ({@code POST /api/listings/{id}/bids/noop}, {@link cn.landmarket.auction.NoopBidResource}, on only
+ * because the benchmark sets {@code MARKET_BENCHMARK_NOOP_ENABLED}): the service's own HTTP, JSON and
+ * JWT cost on this machine, the ceiling of the hot bid rate.
  * </ul>
+ * The services run with the JVM options of a deployment ({@link DeploymentJvm}: the image's start
+ * script defaults, its {@code JAVA_OPTS_APPEND}, the base Deployment's memory limit), and the main
+ * one's resident memory ({@link ResidentMemory}: VmRSS during and after each hot run, peak VmHWM)
+ * is reported in MiB. With {@code -Dbench.jfr=true} the main service runs under a flight recording
+ * ({@code target/bench-service.jfr}, {@code settings=profile}) and the benchmark prints where it spent
+ * its CPU during the hot runs and during the no-op runs ({@link JfrSummary}).
  * Then the audit verifier: a synthetic log of bid entries with a signed checkpoint every 2,000
  * entries, exported to a directory, verified end to end ({@link cn.landmarket.verifier.Verifier}) and, side by side, the
  * same entry bytes only hashed with SHA-256 (one digest per entry): the verifier's share of the raw
  * hashing rate.
  * Run with {@code ./mvnw -B -DskipTests package exec:java@bench} (see README); the verifier part alone
- * with {@code -Dexec.args=verifier}. Settings:
- * {@code -Dbench.clients=64 -Dbench.seconds=8 -Dbench.repeats=3}.
+ * with {@code -Dexec.args=verifier}, the web pages with {@code pages}, and the bid lanes over 10,000
+ * listings that open, take bids and close ({@link LanesBenchmark}) with {@code lanes}. Settings:
+ * {@code -Dbench.clients=64 -Dbench.seconds=8 -Dbench.warmup=3 -Dbench.repeats=3 -Dbench.jfr=false},
+ * {@code -Dbench.nmt=true} (native memory tracking: the main service's committed memory by area,
+ * printed after the first hot run), and those of {@link DeploymentJvm} ({@code -Dbench.jvm},
+ * {@code -Dbench.containerMemory}).
  */
 public final class BidBenchmark {
 
@@ -65,6 +79,12 @@ public final class BidBenchmark {
     private static final long HOT_HTTP = 1;
     private static final long HOT_JDBC = 2;
     private static final long HALF_RATE = 3;
+    /** The no-op's listing id: no such listing; its own amount counter, so the body has the hot bid's size. */
+    private static final long NOOP = 4;
+    private static final boolean JFR = Boolean.getBoolean("bench.jfr");
+    /** Native memory tracking: where the main service's resident memory goes, after the first hot run. */
+    private static final boolean NMT = Boolean.getBoolean("bench.nmt");
+    static final Path JFR_FILE = Path.of("target", "bench-service.jfr");
     private static final long SPREAD_FIRST = 1_001;
 
     private BidBenchmark() {
@@ -94,6 +114,9 @@ public final class BidBenchmark {
             PageBenchmark.run(REPEATS);
             System.exit(0);
         }
+        if (args.length > 0 && args[0].equals("lanes")) {
+            System.exit(LanesBenchmark.run() ? 0 : 1);
+        }
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Build the service first: ./mvnw -B -DskipTests package");
@@ -112,38 +135,63 @@ public final class BidBenchmark {
             int portOff = freePort();
             int management = freePort();
             int managementOff = freePort();
-            Process service = startService(jar, jdbc, port, management, true);
+            Files.deleteIfExists(JFR_FILE);
+            List<String> extra = new ArrayList<>();
+            if (JFR) {
+                extra.add("-XX:StartFlightRecording=filename=" + JFR_FILE + ",settings=profile");
+            }
+            if (NMT) {
+                extra.add("-XX:NativeMemoryTracking=summary");
+            }
+            Process service = startService(jar, jdbc, port, management, true, extra, "bench-service.log");
             Process serviceOff = startService(jar, jdbcOff, portOff, managementOff, false);
-            try {
+            Windows windows = new Windows();
+            try (ResidentMemory memory = new ResidentMemory(service.pid())) {
                 waitUntilReady(management);
                 waitUntilReady(managementOff);
                 enterprises();
                 prepare(jdbc);
                 prepare(jdbcOff);
                 String[] tokens = tokens();
-                run(jdbc, port, portOff, tokens);
+                run(jdbc, port, portOff, tokens, memory, windows);
             } finally {
                 service.destroy();
                 serviceOff.destroy();
-                service.waitFor(20, TimeUnit.SECONDS);
+                service.waitFor(JFR ? 120 : 20, TimeUnit.SECONDS);
                 serviceOff.waitFor(20, TimeUnit.SECONDS);
+            }
+            if (JFR) {
+                JfrSummary.print(JFR_FILE, "hot listing runs", windows.hot, 12);
+                JfrSummary.print(JFR_FILE, "no-op ceiling runs", windows.noop, 12);
             }
         }
         VerifierBenchmark.run(REPEATS);
         System.exit(0);
     }
 
-    private static void run(String jdbc, int port, int portOff, String[] tokens) throws Exception {
+    /** When the hot and the no-op runs took place, for the flight recording's summary. */
+    private static final class Windows {
+        final List<Instant[]> hot = new ArrayList<>();
+        final List<Instant[]> noop = new ArrayList<>();
+    }
+
+    private static void run(String jdbc, int port, int portOff, String[] tokens, ResidentMemory memory,
+            Windows windows) throws Exception {
         System.out.printf(Locale.ROOT, "%nBidding benchmark: %d clients, %d s runs after %d s warm-up, %d repeats, "
                 + "%d cores%n", CLIENTS, RUN.toSeconds(), WARMUP.toSeconds(), REPEATS,
                 Runtime.getRuntime().availableProcessors());
+        System.out.println("Services' JVM options: " + String.join(" ", DeploymentJvm.options()) + " "
+                + DeploymentJvm.environment()
+                + (JFR ? " (main service: + flight recording)" : ""));
         System.out.println("-- warm-up round (not counted): lets the services' JIT compile the bid path");
         closedLoop("warm-up", i -> httpBid(port, tokens[i], HOT_HTTP));
+        closedLoop("warm-up", i -> httpNoop(port, tokens[i]));
         closedLoop("warm-up", i -> httpBid(port, tokens[i], SPREAD_FIRST + ThreadLocalRandom.current().nextInt(SPREAD)));
         closedLoop("warm-up", i -> jdbcBid(jdbc, i));
         closedLoop("warm-up", i -> httpBid(portOff, tokens[i], HOT_HTTP));
         List<Result[]> rounds = new ArrayList<>();
         List<Long> catchUps = new ArrayList<>();
+        List<double[]> rss = new ArrayList<>(); // MiB: max during the hot run, after it
         for (int r = 1; r <= REPEATS; r++) {
             System.out.printf(Locale.ROOT, "-- repeat %d%n", r);
             Result raw = closedLoop("raw JDBC, hot row", i -> jdbcBid(jdbc, i));
@@ -153,11 +201,26 @@ public final class BidBenchmark {
                 off = closedLoop("HTTP, hot, log off", i -> httpBid(portOff, tokens[i], HOT_HTTP));
                 System.out.println(off);
             }
+            memory.mark();
+            Instant hotStart = Instant.now();
             Result hot = closedLoop("HTTP, hot listing", i -> httpBid(port, tokens[i], HOT_HTTP));
+            windows.hot.add(new Instant[] {hotStart, Instant.now()});
+            double during = memory.windowMaxMiB();
             System.out.println(hot);
             long caughtUp = awaitAuditCaughtUp(jdbc);
             catchUps.add(caughtUp);
             System.out.printf(Locale.ROOT, "   audit log caught up %d ms after the hot run ended%n", caughtUp);
+            ResidentMemory.Reading after = memory.read();
+            rss.add(new double[] {during, after.rssMiB()});
+            System.out.printf(Locale.ROOT, "   service memory: VmRSS max %.0f MiB during the hot run, %.0f MiB after it;"
+                    + " VmHWM %.0f MiB%n", during, after.rssMiB(), after.hwmMiB());
+            if (NMT && r == 1) {
+                nativeMemory(memory.pid());
+            }
+            Instant noopStart = Instant.now();
+            Result noop = closedLoop("HTTP, no-op ceiling", i -> httpNoop(port, tokens[i]));
+            windows.noop.add(new Instant[] {noopStart, Instant.now()});
+            System.out.println(noop);
             if (off == null) {
                 off = closedLoop("HTTP, hot, log off", i -> httpBid(portOff, tokens[i], HOT_HTTP));
                 System.out.println(off);
@@ -169,14 +232,20 @@ public final class BidBenchmark {
             Result half = openLoop("HTTP, hot, half rate", port, tokens, hot.acceptedPerSecond() / 2);
             System.out.println(half);
             awaitAuditCaughtUp(jdbc);
-            rounds.add(new Result[] {raw, hot, spread, half, off});
+            rounds.add(new Result[] {raw, hot, spread, half, off, noop});
         }
         System.out.println();
         ratio("hot HTTP / raw JDBC bids/s (target >= 1.5)", rounds, r -> r[1].acceptedPerSecond() / r[0].acceptedPerSecond());
         ratio("hot / spread bids/s          (target >= 0.8)", rounds, r -> r[1].acceptedPerSecond() / r[2].acceptedPerSecond());
         ratio("p99 at half rate / raw p99   (target <= 3)  ", rounds, r -> (double) r[3].p99Micros() / r[0].p99Micros());
         ratio("hot log on / log off bids/s  (target >= 0.8)", rounds, r -> r[1].acceptedPerSecond() / r[4].acceptedPerSecond());
+        ratio("hot bids/s / no-op ceiling   (target >= 0.6)", rounds, r -> r[1].acceptedPerSecond() / r[5].acceptedPerSecond());
         System.out.printf(Locale.ROOT, "audit log caught up after the hot runs in %s ms%n", catchUps);
+        spread("service VmRSS during the hot runs, MiB (goal <= 768)", rss.stream().mapToDouble(r -> r[0]).toArray());
+        spread("service VmRSS after the hot runs, MiB               ", rss.stream().mapToDouble(r -> r[1]).toArray());
+        ResidentMemory.Reading end = memory.read();
+        System.out.printf(Locale.ROOT, "service VmHWM (peak resident) over the whole benchmark: %.0f MiB; VmRSS now %.0f MiB%n",
+                end.hwmMiB(), end.rssMiB());
     }
 
     /** Waits until the service's sequencer has logged every pending entry; returns how long that took. */
@@ -197,6 +266,31 @@ public final class BidBenchmark {
                 Thread.sleep(20);
             }
         }
+    }
+
+    /** The committed memory of each of the JVM's areas (jcmd VM.native_memory summary), in MiB. */
+    private static void nativeMemory(long pid) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder("jcmd", String.valueOf(pid), "VM.native_memory", "summary", "scale=MB")
+                .redirectErrorStream(true).start();
+        String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        jcmd.waitFor(30, TimeUnit.SECONDS);
+        System.out.println("   native memory tracking (committed MiB by area):");
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("(?m)^(?:-\\s*)?([A-Za-z][A-Za-z ]*?):?\\s*\\(?reserved=(\\d+)MB, committed=(\\d+)MB").matcher(out);
+        StringBuilder line = new StringBuilder("     ");
+        while (m.find()) {
+            if (!m.group(3).equals("0")) {
+                line.append(m.group(1).trim()).append(' ').append(m.group(3)).append(";  ");
+            }
+        }
+        System.out.println(line.length() > 5 ? line : out);
+    }
+
+    private static void spread(String name, double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        System.out.printf(Locale.ROOT, "%s: median %.0f  (min %.0f, max %.0f over %d repeats)%n", name,
+                sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1], sorted.length);
     }
 
     private static void ratio(String name, List<Result[]> rounds, java.util.function.ToDoubleFunction<Result[]> f) {
@@ -338,23 +432,38 @@ public final class BidBenchmark {
     }
 
     private static boolean httpBid(int port, String token, long listingId) throws IOException {
-        RawHttp connection = SOCKET.get().get(port);
-        if (connection == null) {
-            connection = new RawHttp(port);
-            SOCKET.get().put(port, connection);
-        }
-        int status = connection.post("/api/listings/" + listingId + "/bids", token, bidJson(listingId));
+        int status = connection(port).post("/api/listings/" + listingId + "/bids", token, bidJson(listingId));
         if (status != 201 && status != 409) {
             throw new IllegalStateException("Unexpected HTTP status " + status);
         }
         return status == 201;
     }
 
+    /** The no-op bid: the same path shape, token, headers and body size as a hot bid; always 201. */
+    private static boolean httpNoop(int port, String token) throws IOException {
+        int status = connection(port).post("/api/listings/" + NOOP + "/bids/noop", token, bidJson(NOOP));
+        if (status != 201) {
+            throw new IllegalStateException("Unexpected HTTP status " + status + " from the no-op bid");
+        }
+        return true;
+    }
+
+    private static RawHttp connection(int port) throws IOException {
+        RawHttp connection = SOCKET.get().get(port);
+        if (connection == null) {
+            connection = new RawHttp(port);
+            SOCKET.get().put(port, connection);
+        }
+        return connection;
+    }
+
     /** One persistent HTTP/1.1 connection that posts JSON and reads the status and body. */
-    private static final class RawHttp {
+    static final class RawHttp {
         private final java.net.Socket socket;
         private final java.io.OutputStream out;
         private final java.io.InputStream in;
+        /** The body of the last answer. */
+        byte[] lastBody = new byte[0];
 
         RawHttp(int port) throws IOException {
             socket = new java.net.Socket("127.0.0.1", port);
@@ -380,7 +489,7 @@ public final class BidBenchmark {
                     length = Integer.parseInt(header.substring(15).trim());
                 }
             }
-            in.readNBytes(length);
+            lastBody = in.readNBytes(length);
             return status;
         }
 
@@ -513,7 +622,25 @@ public final class BidBenchmark {
 
     static Process startService(Path jar, String jdbc, int port, int managementPort, boolean auditLog)
             throws IOException {
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx1g", "-jar", jar.toString());
+        return startService(jar, jdbc, port, managementPort, auditLog, List.of(),
+                auditLog ? "bench-service.log" : "bench-service-log-off.log");
+    }
+
+    /**
+     * Starts the packaged service with a deployment's JVM options ({@link DeploymentJvm}) and these
+     * extra ones, on 127.0.0.1, its output in {@code target/<log>}. The benchmark's no-op bid is on.
+     */
+    static Process startService(Path jar, String jdbc, int port, int managementPort, boolean auditLog,
+            List<String> extraJvm, String log) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add("java");
+        command.addAll(DeploymentJvm.options());
+        command.addAll(extraJvm);
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(DeploymentJvm.environment());
+        builder.environment().put("MARKET_BENCHMARK_NOOP_ENABLED", "true");
         builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", jdbc);
         builder.environment().put("QUARKUS_DATASOURCE_USERNAME", "postgres");
         builder.environment().put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
@@ -539,8 +666,7 @@ public final class BidBenchmark {
         builder.environment().put("QUARKUS_LOG_CATEGORY__CN_LANDMARKET_AUCTION__LEVEL",
                 System.getProperty("bench.serviceLog", "WARN"));
         builder.environment().put("QUARKUS_LOG_CATEGORY__CN_LANDMARKET_AUCTION__MIN_LEVEL", "DEBUG");
-        builder.redirectErrorStream(true).redirectOutput(
-                Path.of("target", auditLog ? "bench-service.log" : "bench-service-log-off.log").toFile());
+        builder.redirectErrorStream(true).redirectOutput(Path.of("target", log).toFile());
         return builder.start();
     }
 

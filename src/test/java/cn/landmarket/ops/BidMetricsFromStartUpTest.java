@@ -1,6 +1,7 @@
 package cn.landmarket.ops;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -40,5 +41,6 @@ class BidMetricsFromStartUpTest {
         }
         assertTrue(Prometheus.sample(scrape, "market_bid_latency_seconds_bucket", "outcome", "accepted", "le", "0.005")
                 .isPresent(), "the histogram's buckets are there");
+        assertEquals(0.0, Prometheus.gauge(scrape, "market_bid_lanes"), "no lane before the first bid");
     }
 }

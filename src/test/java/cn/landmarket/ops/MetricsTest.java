@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import cn.landmarket.auction.BidBatcher;
 import cn.landmarket.audit.AuditSequencer;
 import cn.landmarket.listing.ListingService;
 import cn.landmarket.party.EnterpriseStatus;
@@ -65,6 +66,9 @@ class MetricsTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    BidBatcher batcher;
 
     private static int serial;
 
@@ -131,6 +135,31 @@ class MetricsTest {
                 "le", "5.0");
         assertEquals(Prometheus.gauge(after, LATENCY_COUNT, "outcome", "accepted"), inf);
         assertTrue(fiveSeconds <= inf);
+    }
+
+    @Test
+    void theBidLanesGaugeFollowsTheListingsTheBatcherHoldsStateFor() {
+        long id = Auctions.listingInBidding(clock, listings, Map.of());
+        String bidder = Auctions.qualifiedBidder(data, id, "MML%06d".formatted(++serial));
+        Auctions.bid(bidder, id, "20000000.00", key()).then().statusCode(201);
+        double withLane = stableLanes();
+        assertTrue(withLane >= 1, "the listing just bid on has a lane: " + withLane);
+        batcher.forget(id);
+        double without = stableLanes();
+        assertTrue(without < withLane, "forgetting the listing drops its lane: " + withLane + " -> " + without);
+    }
+
+    /** market_bid_lanes as scraped, checked against the batcher's own count that held still around the scrape. */
+    private double stableLanes() {
+        for (int attempt = 0; ; attempt++) {
+            int before = batcher.laneCount();
+            double scraped = Prometheus.gauge(scrape(), "market_bid_lanes");
+            if (before == batcher.laneCount()) {
+                assertEquals(before, scraped);
+                return scraped;
+            }
+            assertTrue(attempt < 20, "the lane count never held still");
+        }
     }
 
     @Test
