@@ -116,9 +116,12 @@ public class BidBatcher {
         return command.result;
     }
 
-    /** Drops the state of a listing that no longer takes bids, unless bids are queued or being decided. */
+    /**
+     * Drops the state of a listing that no longer takes bids; if bids are queued or being decided, the
+     * worker drops it once they are answered and nothing else is queued.
+     */
     public void forget(long listingId) {
-        lanes.drop(listingId);
+        lanes.forget(listingId);
     }
 
     /** Drops the state of every listing without bids for {@code market.bidding.lane-idle-after}; returns how many. */
@@ -134,11 +137,6 @@ public class BidBatcher {
     /** Whether this instance holds state (a queue, known bidders) for the listing. */
     boolean holdsLane(long listingId) {
         return lanes.holds(listingId);
-    }
-
-    /** How many listings this instance holds state for. */
-    public int laneCount() {
-        return lanes.size();
     }
 
     /** Makes the lane ready for a worker unless a worker has claimed it already (and will look again). */
@@ -195,7 +193,7 @@ public class BidBatcher {
                     lane.draining.set(false);
                     if (!lane.queue.isEmpty()) {
                         schedule(lane);
-                    } else if (!open.getOrDefault(lane.listingId, true)) {
+                    } else if (!open.getOrDefault(lane.listingId, true) || lane.forgotten) {
                         lanes.drop(lane.listingId);
                     }
                 }

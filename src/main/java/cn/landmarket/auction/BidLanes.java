@@ -26,6 +26,8 @@ final class BidLanes {
         final AtomicBoolean draining = new AtomicBoolean();
         final Map<String, BidBatcher.Bidder> qualified = new ConcurrentHashMap<>();
         volatile long lastUsedMillis;
+        /** Set when the listing was found closed while the lane was busy: drop it as soon as it is idle. */
+        volatile boolean forgotten;
 
         Lane(long listingId) {
             this.listingId = listingId;
@@ -58,14 +60,31 @@ final class BidLanes {
         return lanes.computeIfPresent(listingId, (id, lane) -> lane.idle() ? null : lane) == null;
     }
 
-    /** Drops every idle lane whose last bid arrived {@code idleFor} or longer ago; returns how many. */
+    /**
+     * Drops the listing's lane if it is idle, else marks it to be dropped by the worker that finishes
+     * with it ({@link Lane#forgotten}); returns whether the listing holds no lane now.
+     */
+    boolean forget(long listingId) {
+        return lanes.computeIfPresent(listingId, (id, lane) -> {
+            if (lane.idle()) {
+                return null;
+            }
+            lane.forgotten = true;
+            return lane;
+        }) == null;
+    }
+
+    /**
+     * Drops every idle lane whose last bid arrived {@code idleFor} or longer ago, and every idle lane of a
+     * forgotten listing; returns how many.
+     */
     int dropIdle(Duration idleFor) {
         long before = clock.millis() - idleFor.toMillis();
         int dropped = 0;
         for (Long id : lanes.keySet()) {
             boolean[] removed = {false};
             lanes.computeIfPresent(id, (key, lane) -> {
-                removed[0] = lane.idle() && lane.lastUsedMillis <= before;
+                removed[0] = lane.idle() && (lane.forgotten || lane.lastUsedMillis <= before);
                 return removed[0] ? null : lane;
             });
             if (removed[0]) {

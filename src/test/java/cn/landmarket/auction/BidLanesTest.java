@@ -89,4 +89,19 @@ class BidLanesTest {
         assertEquals(1, lanes.dropIdle(Duration.ofMinutes(10)));
         assertEquals(1, lanes.size());
     }
+
+    @Test
+    void aListingForgottenWhileItsBatchIsDecidedIsMarkedForTheWorkerToDrop() {
+        BidLanes lanes = new BidLanes(new HandClock());
+        BidLanes.Lane lane = lanes.enqueue(bid(5));
+        lane.queue.poll();
+        lane.draining.set(true);
+        assertFalse(lanes.forget(5), "a batch being decided keeps its lane");
+        assertTrue(lane.forgotten, "the worker is told to drop it when done");
+        lane.draining.set(false);
+        assertTrue(lanes.drop(5));
+        assertFalse(lanes.holds(5));
+        lanes.enqueue(bid(6)).queue.clear();
+        assertTrue(lanes.forget(6), "an idle lane goes at once");
+    }
 }
