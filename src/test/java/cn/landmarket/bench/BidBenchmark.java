@@ -235,8 +235,9 @@ public final class BidBenchmark {
             rounds.add(new Result[] {raw, hot, spread, half, off, noop});
         }
         System.out.println();
-        ratio("hot HTTP / raw JDBC bids/s (target >= 1.5)", rounds, r -> r[1].acceptedPerSecond() / r[0].acceptedPerSecond());
-        ratio("hot / spread bids/s          (target >= 0.8)", rounds, r -> r[1].acceptedPerSecond() / r[2].acceptedPerSecond());
+        ratio("hot HTTP / raw JDBC bids/s   (target >= 4)  ", rounds, r -> r[1].acceptedPerSecond() / r[0].acceptedPerSecond());
+        ratio("spread / hot bids/s          (target >= 1.0)", rounds, r -> r[2].acceptedPerSecond() / r[1].acceptedPerSecond());
+        ratio("spread p99 / hot p99         (target <= 1.5)", rounds, r -> (double) r[2].p99Micros() / r[1].p99Micros());
         ratio("p99 at half rate / raw p99   (target <= 3)  ", rounds, r -> (double) r[3].p99Micros() / r[0].p99Micros());
         ratio("hot log on / log off bids/s  (target >= 0.8)", rounds, r -> r[1].acceptedPerSecond() / r[4].acceptedPerSecond());
         ratio("hot bids/s / no-op ceiling   (target >= 0.6)", rounds, r -> r[1].acceptedPerSecond() / r[5].acceptedPerSecond());
