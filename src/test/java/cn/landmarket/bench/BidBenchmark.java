@@ -94,6 +94,10 @@ public final class BidBenchmark {
             PageBenchmark.run(REPEATS);
             System.exit(0);
         }
+        if (args.length > 0 && args[0].equals("watchers")) {
+            WatcherBenchmark.run(REPEATS);
+            System.exit(0);
+        }
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Build the service first: ./mvnw -B -DskipTests package");
@@ -450,13 +454,13 @@ public final class BidBenchmark {
 
     private static final List<String> ENTERPRISES = new ArrayList<>();
 
-    private static void enterprises() {
+    static void enterprises() {
         for (int i = 0; i < CLIENTS; i++) {
             ENTERPRISES.add(CreditCode.complete(String.format(Locale.ROOT, "91510703MA%07d", i)));
         }
     }
 
-    private static void prepare(String jdbc) throws SQLException {
+    static void prepare(String jdbc) throws SQLException {
         try (Connection c = DriverManager.getConnection(jdbc, "postgres", "postgres");
                 Statement s = c.createStatement()) {
             s.execute("insert into county (code, name) values ('510722', '三台县')");
@@ -502,7 +506,7 @@ public final class BidBenchmark {
         }
     }
 
-    private static String[] tokens() throws Exception {
+    static String[] tokens() throws Exception {
         String[] tokens = new String[CLIENTS];
         for (int i = 0; i < CLIENTS; i++) {
             tokens[i] = OutsideTokens.sign("bench-" + i, "enterprise", ENTERPRISES.get(i));
@@ -513,6 +517,12 @@ public final class BidBenchmark {
 
     static Process startService(Path jar, String jdbc, int port, int managementPort, boolean auditLog)
             throws IOException {
+        return startService(jar, jdbc, port, managementPort, auditLog, java.util.Map.of());
+    }
+
+    /** As above, with more environment variables for the service (settings of one benchmark part). */
+    static Process startService(Path jar, String jdbc, int port, int managementPort, boolean auditLog,
+            java.util.Map<String, String> environment) throws IOException {
         ProcessBuilder builder = new ProcessBuilder("java", "-Xmx1g", "-jar", jar.toString());
         builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", jdbc);
         builder.environment().put("QUARKUS_DATASOURCE_USERNAME", "postgres");
@@ -539,6 +549,7 @@ public final class BidBenchmark {
         builder.environment().put("QUARKUS_LOG_CATEGORY__CN_LANDMARKET_AUCTION__LEVEL",
                 System.getProperty("bench.serviceLog", "WARN"));
         builder.environment().put("QUARKUS_LOG_CATEGORY__CN_LANDMARKET_AUCTION__MIN_LEVEL", "DEBUG");
+        builder.environment().putAll(environment);
         builder.redirectErrorStream(true).redirectOutput(
                 Path.of("target", auditLog ? "bench-service.log" : "bench-service-log-off.log").toFile());
         return builder.start();
