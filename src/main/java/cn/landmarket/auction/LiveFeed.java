@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -76,14 +78,38 @@ public class LiveFeed {
         this.retryAfterSeconds = Math.max(1, config.live().retryAfter().toSeconds());
     }
 
-    /** The watchers of one listing; a channel is created and dropped only inside channels.compute. */
-    private static final class Channel {
-        final Set<WatcherBuffer> watchers = ConcurrentHashMap.newKeySet();
+    /** Delivers on the calling thread: for watchers whose connection's event loop is not known. */
+    private static final Executor INLINE = Runnable::run;
 
+    /**
+     * The watchers of one listing, grouped by the event loop of their connection, and how many there
+     * are; a channel is created and dropped, and its count changed, only inside channels.compute.
+     */
+    private static final class Channel {
+        final Map<Executor, Set<WatcherBuffer>> byLoop = new ConcurrentHashMap<>();
+        int watchers;
+
+        /**
+         * Hands the frame to each event loop once, which writes it to its own watchers' connections in
+         * turn (a write on the connection's own loop is the cheapest there is), so that the listener
+         * only queues a few tasks per event whatever the number of watchers. A watcher's frames all go
+         * through its loop's queue, in the order sent.
+         */
         void send(LiveFrame frame) {
-            for (WatcherBuffer watcher : watchers) {
-                watcher.offer(frame);
-            }
+            byLoop.forEach((loop, group) -> {
+                if (group.isEmpty()) {
+                    return;
+                }
+                try {
+                    loop.execute(() -> {
+                        for (WatcherBuffer watcher : group) {
+                            watcher.offer(frame);
+                        }
+                    });
+                } catch (RejectedExecutionException stopping) {
+                    // the instance is shutting down
+                }
+            });
         }
     }
 
@@ -122,6 +148,14 @@ public class LiveFeed {
      * must be closed when its stream ends (closing twice is harmless).
      */
     public Watcher admit(long listingId, String clientAddress) {
+        return admit(listingId, clientAddress, null);
+    }
+
+    /**
+     * As {@link #admit(long, String)}, for a watcher whose connection runs on {@code eventLoop}, where
+     * its events are then written (null: on the feed's own thread).
+     */
+    public Watcher admit(long listingId, String clientAddress, Executor eventLoop) {
         WatcherSlots.Refusal refusal = slots.acquire(clientAddress);
         if (refusal != null) {
             boolean address = refusal == WatcherSlots.Refusal.ADDRESS;
@@ -130,10 +164,11 @@ public class LiveFeed {
                             address ? slots.perAddress() : slots.perInstance(), retryAfterSeconds),
                     List.of(), Map.of("retryAfterSeconds", retryAfterSeconds));
         }
-        Watcher watcher = new Watcher(listingId, clientAddress);
+        Watcher watcher = new Watcher(listingId, clientAddress, eventLoop == null ? INLINE : eventLoop);
         channels.compute(listingId, (id, c) -> {
             Channel ch = c == null ? new Channel() : c;
-            ch.watchers.add(watcher.buffer);
+            ch.byLoop.computeIfAbsent(watcher.loop, loop -> ConcurrentHashMap.newKeySet()).add(watcher.buffer);
+            ch.watchers++;
             return ch;
         });
         return watcher;
@@ -159,12 +194,14 @@ public class LiveFeed {
 
         private final long listingId;
         private final String clientAddress;
+        private final Executor loop;
         private final WatcherBuffer buffer = new WatcherBuffer(WATCHER_BUFFER);
         private final AtomicBoolean closed = new AtomicBoolean();
 
-        private Watcher(long listingId, String clientAddress) {
+        private Watcher(long listingId, String clientAddress, Executor loop) {
             this.listingId = listingId;
             this.clientAddress = clientAddress;
+            this.loop = loop;
         }
 
         /**
@@ -187,8 +224,11 @@ public class LiveFeed {
             }
             buffer.cancel();
             channels.computeIfPresent(listingId, (id, c) -> {
-                c.watchers.remove(buffer);
-                return c.watchers.isEmpty() ? null : c;
+                Set<WatcherBuffer> group = c.byLoop.get(loop);
+                if (group != null) {
+                    group.remove(buffer);
+                }
+                return --c.watchers == 0 ? null : c;
             });
             slots.release(clientAddress);
         }

@@ -3,6 +3,7 @@ package cn.landmarket.auction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 
 import jakarta.annotation.security.PermitAll;
@@ -35,6 +36,7 @@ import io.smallrye.mutiny.Multi;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.net.impl.ConnectionBase;
 
 /**
  * The live feed of a listing as Server-Sent Events, open to anyone from the announcement on. Each
@@ -82,7 +84,7 @@ public class LiveResource {
             @QueryParam("lastEventId") String lastEventIdQuery,
             @Context HttpServerRequest http, @Context Sse sse) {
         Long lastSeen = lastSeen(lastEventIdHeader, lastEventIdQuery);
-        LiveFeed.Watcher watcher = feed.admit(id, ClientAddress.of(http));
+        LiveFeed.Watcher watcher = feed.admit(id, ClientAddress.of(http), eventLoop(http));
         try {
             // Admitted first, read second: whatever commits in between is both kept by the watcher and
             // counted by the snapshot, and the watcher drops the bids the snapshot already counts.
@@ -118,6 +120,11 @@ public class LiveResource {
             watcher.close();
             throw e;
         }
+    }
+
+    /** The event loop the request's connection runs on, where writes to it cost least; null if unknown. */
+    private static Executor eventLoop(HttpServerRequest http) {
+        return http.connection() instanceof ConnectionBase connection ? connection.channel().eventLoop() : null;
     }
 
     private static OutboundSseEvent sse(Sse sse, LiveEvent event) {

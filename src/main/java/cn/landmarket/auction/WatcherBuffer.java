@@ -8,7 +8,8 @@ import io.vertx.core.buffer.Buffer;
 /**
  * One watcher's live events from the moment it was admitted: it keeps what arrives until its
  * connection attaches, so that nothing committed between admission and the snapshot's read is lost
- * (the bids the snapshot already counts are dropped then), and from then on writes each event's
+ * (the bids the snapshot already counts are dropped, then and whenever the listener hears of them
+ * late), and from then on writes each event's
  * frame, encoded once for all watchers ({@link LiveFrame}), straight to the connection, without a
  * stream operator, serialiser or lock of its own on the way. Bounded both before and after
  * attaching: a watcher that falls {@code capacity} events behind before attaching, or whose
@@ -33,6 +34,8 @@ final class WatcherBuffer {
     private ArrayDeque<LiveFrame> early = new ArrayDeque<>();
     private boolean overflowed;
     private boolean cancelled;
+    /** The bids the snapshot counted; written before the outlet, read after it. */
+    private int counted;
     private volatile Outlet outlet;
 
     WatcherBuffer(int capacity) {
@@ -40,8 +43,9 @@ final class WatcherBuffer {
     }
 
     /**
-     * Takes one frame: kept while not attached, written to the connection once attached. Called by
-     * the feed's threads (the listener, the heartbeat); never blocks.
+     * Takes one frame: kept while not attached, written to the connection once attached unless the
+     * snapshot counted it. Called by the feed (on the connection's event loop, or the feed's own
+     * threads); never blocks.
      */
     void offer(LiveFrame frame) {
         Outlet target = outlet;
@@ -76,6 +80,7 @@ final class WatcherBuffer {
             }
             // Writing under the lock keeps the kept frames ahead of any the feed sends meanwhile.
             failed = overflowed;
+            this.counted = counted;
             if (!failed) {
                 for (LiveFrame frame : early) {
                     if (!frame.countedBy(counted)) {
@@ -102,6 +107,10 @@ final class WatcherBuffer {
     }
 
     private void deliver(Outlet target, LiveFrame frame) {
+        if (frame.countedBy(counted)) {
+            // committed before the snapshot was read, heard by the listener only now
+            return;
+        }
         boolean full;
         try {
             full = target.full();

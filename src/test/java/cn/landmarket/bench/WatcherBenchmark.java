@@ -67,6 +67,7 @@ final class WatcherBenchmark {
     private static final long START_FEN = 10_000_000_00L;
     private static final long INCREMENT_FEN = 1_000_00L;
     private static final int MAX_SEQ = 1 << 16;
+    private static final boolean DEBUG = Boolean.getBoolean("bench.debug");
     private static final Pattern SEQUENCE = Pattern.compile("\"sequence\"\\s*:\\s*(\\d+)");
 
     private WatcherBenchmark() {
@@ -829,6 +830,9 @@ final class WatcherBenchmark {
             if (kind == 'S') {
                 if (!w.synced) {
                     if (w.lastBid >= 0 && id != w.lastBid) {
+                        if (DEBUG) {
+                            System.err.printf("watcher %d: snapshot %d after bid %d%n", w.index, id, w.lastBid);
+                        }
                         if (id > w.lastBid) {
                             w.gaps += id - w.lastBid;
                         } else {
@@ -847,6 +851,10 @@ final class WatcherBenchmark {
                 if (id == w.lastBid + 1) {
                     w.lastBid = id;
                 } else if (id <= w.lastBid) {
+                    if (DEBUG) {
+                        System.err.printf("watcher %d: bid %d again after %d (%s)%n", w.index, id, w.lastBid,
+                                w.synced ? "live" : "replayed");
+                    }
                     w.duplicates++;
                 } else {
                     w.gaps += id - w.lastBid - 1;
