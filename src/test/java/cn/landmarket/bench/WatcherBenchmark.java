@@ -77,11 +77,12 @@ final class WatcherBenchmark {
     record Figures(int watchers, int bids, int deliveredToAll, long gaps, long duplicates, int serverClosed,
             int refused, double connectSeconds, double connectP50Ms, double connectP99Ms, double spreadP50Ms,
             double spreadP99Ms, double spreadMaxMs, double postToLastP50Ms, double postToLastP99Ms,
-            double reconnectSeconds, int reconnectedComplete, double rssMiB, double hwmMiB, int serviceFds) {
+            double reconnectSeconds, int reconnectedComplete, double rssMiB, double hwmMiB, int serviceFds,
+            double serviceCpuMsPerBid, double clientCpuMsPerBid, double liveHeapMiB) {
     }
 
     static void run(int repeats) throws Exception {
-        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
+        Path jar = Path.of(System.getProperty("bench.jar", "target/quarkus-app/quarkus-run.jar"));
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Build the service first: ./mvnw -B -DskipTests package");
         }
@@ -137,11 +138,14 @@ final class WatcherBenchmark {
                             + "   %d bids, %d delivered to every watcher; gaps %d, duplicates %d, closed by the service %d%n"
                             + "   first-to-last spread p50 %.0f ms, p99 %.0f ms, max %.0f ms; bid sent to last watcher p50 %.0f ms, p99 %.0f ms%n"
                             + "   %d watchers dropped and reconnected in %.2f s, %d of them with the full sequence%n"
-                            + "   service with the watchers: VmRSS %.0f MiB (highest sample), VmHWM %.0f MiB, %d open files%n",
+                            + "   service with the watchers: VmRSS %.0f MiB (highest sample), VmHWM %.0f MiB, %d open files,"
+                            + " heap in use after a full GC %.0f MiB%n"
+                            + "   CPU per bid while bidding (the drop and reconnect included): service %.1f ms, this client %.1f ms%n",
                     f.watchers(), f.connectSeconds(), f.connectP50Ms(), f.connectP99Ms(), f.refused(), f.bids(),
                     f.deliveredToAll(), f.gaps(), f.duplicates(), f.serverClosed(), f.spreadP50Ms(), f.spreadP99Ms(),
                     f.spreadMaxMs(), f.postToLastP50Ms(), f.postToLastP99Ms(), RECONNECTS, f.reconnectSeconds(),
-                    f.reconnectedComplete(), f.rssMiB(), f.hwmMiB(), f.serviceFds());
+                    f.reconnectedComplete(), f.rssMiB(), f.hwmMiB(), f.serviceFds(), f.liveHeapMiB(),
+                    f.serviceCpuMsPerBid(), f.clientCpuMsPerBid());
         }
         System.out.println();
         summary("spread p50 (ms)                    ", all, Figures::spreadP50Ms);
@@ -155,6 +159,9 @@ final class WatcherBenchmark {
         summary("reconnect the dropped ones (s)     ", all, Figures::reconnectSeconds);
         summary("service VmRSS (MiB)   (goal <= 768)", all, Figures::rssMiB);
         summary("service VmHWM (MiB)                ", all, Figures::hwmMiB);
+        summary("service heap after full GC (MiB)   ", all, Figures::liveHeapMiB);
+        summary("service CPU per bid (ms)           ", all, Figures::serviceCpuMsPerBid);
+        summary("client CPU per bid (ms)            ", all, Figures::clientCpuMsPerBid);
     }
 
     private static void summary(String name, List<Figures> all, ToDoubleFunction<Figures> f) {
@@ -174,6 +181,8 @@ final class WatcherBenchmark {
         // warm-up bids (not counted), then the measured bids with a drop and reconnect in the middle
         bidder.bidFor(Duration.ofSeconds(WARMUP));
         int firstSeq = bidCount(jdbc) + 1;
+        long serviceCpu0 = cpuMillis(pid);
+        long clientCpu0 = cpuMillis(ProcessHandle.current().pid());
         long[] reconnect = new long[1];
         Thread dropper = new Thread(() -> {
             try {
@@ -192,6 +201,10 @@ final class WatcherBenchmark {
         dropper.join();
         int lastSeq = bidCount(jdbc);
         boolean complete = client.awaitSequence(lastSeq, Duration.ofSeconds(60));
+        double bids = Math.max(1, lastSeq - firstSeq + 1);
+        double serviceCpu = (cpuMillis(pid) - serviceCpu0) / bids;
+        double clientCpu = (cpuMillis(ProcessHandle.current().pid()) - clientCpu0) / bids;
+        double liveHeap = liveHeapMiB(pid);
         rss.stop();
         double[] mem = memory(pid);
         int fds = openFiles(pid);
@@ -201,7 +214,7 @@ final class WatcherBenchmark {
                 client.duplicates(), client.serverClosed(), client.refused(), connectSeconds,
                 percentile(connectTimes, 0.50), percentile(connectTimes, 0.99), stats.spreadP50, stats.spreadP99,
                 stats.spreadMax, stats.postToLastP50, stats.postToLastP99, reconnect[0] / 1e9, reconnectedComplete,
-                Math.max(rss.highest, mem[0]), mem[1], fds);
+                Math.max(rss.highest, mem[0]), mem[1], fds, serviceCpu, clientCpu, liveHeap);
         if (!complete) {
             System.out.printf(Locale.ROOT, "   not every watcher reached bid %d within 60 s%n", lastSeq);
         }
@@ -237,6 +250,37 @@ final class WatcherBenchmark {
             // the process ended
         }
         return new double[] {kb[0] / 1024, kb[1] / 1024};
+    }
+
+    /** User and system CPU time of a process so far, in ms (from /proc/<pid>/stat, 100 ticks a second). */
+    static long cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** The service's heap in use right after a full collection (jcmd), in MiB; 0 when jcmd is not at hand. */
+    private static double liveHeapMiB(long pid) {
+        try {
+            Process gc = new ProcessBuilder("jcmd", String.valueOf(pid), "GC.run").redirectErrorStream(true).start();
+            gc.getInputStream().readAllBytes();
+            gc.waitFor(60, TimeUnit.SECONDS);
+            Process info = new ProcessBuilder("jcmd", String.valueOf(pid), "GC.heap_info").redirectErrorStream(true)
+                    .start();
+            String text = new String(info.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            info.waitFor(60, TimeUnit.SECONDS);
+            Matcher m = Pattern.compile("used (\\d+)K").matcher(text);
+            return m.find() ? Long.parseLong(m.group(1)) / 1024.0 : 0;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
     }
 
     private static int openFiles(long pid) {
