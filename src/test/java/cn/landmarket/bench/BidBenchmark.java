@@ -523,7 +523,8 @@ public final class BidBenchmark {
     /** As above, with more environment variables for the service (settings of one benchmark part). */
     static Process startService(Path jar, String jdbc, int port, int managementPort, boolean auditLog,
             java.util.Map<String, String> environment) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx1g", "-jar", jar.toString());
+        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx" + System.getProperty("bench.serviceHeap", "1g"), "-jar",
+                jar.toString());
         builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", jdbc);
         builder.environment().put("QUARKUS_DATASOURCE_USERNAME", "postgres");
         builder.environment().put("QUARKUS_DATASOURCE_PASSWORD", "postgres");

@@ -49,7 +49,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * watcher, gaps and duplicates in each watcher's sequence, the connect time, and the service's
  * resident memory (VmRSS, VmHWM) with the watchers connected; min / median / max over the repeats.
  * Settings: {@code -Dbench.watchers=15000 -Dbench.seconds=10 -Dbench.warmup=3 -Dbench.repeats=3
- * -Dbench.bidRate=10 -Dbench.reconnects=1000 -Dbench.selectors=2}.
+ * -Dbench.bidRate=10 -Dbench.reconnects=1000 -Dbench.selectors=2}; {@code -Dbench.serviceHeap=512m} gives the service
+ * another heap than 1 GiB, {@code -Dbench.jar=...} measures another build, {@code -Dbench.debug=true} prints each
+ * gap or duplicate.
  */
 final class WatcherBenchmark {
 
