@@ -3,10 +3,19 @@ package cn.landmarket.auction;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,16 +34,17 @@ import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.error.ErrorCode;
 import cn.landmarket.common.error.Message;
 import cn.landmarket.common.error.MessageKey;
+import cn.landmarket.common.time.ApiTime;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 
 /**
  * Feeds the live streams of this instance from PostgreSQL {@code LISTEN/NOTIFY}: every instance
- * hears the events committed by any instance, and a watcher never touches the database. Each
- * watcher has its own bounded buffer that drops on overflow, so a slow or dead client can never
- * hold up the listener, let alone bidding. Every watcher holds a connection, so the instance admits
+ * hears the events committed by any instance, and a watcher never touches the database. Each event
+ * is encoded once ({@link LiveFrame}) and the same bytes are queued on every watcher's connection
+ * ({@link WatcherBuffer}) without waiting for any of them; a watcher whose connection stops taking
+ * them is disconnected, so a slow or dead client can never hold up the listener, let alone bidding.
+ * A heartbeat goes to every watcher of a listing every 15 s. Every watcher holds a connection, so the instance admits
  * at most {@code market.live.max-per-address} from one client address and
  * {@code market.live.max-per-instance} in all (503 with Retry-After beyond); a watcher's slot, and
  * its listing's channel once nobody watches it, is given back when its stream ends.
@@ -44,27 +54,63 @@ public class LiveFeed {
 
     private static final Logger LOG = Logger.getLogger(LiveFeed.class);
     private static final int WATCHER_BUFFER = 256;
+    /** How often every watcher gets a heartbeat (which keeps idle connections open and tells the server's time). */
+    static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
     private final DataSource dataSource;
     private final ObjectMapper json;
+    private final Clock clock;
+    private final ZoneId zone;
     private final Map<Long, Channel> channels = new ConcurrentHashMap<>();
     private final WatcherSlots slots;
     private final long retryAfterSeconds;
     private volatile boolean running;
     private volatile boolean listening;
     private Thread listener;
+    private ScheduledExecutorService heartbeats;
 
-    LiveFeed(DataSource dataSource, ObjectMapper json, MarketConfig config) {
+    LiveFeed(DataSource dataSource, ObjectMapper json, MarketConfig config, Clock clock) {
         this.dataSource = dataSource;
         this.json = json;
+        this.clock = clock;
+        this.zone = config.zone();
         this.slots = new WatcherSlots(config.live().maxPerAddress(), config.live().maxPerInstance());
         this.retryAfterSeconds = Math.max(1, config.live().retryAfter().toSeconds());
     }
 
-    /** The events of one listing and how many admitted watchers it has; changed only inside channels.compute. */
+    /** Delivers on the calling thread: for watchers whose connection's event loop is not known. */
+    private static final Executor INLINE = Runnable::run;
+
+    /**
+     * The watchers of one listing, grouped by the event loop of their connection, and how many there
+     * are; a channel is created and dropped, and its count changed, only inside channels.compute.
+     */
     private static final class Channel {
-        final BroadcastProcessor<LiveEvent> processor = BroadcastProcessor.create();
+        final Map<Executor, Set<WatcherBuffer>> byLoop = new ConcurrentHashMap<>();
         int watchers;
+
+        /**
+         * Hands the frame to each event loop once, which writes it to its own watchers' connections in
+         * turn (a write on the connection's own loop is the cheapest there is), so that the listener
+         * only queues a few tasks per event whatever the number of watchers. A watcher's frames all go
+         * through its loop's queue, in the order sent.
+         */
+        void send(LiveFrame frame) {
+            byLoop.forEach((loop, group) -> {
+                if (group.isEmpty()) {
+                    return;
+                }
+                try {
+                    loop.execute(() -> {
+                        for (WatcherBuffer watcher : group) {
+                            watcher.offer(frame);
+                        }
+                    });
+                } catch (RejectedExecutionException stopping) {
+                    // the instance is shutting down
+                }
+            });
+        }
     }
 
     void start(@Observes StartupEvent event) {
@@ -72,12 +118,22 @@ public class LiveFeed {
         listener = new Thread(this::listen, "live-feed-listener");
         listener.setDaemon(true);
         listener.start();
+        heartbeats = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "live-feed-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        heartbeats.scheduleAtFixedRate(this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
         if (listener != null) {
             listener.interrupt();
+        }
+        if (heartbeats != null) {
+            heartbeats.shutdownNow();
         }
     }
 
@@ -92,6 +148,14 @@ public class LiveFeed {
      * must be closed when its stream ends (closing twice is harmless).
      */
     public Watcher admit(long listingId, String clientAddress) {
+        return admit(listingId, clientAddress, null);
+    }
+
+    /**
+     * As {@link #admit(long, String)}, for a watcher whose connection runs on {@code eventLoop}, where
+     * its events are then written (null: on the feed's own thread).
+     */
+    public Watcher admit(long listingId, String clientAddress, Executor eventLoop) {
         WatcherSlots.Refusal refusal = slots.acquire(clientAddress);
         if (refusal != null) {
             boolean address = refusal == WatcherSlots.Refusal.ADDRESS;
@@ -100,12 +164,14 @@ public class LiveFeed {
                             address ? slots.perAddress() : slots.perInstance(), retryAfterSeconds),
                     List.of(), Map.of("retryAfterSeconds", retryAfterSeconds));
         }
-        Channel channel = channels.compute(listingId, (id, c) -> {
+        Watcher watcher = new Watcher(listingId, clientAddress, eventLoop == null ? INLINE : eventLoop);
+        channels.compute(listingId, (id, c) -> {
             Channel ch = c == null ? new Channel() : c;
+            ch.byLoop.computeIfAbsent(watcher.loop, loop -> ConcurrentHashMap.newKeySet()).add(watcher.buffer);
             ch.watchers++;
             return ch;
         });
-        return new Watcher(listingId, clientAddress, channel);
+        return watcher;
     }
 
     /** Live feeds open on this instance. */
@@ -128,22 +194,26 @@ public class LiveFeed {
 
         private final long listingId;
         private final String clientAddress;
+        private final Executor loop;
         private final WatcherBuffer buffer = new WatcherBuffer(WATCHER_BUFFER);
         private final AtomicBoolean closed = new AtomicBoolean();
 
-        private Watcher(long listingId, String clientAddress, Channel channel) {
+        private Watcher(long listingId, String clientAddress, Executor loop) {
             this.listingId = listingId;
             this.clientAddress = clientAddress;
-            channel.processor.subscribe().withSubscriber(buffer);
+            this.loop = loop;
         }
 
         /**
-         * The listing's events since this watcher was admitted, through a buffer of its own; a
-         * watcher that falls that far behind is disconnected (and may reconnect with the last event id
-         * it saw) instead of slowing anyone else. Subscribe once.
+         * Starts writing the listing's events to the watcher's connection: first those kept since
+         * the watcher was admitted, less the bids a snapshot counting {@code counted} bids includes,
+         * then each new one. A watcher whose connection stops taking them (or that fell
+         * 256 events behind before attaching) is failed through the outlet,
+         * and may reconnect with the last event id it saw, instead of slowing anyone else. Attach once,
+         * after the stream's first events were written.
          */
-        public Multi<LiveEvent> events() {
-            return buffer.events();
+        public void attach(WatcherBuffer.Outlet outlet, int counted) {
+            buffer.attach(outlet, counted);
         }
 
         /** Gives back the watcher's slot, and the listing's channel when it was the last watcher. */
@@ -153,7 +223,13 @@ public class LiveFeed {
                 return;
             }
             buffer.cancel();
-            channels.computeIfPresent(listingId, (id, c) -> --c.watchers == 0 ? null : c);
+            channels.computeIfPresent(listingId, (id, c) -> {
+                Set<WatcherBuffer> group = c.byLoop.get(loop);
+                if (group != null) {
+                    group.remove(buffer);
+                }
+                return --c.watchers == 0 ? null : c;
+            });
             slots.release(clientAddress);
         }
     }
@@ -190,10 +266,28 @@ public class LiveFeed {
             LiveEvent event = json.readValue(payload, LiveEvent.class);
             Channel channel = channels.get(event.listingId());
             if (channel != null) {
-                channel.processor.onNext(event);
+                channel.send(LiveFrame.of(event, json.writeValueAsString(event)));
             }
         } catch (Exception e) {
             LOG.warnf("Unreadable live event dropped: %s", e.getMessage());
+        }
+    }
+
+    /** Sends every watched listing's watchers a heartbeat with the server's time. */
+    private void heartbeat() {
+        try {
+            String at = ApiTime.format(Instant.now(clock), zone);
+            channels.forEach((id, channel) -> {
+                LiveEvent event = LiveEvent.heartbeat(id, at);
+                try {
+                    channel.send(LiveFrame.of(event, json.writeValueAsString(event)));
+                } catch (Exception e) {
+                    LOG.warnf("Heartbeat of listing %d not sent: %s", id, e.getMessage());
+                }
+            });
+        } catch (RuntimeException e) {
+            // a failing round must not end the schedule
+            LOG.warnf("Live feed heartbeat failed: %s", e.getMessage());
         }
     }
 

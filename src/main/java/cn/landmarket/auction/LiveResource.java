@@ -1,9 +1,9 @@
 package cn.landmarket.auction;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 
 import jakarta.annotation.security.PermitAll;
@@ -29,13 +29,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import cn.landmarket.common.ClientAddress;
-import cn.landmarket.common.config.MarketConfig;
 import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.error.MessageKey;
-import cn.landmarket.common.time.ApiTime;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.net.impl.ConnectionBase;
 
 /**
  * The live feed of a listing as Server-Sent Events, open to anyone from the announcement on. Each
@@ -49,7 +50,6 @@ import io.vertx.core.http.HttpServerRequest;
 @PermitAll
 public class LiveResource {
 
-    private static final Duration HEARTBEAT = Duration.ofSeconds(15);
     /** How long a client waits before reconnecting after losing the feed ({@code retry:}). */
     static final Duration RETRY = Duration.ofSeconds(3);
     private static final Pattern SEQUENCE = Pattern.compile("[0-9]{1,9}");
@@ -59,12 +59,6 @@ public class LiveResource {
 
     @Inject
     LiveFeed feed;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    MarketConfig market;
 
     @GET
     @Blocking
@@ -90,28 +84,47 @@ public class LiveResource {
             @QueryParam("lastEventId") String lastEventIdQuery,
             @Context HttpServerRequest http, @Context Sse sse) {
         Long lastSeen = lastSeen(lastEventIdHeader, lastEventIdQuery);
-        LiveFeed.Watcher watcher = feed.admit(id, ClientAddress.of(http));
+        LiveFeed.Watcher watcher = feed.admit(id, ClientAddress.of(http), eventLoop(http));
         try {
             // Admitted first, read second: whatever commits in between is both kept by the watcher and
-            // counted by the snapshot, and the filter below drops the bids the snapshot already counts.
+            // counted by the snapshot, and the watcher drops the bids the snapshot already counts.
             AuctionService.Resumption start = lastSeen == null
                     ? new AuctionService.Resumption(List.of(), auctions.snapshot(id))
                     : auctions.resume(id, lastSeen);
             int counted = start.snapshot().sequence();
-            Multi<LiveEvent> first = Multi.createFrom().iterable(start.missed())
-                    .onCompletion().switchTo(Multi.createFrom().item(start.snapshot()));
-            Multi<LiveEvent> live = watcher.events()
-                    .select().where(e -> !LiveEvent.BID.equals(e.type()) || e.sequence() > counted);
-            Multi<LiveEvent> heartbeats = Multi.createFrom().ticks().every(HEARTBEAT)
-                    .map(tick -> LiveEvent.heartbeat(id, ApiTime.format(Instant.now(clock), market.zone())));
-            return Multi.createBy().merging()
-                    .streams(Multi.createBy().concatenating().streams(first, live), heartbeats)
-                    .map(e -> sse(sse, e))
-                    .onTermination().invoke(watcher::close);
+            List<LiveEvent> firstEvents = new ArrayList<>(start.missed());
+            firstEvents.add(start.snapshot());
+            Multi<OutboundSseEvent> first = Multi.createFrom().iterable(firstEvents).map(e -> sse(sse, e));
+            // Once the first events are written, the feed writes each later event (encoded once for
+            // every watcher) and the heartbeats straight to the connection; this stream only stays open
+            // until the client goes, or fails when the client does not keep up.
+            HttpServerResponse response = http.response();
+            Multi<OutboundSseEvent> live = Multi.createFrom().emitter(emitter -> watcher.attach(new WatcherBuffer.Outlet() {
+                @Override
+                public boolean full() {
+                    return response.writeQueueFull();
+                }
+
+                @Override
+                public void write(Buffer frame) {
+                    response.write(frame);
+                }
+
+                @Override
+                public void fail(Throwable failure) {
+                    emitter.fail(failure);
+                }
+            }, counted));
+            return Multi.createBy().concatenating().streams(first, live).onTermination().invoke(watcher::close);
         } catch (RuntimeException e) {
             watcher.close();
             throw e;
         }
+    }
+
+    /** The event loop the request's connection runs on, where writes to it cost least; null if unknown. */
+    private static Executor eventLoop(HttpServerRequest http) {
+        return http.connection() instanceof ConnectionBase connection ? connection.channel().eventLoop() : null;
     }
 
     private static OutboundSseEvent sse(Sse sse, LiveEvent event) {

@@ -1,117 +1,136 @@
 package cn.landmarket.auction;
 
 import java.util.ArrayDeque;
-import java.util.concurrent.Flow;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.BackPressureFailure;
-import io.smallrye.mutiny.subscription.MultiEmitter;
+import io.vertx.core.buffer.Buffer;
 
 /**
- * One watcher's events from the moment it was admitted: it subscribes to its listing's channel at
- * once and keeps what arrives until the response stream attaches, so that nothing committed between
- * admission and the snapshot's read is lost (the resource drops what the snapshot already counts).
- * Bounded both before and after attaching: a watcher that falls {@code capacity} events behind
- * fails, and its client reconnects with {@code Last-Event-ID} instead of slowing anyone else.
+ * One watcher's live events from the moment it was admitted: it keeps what arrives until its
+ * connection attaches, so that nothing committed between admission and the snapshot's read is lost
+ * (the bids the snapshot already counts are dropped, then and whenever the listener hears of them
+ * late), and from then on writes each event's
+ * frame, encoded once for all watchers ({@link LiveFrame}), straight to the connection, without a
+ * stream operator, serialiser or lock of its own on the way. Bounded both before and after
+ * attaching: a watcher that falls {@code capacity} events behind before attaching, or whose
+ * connection stops taking writes (its write queue is full), fails, and its client reconnects with
+ * {@code Last-Event-ID} instead of slowing anyone else.
  */
-final class WatcherBuffer implements Flow.Subscriber<LiveEvent> {
+final class WatcherBuffer {
+
+    /** Where an attached watcher's frames go: its connection. */
+    interface Outlet {
+        /** Whether the connection holds as much unsent data as it takes (the client does not keep up). */
+        boolean full();
+
+        /** Queues a frame on the connection (any thread; frames from one thread stay in order). */
+        void write(Buffer frame);
+
+        /** Ends the stream with the failure; called at most once. */
+        void fail(Throwable failure);
+    }
 
     private final int capacity;
-    private final ArrayDeque<LiveEvent> early = new ArrayDeque<>();
-    private Flow.Subscription upstream;
-    private MultiEmitter<? super LiveEvent> emitter;
+    private ArrayDeque<LiveFrame> early = new ArrayDeque<>();
     private boolean overflowed;
     private boolean cancelled;
+    /** The bids the snapshot counted; written before the outlet, read after it. */
+    private int counted;
+    private volatile Outlet outlet;
 
     WatcherBuffer(int capacity) {
         this.capacity = capacity;
     }
 
-    @Override
-    public void onSubscribe(Flow.Subscription subscription) {
-        synchronized (this) {
-            if (!cancelled) {
-                upstream = subscription;
-            }
-        }
-        if (upstream == subscription) {
-            subscription.request(Long.MAX_VALUE);
-        } else {
-            subscription.cancel();
-        }
-    }
-
-    /** Called by the channel's single listener thread, one event at a time. */
-    @Override
-    public void onNext(LiveEvent event) {
-        MultiEmitter<? super LiveEvent> target;
-        synchronized (this) {
-            if (emitter == null) {
-                if (early.size() < capacity) {
-                    early.add(event);
-                } else {
-                    overflowed = true;
+    /**
+     * Takes one frame: kept while not attached, written to the connection once attached unless the
+     * snapshot counted it. Called by the feed (on the connection's event loop, or the feed's own
+     * threads); never blocks.
+     */
+    void offer(LiveFrame frame) {
+        Outlet target = outlet;
+        if (target == null) {
+            synchronized (this) {
+                target = outlet;
+                if (target == null) {
+                    if (cancelled || LiveEvent.HEARTBEAT.equals(frame.type())) {
+                        return;
+                    }
+                    if (early.size() < capacity) {
+                        early.add(frame);
+                    } else {
+                        overflowed = true;
+                    }
+                    return;
                 }
-                return;
             }
-            target = emitter;
         }
-        target.emit(event);
+        deliver(target, frame);
     }
 
-    @Override
-    public void onError(Throwable failure) {
-        MultiEmitter<? super LiveEvent> target = attached();
-        if (target != null) {
-            target.fail(failure);
-        }
-    }
-
-    @Override
-    public void onComplete() {
-        MultiEmitter<? super LiveEvent> target = attached();
-        if (target != null) {
-            target.complete();
-        }
-    }
-
-    /** The events kept since admission, then each new one; subscribe once. */
-    Multi<LiveEvent> events() {
-        return Multi.createFrom().<LiveEvent>emitter(this::attach).onOverflow().buffer(capacity);
-    }
-
-    /** Stops receiving the channel's events (the watcher closed); harmless twice. */
-    void cancel() {
-        Flow.Subscription subscription;
-        synchronized (this) {
-            cancelled = true;
-            subscription = upstream;
-            upstream = null;
-            early.clear();
-        }
-        if (subscription != null) {
-            subscription.cancel();
-        }
-    }
-
-    private void attach(MultiEmitter<? super LiveEvent> target) {
-        target.onTermination(this::cancel);
+    /**
+     * Sends the frames kept since admission, less the bids a snapshot counting {@code counted} bids
+     * includes, then each new one, to the outlet. Attach once.
+     */
+    void attach(Outlet target, int counted) {
         boolean failed;
         synchronized (this) {
-            // Emitting under the lock keeps the kept events ahead of any the listener sends meanwhile.
-            for (LiveEvent event : early) {
-                target.emit(event);
+            if (cancelled) {
+                return;
             }
-            early.clear();
+            // Writing under the lock keeps the kept frames ahead of any the feed sends meanwhile.
             failed = overflowed;
-            emitter = target;
+            this.counted = counted;
+            if (!failed) {
+                for (LiveFrame frame : early) {
+                    if (!frame.countedBy(counted)) {
+                        target.write(frame.bytes());
+                    }
+                }
+            }
+            early = null;
+            outlet = failed ? null : target;
+            cancelled = failed;
         }
         if (failed) {
             target.fail(new BackPressureFailure("the watcher fell more than " + capacity + " events behind"));
         }
     }
 
-    private synchronized MultiEmitter<? super LiveEvent> attached() {
-        return emitter;
+    /** Stops sending (the watcher closed); harmless twice. */
+    void cancel() {
+        synchronized (this) {
+            cancelled = true;
+            outlet = null;
+            early = null;
+        }
+    }
+
+    private void deliver(Outlet target, LiveFrame frame) {
+        if (frame.countedBy(counted)) {
+            // committed before the snapshot was read, heard by the listener only now
+            return;
+        }
+        boolean full;
+        try {
+            full = target.full();
+            if (!full) {
+                target.write(frame.bytes());
+            }
+        } catch (RuntimeException closed) {
+            // the connection ended meanwhile: the stream's end closes the watcher
+            cancel();
+            return;
+        }
+        if (full) {
+            synchronized (this) {
+                if (outlet != target) {
+                    return;
+                }
+                cancelled = true;
+                outlet = null;
+            }
+            target.fail(new BackPressureFailure("the watcher's connection stopped taking events"));
+        }
     }
 }

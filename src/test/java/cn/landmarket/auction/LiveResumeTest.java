@@ -178,6 +178,63 @@ class LiveResumeTest {
         assertNull(next(events), "nothing twice, nothing else");
     }
 
+    /** The next frame's lines (field name and value as sent, data included) that is not a heartbeat, or null after 10 s. */
+    private static List<String> nextFrame(BlockingQueue<String> lines) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        List<String> frame = new ArrayList<>();
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(200, TimeUnit.MILLISECONDS);
+            if (line == null) {
+                continue;
+            }
+            if (!line.isEmpty()) {
+                frame.add(line);
+            } else if (!frame.isEmpty()) {
+                if (!frame.contains("event:heartbeat")) {
+                    return frame;
+                }
+                frame = new ArrayList<>();
+            }
+        }
+        return null;
+    }
+
+    private static List<String> names(List<String> frame) {
+        return frame.stream().map(line -> line.substring(0, line.indexOf(':'))).toList();
+    }
+
+    @Test
+    void aBidWrittenByTheFeedIsFramedAsOneWrittenWithTheFirstEvents() throws Exception {
+        long id = Auctions.listingInBidding(clock, listings, Map.of());
+        String bidder = Auctions.qualifiedBidder(data, id, "LRD%06d".formatted(id % 100_000));
+        Auctions.bid(bidder, id, amount(0), "lr-d-" + id + "-0").then().statusCode(201);
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        CompletableFuture<HttpResponse<Stream<String>>> response = HttpClient.newHttpClient().sendAsync(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RestAssured.port + "/api/listings/" + id
+                        + "/live")).header("Accept", "text/event-stream").header("Last-Event-ID", "0").build(),
+                HttpResponse.BodyHandlers.ofLines());
+        open.add(response);
+        response.thenAccept(r -> r.body().forEach(lines::add));
+
+        List<String> replayed = nextFrame(lines);
+        assertNotNull(replayed, "the missed bid");
+        List<String> snapshot = nextFrame(lines);
+        assertNotNull(snapshot, "the snapshot");
+        assertTrue(snapshot.contains("event:snapshot"), snapshot.toString());
+        Auctions.bid(bidder, id, amount(1), "lr-d-" + id + "-1").then().statusCode(201);
+        List<String> live = nextFrame(lines);
+        assertNotNull(live, "the live bid");
+
+        assertEquals(List.of("content-type", "id", "event", "data"), names(replayed), replayed.toString());
+        assertEquals(names(replayed), names(live), "the same fields in the same order: " + live);
+        assertEquals(List.of("content-type:application/json", "id:1", "event:bid"), replayed.subList(0, 3));
+        assertEquals(List.of("content-type:application/json", "id:2", "event:bid"), live.subList(0, 3));
+        JsonNode bid = JSON.readTree(live.get(3).substring("data:".length()));
+        assertEquals(2, bid.get("sequence").asInt());
+        assertEquals(amount(1), bid.get("amount").asText());
+        assertEquals(id, bid.get("listingId").asLong());
+    }
+
     @Test
     void aWatcherThatMissedNothingGetsOnlyTheSnapshot() throws Exception {
         long id = Auctions.listingInBidding(clock, listings, Map.of());

@@ -117,6 +117,10 @@ public final class BidBenchmark {
         if (args.length > 0 && args[0].equals("lanes")) {
             System.exit(LanesBenchmark.run() ? 0 : 1);
         }
+        if (args.length > 0 && args[0].equals("watchers")) {
+            WatcherBenchmark.run(REPEATS);
+            System.exit(0);
+        }
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Build the service first: ./mvnw -B -DskipTests package");
@@ -143,7 +147,7 @@ public final class BidBenchmark {
             if (NMT) {
                 extra.add("-XX:NativeMemoryTracking=summary");
             }
-            Process service = startService(jar, jdbc, port, management, true, extra, "bench-service.log");
+            Process service = startService(jar, jdbc, port, management, true, extra, "bench-service.log", java.util.Map.of());
             Process serviceOff = startService(jar, jdbcOff, portOff, managementOff, false);
             Windows windows = new Windows();
             try (ResidentMemory memory = new ResidentMemory(service.pid())) {
@@ -560,13 +564,13 @@ public final class BidBenchmark {
 
     private static final List<String> ENTERPRISES = new ArrayList<>();
 
-    private static void enterprises() {
+    static void enterprises() {
         for (int i = 0; i < CLIENTS; i++) {
             ENTERPRISES.add(CreditCode.complete(String.format(Locale.ROOT, "91510703MA%07d", i)));
         }
     }
 
-    private static void prepare(String jdbc) throws SQLException {
+    static void prepare(String jdbc) throws SQLException {
         try (Connection c = DriverManager.getConnection(jdbc, "postgres", "postgres");
                 Statement s = c.createStatement()) {
             s.execute("insert into county (code, name) values ('510722', '三台县')");
@@ -612,7 +616,7 @@ public final class BidBenchmark {
         }
     }
 
-    private static String[] tokens() throws Exception {
+    static String[] tokens() throws Exception {
         String[] tokens = new String[CLIENTS];
         for (int i = 0; i < CLIENTS; i++) {
             tokens[i] = OutsideTokens.sign("bench-" + i, "enterprise", ENTERPRISES.get(i));
@@ -624,15 +628,16 @@ public final class BidBenchmark {
     static Process startService(Path jar, String jdbc, int port, int managementPort, boolean auditLog)
             throws IOException {
         return startService(jar, jdbc, port, managementPort, auditLog, List.of(),
-                auditLog ? "bench-service.log" : "bench-service-log-off.log");
+                auditLog ? "bench-service.log" : "bench-service-log-off.log", java.util.Map.of());
     }
 
     /**
      * Starts the packaged service with a deployment's JVM options ({@link DeploymentJvm}) and these
-     * extra ones, on 127.0.0.1, its output in {@code target/<log>}. The benchmark's no-op bid is on.
+     * extra ones, on 127.0.0.1, its output in {@code target/<log>}, with more environment variables
+     * (the settings of one benchmark part). The benchmark's no-op bid is on.
      */
     static Process startService(Path jar, String jdbc, int port, int managementPort, boolean auditLog,
-            List<String> extraJvm, String log) throws IOException {
+            List<String> extraJvm, String log, java.util.Map<String, String> environment) throws IOException {
         List<String> command = new ArrayList<>();
         command.add("java");
         command.addAll(DeploymentJvm.options());
@@ -667,6 +672,7 @@ public final class BidBenchmark {
         builder.environment().put("QUARKUS_LOG_CATEGORY__CN_LANDMARKET_AUCTION__LEVEL",
                 System.getProperty("bench.serviceLog", "WARN"));
         builder.environment().put("QUARKUS_LOG_CATEGORY__CN_LANDMARKET_AUCTION__MIN_LEVEL", "DEBUG");
+        builder.environment().putAll(environment);
         builder.redirectErrorStream(true).redirectOutput(Path.of("target", log).toFile());
         return builder.start();
     }

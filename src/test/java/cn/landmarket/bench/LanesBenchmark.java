@@ -118,7 +118,7 @@ final class LanesBenchmark {
             int port = BidBenchmark.freePort();
             int management = BidBenchmark.freePort();
             Process service = BidBenchmark.startService(jar, jdbc, port, management, true, List.of(),
-                    "bench-lanes-service.log");
+                    "bench-lanes-service.log", java.util.Map.of());
             try {
                 BidBenchmark.waitUntilReady(management);
                 LanesBenchmark bench = new LanesBenchmark(jdbc, port, management);
