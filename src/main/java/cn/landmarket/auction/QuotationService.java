@@ -330,7 +330,7 @@ public class QuotationService {
     }
 
     private QuotationView view(SealedQuotation q, Listing listing, Long viewerRegistration, Integer winner) {
-        SealedOpening.Validity validity = q.revealed() || listing.closedAt != null
+        QuotationValidity validity = q.revealed() || listing.closedAt != null
                 ? SealedOpening.validity(q.amountFen, listing.startPriceFen) : null;
         return new QuotationView(q.listingId, q.seq, q.bidderNo, q.commitment, at(q.committedAt), at(q.revealedAt),
                 q.amountFen == null ? null : Money.ofFen(q.amountFen), q.salt, validity,

@@ -14,5 +14,5 @@ import cn.landmarket.common.Money;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record QuotationView(long listingId, int sequence, String bidderNo, String commitment,
         OffsetDateTime committedAt, OffsetDateTime revealedAt, Money amount, String salt,
-        SealedOpening.Validity validity, Boolean winner, Boolean mine) {
+        QuotationValidity validity, Boolean winner, Boolean mine) {
 }

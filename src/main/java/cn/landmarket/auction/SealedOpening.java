@@ -16,16 +16,6 @@ public final class SealedOpening {
     private SealedOpening() {
     }
 
-    /** Why a quotation counts or not. */
-    public enum Validity {
-        /** Revealed in time, at or above the start price. */
-        VALID,
-        /** Revealed in time, below the start price. */
-        BELOW_START,
-        /** Not revealed by the end of the reveal window. */
-        NOT_REVEALED
-    }
-
     /** How an opening ends. */
     public enum Result {
         SOLD, NO_VALID_QUOTATION, BELOW_RESERVE
@@ -36,7 +26,7 @@ public final class SealedOpening {
     }
 
     /** A quotation with its validity. */
-    public record Judged(int sequence, String bidderNo, Long amountFen, Validity validity) {
+    public record Judged(int sequence, String bidderNo, Long amountFen, QuotationValidity validity) {
     }
 
     /**
@@ -52,11 +42,11 @@ public final class SealedOpening {
     }
 
     /** The validity of a quotation revealed with {@code amountFen} (null: not revealed). */
-    public static Validity validity(Long amountFen, long startPriceFen) {
+    public static QuotationValidity validity(Long amountFen, long startPriceFen) {
         if (amountFen == null) {
-            return Validity.NOT_REVEALED;
+            return QuotationValidity.NOT_REVEALED;
         }
-        return amountFen >= startPriceFen ? Validity.VALID : Validity.BELOW_START;
+        return amountFen >= startPriceFen ? QuotationValidity.VALID : QuotationValidity.BELOW_START;
     }
 
     /** Opens the quotations against the start price and the reserve (null: no reserve). */
@@ -64,7 +54,7 @@ public final class SealedOpening {
         List<Judged> judged = quotations.stream().sorted(Comparator.comparingInt(Quotation::sequence))
                 .map(q -> new Judged(q.sequence(), q.bidderNo(), q.amountFen(), validity(q.amountFen(), startPriceFen)))
                 .toList();
-        Optional<Judged> best = judged.stream().filter(j -> j.validity() == Validity.VALID)
+        Optional<Judged> best = judged.stream().filter(j -> j.validity() == QuotationValidity.VALID)
                 .max(Comparator.comparingLong(Judged::amountFen)
                         .thenComparing(Comparator.comparingInt(Judged::sequence).reversed()));
         Result result = best.isEmpty() ? Result.NO_VALID_QUOTATION

@@ -79,7 +79,7 @@ public class SealedQuotation {
      * {@code quotation.revealed}: amount and salt that open the commitment, so anyone can recompute
      * it (SealedCommitment), and whether the quotation is valid.
      */
-    AuditEntry revealedEntry(String listingNo, SealedOpening.Validity validity) {
+    AuditEntry revealedEntry(String listingNo, QuotationValidity validity) {
         Map<String, Object> facts = facts();
         facts.put("listingNo", listingNo);
         facts.put("amountFen", amountFen);
@@ -105,7 +105,7 @@ public class SealedQuotation {
         Map<String, Object> facts = facts();
         facts.put("registrationId", registrationId);
         facts.put("forfeitedFen", forfeitedFen);
-        facts.put("reason", SealedOpening.Validity.NOT_REVEALED.name());
+        facts.put("reason", QuotationValidity.NOT_REVEALED.name());
         return new AuditEntry(ENTRY + ".deposit_forfeited", at, actor, facts);
     }
 

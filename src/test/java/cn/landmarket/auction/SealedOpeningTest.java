@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import cn.landmarket.auction.SealedOpening.Quotation;
 import cn.landmarket.auction.SealedOpening.Result;
-import cn.landmarket.auction.SealedOpening.Validity;
 
 class SealedOpeningTest {
 
@@ -36,14 +35,14 @@ class SealedOpeningTest {
     void anUnrevealedQuotationIsInvalidAndCannotWinHoweverItWasMeant() {
         SealedOpening.Opening o = SealedOpening.open(List.of(new Quotation(1, "A", null),
                 new Quotation(2, "B", 2_000_000_000L)), START, null);
-        assertEquals(Validity.NOT_REVEALED, o.quotations().get(0).validity());
+        assertEquals(QuotationValidity.NOT_REVEALED, o.quotations().get(0).validity());
         assertEquals("B", o.winner().orElseThrow().bidderNo());
     }
 
     @Test
     void aQuotationBelowTheStartPriceIsInvalidAndTheStartPriceItselfIsValid() {
-        assertEquals(Validity.BELOW_START, SealedOpening.validity(START - 1, START));
-        assertEquals(Validity.VALID, SealedOpening.validity(START, START));
+        assertEquals(QuotationValidity.BELOW_START, SealedOpening.validity(START - 1, START));
+        assertEquals(QuotationValidity.VALID, SealedOpening.validity(START, START));
         SealedOpening.Opening o = SealedOpening.open(List.of(new Quotation(1, "A", START - 1)), START, null);
         assertEquals(Result.NO_VALID_QUOTATION, o.result());
         assertTrue(o.best().isEmpty());
