@@ -345,4 +345,34 @@ class SealedQuotationTest {
         assertEquals(2_100_000_000L, number(unsold, "highestValidAmountFen"));
         assertEquals(2_200_000_000L, number(unsold, "reservePriceFen"));
     }
+
+    @Test
+    void aSuspensionInTheRevealWindowStopsRevealsAndMovesTheRevealDeadlineByItsLength() {
+        long id = sealedListingInQuotation();
+        String listingNo = given().auth().oauth2(TOWNSHIP).when().get("/api/listings/" + id).then().extract()
+                .jsonPath().getString("listingNo");
+        Bidder a = qualifiedBidder(id);
+        String salt = salt();
+        commit(a, id, SealedCommitment.of(listingNo, a.bidderNo(), 2_300_000_000L, salt), "susp").then()
+                .statusCode(201);
+        toRevealWindow(id);
+        java.time.Instant before = java.time.OffsetDateTime.parse(given().auth().oauth2(TOWNSHIP).when()
+                .get("/api/listings/" + id).then().extract().jsonPath().getString("revealDeadline")).toInstant();
+        Fixtures.act(REGULATOR, id, "suspend", 200);
+        reveal(a, id, "23000000.00", salt).then().statusCode(409);
+        clock.advance(Duration.ofMinutes(90));
+        opener.openDue();
+        Fixtures.act(REGULATOR, id, "resume", 200);
+        java.time.Instant after = java.time.OffsetDateTime.parse(given().auth().oauth2(TOWNSHIP).when()
+                .get("/api/listings/" + id).then().statusCode(200).body("status", equalTo("LISTING")).extract()
+                .jsonPath().getString("revealDeadline")).toInstant();
+        // the suspension lasted 90 minutes of the test clock plus the little real time it also lets pass
+        assertTrue(!after.isBefore(before.plus(Duration.ofMinutes(90)))
+                && after.isBefore(before.plus(Duration.ofMinutes(91))), () -> before + " moved to " + after);
+        reveal(a, id, "23000000.00", salt).then().statusCode(200).body("validity", equalTo("VALID"));
+        clock.advance(Duration.ofMinutes(60));
+        opener.openDue();
+        given().auth().oauth2(TOWNSHIP).when().get("/api/listings/" + id).then().statusCode(200)
+                .body("status", equalTo("SOLD")).body("highestBid", equalTo("23000000.00"));
+    }
 }
