@@ -18,6 +18,9 @@ public final class AuctionRules {
 
     /** Decides one bid at {@code now} and, when it is accepted, advances {@code state}. */
     public static BidDecision decide(AuctionState state, long amountFen, Instant now) {
+        if (state.sealed) {
+            return new BidDecision.Rejected(MessageKey.BID_SEALED, null);
+        }
         boolean open = switch (state.status) {
             case LISTING -> now.isBefore(state.listingEnd);
             case TIMED_BIDDING -> now.isBefore(state.countdownDeadline);

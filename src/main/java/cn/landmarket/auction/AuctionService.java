@@ -215,6 +215,9 @@ public class AuctionService {
     public ListingStatus closeIfDue(long listingId) {
         Listing listing = listings.lock(listingId).orElseThrow();
         Instant now = Instant.now(clock);
+        if (listing.isSealed()) {
+            return listing.status; // a sealed quotation is opened by QuotationService.openIfDue
+        }
         boolean due = listing.status == ListingStatus.LISTING && !listing.listingEnd.isAfter(now)
                 || listing.status == ListingStatus.TIMED_BIDDING && !listing.countdownDeadline.isAfter(now);
         if (!due) {

@@ -20,6 +20,8 @@ public final class AuctionState {
     final Long priceCapFen;
     Long highestFen;
     int bidCount;
+    /** Whether the listing is sold by sealed quotation, so it takes no bid at all. */
+    boolean sealed;
 
     public AuctionState(ListingStatus status, Instant listingEnd, Instant countdownDeadline, Duration countdown,
             long startPriceFen, long incrementFen, Long priceCapFen, Long highestFen, int bidCount) {

@@ -46,7 +46,7 @@ final class BidStore {
         Map<Long, Locked> locked = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 select id, status, listing_end, countdown_deadline, countdown_seconds, start_price_fen, increment_fen,
-                       price_cap_fen, highest_bid_fen, bid_count, reserve_price_fen
+                       price_cap_fen, highest_bid_fen, bid_count, reserve_price_fen, sale_format
                 from listing where id = any(?) order by id for update""")) {
             ps.setArray(1, c.createArrayOf("int8", listingIds.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
@@ -55,6 +55,7 @@ final class BidStore {
                             instant(rs.getTimestamp(3)), instant(rs.getTimestamp(4)),
                             Duration.ofSeconds(rs.getInt(5)), rs.getLong(6), rs.getLong(7), (Long) rs.getObject(8),
                             (Long) rs.getObject(9), rs.getInt(10));
+                    state.sealed = "SEALED_QUOTATION".equals(rs.getString(12));
                     locked.put(rs.getLong(1), new Locked(state, (Long) rs.getObject(11)));
                 }
             }

@@ -99,6 +99,15 @@ public class Listing {
     @Column(name = "countdown_seconds")
     public int countdownSeconds;
 
+    /** How the lot is sold (domain.md, "Sale formats"); fixed at drafting. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "sale_format")
+    public SaleFormat saleFormat = SaleFormat.OPEN_ASCENDING;
+
+    /** A sealed quotation's end of the reveal window, when it is opened; null for open ascending bids. */
+    @Column(name = "reveal_deadline")
+    public Instant revealDeadline;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "eligible_regions")
     public List<String> eligibleRegions;
@@ -162,6 +171,11 @@ public class Listing {
     @Version
     public long version;
 
+    /** Whether the lot is sold by a sealed one-time quotation. */
+    public boolean isSealed() {
+        return saleFormat == SaleFormat.SEALED_QUOTATION;
+    }
+
     /** The quantity this listing freezes on its certificate. */
     public Quantity lot() {
         return new Quantity(lotAreaM2, lotPaddyAreaM2, lotGrainCapacityKg);
@@ -174,7 +188,7 @@ public class Listing {
 
     /**
      * The sale terms as audit facts: seller, certificate, lot, prices in fen, schedule, countdown,
-     * description, eligible regions and payment terms. The reserve price is left out: it is secret until the close, whose entry carries it.
+     * sale format, description, eligible regions and payment terms. The reserve price is left out: it is secret until the close, whose entry carries it.
      */
     public Map<String, Object> termsFacts() {
         Map<String, Object> facts = new HashMap<>();
@@ -194,6 +208,7 @@ public class Listing {
         facts.put("priceCapFen", priceCapFen);
         facts.put("hasReservePrice", reservePriceFen != null);
         facts.put("countdownSeconds", countdownSeconds);
+        facts.put("saleFormat", saleFormat.name());
         facts.put("description", description);
         facts.put("landUse", landUse == null ? null : landUse.name());
         facts.put("eligibleRegions", eligibleRegions == null ? List.of() : List.copyOf(eligibleRegions));
@@ -215,7 +230,10 @@ public class Listing {
         return facts;
     }
 
-    /** The schedule as audit facts: announcement, registration deadline, listing start and end, countdown deadline. */
+    /**
+     * The schedule as audit facts: announcement, registration deadline, listing start and end,
+     * countdown deadline, and a sealed quotation's reveal deadline.
+     */
     public Map<String, Object> scheduleFacts() {
         Map<String, Object> facts = new HashMap<>();
         facts.put("announceAt", text(announceAt));
@@ -223,6 +241,9 @@ public class Listing {
         facts.put("listingStart", text(listingStart));
         facts.put("listingEnd", text(listingEnd));
         facts.put("countdownDeadline", text(countdownDeadline));
+        if (revealDeadline != null) {
+            facts.put("revealDeadline", text(revealDeadline));
+        }
         return facts;
     }
 

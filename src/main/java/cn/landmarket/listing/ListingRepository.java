@@ -93,12 +93,12 @@ public class ListingRepository implements PanacheRepository<Listing> {
         return count("sellerCode = ?1 and status in ?2", sellerCode, ListingStatus.inProgress());
     }
 
-    /** Ids of listings whose listing period or timed-bidding countdown has run out. */
+    /** Ids of open-format listings whose listing period or timed-bidding countdown has run out. */
     @SuppressWarnings("unchecked")
     public List<Long> dueForClosing(Instant now) {
         return ((List<Number>) getEntityManager().createNativeQuery("""
                 select id from listing
-                where (status = 'LISTING' and listing_end <= ?1)
+                where (status = 'LISTING' and listing_end <= ?1 and sale_format = 'OPEN_ASCENDING')
                    or (status = 'TIMED_BIDDING' and countdown_deadline <= ?1)
                 order by id limit 200""").setParameter(1, now).getResultList())
                 .stream().map(Number::longValue).toList();

@@ -122,6 +122,9 @@ public class ListingReviewService {
         if (listing.countdownDeadline != null) {
             listing.countdownDeadline = shift(listing.countdownDeadline, listing.suspendedAt, paused);
         }
+        if (listing.revealDeadline != null) {
+            listing.revealDeadline = shift(listing.revealDeadline, listing.suspendedAt, paused);
+        }
         ListingStatus back = listing.suspendedFrom;
         listing.suspendedFrom = null;
         listing.suspendedAt = null;

@@ -47,6 +47,7 @@ public final class ListingRules {
         checkMoney(r, v);
         checkTimes(r, c, calendar, now, announceMayBePast, v);
         checkPaymentTerms(r.paymentTerms(), v);
+        checkFormat(r, v);
         if (r.eligibleRegions() != null && new HashSet<>(r.eligibleRegions()).size() != r.eligibleRegions().size()) {
             v.add(FieldViolation.of("eligibleRegions", MessageKey.LISTING_REGIONS_REPEATED));
         }
@@ -63,7 +64,7 @@ public final class ListingRules {
 
     /**
      * The terms a relist of a failed listing is drafted with: the failed listing's lot, title,
-     * increment, countdown, regions and payment terms, the new schedule, the start price, deposit
+     * increment, countdown, regions, payment terms and sale format, the new schedule, the start price, deposit
      * and price cap given (else the failed listing's), and the reserve given or none. The failed
      * listing's reserve was published at its close, so it is never carried over.
      */
@@ -76,7 +77,8 @@ public final class ListingRules {
                 failed.lotPaddyAreaM2, failed.lotGrainCapacityKg,
                 failed.termYears == null ? null : failed.termYears.intValue(), start, Money.ofFen(failed.incrementFen),
                 deposit, cap, r.reservePrice(), r.announceAt(), r.registrationDeadline(), r.listingStart(),
-                r.listingEnd(), failed.countdownSeconds, failed.eligibleRegions, failed.paymentTerms);
+                r.listingEnd(), failed.countdownSeconds, failed.eligibleRegions, failed.paymentTerms,
+                failed.saleFormat);
     }
 
     /**
@@ -94,6 +96,17 @@ public final class ListingRules {
         }
         v.addAll(check(r, c, calendar, now, false));
         return v;
+    }
+
+    /**
+     * A sealed quotation (domain.md, "Sale formats") has one round and no bid that can reach a cap,
+     * so it takes no price cap (what happens at a cap is a choice of its own, not built yet). Its
+     * increment and countdown are still required and checked as for any listing, and play no part.
+     */
+    private static void checkFormat(ListingRequest r, List<FieldViolation> v) {
+        if (r.format() == SaleFormat.SEALED_QUOTATION && r.priceCap() != null) {
+            v.add(FieldViolation.of("priceCap", MessageKey.LISTING_SEALED_NO_CAP));
+        }
     }
 
     private void checkLot(ListingRequest r, Certificate c, List<FieldViolation> v) {

@@ -1,6 +1,7 @@
 package cn.landmarket.listing;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -334,7 +335,7 @@ public class ListingService {
         return new cn.landmarket.asset.Quantity(r.lotAreaM2(), r.lotPaddyAreaM2(), r.lotGrainCapacityKg());
     }
 
-    private static void apply(Listing l, ListingRequest r, Certificate c) {
+    private void apply(Listing l, ListingRequest r, Certificate c) {
         l.certificateId = c.id;
         l.title = r.title().strip();
         l.description = r.description() == null ? null : r.description().strip();
@@ -357,6 +358,8 @@ public class ListingService {
         l.countdownSeconds = r.countdownSeconds();
         l.eligibleRegions = r.eligibleRegions() == null ? List.of() : List.copyOf(r.eligibleRegions());
         l.paymentTerms = r.paymentTerms();
+        l.saleFormat = r.format();
+        l.revealDeadline = l.isSealed() ? l.listingEnd.plus(Duration.ofMinutes(numbers.sealedRevealMinutes())) : null;
     }
 
     /**

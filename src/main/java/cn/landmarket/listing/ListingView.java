@@ -16,7 +16,8 @@ import cn.landmarket.common.Money;
  * A listing as one caller may see it. The secret reserve price is present only for the owning
  * township and regulators until the close, for everyone after it; review details only for the
  * platform's own roles and the owner. A relisted lot links both ways: {@code relistedFrom} on the
- * new listing, {@code relistedAs} on the failed one.
+ * new listing, {@code relistedAs} on the failed one. The sale format is shown to everyone, with a
+ * sealed quotation's reveal deadline (domain.md, "Sale formats").
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListingView(
@@ -60,7 +61,9 @@ public record ListingView(
         OffsetDateTime countdownDeadline,
         OffsetDateTime closedAt,
         Long relistedFrom,
-        Long relistedAs) {
+        Long relistedAs,
+        SaleFormat saleFormat,
+        OffsetDateTime revealDeadline) {
 
     /** How much of a listing a caller may see. */
     public enum Visibility {
@@ -91,7 +94,8 @@ public record ListingView(
                 internal ? at(l.createdAt, zone) : null, internal ? at(l.submittedAt, zone) : null,
                 internal ? at(l.reviewedAt, zone) : null, internal ? l.reviewedBy : null, at(l.announcedAt, zone),
                 at(l.suspendedAt, zone), l.highestBidFen == null ? null : Money.ofFen(l.highestBidFen), l.bidCount,
-                at(l.countdownDeadline, zone), at(l.closedAt, zone), l.relistedFrom, l.relistedAs);
+                at(l.countdownDeadline, zone), at(l.closedAt, zone), l.relistedFrom, l.relistedAs,
+                l.saleFormat, at(l.revealDeadline, zone));
     }
 
     static OffsetDateTime at(Instant instant, ZoneId zone) {

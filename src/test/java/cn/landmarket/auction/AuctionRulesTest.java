@@ -123,4 +123,13 @@ class AuctionRulesTest {
         assertEquals(ListingStatus.UNSOLD, AuctionRules.outcome(ListingStatus.TIMED_BIDDING, 3, START, START * 2),
                 "timed bidding below the reserve is no sale");
     }
+
+    @Test
+    void aListingSoldBySealedQuotationTakesNoBidAndLeavesItsStateAsItWas() {
+        AuctionState sealed = listing(null, null, 0);
+        sealed.sealed = true;
+        assertEquals(MessageKey.BID_SEALED, rejected(AuctionRules.decide(sealed, START, NOW)).reasonKey());
+        assertEquals(0, sealed.bidCount);
+        assertEquals(null, sealed.highestFen);
+    }
 }

@@ -393,4 +393,25 @@ class ListingRulesTest {
         assertOnly(checkRelist(failed, relist(Money.ofYuan("16000000.00"), Money.ofYuan("3000000.00"),
                 Money.ofYuan("30000000.00"), null)), "deposit", MessageKey.LISTING_DEPOSIT_TOO_LOW);
     }
+
+    private static ListingRequest sealed(ListingRequest v, Money cap) {
+        return new ListingRequest(v.certificateId(), v.title(), v.description(), v.lotAreaM2(), v.lotPaddyAreaM2(),
+                v.lotGrainCapacityKg(), v.termYears(), v.startPrice(), v.increment(), v.deposit(), cap,
+                v.reservePrice(), v.announceAt(), v.registrationDeadline(), v.listingStart(), v.listingEnd(),
+                v.countdownSeconds(), v.eligibleRegions(), v.paymentTerms(), SaleFormat.SEALED_QUOTATION);
+    }
+
+    @Test
+    void aRequestWithoutASaleFormatIsSoldByOpenAscendingBids() {
+        assertEquals(SaleFormat.OPEN_ASCENDING, valid().format());
+        assertEquals(null, valid().saleFormat());
+    }
+
+    @Test
+    void aSealedQuotationTakesNoPriceCap() {
+        assertOnly(check(sealed(valid(), Money.ofYuan("30000000.00")), linkage()), "priceCap",
+                MessageKey.LISTING_SEALED_NO_CAP);
+        assertEquals(List.of(), check(sealed(valid(), null), linkage()));
+        assertEquals(SaleFormat.SEALED_QUOTATION, sealed(valid(), null).format());
+    }
 }

@@ -40,6 +40,11 @@ public interface MarketConfig {
     Metrics metrics();
 
     /** Rule numbers, each with the default of domain.md. */
+    /** What happens to the deposit behind a sealed quotation not revealed in time. */
+    enum UnrevealedDeposit {
+        FORFEIT, REFUND
+    }
+
     interface Rules {
         /** Minimum calendar days between announcement and the start of bidding [reg: Order 39]. */
         @WithDefault("20")
@@ -88,6 +93,21 @@ public interface MarketConfig {
         /** Smallest first instalment a listing may ask for, as a percentage of the price [practice: 50%]. */
         @WithDefault("50")
         int instalmentFirstShareMinPercent();
+
+        /**
+         * Sealed quotations: minutes from the end of the quotation period (listing end) to the end of
+         * the reveal window, fixed on the listing at drafting [assumed; e-tendering platforms give
+         * bidders 30 to 60 minutes to decrypt after the opening].
+         */
+        @WithDefault("60")
+        int sealedRevealMinutes();
+
+        /**
+         * Sealed quotations: what happens to the deposit of a bidder whose quotation was not
+         * revealed in time, FORFEIT or REFUND [assumed: forfeited as a bid withdrawn after opening is].
+         */
+        @WithDefault("FORFEIT")
+        UnrevealedDeposit sealedUnrevealedDeposit();
 
         /** Most a relisted lot's start price may be below the failed listing's, in percent [assumed]. */
         @WithDefault("20")
