@@ -104,6 +104,26 @@ public class ListingRepository implements PanacheRepository<Listing> {
                 .stream().map(Number::longValue).toList();
     }
 
+    /**
+     * Claims up to {@code max} listings whose listing period or countdown has run out, leaving out
+     * {@code except}: each claimed row is locked ({@code for update}) until the caller's transaction
+     * ends, and rows another transaction holds are skipped ({@code skip locked}), so that closers on
+     * several instances share the due listings instead of queueing behind each other's locks.
+     * Returned by id.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Listing> claimDueForClosing(Instant now, int max, java.util.Collection<Long> except) {
+        String others = except.isEmpty() ? ""
+                : " and id not in (" + String.join(",", except.stream().map(String::valueOf).toList()) + ")";
+        return getEntityManager().createNativeQuery("""
+                select * from listing
+                where ((status = 'LISTING' and listing_end <= ?1)
+                   or (status = 'TIMED_BIDDING' and countdown_deadline <= ?1))""" + others + """
+
+                order by id limit ?2 for update skip locked""", Listing.class)
+                .setParameter(1, now).setParameter(2, max).getResultList();
+    }
+
     public List<ListingHistory> history(long listingId) {
         return getEntityManager()
                 .createQuery("from ListingHistory where listingId = :id order by at, id", ListingHistory.class)
