@@ -1,9 +1,13 @@
 package cn.landmarket.auction;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -11,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import cn.landmarket.common.config.MarketConfig;
 import cn.landmarket.listing.ListingStatus;
 import io.quarkus.scheduler.Scheduled;
 
@@ -31,18 +36,35 @@ public class AuctionCloser {
 
     private final AuctionService auctions;
     private final BidBatcher batcher;
+    private final Duration interval;
+    private final Clock clock;
     /** Listings whose close failed: they are no longer claimed in batches, only tried alone, until one commits. */
     private final Set<Long> alone = ConcurrentHashMap.newKeySet();
 
-    AuctionCloser(AuctionService auctions, BidBatcher batcher) {
+    AuctionCloser(AuctionService auctions, BidBatcher batcher, MarketConfig config, Clock clock) {
         this.auctions = auctions;
         this.batcher = batcher;
+        this.interval = config.timeline().interval();
+        this.clock = clock;
     }
 
+    /**
+     * Closes what is due; then, if a listing period or countdown runs out before the next tick,
+     * waits for that moment and closes again, so that a close comes right after its deadline
+     * rather than up to an interval later (and the instances, all awake at that moment, share it).
+     */
     @Scheduled(every = "${market.timeline.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "2s")
-    void tick() {
+    void tick() throws InterruptedException {
         closeDue();
+        Optional<Instant> next = auctions.nextClosing(interval);
+        if (next.isPresent()) {
+            long wait = Duration.between(Instant.now(clock), next.get()).toMillis() + 1;
+            if (wait > 0) {
+                Thread.sleep(wait);
+            }
+            closeDue();
+        }
         batcher.dropIdle();
     }
 

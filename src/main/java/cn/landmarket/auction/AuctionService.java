@@ -200,6 +200,16 @@ public class AuctionService {
                 r.auditLeafHash() == null ? null : HexFormat.of().formatHex(r.auditLeafHash()));
     }
 
+    /**
+     * The earliest moment after now and not later than {@code within} from now at which a listing
+     * period or a countdown runs out, if any: when the closer should look again.
+     */
+    @Transactional
+    public Optional<Instant> nextClosing(java.time.Duration within) {
+        Instant now = Instant.now(clock);
+        return listings.nextClosing(now, now.plus(within));
+    }
+
     /** Ids of listings whose listing period or countdown has run out, for the closer to take one by one. */
     @Transactional
     public List<Long> dueForClosing() {
