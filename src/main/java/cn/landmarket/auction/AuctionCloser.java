@@ -55,17 +55,20 @@ public class AuctionCloser {
      */
     @Scheduled(every = "${market.timeline.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "2s")
-    void tick() throws InterruptedException {
+    void tick() {
         closeDue();
+        batcher.dropIdle();
         Optional<Instant> next = auctions.nextClosing(interval);
         if (next.isPresent()) {
             long wait = Duration.between(Instant.now(clock), next.get()).toMillis() + 1;
-            if (wait > 0) {
-                Thread.sleep(wait);
+            try {
+                Thread.sleep(Math.max(0, wait));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
             closeDue();
         }
-        batcher.dropIdle();
     }
 
     /**

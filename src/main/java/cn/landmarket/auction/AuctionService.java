@@ -240,6 +240,8 @@ public class AuctionService {
      * certificate (unsold) are closed last, by certificate: the certificate's row lock, which
      * another instance's batch may be waiting for, is then held only for the releases and the commit,
      * and always taken in the same order. The live events go out in one statement at the end.
+     * Each listing is closed as a fresh entity and written out before the next, so that the
+     * session stays small however large the batch.
      */
     @Transactional
     public List<Closed> closeDue(int max, Collection<Long> except, List<Long> claimed) {
@@ -257,8 +259,15 @@ public class AuctionService {
         order.addAll(releasing);
         List<Closed> closed = new ArrayList<>(order.size());
         List<LiveEvent> events = new ArrayList<>(order.size());
-        for (Listing listing : order) {
-            closed.add(new Closed(listing.id, close(listing, () -> bidders.getOrDefault(listing.id, 0), events::add)));
+        em.clear();
+        for (Listing claimedListing : order) {
+            long id = claimedListing.id;
+            Listing listing = listings.findById(id); // locked by the claim: read again, not waited for
+            closed.add(new Closed(id, close(listing, () -> bidders.getOrDefault(id, 0), events::add)));
+            // Each close is written out and forgotten by the session: otherwise every query of the
+            // next closes would check every entity of the earlier ones for changes.
+            em.flush();
+            em.clear();
         }
         if (!events.isEmpty()) {
             em.unwrap(Session.class).doWork(connection -> live.send(connection, events));

@@ -183,14 +183,14 @@ public final class CloseStorm {
             try (PreparedStatement ps = c.prepareStatement("""
                     insert into registration (id, listing_id, enterprise_code, virtual_account, deposit_fen,
                         deposit_deadline, deposit_received_fen, status, bidder_no, qualified_at, registered_at)
-                    select nextval('registration_seq'), l.id, ?, 'V' || l.id || '-' || ?, l.deposit_fen, now(),
+                    select nextval('registration_seq'), l.id, ?, 'S' || l.id || '-' || ?, l.deposit_fen, now(),
                         l.deposit_fen, 'QUALIFIED', substr(md5(l.id || ?), 1, 8), now(), now()
                     from listing l where l.id = ?""")) {
                 for (int i = 0; i < s.timed() + s.soldAtOnce(); i++) {
                     for (int b = 0; b < (i < s.timed() ? 2 : 1); b++) {
                         String code = bidder(i, b);
                         ps.setString(1, code);
-                        ps.setString(2, code);
+                        ps.setString(2, String.valueOf(b));
                         ps.setString(3, code);
                         ps.setLong(4, first + i);
                         ps.addBatch();
