@@ -3,18 +3,25 @@ package cn.landmarket.auction;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
 
 import cn.landmarket.asset.CertificateService;
 import cn.landmarket.audit.AuditLog;
@@ -198,6 +205,16 @@ public class AuctionService {
                 r.auditLeafHash() == null ? null : HexFormat.of().formatHex(r.auditLeafHash()));
     }
 
+    /**
+     * The earliest moment after now and not later than {@code within} from now at which a listing
+     * period or a countdown runs out, if any: when the closer should look again.
+     */
+    @Transactional
+    public Optional<Instant> nextClosing(java.time.Duration within) {
+        Instant now = Instant.now(clock);
+        return listings.nextClosing(now, now.plus(within));
+    }
+
     /** Ids of listings whose listing period or countdown has run out, for the closer to take one by one. */
     @Transactional
     public List<Long> dueForClosing() {
@@ -214,6 +231,65 @@ public class AuctionService {
     @Transactional
     public ListingStatus closeIfDue(long listingId) {
         Listing listing = listings.lock(listingId).orElseThrow();
+        return close(listing, () -> bids.distinctBidders(listingId), event -> live.send(em, event));
+    }
+
+    /**
+     * Closes, in one transaction (one commit), up to {@code max} due listings that no other
+     * transaction holds, except those in {@code except}, each as {@link #closeIfDue} would; their
+     * ids go into {@code claimed} as soon as they are locked, so that a caller whose batch failed
+     * (the whole transaction is rolled back) knows which listings to try again one by one. Returns
+     * what each claimed listing became; none when nothing due is free to claim.
+     * <p>
+     * The bidders of all of them are counted in one query. The listings whose lot goes back to its
+     * certificate (unsold) are closed last, by certificate: the certificate's row lock, which
+     * another instance's batch may be waiting for, is then held only for the releases and the commit,
+     * and always taken in the same order. The live events go out in one statement at the end.
+     * Each listing is closed as a fresh entity and written out before the next, so that the
+     * session stays small however large the batch.
+     */
+    @Transactional
+    public List<Closed> closeDue(int max, Collection<Long> except, List<Long> claimed) {
+        List<Listing> due = listings.claimDueForClosing(Instant.now(clock), max, except);
+        due.forEach(listing -> claimed.add(listing.id));
+        Map<Long, Integer> bidders = bids.distinctBidders(claimed);
+        List<Listing> order = new ArrayList<>(due.size());
+        List<Listing> releasing = new ArrayList<>();
+        for (Listing listing : due) {
+            boolean releases = AuctionRules.outcome(listing.status, bidders.getOrDefault(listing.id, 0),
+                    listing.highestBidFen, listing.reservePriceFen) == ListingStatus.UNSOLD;
+            (releases ? releasing : order).add(listing);
+        }
+        releasing.sort(Comparator.comparingLong((Listing l) -> l.certificateId).thenComparingLong(l -> l.id));
+        order.addAll(releasing);
+        List<Closed> closed = new ArrayList<>(order.size());
+        List<LiveEvent> events = new ArrayList<>(order.size());
+        em.clear();
+        for (Listing claimedListing : order) {
+            long id = claimedListing.id;
+            Listing listing = listings.findById(id); // locked by the claim: read again, not waited for
+            closed.add(new Closed(id, close(listing, () -> bidders.getOrDefault(id, 0), events::add)));
+            // Each close is written out and forgotten by the session: otherwise every query of the
+            // next closes would check every entity of the earlier ones for changes.
+            em.flush();
+            em.clear();
+        }
+        if (!events.isEmpty()) {
+            em.unwrap(Session.class).doWork(connection -> live.send(connection, events));
+        }
+        return closed;
+    }
+
+    /** What a listing became when the closer looked at it. */
+    public record Closed(long listingId, ListingStatus status) {
+    }
+
+    /**
+     * Closes a listing whose row lock the current transaction holds, if its moment has come, with
+     * its distinct bidders counted under that lock; its live status event goes to {@code events}.
+     */
+    private ListingStatus close(Listing listing, IntSupplier bidders, Consumer<LiveEvent> events) {
+        long listingId = listing.id;
         Instant now = Instant.now(clock);
         if (listing.isSealed()) {
             return listing.status; // a sealed quotation is opened by QuotationService.openIfDue
@@ -224,7 +300,7 @@ public class AuctionService {
             return listing.status;
         }
         ListingStatus from = listing.status;
-        int distinctBidders = bids.distinctBidders(listingId);
+        int distinctBidders = bidders.getAsInt();
         ListingStatus to = AuctionRules.outcome(from, distinctBidders, listing.highestBidFen,
                 listing.reservePriceFen);
         String reason;
@@ -252,16 +328,16 @@ public class AuctionService {
             }
         }
         listings.transition(listing, to, now, CLOSER, reason, OUTCOME, outcome);
-        notifyStatus(listing, now);
+        events.accept(status(listing, now));
         return to;
     }
 
-    private void notifyStatus(Listing listing, Instant now) {
-        live.send(em, LiveEvent.status(listing.id, listing.status.name(),
+    private LiveEvent status(Listing listing, Instant now) {
+        return LiveEvent.status(listing.id, listing.status.name(),
                 listing.highestBidFen == null ? null : Money.ofFen(listing.highestBidFen).toYuan(),
                 listing.countdownDeadline == null || listing.status != ListingStatus.TIMED_BIDDING ? null
                         : ApiTime.format(listing.countdownDeadline, zone),
-                ApiTime.format(now, zone)));
+                ApiTime.format(now, zone));
     }
 
     /**

@@ -1,6 +1,9 @@
 package cn.landmarket.auction;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -42,6 +45,21 @@ public class BidRepository {
     public int distinctBidders(long listingId) {
         return ((Number) em.createNativeQuery("select count(distinct registration_id) from bid where listing_id = ?1")
                 .setParameter(1, listingId).getSingleResult()).intValue();
+    }
+
+    /** {@link #distinctBidders} of each listing, in one query; listings without a bid are missing. */
+    @SuppressWarnings("unchecked")
+    public Map<Long, Integer> distinctBidders(Collection<Long> listingIds) {
+        if (listingIds.isEmpty()) {
+            return Map.of();
+        }
+        String ids = String.join(",", listingIds.stream().map(String::valueOf).toList());
+        Map<Long, Integer> counts = new HashMap<>();
+        for (Object[] row : (List<Object[]>) em.createNativeQuery("select listing_id, count(distinct registration_id) "
+                + "from bid where listing_id in (" + ids + ") group by listing_id").getResultList()) {
+            counts.put(((Number) row[0]).longValue(), ((Number) row[1]).intValue());
+        }
+        return counts;
     }
 
     /** The highest (and so the latest) accepted bid of the listing, if any. */

@@ -104,6 +104,53 @@ public class ListingRepository implements PanacheRepository<Listing> {
                 .stream().map(Number::longValue).toList();
     }
 
+    /**
+     * Claims up to {@code max} listings whose listing period or countdown has run out, leaving out
+     * {@code except}: each claimed row is locked ({@code for update}) until the caller's transaction
+     * ends, and rows another transaction holds are skipped ({@code skip locked}), so that closers on
+     * several instances share the due listings instead of queueing behind each other's locks.
+     * Claimed in the order of their certificates, so that batches claimed at the same time mostly
+     * hold lots of different certificates and do not wait for each other's certificate locks when
+     * they release unsold lots.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Listing> claimDueForClosing(Instant now, int max, java.util.Collection<Long> except) {
+        String others = except.isEmpty() ? ""
+                : " and id not in (" + String.join(",", except.stream().map(String::valueOf).toList()) + ")";
+        return getEntityManager().createNativeQuery("""
+                select * from listing
+                where ((status = 'LISTING' and listing_end <= ?1)
+                   or (status = 'TIMED_BIDDING' and countdown_deadline <= ?1))""" + others + """
+
+                order by certificate_id, id limit ?2 for update skip locked""", Listing.class)
+                .setParameter(1, now).setParameter(2, max).getResultList();
+    }
+
+    /** The earliest listing end or countdown deadline of an open listing after {@code after}, up to {@code until}. */
+    public Optional<Instant> nextClosing(Instant after, Instant until) {
+        Object next = getEntityManager().createNativeQuery("""
+                select least(
+                    (select min(listing_end) from listing
+                     where status = 'LISTING' and listing_end > ?1 and listing_end <= ?2),
+                    (select min(countdown_deadline) from listing
+                     where status = 'TIMED_BIDDING' and countdown_deadline > ?1 and countdown_deadline <= ?2))""")
+                .setParameter(1, after).setParameter(2, until).getSingleResult();
+        return Optional.ofNullable(next).map(ListingRepository::instant);
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        throw new IllegalStateException("not a moment: " + value.getClass());
+    }
+
     public List<ListingHistory> history(long listingId) {
         return getEntityManager()
                 .createQuery("from ListingHistory where listingId = :id order by at, id", ListingHistory.class)

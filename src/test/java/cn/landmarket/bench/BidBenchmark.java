@@ -110,6 +110,10 @@ public final class BidBenchmark {
             VerifierBenchmark.run(REPEATS);
             System.exit(0);
         }
+        if (args.length > 0 && args[0].equals("closestorm")) {
+            CloseStormBenchmark.run(REPEATS);
+            System.exit(0);
+        }
         if (args.length > 0 && args[0].equals("pages")) {
             PageBenchmark.run(REPEATS);
             System.exit(0);

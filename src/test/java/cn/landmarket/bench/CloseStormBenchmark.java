@@ -1,0 +1,157 @@
+package cn.landmarket.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
+
+import cn.landmarket.cluster.CloseStorm;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The close storm ({@code -Dexec.args=closestorm}): three instances of the packaged service on one
+ * durable embedded PostgreSQL (fsync and synchronous commit on); in each repeat 1,000 listings whose
+ * listing periods end in the same second, 400 without a bid (unsold, the lot released on one of 100
+ * certificates), 400 with one bidder (sold), 200 with two bidders who go on bidding in timed
+ * bidding (countdown 15 s, each bid pushing it back) for 20 s. Reports, from the database, the close
+ * lag (transition time − deadline: the listing end, or the final countdown deadline) p50 / p99 / max
+ * of the storm and of the countdowns, and whether every listing closed exactly once; then min /
+ * median / max of each figure over the repeats. A smaller storm first warms the instances up (not
+ * counted). Settings: {@code -Dbench.repeats=3 -Dstorm.listings=1000 -Dstorm.timed=200
+ * -Dstorm.countdown=15 -Dstorm.timedBidding=20}.
+ */
+public final class CloseStormBenchmark {
+
+    private static final int LISTINGS = Integer.getInteger("storm.listings", 1_000);
+    private static final int TIMED = Integer.getInteger("storm.timed", 200);
+    private static final int COUNTDOWN = Integer.getInteger("storm.countdown", 15);
+    private static final Duration TIMED_BIDDING = Duration.ofSeconds(Integer.getInteger("storm.timedBidding", 20));
+    private static final long ON_TIME_MILLIS = 2_000;
+    private static final List<Process> PROCESSES = new CopyOnWriteArrayList<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> PROCESSES.forEach(Process::destroyForcibly)));
+    }
+
+    private CloseStormBenchmark() {
+    }
+
+    static void run(int repeats) throws Exception {
+        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("Build the service first: ./mvnw -B -DskipTests package");
+        }
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("max_connections", "300")
+                .setServerConfig("shared_buffers", "256MB").setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", "on").start()) {
+            String jdbc = pg.getJdbcUrl("postgres", "postgres");
+            String auditKey = BidBenchmark.auditKey();
+            List<Process> instances = new ArrayList<>();
+            List<String> urls = new ArrayList<>();
+            List<Integer> managementPorts = new ArrayList<>();
+            try {
+                for (String name : List.of("a", "b", "c")) {
+                    int port = BidBenchmark.freePort();
+                    int management = BidBenchmark.freePort();
+                    instances.add(start(jar, jdbc, port, management, auditKey, name));
+                    urls.add("http://127.0.0.1:" + port);
+                    managementPorts.add(management);
+                }
+                for (int management : managementPorts) {
+                    BidBenchmark.waitUntilReady(management);
+                }
+                storms(new CloseStorm(jdbc, "postgres", "postgres", urls, 64), repeats);
+            } finally {
+                for (Process p : instances) {
+                    p.destroy();
+                }
+                for (Process p : instances) {
+                    if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                        p.destroyForcibly();
+                    }
+                }
+            }
+        }
+    }
+
+    private static void storms(CloseStorm storm, int repeats) throws Exception {
+        System.out.printf(Locale.ROOT, "%nClose storm: 3 instances, %d listings ending in the same second, %d of them "
+                + "in timed bidding (countdown %d s, bids for %d s), %d repeats, %d cores%n", LISTINGS, TIMED,
+                COUNTDOWN, TIMED_BIDDING.toSeconds(), repeats, Runtime.getRuntime().availableProcessors());
+        System.out.println("-- warm-up storm (not counted): 100 listings, 20 in timed bidding");
+        System.out.println(describe(storm.run(1_000_000, new CloseStorm.Settings(100, 20, 40, 10,
+                Duration.ofSeconds(15), 5, Duration.ofSeconds(5), Duration.ofSeconds(1), 16), Duration.ofMinutes(2))));
+        List<CloseStorm.Outcome> outcomes = new ArrayList<>();
+        for (int r = 1; r <= repeats; r++) {
+            System.out.printf(Locale.ROOT, "-- repeat %d%n", r);
+            CloseStorm.Outcome o = storm.run(2_000_000L * r, new CloseStorm.Settings(LISTINGS, TIMED,
+                    (LISTINGS - TIMED) / 2, 10, Duration.ofSeconds(30), COUNTDOWN, TIMED_BIDDING,
+                    Duration.ofSeconds(2), 16), Duration.ofMinutes(3));
+            System.out.println(describe(o));
+            outcomes.add(o);
+        }
+        System.out.println();
+        spread("storm (listing end) close lag p50", outcomes, o -> o.listingEnd().percentile(0.50));
+        spread("storm (listing end) close lag p99", outcomes, o -> o.listingEnd().percentile(0.99));
+        spread("storm (listing end) close lag max", outcomes, o -> o.listingEnd().max());
+        spread("countdown close lag p50          ", outcomes, o -> o.countdown().percentile(0.50));
+        spread("countdown close lag p99          ", outcomes, o -> o.countdown().percentile(0.99));
+        spread("countdown close lag max          ", outcomes, o -> o.countdown().max());
+        spread("every close, lag max (goal <= 2000 ms)", outcomes, o -> o.all().max());
+        long notOnce = outcomes.stream().mapToLong(o -> o.notExactlyOnce() + o.wrongTimedBidding()).sum();
+        long late = outcomes.stream().mapToLong(o -> java.util.Arrays.stream(o.all().millis())
+                .filter(m -> m > ON_TIME_MILLIS || m < 0).count()).sum();
+        System.out.printf(Locale.ROOT, "exactly once: %s (%d listings over all repeats closed other than once); "
+                + "closes later than 2 s or early: %d%n", notOnce == 0 ? "yes" : "NO", notOnce, late);
+    }
+
+    private static String describe(CloseStorm.Outcome o) {
+        return String.format(Locale.ROOT, "   listing end: %s%n   countdown:   %s%n   set-up %d ms, %d bids in timed "
+                + "bidding on %d listings (%d refused between the listing end and timed bidding); listings not "
+                + "closed exactly once: %d, with wrong timed bidding: %d", o.listingEnd(), o.countdown(),
+                o.setUp().toMillis(), o.timedBids(), o.timedListingsBidOn(), o.refusedBids(), o.notExactlyOnce(),
+                o.wrongTimedBidding());
+    }
+
+    private static void spread(String name, List<CloseStorm.Outcome> outcomes, ToLongFunction<CloseStorm.Outcome> f) {
+        long[] values = outcomes.stream().mapToLong(f).sorted().toArray();
+        System.out.printf(Locale.ROOT, "%s: median %5d ms  (min %5d, max %5d over %d repeats)%n", name,
+                values[values.length / 2], values[0], values[values.length - 1], values.length);
+    }
+
+    private static Process start(Path jar, String jdbc, int port, int managementPort, String auditKey, String name)
+            throws java.io.IOException {
+        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx1g", "-jar", jar.toString());
+        var env = builder.environment();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbc);
+        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+        env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
+        env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                Path.of("src/test/resources/test-keys/publicKey.pem").toAbsolutePath().toString());
+        env.put("MARKET_BANK_HMAC_SECRET", "bench-secret-of-at-least-32-bytes");
+        // one audit log, one signing key, as the instances of one deployment
+        env.put("MARKET_AUDIT_SIGNING_KEY", auditKey);
+        env.put("MARKET_BIDDING_BIDS_PER_SECOND_PER_BIDDER", "1000000");
+        env.put("MARKET_BIDDING_BID_BURST_PER_BIDDER", "1000000");
+        env.put("MARKET_BIDDING_BIDS_PER_SECOND_PER_ADDRESS", "1000000");
+        env.put("MARKET_BIDDING_BID_BURST_PER_ADDRESS", "1000000");
+        env.put("QUARKUS_OIDC_TENANT_ENABLED", "false");
+        env.put("QUARKUS_LOG_LEVEL", "WARN");
+        env.put("QUARKUS_LOG_CATEGORY__CN_LANDMARKET_AUCTION__LEVEL", System.getProperty("bench.serviceLog", "WARN"));
+        env.put("QUARKUS_LOG_CATEGORY__CN_LANDMARKET_AUCTION__MIN_LEVEL", "DEBUG");
+        builder.redirectErrorStream(true)
+                .redirectOutput(Path.of("target", "bench-closestorm-" + name + ".log").toFile());
+        Process process = builder.start();
+        PROCESSES.add(process);
+        return process;
+    }
+}
