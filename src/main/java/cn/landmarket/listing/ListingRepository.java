@@ -119,7 +119,7 @@ public class ListingRepository implements PanacheRepository<Listing> {
                 : " and id not in (" + String.join(",", except.stream().map(String::valueOf).toList()) + ")";
         return getEntityManager().createNativeQuery("""
                 select * from listing
-                where ((status = 'LISTING' and listing_end <= ?1)
+                where ((status = 'LISTING' and listing_end <= ?1 and sale_format = 'OPEN_ASCENDING')
                    or (status = 'TIMED_BIDDING' and countdown_deadline <= ?1))""" + others + """
 
                 order by certificate_id, id limit ?2 for update skip locked""", Listing.class)
@@ -131,7 +131,8 @@ public class ListingRepository implements PanacheRepository<Listing> {
         Object next = getEntityManager().createNativeQuery("""
                 select least(
                     (select min(listing_end) from listing
-                     where status = 'LISTING' and listing_end > ?1 and listing_end <= ?2),
+                     where status = 'LISTING' and listing_end > ?1 and listing_end <= ?2
+                       and sale_format = 'OPEN_ASCENDING'),
                     (select min(countdown_deadline) from listing
                      where status = 'TIMED_BIDDING' and countdown_deadline > ?1 and countdown_deadline <= ?2))""")
                 .setParameter(1, after).setParameter(2, until).getSingleResult();
