@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 import cn.landmarket.party.CreditCode;
+import cn.landmarket.testing.OutsideData;
 import cn.landmarket.testing.OutsideTokens;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -584,18 +585,7 @@ public final class BidBenchmark {
                         source_project, area_m2, acceptance_doc_no, valid_until, issued_at, issued_by)
                     values (1, 'LS-BENCH-1', 'LINKAGE_SURPLUS', 'TOWNSHIP', '510722201', '510722201', 'bench',
                         100000000, 'BENCH', current_date + 3650, now(), 'bench')""");
-            try (PreparedStatement ps = c.prepareStatement("""
-                    insert into enterprise (credit_code, name, legal_representative, contact_person, contact_phone,
-                        address, region_code, bank_name, bank_account_name, bank_account_no, status, registered_at)
-                    values (?, ?, '张三', '李四', '13800000000', '绵阳', '510703', '农行', ?, '6228480000000000', 'VERIFIED', now())""")) {
-                for (String code : ENTERPRISES) {
-                    ps.setString(1, code);
-                    ps.setString(2, "Bench " + code);
-                    ps.setString(3, "Bench " + code);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+            OutsideData.verifiedEnterprises(c, ENTERPRISES, "Bench");
             String listings = """
                     insert into listing (id, listing_no, title, certificate_id, seller_code, asset_type, region_code,
                         lot_area_m2, start_price_fen, increment_fen, deposit_fen, announce_at, registration_deadline,

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -26,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import cn.landmarket.party.CreditCode;
+import cn.landmarket.testing.OutsideData;
 import cn.landmarket.testing.OutsideTokens;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -160,18 +160,7 @@ final class LanesBenchmark {
                     union all
                     select 'cert:1:opening-freeze:AREA_M2', 'AREA_M2', 'CERT:1:AREA_M2', 'CERT:1:FROZEN:AREA_M2',
                         frozen_area_m2, 'FREEZE', 'POSTED', cert_no, now() from certificate where id = 1""");
-            try (PreparedStatement ps = c.prepareStatement("""
-                    insert into enterprise (credit_code, name, legal_representative, contact_person, contact_phone,
-                        address, region_code, bank_name, bank_account_name, bank_account_no, status, registered_at)
-                    values (?, ?, '张三', '李四', '13800000000', '绵阳', '510703', '农行', ?, '6228480000000000', 'VERIFIED', now())""")) {
-                for (String code : enterprises) {
-                    ps.setString(1, code);
-                    ps.setString(2, "Lanes " + code);
-                    ps.setString(3, "Lanes " + code);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+            OutsideData.verifiedEnterprises(c, enterprises, "Lanes");
         }
     }
 

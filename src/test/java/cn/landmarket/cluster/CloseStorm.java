@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import cn.landmarket.party.CreditCode;
+import cn.landmarket.testing.OutsideData;
 import cn.landmarket.testing.OutsideTokens;
 
 /**
@@ -120,19 +121,7 @@ public final class CloseStorm {
             s.execute("insert into county (code, name) values ('510722', '三台县') on conflict do nothing");
             s.execute("insert into township (code, name, county_code) values ('510722201', '芦溪镇', '510722') "
                     + "on conflict do nothing");
-            try (PreparedStatement ps = c.prepareStatement("""
-                    insert into enterprise (credit_code, name, legal_representative, contact_person, contact_phone,
-                        address, region_code, bank_name, bank_account_name, bank_account_no, status, registered_at)
-                    values (?, ?, '张三', '李四', '13800000000', '绵阳', '510703', '农行', ?, '6228480000000000',
-                        'VERIFIED', now())""")) {
-                for (String code : enterprises) {
-                    ps.setString(1, code);
-                    ps.setString(2, "Storm " + code);
-                    ps.setString(3, "Storm " + code);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+            OutsideData.verifiedEnterprises(c, enterprises, "Storm");
         }
     }
 

@@ -30,6 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.landmarket.party.CreditCode;
 import cn.landmarket.testing.LocalOidcProvider;
+import cn.landmarket.testing.OutsideData;
 import cn.landmarket.testing.OutsideTokens;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -363,17 +364,8 @@ final class Cluster implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             codes.add(CreditCode.complete(String.format(Locale.ROOT, "91510703MA%07d", i)));
         }
-        try (Connection c = db(); var ps = c.prepareStatement("""
-                insert into enterprise (credit_code, name, legal_representative, contact_person, contact_phone,
-                    address, region_code, bank_name, bank_account_name, bank_account_no, status, registered_at)
-                values (?, ?, '张三', '李四', '13800000000', '绵阳', '510703', '农行', ?, '6228480000000000', 'VERIFIED', now())""")) {
-            for (String code : codes) {
-                ps.setString(1, code);
-                ps.setString(2, "Cluster " + code);
-                ps.setString(3, "Cluster " + code);
-                ps.addBatch();
-            }
-            ps.executeBatch();
+        try (Connection c = db()) {
+            OutsideData.verifiedEnterprises(c, codes, "Cluster");
         }
         return codes;
     }
