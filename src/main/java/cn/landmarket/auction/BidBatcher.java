@@ -284,7 +284,7 @@ public class BidBatcher {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         Map<Command, BidOutcome> outcomes = new IdentityHashMap<>();
         Map<Long, Boolean> open = new HashMap<>();
-        List<BatchDecision> decisions = new ArrayList<>();
+        List<Map.Entry<Claim, BatchDecision>> decisions = new ArrayList<>();
         List<BatchDecision.NewBid> accepted = new ArrayList<>();
         for (Claim claim : claims) {
             long id = claim.lane().listingId;
@@ -297,7 +297,7 @@ public class BidBatcher {
             }
             BatchDecision decision = BatchDecision.decide(id, listing.state(), claim.commands(), known.get(id),
                     earlier, now, zone);
-            decisions.add(decision);
+            decisions.add(Map.entry(claim, decision));
             accepted.addAll(decision.accepted());
             open.put(id, decision.open());
         }
@@ -305,12 +305,11 @@ public class BidBatcher {
         List<BidStore.Update> updates = new ArrayList<>();
         List<AuditEntry> entries = new ArrayList<>();
         List<LiveEvent> events = new ArrayList<>();
-        Map<Long, Claim> claimOf = new HashMap<>();
-        claims.forEach(claim -> claimOf.put(claim.lane().listingId, claim));
-        for (BatchDecision decision : decisions) {
+        for (Map.Entry<Claim, BatchDecision> decided : decisions) {
+            BatchDecision decision = decided.getValue();
             long id = decision.listingId();
             BatchDecision.Settled settled = decision.settle(ids.getOrDefault(id, Map.of()), now, zone);
-            List<Command> commands = claimOf.get(id).commands();
+            List<Command> commands = decided.getKey().commands();
             for (int i = 0; i < commands.size(); i++) {
                 outcomes.put(commands.get(i), settled.outcomes().get(i));
             }
