@@ -110,6 +110,41 @@ class AuditLogTest {
         }
     }
 
+    /** The largest signed tree size not above index: where the verifier's search for index starts. */
+    private static long lastSignedSizeAtOrBelow(long index) {
+        long best = 0;
+        for (long size : signedSizesAround(index)) {
+            if (size <= index) {
+                best = Math.max(best, size);
+            }
+        }
+        return best;
+    }
+
+    private static long firstSignedSizeAbove(long index) {
+        return signedSizesAround(index).stream().filter(size -> size > index).min(Long::compare).orElseThrow();
+    }
+
+    private static List<Long> signedSizesAround(long index) {
+        // Checkpoints come smallest first, at most 1,000 to a page.
+        List<Long> sizes = new ArrayList<>();
+        long after = -1;
+        while (true) {
+            List<Number> page = given().queryParam("after", after).queryParam("limit", 1000).when()
+                    .get("/api/audit/checkpoints").then().statusCode(200).extract().jsonPath().getList("treeSize");
+            if (page.isEmpty()) {
+                return sizes;
+            }
+            for (Number n : page) {
+                sizes.add(n.longValue());
+            }
+            after = sizes.get(sizes.size() - 1);
+            if (after > index) {
+                return sizes;
+            }
+        }
+    }
+
     private static Checkpoint latest() {
         String key = given().when().get("/api/audit/key").then().statusCode(200).extract().asString();
         String note = given().when().get("/api/audit/checkpoint").then().statusCode(200)
@@ -488,10 +523,17 @@ class AuditLogTest {
             assertEquals(index, tampered.badEntry(), tampered.message());
             assertTrue(tampered.message().contains("first bad entry " + index), tampered.message());
 
+            // With its leaf hash forged too, the entry can only be told apart from the others
+            // signed under the same root: the verdict names the first entry after the last
+            // matching root, and the range it names holds the forged entry.
             behindTheServicesBack(index, forged, MerkleTree.leafHash(forged));
             Verdict rehashed = Verifier.verify(base.toString(), saved, null);
             assertFalse(rehashed.ok());
-            assertEquals(index, rehashed.badEntry(), rehashed.message());
+            long rangeStart = lastSignedSizeAtOrBelow(index);
+            assertEquals(rangeStart, rehashed.badEntry(), rehashed.message());
+            long rangeEnd = firstSignedSizeAbove(index) - 1;
+            assertTrue(rehashed.message().contains("the entries " + rangeStart + ".." + rangeEnd + " do not hash"),
+                    rehashed.message());
         } finally {
             behindTheServicesBack(index, original, MerkleTree.leafHash(original));
         }
