@@ -92,16 +92,29 @@ public class OversightRepository {
         }
     }
 
-    /** Runs {@code sql} with every {@code {where}} replaced by the where-clauses. */
+    /**
+     * Runs {@code sql} with every {@code {where}} replaced by the where-clauses and every
+     * {@code {bidders}} by the count of a listing's bidders.
+     */
     @SuppressWarnings("unchecked")
     private List<Object[]> rows(String sql, Where where) {
-        return where.bind(em.createNativeQuery(sql.replace("{where}", where.sql()))).getResultList();
+        return where.bind(em.createNativeQuery(sql.replace("{where}", where.sql()).replace("{bidders}", BIDDERS)))
+                .getResultList();
     }
 
     private long count(String sql, Where where) {
         return ((Number) where.bind(em.createNativeQuery(sql.replace("{where}", where.sql()))).getSingleResult())
                 .longValue();
     }
+
+    /**
+     * How many different bidders took part in listing {@code l}: those who placed an open bid or
+     * committed a sealed quotation (a sealed sale has one accepted bid, the winner's, whatever the
+     * number of quotations).
+     */
+    private static final String BIDDERS = """
+            (select count(*) from (select b.registration_id from bid b where b.listing_id = l.id
+                                   union select q.registration_id from sealed_quotation q where q.listing_id = l.id) p)""";
 
     // ---- searches ------------------------------------------------------------------------------
 
@@ -111,7 +124,7 @@ public class OversightRepository {
                 select l.id, l.listing_no, l.title, l.status, l.asset_type, l.region_code, l.seller_code,
                        l.lot_area_m2, l.start_price_fen, l.highest_bid_fen, l.bid_count, l.announced_at, l.closed_at,
                        (select count(*) from registration r where r.listing_id = l.id),
-                       (select count(distinct b.registration_id) from bid b where b.listing_id = l.id),
+                       {bidders},
                        t.buyer_code, t.status
                 from listing l left join trade t on t.listing_id = l.id
                 where {where}
@@ -227,11 +240,11 @@ public class OversightRepository {
                 order by l.id, b.seq""", where);
     }
 
-    /** Decided sales in scope: seller, its name, the listing and how many different bidders bid on it. */
+    /** Decided sales in scope: seller, its name, the listing and how many different bidders took part. */
     public List<Object[]> sales(Where where) {
         return rows("""
                 select l.seller_code, tw.name, l.id,
-                       (select count(distinct b.registration_id) from bid b where b.listing_id = l.id)
+                       {bidders}
                 from listing l join township tw on tw.code = l.seller_code
                 where l.winning_bid_id is not null and l.status in """ + SOLD + """
                  and {where}

@@ -304,6 +304,12 @@ class SealedQuotationTest {
         List<Map<String, Object>> judged = (List<Map<String, Object>>) opening.get("quotations");
         assertEquals(List.of("VALID", "VALID", "NOT_REVEALED"), judged.stream().map(j -> j.get("validity")).toList());
         assertEquals(List.of(commitA, commitB, commitC), judged.stream().map(j -> j.get("commitment")).toList());
+
+        // oversight counts the three who quoted as bidders, though only the winner's quotation became a bid
+        given().auth().oauth2(REGULATOR).queryParam("enterprise", c.code())
+                .queryParam("reason", "sealed sale participation").when().get("/api/oversight/listings").then()
+                .statusCode(200).body("items", hasSize(1)).body("items[0].id", equalTo((int) id))
+                .body("items[0].bidCount", equalTo(1)).body("items[0].bidders", equalTo(3));
     }
 
     @Test
