@@ -275,8 +275,14 @@ final class WatcherBenchmark {
                     .start();
             String text = new String(info.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             info.waitFor(60, TimeUnit.SECONDS);
-            Matcher m = Pattern.compile("used (\\d+)K").matcher(text);
-            return m.find() ? Long.parseLong(m.group(1)) / 1024.0 : 0;
+            // One "total …K, used …K" line per generation (ParallelGC: young, then old; G1: one for
+            // the heap); metaspace's line has no "total". After a full GC the young one is empty.
+            Matcher m = Pattern.compile("total \\d+K, used (\\d+)K").matcher(text);
+            long usedK = 0;
+            while (m.find()) {
+                usedK += Long.parseLong(m.group(1));
+            }
+            return usedK / 1024.0;
         } catch (IOException | RuntimeException e) {
             return 0;
         } catch (InterruptedException e) {
