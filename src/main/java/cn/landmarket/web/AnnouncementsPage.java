@@ -46,10 +46,6 @@ public class AnnouncementsPage {
     public record Choices(List<AssetType> assetTypes, List<ListingStatus> statuses, List<ListingOrder> orders) {
     }
 
-    /** Where the reader is in the results, and links to the neighbouring pages with the same filters. */
-    public record Paging(int page, long pages, String previous, String next) {
-    }
-
     @Inject
     ListingService listings;
 
@@ -66,10 +62,7 @@ public class AnnouncementsPage {
         SearchForm form = SearchForm.of(assetType, region, status, q, minAreaM2, maxAreaM2, minStartPrice,
                 maxStartPrice, sort, page);
         PageView<ListingView> results = listings.publicSearch(form.toSearch(), new PageRequest(form.page(), PAGE_SIZE));
-        long pageCount = Math.max(1, (results.total() + PAGE_SIZE - 1) / PAGE_SIZE);
-        Paging paging = new Paging(form.page() + 1, pageCount,
-                form.page() > 0 ? link(form, form.page() - 1) : null,
-                form.page() + 1 < pageCount ? link(form, form.page() + 1) : null);
+        Paging paging = Paging.of(results, n -> link(form, n));
         Page p = pages.page();
         return Templates.announcements(p, results, form, form.invalidFields(),
                 new Choices(List.of(AssetType.values()), PUBLIC_STATUSES, List.of(ListingOrder.values())), paging)

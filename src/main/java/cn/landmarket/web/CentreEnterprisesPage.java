@@ -46,7 +46,7 @@ public class CentreEnterprisesPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance enterprises(Page page, long waiting, List<Waiting> enterprises,
+        static native TemplateInstance enterprises(Page page, long waiting, List<Waiting> enterprises, Paging paging,
                 Refusal refusal, String refusedCode, String reviewed, ReviewDecision decision);
     }
 
@@ -77,7 +77,8 @@ public class CentreEnterprisesPage {
 
     @GET
     @Operation(hidden = true)
-    public TemplateInstance list(@QueryParam("reviewed") String reviewed, @QueryParam("decision") String decision) {
+    public TemplateInstance list(@QueryParam("reviewed") String reviewed, @QueryParam("decision") String decision,
+            @QueryParam("page") String page) {
         Actor actor = pages.requireViewer(Role.OPERATOR);
         Page p = pages.page();
         ReviewDecision done = null;
@@ -88,7 +89,8 @@ public class CentreEnterprisesPage {
                 done = null;
             }
         }
-        return page(p, actor, null, null, done == null ? null : reviewed, done).setLocale(p.locale());
+        return page(p, actor, Paging.number(page), null, null, done == null ? null : reviewed, done)
+                .setLocale(p.locale());
     }
 
     @POST
@@ -110,25 +112,26 @@ public class CentreEnterprisesPage {
             Refusal invalid = pages.validate(request, p.locale()).orElse(null);
             if (invalid != null) {
                 return Response.status(invalid.status())
-                        .entity(page(p, actor, invalid, creditCode, null, null).setLocale(p.locale())).build();
+                        .entity(page(p, actor, 0, invalid, creditCode, null, null).setLocale(p.locale())).build();
             }
             parties.review(actor, creditCode, request);
         } catch (ApiException e) {
             Refusal refusal = Refusal.of(e, p.locale());
             return Response.status(refusal.status())
-                    .entity(page(p, actor, refusal, creditCode, null, null).setLocale(p.locale())).build();
+                    .entity(page(p, actor, 0, refusal, creditCode, null, null).setLocale(p.locale())).build();
         }
         return Response.seeOther(URI.create("/centre/enterprises?reviewed=" + Links.encode(creditCode) + "&decision="
                 + chosen.name())).build();
     }
 
-    private TemplateInstance page(Page p, Actor actor, Refusal refusal, String refusedCode, String reviewed,
-            ReviewDecision decision) {
+    private TemplateInstance page(Page p, Actor actor, int number, Refusal refusal, String refusedCode,
+            String reviewed, ReviewDecision decision) {
         ZoneId zone = config.zone();
         PageView<EnterpriseView> pending = parties.enterprises(actor, EnterpriseStatus.PENDING,
-                new PageRequest(0, PageRequest.MAX_SIZE));
+                new PageRequest(number, PageRequest.MAX_SIZE));
         List<Waiting> waiting = pending.items().stream().map(e -> new Waiting(e, CodeCheck.of(e.creditCode()),
                 e.registeredAt() == null ? null : e.registeredAt().atZone(zone).toOffsetDateTime())).toList();
-        return Templates.enterprises(p, pending.total(), waiting, refusal, refusedCode, reviewed, decision);
+        return Templates.enterprises(p, pending.total(), waiting,
+                Paging.of(pending, n -> "/centre/enterprises?page=" + n), refusal, refusedCode, reviewed, decision);
     }
 }

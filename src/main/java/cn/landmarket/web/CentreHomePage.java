@@ -31,8 +31,11 @@ public class CentreHomePage {
         static native TemplateInstance home(Page page, Counts counts);
     }
 
-    /** What waits: manual notices to approve, enterprises to verify, refunds overdue (and owed). */
-    public record Counts(long notices, long enterprises, CentreRefundsPage.Owed refunds) {
+    /**
+     * What waits: manual notices to approve, bookings held as mismatches, enterprises to verify,
+     * refunds overdue (and owed).
+     */
+    public record Counts(long notices, long mismatches, long enterprises, CentreRefundsPage.Owed refunds) {
     }
 
     @Inject
@@ -53,6 +56,7 @@ public class CentreHomePage {
         Actor actor = pages.requireViewer(Role.OPERATOR);
         PageRequest one = new PageRequest(0, 1);
         Counts counts = new Counts(manual.list(ManualNoticeStatus.PENDING_APPROVAL, one).total(),
+                manual.mismatches(one).total(),
                 parties.enterprises(actor, EnterpriseStatus.PENDING, one).total(),
                 CentreRefundsPage.owed(refunds, actor));
         Page p = pages.page();

@@ -39,6 +39,7 @@ import cn.landmarket.bank.ManualNoticeService;
 import cn.landmarket.bank.ManualNoticeStatus;
 import cn.landmarket.bank.ManualNoticeView;
 import cn.landmarket.bank.NoticeKind;
+import cn.landmarket.bank.NoticeMismatchView;
 import cn.landmarket.bank.NoticeOutcome;
 import cn.landmarket.bank.NoticeResponse;
 import cn.landmarket.common.InvalidMoneyException;
@@ -74,7 +75,9 @@ public class CentreNoticesPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance notices(Page page, NoticeForm form, Refusal refusal, Refusal decision,
-                Long refusedId, PageView<ManualNoticeView> waiting, Done done);
+                Long refusedId, Waiting waiting, Done done);
+
+        static native TemplateInstance mismatches(Page page, PageView<NoticeMismatchView> mismatches, Paging paging);
     }
 
     /** The entry form as typed: the fields of the API's body, the amount in yuan, the time in the market's zone. */
@@ -84,6 +87,13 @@ public class CentreNoticesPage {
         public NoticeKind[] kinds() {
             return NoticeKind.values();
         }
+    }
+
+    /**
+     * The entries waiting for a checker, one page of them with links to the others, and how many
+     * notices are held as mismatches (listed on their own page).
+     */
+    public record Waiting(PageView<ManualNoticeView> entries, Paging paging, long mismatches) {
     }
 
     /** What the reader just did, for the status line: entered, approved (with the outcome) or rejected. */
@@ -109,7 +119,7 @@ public class CentreNoticesPage {
     @Operation(hidden = true)
     public TemplateInstance list(@QueryParam("entered") Long entered, @QueryParam("approved") Long approved,
             @QueryParam("outcome") String outcome, @QueryParam("rejected") Long rejected,
-            @QueryParam("page") Integer page) {
+            @QueryParam("page") String page) {
         pages.requireViewer(Role.OPERATOR);
         Done done = entered != null ? new Done("entered", entered, null)
                 : approved != null ? new Done("approved", approved, outcome(outcome))
@@ -198,9 +208,27 @@ public class CentreNoticesPage {
                 waiting(null), null).setLocale(p.locale())).build();
     }
 
-    private PageView<ManualNoticeView> waiting(Integer page) {
-        int number = page == null || page < 0 ? 0 : Math.min(page, 100_000);
-        return manual.list(ManualNoticeStatus.PENDING_APPROVAL, new PageRequest(number, PAGE_SIZE));
+    private Waiting waiting(String page) {
+        PageView<ManualNoticeView> entries = manual.list(ManualNoticeStatus.PENDING_APPROVAL,
+                new PageRequest(Paging.number(page), PAGE_SIZE));
+        return new Waiting(entries, Paging.of(entries, n -> "/centre/notices?page=" + n + "#h-waiting"),
+                manual.mismatches(new PageRequest(0, 1)).total());
+    }
+
+    /**
+     * 到账不一致: notices held because a notice already counted from the other source has their
+     * account and booking time but another amount or payer account, oldest first, each beside the
+     * counted one, as {@code GET /api/bank/notifications/mismatches} lists them.
+     */
+    @GET
+    @Path("mismatches")
+    @Operation(hidden = true)
+    public TemplateInstance mismatches(@QueryParam("page") String page) {
+        pages.requireViewer(Role.OPERATOR);
+        PageView<NoticeMismatchView> held = manual.mismatches(new PageRequest(Paging.number(page), PAGE_SIZE));
+        Page p = pages.page();
+        return Templates.mismatches(p, held, Paging.of(held, n -> "/centre/notices/mismatches?page=" + n))
+                .setLocale(p.locale());
     }
 
     private NoticeForm emptyForm() {

@@ -40,8 +40,7 @@ public class CentreRefundsPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance refunds(Page page, PageView<RefundView> refunds, Owed owed, Integer previous,
-                Integer next);
+        static native TemplateInstance refunds(Page page, PageView<RefundView> refunds, Owed owed, Paging paging);
     }
 
     /** Every open refund added up: how many, how many overdue, and the amount owed in all. */
@@ -56,14 +55,12 @@ public class CentreRefundsPage {
 
     @GET
     @Operation(hidden = true)
-    public TemplateInstance list(@QueryParam("page") Integer page) {
+    public TemplateInstance list(@QueryParam("page") String page) {
         Actor actor = pages.requireViewer(Role.OPERATOR);
-        int number = page == null || page < 0 ? 0 : Math.min(page, 100_000);
-        PageView<RefundView> shown = refunds.search(actor, true, new PageRequest(number, PAGE_SIZE));
-        Integer previous = number > 0 ? number - 1 : null;
-        Integer next = (long) (number + 1) * PAGE_SIZE < shown.total() ? number + 1 : null;
+        PageView<RefundView> shown = refunds.search(actor, true, new PageRequest(Paging.number(page), PAGE_SIZE));
         Page p = pages.page();
-        return Templates.refunds(p, shown, owed(refunds, actor), previous, next).setLocale(p.locale());
+        return Templates.refunds(p, shown, owed(refunds, actor), Paging.of(shown, n -> "/centre/refunds?page=" + n))
+                .setLocale(p.locale());
     }
 
     /** Adds up every open refund, page by page, as the API lists them. */

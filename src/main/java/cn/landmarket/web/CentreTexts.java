@@ -3,6 +3,7 @@ package cn.landmarket.web;
 import cn.landmarket.bank.ManualNoticeStatus;
 import cn.landmarket.bank.NoticeKind;
 import cn.landmarket.bank.NoticeOutcome;
+import cn.landmarket.bank.NoticeSource;
 import cn.landmarket.party.OrganisationImport.ImportOutcome;
 import cn.landmarket.party.OrganisationImport.SkipReason;
 import cn.landmarket.party.OrganisationKind;
@@ -97,6 +98,50 @@ public interface CentreTexts {
             + "{#is DEBIT_UNMATCHED}出账未匹配{#is PAYMENT_PARTIAL}价款部分到账{#is PAYMENT_COMPLETE}价款已付清"
             + "{#is PAYMENT_REFUSED}价款被拒收{#is DUPLICATE}重复记录{#is MISMATCH}与已记账记录不符，待人工处理{/when}")
     String notice_outcome(NoticeOutcome outcome);
+
+    @Message("{#when source}{#is FEED}银行推送{#is MANUAL}人工录入{/when}")
+    String notice_source(NoticeSource source);
+
+    // Mismatches
+    @Message("到账不一致")
+    String mismatches_title();
+
+    @Message("同一账号、同一记账时间已有一条从另一来源计入的记录，但金额或付款账号不同：这条记录被暂挂，两条都不会重复计入。"
+            + "请将两边与银行对账单核对，不一致之处已标出。")
+    String mismatches_intro();
+
+    @Message("没有暂挂的不一致记录。")
+    String mismatches_none();
+
+    @Message("共 {n} 条暂挂")
+    String mismatches_count(long n);
+
+    @Message("有 {n} 条到账与已记账记录不一致，待核对")
+    String notices_mismatches_link(long n);
+
+    @Message("流水 {tx} 与已计入记录的对照")
+    String mismatches_caption(String tx);
+
+    @Message("项目")
+    String mismatches_field();
+
+    @Message("暂挂的记录")
+    String mismatches_held();
+
+    @Message("已计入的记录")
+    String mismatches_counted();
+
+    @Message("来源")
+    String mismatches_source();
+
+    @Message("收到时间")
+    String mismatches_received();
+
+    @Message("处理结果")
+    String mismatches_outcome();
+
+    @Message("批准人")
+    String mismatches_approved_by();
 
     // Dev sign-in: a second operator
     @Message("以其他操作员身份登录（仅开发和测试环境）")
@@ -359,6 +404,9 @@ public interface CentreTexts {
 
     @Message("条录入待另一名操作员复核")
     String home_notices_waiting();
+
+    @Message("条到账与已记账记录不一致，待核对")
+    String home_mismatches();
 
     @Message("家企业待核验")
     String home_enterprises_waiting();

@@ -32,7 +32,7 @@ public class ResultsPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance results(Page page, PageView<ResultView> results,
-                AnnouncementsPage.Paging paging);
+                Paging paging);
     }
 
     @Inject
@@ -44,21 +44,9 @@ public class ResultsPage {
     @GET
     @Operation(hidden = true)
     public TemplateInstance results(@QueryParam("page") String pageParam) {
-        int page = pageNumber(pageParam);
-        PageView<ResultView> results = service.results(new PageRequest(page, PAGE_SIZE));
-        long pageCount = Math.max(1, (results.total() + PAGE_SIZE - 1) / PAGE_SIZE);
-        AnnouncementsPage.Paging paging = new AnnouncementsPage.Paging(page + 1, pageCount,
-                page > 0 ? "/results?page=" + (page - 1) : null,
-                page + 1 < pageCount ? "/results?page=" + (page + 1) : null);
+        PageView<ResultView> results = service.results(new PageRequest(Paging.number(pageParam), PAGE_SIZE));
+        Paging paging = Paging.of(results, n -> "/results?page=" + n);
         Page p = pages.page();
         return Templates.results(p, results, paging).setLocale(p.locale());
-    }
-
-    /** The zero-based page asked for; anything unreadable or out of range is the first page. */
-    static int pageNumber(String value) {
-        if (value == null || !value.strip().matches("[0-9]{1,5}")) {
-            return 0;
-        }
-        return Integer.parseInt(value.strip());
     }
 }

@@ -213,8 +213,20 @@ class CentreConsoleBrowserTest {
         BankFeed.deliver(BankFeed.credit("CTB-" + System.nanoTime(), "62289999" + (200_000_000L + SERIAL.incrementAndGet()),
                 "88.00", "王五", clock.instant().minusSeconds(60))).statusCode(200);
 
-        List<String> paths = List.of("/centre", "/centre/notices", "/centre/organisations", "/centre/enterprises",
-                "/centre/refunds", "/centre/calendar", "/centre/calendar?month=2099-03");
+        // a booking typed in and approved, then the bank's feed with the same account and time but
+        // another amount: held as a mismatch, so that page has one to show
+        java.time.Instant booked = clock.instant().minusSeconds(120).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        long typed = given().auth().oauth2(Tokens.operator()).contentType("application/json")
+                .body(BankFeed.bytes(BankFeed.credit("CTM-" + System.nanoTime(), bidder.account(), "1.00",
+                        bidder.name(), booked)))
+                .when().post("/api/bank/notifications/manual").then().statusCode(202).extract().jsonPath().getLong("id");
+        given().auth().oauth2(Tokens.claims("operator", "MYJYZX").upn("operator-checker").sign()).when()
+                .post("/api/bank/notifications/manual/" + typed + "/approve").then().statusCode(200);
+        BankFeed.deliver(BankFeed.credit("CTM-" + System.nanoTime(), bidder.account(), "1.10", bidder.name(), booked))
+                .statusCode(200).body("outcome", org.hamcrest.Matchers.equalTo("MISMATCH"));
+
+        List<String> paths = List.of("/centre", "/centre/notices", "/centre/notices/mismatches", "/centre/organisations",
+                "/centre/enterprises", "/centre/refunds", "/centre/calendar", "/centre/calendar?month=2099-03");
         try (Browser b = Browsers.open().at(server)) {
             trapErrors(b);
             signInOperator(b, "/centre");

@@ -108,7 +108,7 @@ class CentrePagesTest {
     @Test
     void onlyOperatorsReachTheConsoleAndFormsNeedTheirToken() {
         for (String path : new String[] {"/centre", "/centre/notices", "/centre/organisations", "/centre/enterprises",
-                "/centre/refunds", "/centre/calendar"}) {
+                "/centre/refunds", "/centre/calendar", "/centre/notices/mismatches"}) {
             given().redirects().follow(false).when().get(path).then().statusCode(303)
                     .header("Location", containsString("/signin?back="));
             as(Tokens.township(TestData.TOWNSHIP_A)).accept("text/html").when().get(path).then().statusCode(403);
@@ -158,6 +158,76 @@ class CentrePagesTest {
                 .body(containsString("保证金已到账")).body(not(containsString("data-approve=\"" + id + "\"")));
         as(checker()).formParams(Map.of("csrf", CSRF)).when().post("/centre/notices/" + id + "/approve").then()
                 .statusCode(409);
+    }
+
+    @Test
+    void aBookingHeldAsAMismatchIsShownBesideTheCountedOneWithTheDifferenceMarked() {
+        Bidder b = bidder();
+        String typedTx = txId();
+        Map<String, String> typed = noticeForm(b, typedTx, "1000000.00");
+        as(maker()).formParams(typed).when().post("/centre/notices").then().statusCode(303);
+        as(checker()).formParams(Map.of("csrf", CSRF)).when().post("/centre/notices/" + entryId(typedTx) + "/approve")
+                .then().statusCode(303).header("Location", containsString("outcome=PARTIAL"));
+        // the bank's feed reports the same account and booking time with another amount: held, not counted
+        String bankTx = txId();
+        java.time.Instant booked = java.time.LocalDateTime.parse(typed.get("bookedAt"), TYPED).atZone(Fixtures.ZONE)
+                .toInstant();
+        cn.landmarket.testing.BankFeed.deliver(cn.landmarket.testing.BankFeed.credit(bankTx, b.account(),
+                "1000000.10", b.name(), booked)).statusCode(200).body("outcome", org.hamcrest.Matchers.equalTo("MISMATCH"));
+        assertEquals(1_000_000_00L, received(b));
+
+        String html = as(maker()).when().get("/centre/notices/mismatches").then().statusCode(200)
+                .body(containsString("到账不一致")).extract().asString();
+        int at = html.indexOf("data-mismatch=\"" + bankTx + "\"");
+        org.junit.jupiter.api.Assertions.assertTrue(at >= 0, html);
+        String card = html.substring(at, html.indexOf("</article>", at));
+        org.junit.jupiter.api.Assertions.assertTrue(card.contains("data-counted=\"" + typedTx + "\""), card);
+        org.junit.jupiter.api.Assertions.assertTrue(card.contains("银行推送") && card.contains("人工录入"), card);
+        org.junit.jupiter.api.Assertions.assertTrue(card.contains("data-held-amount-fen=\"100000010\"") && card.contains("1,000,000.10"), card);
+        org.junit.jupiter.api.Assertions.assertTrue(card.contains("operator:MYJYZX:operator-checker"), card);
+        // the amount differs and is marked; the payer account is the same and is not
+        assertEquals(1, card.split("class=\"differs\"", -1).length - 1, card);
+        as(maker()).cookie("lang", "en").when().get("/centre/notices/mismatches").then().statusCode(200)
+                .body(containsString("Mismatched bookings")).body(containsString("Bank feed"));
+
+        // the notices page and the home say how many are held and link to them
+        as(maker()).when().get("/centre/notices").then().statusCode(200)
+                .body(containsString("href=\"/centre/notices/mismatches\""))
+                .body(not(containsString("data-mismatches=\"0\"")));
+        String home = as(maker()).when().get("/centre").then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertFalse(home.contains("data-count=\"mismatches\">0<"), home);
+    }
+
+    @Test
+    void moreThanAPageOfWaitingEnterprisesIsReadPageByPage() {
+        java.util.Set<String> created = new java.util.HashSet<>();
+        for (int i = 0; i < 101; i++) {
+            created.add(data.enterprise("CTG%06d".formatted(SERIAL.incrementAndGet()), EnterpriseStatus.PENDING));
+        }
+        long pending = data.count("select count(*) from Enterprise e where e.status = ?1", EnterpriseStatus.PENDING);
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        long pageCount = (pending + 99) / 100;
+        for (int page = 0; page < pageCount; page++) {
+            String html = as(maker()).when().get("/centre/enterprises?page=" + page).then().statusCode(200).extract()
+                    .asString();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("<article class=\"card\" data-enterprise=\"([^\"]+)\"")
+                    .matcher(html);
+            int onPage = 0;
+            while (m.find()) {
+                listed.add(m.group(1));
+                onPage++;
+            }
+            assertEquals(page + 1 < pageCount ? 100 : pending - 100L * page, onPage, "page " + page);
+            assertEquals(page + 1 < pageCount, html.contains("href=\"/centre/enterprises?page=" + (page + 1) + "\""),
+                    "link to the next page from page " + page);
+            assertEquals(page > 0, html.contains("href=\"/centre/enterprises?page=" + (page - 1) + "\""),
+                    "link to the previous page from page " + page);
+        }
+        assertEquals(pending, listed.size());
+        org.junit.jupiter.api.Assertions.assertTrue(listed.containsAll(created));
+        // out of the other tests' way: they read the first page
+        data.execute("update enterprise set status = 'REJECTED', status_reason = 'test' where credit_code in ('"
+                + String.join("','", created) + "')");
     }
 
     @Test
