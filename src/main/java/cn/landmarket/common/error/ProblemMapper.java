@@ -160,6 +160,14 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, HttpHeaders headers, UriInfo uri) {
+        if (clientWentAway(e)) {
+            // the client closed the connection before its request body was read: nothing failed here,
+            // nobody will read the answer, and an ERROR would page the operator for a closed browser tab
+            LOG.infof("Client closed the connection before its request to %s was read", uri.getPath());
+            return respond(ErrorCode.MALFORMED_REQUEST, 400,
+                    MessageKey.find("http.400").map(key -> Localizer.render(key, locale(headers))).orElse(null), null,
+                    headers, uri);
+        }
         LOG.error("Unexpected failure on " + uri.getPath(), e);
         return respond(ErrorCode.INTERNAL, Localizer.render(MessageKey.INTERNAL, locale(headers)), null, headers, uri);
     }
@@ -234,6 +242,16 @@ public class ProblemMapper {
             }
         }
         return field.toString();
+    }
+
+    /** Whether {@code e} comes from the client closing its connection while the request was read. */
+    static boolean clientWentAway(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof io.vertx.core.http.HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable rootCause(Throwable e) {
