@@ -9,7 +9,8 @@ import cn.landmarket.listing.ListingStatus;
  * The bidding rules of domain.md ("Bidding"): bids only while the listing or its timed bidding is
  * open; the first at least the start price, every later one at least the highest plus the
  * increment, never above the cap; a bid in timed bidding restarts the countdown; a bid at the cap
- * ends the bidding.
+ * ends the bidding: the sale, or, on a listing that draws lots at its cap, the bidding only, as a
+ * lottery round opens (domain.md, "Sale formats").
  */
 public final class AuctionRules {
 
@@ -20,6 +21,9 @@ public final class AuctionRules {
     public static BidDecision decide(AuctionState state, long amountFen, Instant now) {
         if (state.sealed) {
             return new BidDecision.Rejected(MessageKey.BID_SEALED, null);
+        }
+        if (state.status == ListingStatus.LOTTERY) {
+            return new BidDecision.Rejected(MessageKey.BID_LOTTERY, null);
         }
         boolean open = switch (state.status) {
             case LISTING -> now.isBefore(state.listingEnd);
@@ -49,7 +53,7 @@ public final class AuctionRules {
         boolean capReached = state.priceCapFen != null && amountFen == state.priceCapFen;
         ListingStatus phase = state.status;
         if (capReached) {
-            state.status = ListingStatus.SOLD;
+            state.status = state.lotteryAtCap ? ListingStatus.LOTTERY : ListingStatus.SOLD;
         }
         return new BidDecision.Accepted(state.bidCount, phase, phase == ListingStatus.TIMED_BIDDING
                 ? state.countdownDeadline : state.listingEnd, capReached);

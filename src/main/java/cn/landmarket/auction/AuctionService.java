@@ -383,6 +383,8 @@ public class AuctionService {
             case LISTING -> listing.listingEnd;
             case TIMED_BIDDING -> listing.countdownDeadline;
             case ANNOUNCED -> listing.listingStart;
+            case LOTTERY -> Instant.now(clock).isBefore(listing.lotteryEntryDeadline) ? listing.lotteryEntryDeadline
+                    : listing.lotteryRevealDeadline;
             default -> null;
         };
         return LiveEvent.snapshot(listing.id, listing.status.name(),

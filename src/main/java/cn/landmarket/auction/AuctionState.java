@@ -22,6 +22,8 @@ public final class AuctionState {
     int bidCount;
     /** Whether the listing is sold by sealed quotation, so it takes no bid at all. */
     boolean sealed;
+    /** Whether a bid at the cap opens a lottery round (status LOTTERY) instead of ending the sale. */
+    boolean lotteryAtCap;
 
     public AuctionState(ListingStatus status, Instant listingEnd, Instant countdownDeadline, Duration countdown,
             long startPriceFen, long incrementFen, Long priceCapFen, Long highestFen, int bidCount) {

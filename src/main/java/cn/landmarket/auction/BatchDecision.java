@@ -135,7 +135,8 @@ final class BatchDecision {
     /**
      * Every request's answer once the accepted bids have their row ids ({@code idBySequence}): an
      * accepted bid gets its receipt, a retry that arrived in the same batch as its first attempt the
-     * same receipt marked replayed. Also the live events: each bid, and the sale when the cap was reached.
+     * same receipt marked replayed. Also the live events: each bid, and the sale (or the lottery round)
+     * when the cap was reached.
      */
     Settled settle(Map<Integer, Long> idBySequence, Instant now, ZoneId zone) {
         List<BidOutcome> answers = new ArrayList<>(outcomes);
@@ -162,7 +163,7 @@ final class BatchDecision {
             }
         }
         if (capBid != null) {
-            events.add(LiveEvent.status(listingId, ListingStatus.SOLD.name(), Money.ofFen(state.highestFen()).toYuan(),
+            events.add(LiveEvent.status(listingId, state.status().name(), Money.ofFen(state.highestFen()).toYuan(),
                     null, ApiTime.format(now, zone)));
         }
         return new Settled(answers, events, capBid);

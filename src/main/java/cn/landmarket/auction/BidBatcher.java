@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -303,6 +304,7 @@ public class BidBatcher {
         }
         Map<Long, Map<Integer, Long>> ids = accepted.isEmpty() ? Map.of() : store.insert(c, now, accepted);
         List<BidStore.Update> updates = new ArrayList<>();
+        Map<Long, BidReceipt> lotteries = new TreeMap<>();
         List<AuditEntry> entries = new ArrayList<>();
         List<LiveEvent> events = new ArrayList<>();
         for (Map.Entry<Claim, BatchDecision> decided : decisions) {
@@ -316,7 +318,11 @@ public class BidBatcher {
             if (decision.accepted().isEmpty()) {
                 continue;
             }
-            updates.add(new BidStore.Update(id, decision.state(), settled.capBid()));
+            boolean lottery = settled.capBid() != null && decision.state().status() == ListingStatus.LOTTERY;
+            updates.add(new BidStore.Update(id, decision.state(), lottery ? null : settled.capBid()));
+            if (lottery) {
+                lotteries.put(id, settled.capBid());
+            }
             entries.addAll(decision.entries());
             events.addAll(settled.events());
         }
@@ -331,6 +337,12 @@ public class BidBatcher {
                                 capBid.sequence(), capBid.bidderNo(), capBid.amount().fen(), update.state().bidCount(),
                                 locked.get(update.listingId()).reservePriceFen())));
             }
+        }
+        for (Map.Entry<Long, BidReceipt> opened : lotteries.entrySet()) {
+            BidReceipt capBid = opened.getValue();
+            Map<String, Object> round = store.openLottery(c, opened.getKey(), locked.get(opened.getKey()), capBid, now);
+            entries.add(ListingHistory.transition(c, opened.getKey(), capBid.phase(), ListingStatus.LOTTERY, now,
+                    AuctionEntries.BIDDING, "price cap reached: lottery round open", round));
         }
         audit.append(c, entries);
         live.send(c, events);

@@ -62,14 +62,17 @@ public class BidRepository {
         return counts;
     }
 
-    /** The highest (and so the latest) accepted bid of the listing, if any. */
+    /**
+     * The highest (and so the latest) accepted bid of the listing, if any: of two at the same amount,
+     * which only a lottery at the cap writes (the cap's bid and the drawn winner's), the later.
+     */
     @SuppressWarnings("unchecked")
     public java.util.Optional<Row> highest(long listingId) {
         List<Object[]> rows = em.createNativeQuery("""
                 select b.id, b.seq, b.bidder_no, b.amount_fen, b.accepted_at, b.phase, r.enterprise_code,
                        b.audit_leaf_hash, b.registration_id
                 from bid b join registration r on r.id = b.registration_id
-                where b.listing_id = ?1 order by b.amount_fen desc limit 1""").setParameter(1, listingId)
+                where b.listing_id = ?1 order by b.amount_fen desc, b.seq desc limit 1""").setParameter(1, listingId)
                 .getResultList();
         return rows.stream().findFirst().map(BidRepository::row);
     }

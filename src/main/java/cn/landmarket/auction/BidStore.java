@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -27,9 +28,15 @@ import cn.landmarket.listing.ListingStatus;
  */
 final class BidStore {
 
-    /** The locked listing's auction, and its reserve (needed only when the price cap closes the sale). */
-    record Locked(AuctionState state, Long reservePriceFen) {
+    /**
+     * The locked listing's auction, and what a bid at the price cap needs: the reserve (when the cap
+     * closes the sale), and the listing number and lottery windows (when it opens a lottery round).
+     */
+    record Locked(AuctionState state, Long reservePriceFen, String listingNo, Integer lotteryEntryMinutes,
+            Integer lotteryRevealMinutes) {
     }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ZoneId zone;
 
@@ -46,7 +53,8 @@ final class BidStore {
         Map<Long, Locked> locked = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 select id, status, listing_end, countdown_deadline, countdown_seconds, start_price_fen, increment_fen,
-                       price_cap_fen, highest_bid_fen, bid_count, reserve_price_fen, sale_format
+                       price_cap_fen, highest_bid_fen, bid_count, reserve_price_fen, sale_format, cap_action,
+                       listing_no, lottery_entry_minutes, lottery_reveal_minutes
                 from listing where id = any(?) order by id for update""")) {
             ps.setArray(1, c.createArrayOf("int8", listingIds.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
@@ -56,7 +64,9 @@ final class BidStore {
                             Duration.ofSeconds(rs.getInt(5)), rs.getLong(6), rs.getLong(7), (Long) rs.getObject(8),
                             (Long) rs.getObject(9), rs.getInt(10));
                     state.sealed = "SEALED_QUOTATION".equals(rs.getString(12));
-                    locked.put(rs.getLong(1), new Locked(state, (Long) rs.getObject(11)));
+                    state.lotteryAtCap = "LOTTERY".equals(rs.getString(13));
+                    locked.put(rs.getLong(1), new Locked(state, (Long) rs.getObject(11), rs.getString(14),
+                            (Integer) rs.getObject(15), (Integer) rs.getObject(16)));
                 }
             }
         }
@@ -249,6 +259,56 @@ final class BidStore {
             ps.setArray(6, c.createArrayOf("int8", winners));
             ps.executeUpdate();
         }
+    }
+
+    /**
+     * Opens the lottery round of a listing whose price cap {@code capBid} just reached (domain.md,
+     * "Sale formats"): sets the round's entry deadline ({@code now} + the listing's entry minutes) and
+     * reveal deadline (+ its reveal minutes), draws the platform's secret contribution and stores it
+     * with its commitment ({@link LotteryCommitment}, bidder number PLATFORM); returns the facts the
+     * move to LOTTERY publishes: the cap, its bid and bidder number, the deadlines and the platform's
+     * commitment (never its contribution).
+     */
+    Map<String, Object> openLottery(Connection c, long listingId, Locked listing, BidReceipt capBid, Instant now)
+            throws SQLException {
+        Instant entryDeadline = now.plus(Duration.ofMinutes(listing.lotteryEntryMinutes()));
+        Instant revealDeadline = entryDeadline.plus(Duration.ofMinutes(listing.lotteryRevealMinutes()));
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String contribution = HexFormat.of().formatHex(secret);
+        String commitment = LotteryCommitment.of(listing.listingNo(), LotteryCommitment.PLATFORM, contribution);
+        try (PreparedStatement ps = c.prepareStatement("""
+                update listing set lottery_entry_deadline = ?, lottery_reveal_deadline = ?, version = version + 1
+                where id = ?""")) {
+            ps.setTimestamp(1, Timestamp.from(entryDeadline));
+            ps.setTimestamp(2, Timestamp.from(revealDeadline));
+            ps.setLong(3, listingId);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into lottery_round (listing_id, cap_fen, cap_bid_id, cap_bidder_no, platform_commitment,
+                                           platform_contribution, opened_at)
+                values (?, ?, ?, ?, ?, ?, ?)""")) {
+            ps.setLong(1, listingId);
+            ps.setLong(2, capBid.amount().fen());
+            ps.setLong(3, capBid.bidId());
+            ps.setString(4, capBid.bidderNo());
+            ps.setString(5, commitment);
+            ps.setString(6, contribution);
+            ps.setTimestamp(7, Timestamp.from(now));
+            ps.executeUpdate();
+        }
+        Map<String, Object> facts = new HashMap<>();
+        facts.put("listingNo", listing.listingNo());
+        facts.put("capFen", capBid.amount().fen());
+        facts.put("capBidId", capBid.bidId());
+        facts.put("capSequence", capBid.sequence());
+        facts.put("capBidderNo", capBid.bidderNo());
+        facts.put("lotteryEntryDeadline", entryDeadline.toString());
+        facts.put("lotteryRevealDeadline", revealDeadline.toString());
+        facts.put("platformCommitment", commitment);
+        facts.put("commitmentVersion", LotteryCommitment.VERSION);
+        return facts;
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -108,6 +108,27 @@ public class Listing {
     @Column(name = "reveal_deadline")
     public Instant revealDeadline;
 
+    /** What happens when an accepted bid reaches the price cap (domain.md, "Sale formats"); fixed at drafting. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "cap_action")
+    public CapAction capAction = CapAction.END_SALE;
+
+    /** A lottery at the cap: minutes of its entry window, fixed at drafting; null without a lottery. */
+    @Column(name = "lottery_entry_minutes")
+    public Integer lotteryEntryMinutes;
+
+    /** A lottery at the cap: minutes of its reveal window after the entry window, fixed at drafting. */
+    @Column(name = "lottery_reveal_minutes")
+    public Integer lotteryRevealMinutes;
+
+    /** The end of the lottery round's entry window, from the moment a bid reached the cap; else null. */
+    @Column(name = "lottery_entry_deadline")
+    public Instant lotteryEntryDeadline;
+
+    /** The end of the lottery round's reveal window, when the lots are drawn; null until the round opens. */
+    @Column(name = "lottery_reveal_deadline")
+    public Instant lotteryRevealDeadline;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "eligible_regions")
     public List<String> eligibleRegions;
@@ -176,6 +197,11 @@ public class Listing {
         return saleFormat == SaleFormat.SEALED_QUOTATION;
     }
 
+    /** Whether a bid at the price cap opens a lottery round instead of ending the sale. */
+    public boolean drawsLotsAtCap() {
+        return capAction == CapAction.LOTTERY;
+    }
+
     /** The quantity this listing freezes on its certificate. */
     public Quantity lot() {
         return new Quantity(lotAreaM2, lotPaddyAreaM2, lotGrainCapacityKg);
@@ -188,7 +214,7 @@ public class Listing {
 
     /**
      * The sale terms as audit facts: seller, certificate, lot, prices in fen, schedule, countdown,
-     * sale format, description, eligible regions and payment terms. The reserve price is left out: it is secret until the close, whose entry carries it.
+     * sale format, cap action (with a lottery's window lengths), description, eligible regions and payment terms. The reserve price is left out: it is secret until the close, whose entry carries it.
      */
     public Map<String, Object> termsFacts() {
         Map<String, Object> facts = new HashMap<>();
@@ -209,6 +235,11 @@ public class Listing {
         facts.put("hasReservePrice", reservePriceFen != null);
         facts.put("countdownSeconds", countdownSeconds);
         facts.put("saleFormat", saleFormat.name());
+        facts.put("capAction", capAction.name());
+        if (drawsLotsAtCap()) {
+            facts.put("lotteryEntryMinutes", lotteryEntryMinutes);
+            facts.put("lotteryRevealMinutes", lotteryRevealMinutes);
+        }
         facts.put("description", description);
         facts.put("landUse", landUse == null ? null : landUse.name());
         facts.put("eligibleRegions", eligibleRegions == null ? List.of() : List.copyOf(eligibleRegions));
@@ -232,7 +263,7 @@ public class Listing {
 
     /**
      * The schedule as audit facts: announcement, registration deadline, listing start and end,
-     * countdown deadline, and a sealed quotation's reveal deadline.
+     * countdown deadline, a sealed quotation's reveal deadline, and an open lottery round's deadlines.
      */
     public Map<String, Object> scheduleFacts() {
         Map<String, Object> facts = new HashMap<>();
@@ -243,6 +274,10 @@ public class Listing {
         facts.put("countdownDeadline", text(countdownDeadline));
         if (revealDeadline != null) {
             facts.put("revealDeadline", text(revealDeadline));
+        }
+        if (lotteryEntryDeadline != null) {
+            facts.put("lotteryEntryDeadline", text(lotteryEntryDeadline));
+            facts.put("lotteryRevealDeadline", text(lotteryRevealDeadline));
         }
         return facts;
     }

@@ -125,6 +125,10 @@ public class ListingReviewService {
         if (listing.revealDeadline != null) {
             listing.revealDeadline = shift(listing.revealDeadline, listing.suspendedAt, paused);
         }
+        if (listing.lotteryEntryDeadline != null) {
+            listing.lotteryEntryDeadline = shift(listing.lotteryEntryDeadline, listing.suspendedAt, paused);
+            listing.lotteryRevealDeadline = shift(listing.lotteryRevealDeadline, listing.suspendedAt, paused);
+        }
         ListingStatus back = listing.suspendedFrom;
         listing.suspendedFrom = null;
         listing.suspendedAt = null;

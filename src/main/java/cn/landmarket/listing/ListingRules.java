@@ -78,7 +78,7 @@ public final class ListingRules {
                 failed.termYears == null ? null : failed.termYears.intValue(), start, Money.ofFen(failed.incrementFen),
                 deposit, cap, r.reservePrice(), r.announceAt(), r.registrationDeadline(), r.listingStart(),
                 r.listingEnd(), failed.countdownSeconds, failed.eligibleRegions, failed.paymentTerms,
-                failed.saleFormat);
+                failed.saleFormat, failed.capAction);
     }
 
     /**
@@ -100,12 +100,20 @@ public final class ListingRules {
 
     /**
      * A sealed quotation (domain.md, "Sale formats") has one round and no bid that can reach a cap,
-     * so it takes no price cap (what happens at a cap is a choice of its own, not built yet). Its
-     * increment and countdown are still required and checked as for any listing, and play no part.
+     * so it takes no price cap. Its increment and countdown are still required and checked as for
+     * any listing, and play no part. A lottery at the cap needs a cap to reach and open bids to
+     * reach it: only an open ascending listing with a price cap may choose {@link CapAction#LOTTERY}.
      */
     private static void checkFormat(ListingRequest r, List<FieldViolation> v) {
         if (r.format() == SaleFormat.SEALED_QUOTATION && r.priceCap() != null) {
             v.add(FieldViolation.of("priceCap", MessageKey.LISTING_SEALED_NO_CAP));
+        }
+        if (r.capActionOrDefault() == CapAction.LOTTERY) {
+            if (r.format() != SaleFormat.OPEN_ASCENDING) {
+                v.add(FieldViolation.of("capAction", MessageKey.LISTING_LOTTERY_NEEDS_OPEN));
+            } else if (r.priceCap() == null) {
+                v.add(FieldViolation.of("capAction", MessageKey.LISTING_LOTTERY_NEEDS_CAP));
+            }
         }
     }
 

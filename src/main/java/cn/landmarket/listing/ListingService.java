@@ -360,6 +360,9 @@ public class ListingService {
         l.paymentTerms = r.paymentTerms();
         l.saleFormat = r.format();
         l.revealDeadline = l.isSealed() ? l.listingEnd.plus(Duration.ofMinutes(numbers.sealedRevealMinutes())) : null;
+        l.capAction = r.capActionOrDefault();
+        l.lotteryEntryMinutes = l.drawsLotsAtCap() ? numbers.lotteryEntryMinutes() : null;
+        l.lotteryRevealMinutes = l.drawsLotsAtCap() ? numbers.lotteryRevealMinutes() : null;
     }
 
     /**

@@ -6,6 +6,7 @@ import static cn.landmarket.listing.ListingStatus.AWAITING_PAYMENT;
 import static cn.landmarket.listing.ListingStatus.DEFAULTED;
 import static cn.landmarket.listing.ListingStatus.DRAFT;
 import static cn.landmarket.listing.ListingStatus.LISTING;
+import static cn.landmarket.listing.ListingStatus.LOTTERY;
 import static cn.landmarket.listing.ListingStatus.PENDING_REVIEW;
 import static cn.landmarket.listing.ListingStatus.REJECTED;
 import static cn.landmarket.listing.ListingStatus.SETTLED;
@@ -34,10 +35,12 @@ public final class ListingTransitions {
         ALLOWED.put(PENDING_REVIEW, EnumSet.of(APPROVED, REJECTED));
         ALLOWED.put(APPROVED, EnumSet.of(ANNOUNCED, SUSPENDED, TERMINATED));
         ALLOWED.put(ANNOUNCED, EnumSet.of(LISTING, SUSPENDED, TERMINATED));
-        ALLOWED.put(LISTING, EnumSet.of(TIMED_BIDDING, SOLD, UNSOLD, SUSPENDED, TERMINATED));
-        ALLOWED.put(TIMED_BIDDING, EnumSet.of(SOLD, UNSOLD, SUSPENDED, TERMINATED));
+        ALLOWED.put(LISTING, EnumSet.of(TIMED_BIDDING, LOTTERY, SOLD, UNSOLD, SUSPENDED, TERMINATED));
+        ALLOWED.put(TIMED_BIDDING, EnumSet.of(LOTTERY, SOLD, UNSOLD, SUSPENDED, TERMINATED));
+        // a lottery round ends in a sale at the cap: the cap's own bidder is always in the draw
+        ALLOWED.put(LOTTERY, EnumSet.of(SOLD, SUSPENDED, TERMINATED));
         // a resumed listing goes back to the stage it was suspended in
-        ALLOWED.put(SUSPENDED, EnumSet.of(APPROVED, ANNOUNCED, LISTING, TIMED_BIDDING, TERMINATED));
+        ALLOWED.put(SUSPENDED, EnumSet.of(APPROVED, ANNOUNCED, LISTING, TIMED_BIDDING, LOTTERY, TERMINATED));
         ALLOWED.put(SOLD, EnumSet.of(AWAITING_PAYMENT, SETTLED, DEFAULTED));
         ALLOWED.put(AWAITING_PAYMENT, EnumSet.of(SETTLED, DEFAULTED));
         for (ListingStatus end : EnumSet.of(REJECTED, TERMINATED, UNSOLD, SETTLED, DEFAULTED)) {

@@ -31,7 +31,8 @@ public class AnnouncementsPage {
 
     /** The statuses the public can filter on (a listing is public from its announcement on). */
     static final List<ListingStatus> PUBLIC_STATUSES = List.of(ListingStatus.ANNOUNCED, ListingStatus.LISTING,
-            ListingStatus.TIMED_BIDDING, ListingStatus.SUSPENDED, ListingStatus.TERMINATED, ListingStatus.SOLD,
+            ListingStatus.TIMED_BIDDING, ListingStatus.LOTTERY, ListingStatus.SUSPENDED, ListingStatus.TERMINATED,
+            ListingStatus.SOLD,
             ListingStatus.UNSOLD, ListingStatus.AWAITING_PAYMENT, ListingStatus.SETTLED, ListingStatus.DEFAULTED);
 
     static final int PAGE_SIZE = 20;

@@ -59,7 +59,7 @@ public class RegulatorPages {
 
     /** Statuses a regulator may suspend or terminate from, and the suspended ones, listed under the queue. */
     static final List<ListingStatus> WATCHED = List.of(ListingStatus.APPROVED, ListingStatus.ANNOUNCED,
-            ListingStatus.LISTING, ListingStatus.TIMED_BIDDING, ListingStatus.SUSPENDED);
+            ListingStatus.LISTING, ListingStatus.TIMED_BIDDING, ListingStatus.LOTTERY, ListingStatus.SUSPENDED);
 
     /** What the console may say was just done (after the 303 of a decision). */
     static final List<String> DONE = List.of("approved", "rejected", "suspended", "resumed", "terminated");

@@ -177,7 +177,7 @@ public interface Texts {
     String asset(AssetType type);
 
     @Message("{#when status}{#is DRAFT}草稿{#is PENDING_REVIEW}待审核{#is REJECTED}已退回{#is APPROVED}已审核"
-            + "{#is ANNOUNCED}公告中{#is LISTING}挂牌中{#is TIMED_BIDDING}限时竞价{#is SUSPENDED}中止"
+            + "{#is ANNOUNCED}公告中{#is LISTING}挂牌中{#is TIMED_BIDDING}限时竞价{#is LOTTERY}限价摇号{#is SUSPENDED}中止"
             + "{#is TERMINATED}终止{#is SOLD}已成交{#is UNSOLD}流拍{#is AWAITING_PAYMENT}待付款"
             + "{#is SETTLED}已结算{#is DEFAULTED}违约{/when}")
     String listing_status(ListingStatus status);

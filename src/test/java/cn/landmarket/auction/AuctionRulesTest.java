@@ -79,6 +79,19 @@ class AuctionRulesTest {
     }
 
     @Test
+    void onAListingThatDrawsLotsABidAtTheCapStopsTheBiddingForALotteryAndLaterBidsAreRefusedAsSuch() {
+        long cap = START + 3 * STEP;
+        AuctionState state = timed(cap, START + STEP, NOW.plusSeconds(60));
+        state.lotteryAtCap = true;
+        BidDecision.Accepted atCap = accepted(AuctionRules.decide(state, cap, NOW));
+        assertTrue(atCap.capReached());
+        assertEquals(ListingStatus.TIMED_BIDDING, atCap.phase());
+        assertEquals(ListingStatus.LOTTERY, state.status(), "the cap opens the lottery round, not the sale's end");
+        assertEquals(MessageKey.BID_LOTTERY, rejected(AuctionRules.decide(state, cap, NOW)).reasonKey());
+        assertEquals(2 + 1, state.bidCount(), "the refused bid counts nothing");
+    }
+
+    @Test
     void whenTheIncrementWouldPassTheCapTheCapIsReachedAndNothingMoreIsAccepted() {
         long cap = START + STEP / 2;
         BidDecision.Rejected r = rejected(AuctionRules.decide(listing(cap, START, 1), cap, NOW));

@@ -414,4 +414,20 @@ class ListingRulesTest {
         assertEquals(List.of(), check(sealed(valid(), null), linkage()));
         assertEquals(SaleFormat.SEALED_QUOTATION, sealed(valid(), null).format());
     }
+
+    private static ListingRequest lottery(ListingRequest v, Money cap, SaleFormat format) {
+        return new ListingRequest(v.certificateId(), v.title(), v.description(), v.lotAreaM2(), v.lotPaddyAreaM2(),
+                v.lotGrainCapacityKg(), v.termYears(), v.startPrice(), v.increment(), v.deposit(), cap,
+                v.reservePrice(), v.announceAt(), v.registrationDeadline(), v.listingStart(), v.listingEnd(),
+                v.countdownSeconds(), v.eligibleRegions(), v.paymentTerms(), format, CapAction.LOTTERY);
+    }
+
+    @Test
+    void aLotteryAtTheCapNeedsAPriceCapAndOpenAscendingBids() {
+        assertEquals(List.of(), check(lottery(valid(), Money.ofYuan("30000000.00"), null), linkage()));
+        assertOnly(check(lottery(valid(), null, null), linkage()), "capAction", MessageKey.LISTING_LOTTERY_NEEDS_CAP);
+        assertOnly(check(lottery(valid(), null, SaleFormat.SEALED_QUOTATION), linkage()), "capAction",
+                MessageKey.LISTING_LOTTERY_NEEDS_OPEN);
+        assertEquals(CapAction.END_SALE, valid().capActionOrDefault(), "without a choice a bid at the cap ends the sale");
+    }
 }

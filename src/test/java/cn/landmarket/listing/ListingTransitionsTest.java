@@ -30,19 +30,26 @@ class ListingTransitionsTest {
     }
 
     @Test
-    void biddingEndsInTimedBiddingASaleOrNoSaleAndTimedBiddingNeverGoesBack() {
-        assertEquals(EnumSet.of(ListingStatus.TIMED_BIDDING, ListingStatus.SOLD, ListingStatus.UNSOLD,
-                ListingStatus.SUSPENDED, ListingStatus.TERMINATED), next(ListingStatus.LISTING));
-        assertEquals(EnumSet.of(ListingStatus.SOLD, ListingStatus.UNSOLD, ListingStatus.SUSPENDED,
-                ListingStatus.TERMINATED), next(ListingStatus.TIMED_BIDDING));
+    void biddingEndsInTimedBiddingALotteryASaleOrNoSaleAndTimedBiddingNeverGoesBack() {
+        assertEquals(EnumSet.of(ListingStatus.TIMED_BIDDING, ListingStatus.LOTTERY, ListingStatus.SOLD,
+                ListingStatus.UNSOLD, ListingStatus.SUSPENDED, ListingStatus.TERMINATED), next(ListingStatus.LISTING));
+        assertEquals(EnumSet.of(ListingStatus.LOTTERY, ListingStatus.SOLD, ListingStatus.UNSOLD,
+                ListingStatus.SUSPENDED, ListingStatus.TERMINATED), next(ListingStatus.TIMED_BIDDING));
+    }
+
+    @Test
+    void aLotteryAtTheCapEndsInASaleAndNeverReturnsToBidding() {
+        assertEquals(EnumSet.of(ListingStatus.SOLD, ListingStatus.SUSPENDED, ListingStatus.TERMINATED),
+                next(ListingStatus.LOTTERY));
     }
 
     @Test
     void aSuspendedListingResumesWhereItWasOrIsTerminated() {
         assertEquals(EnumSet.of(ListingStatus.APPROVED, ListingStatus.ANNOUNCED, ListingStatus.LISTING,
-                ListingStatus.TIMED_BIDDING, ListingStatus.TERMINATED), next(ListingStatus.SUSPENDED));
+                ListingStatus.TIMED_BIDDING, ListingStatus.LOTTERY, ListingStatus.TERMINATED),
+                next(ListingStatus.SUSPENDED));
         for (ListingStatus live : EnumSet.of(ListingStatus.APPROVED, ListingStatus.ANNOUNCED, ListingStatus.LISTING,
-                ListingStatus.TIMED_BIDDING)) {
+                ListingStatus.TIMED_BIDDING, ListingStatus.LOTTERY)) {
             assertTrue(live.isLive(), live + " is live");
             assertTrue(ListingTransitions.allows(live, ListingStatus.SUSPENDED), live + " can be suspended");
         }

@@ -109,6 +109,22 @@ public interface MarketConfig {
         @WithDefault("FORFEIT")
         UnrevealedDeposit sealedUnrevealedDeposit();
 
+        /**
+         * Lottery at the cap: minutes from the bid that reached the cap to the end of the entry
+         * window, in which qualified bidders who accept the cap price enter with a commitment; fixed
+         * on the listing at drafting [assumed; platforms that draw lots at the cap take applications
+         * on the spot].
+         */
+        @WithDefault("30")
+        int lotteryEntryMinutes();
+
+        /**
+         * Lottery at the cap: minutes from the end of the entry window to the draw, in which entrants
+         * reveal their contributions; fixed on the listing at drafting [assumed, as the sealed reveal window].
+         */
+        @WithDefault("30")
+        int lotteryRevealMinutes();
+
         /** Most a relisted lot's start price may be below the failed listing's, in percent [assumed]. */
         @WithDefault("20")
         int relistMaxReductionPercent();
