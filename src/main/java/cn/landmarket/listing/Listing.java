@@ -108,6 +108,13 @@ public class Listing {
     @Column(name = "reveal_deadline")
     public Instant revealDeadline;
 
+    /**
+     * Whether the lot is offered to the runner-up when the winner defaults (domain.md, "After the
+     * sale"); fixed at drafting.
+     */
+    @Column(name = "runner_up_award")
+    public boolean runnerUpAward;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "eligible_regions")
     public List<String> eligibleRegions;
@@ -188,7 +195,7 @@ public class Listing {
 
     /**
      * The sale terms as audit facts: seller, certificate, lot, prices in fen, schedule, countdown,
-     * sale format, description, eligible regions and payment terms. The reserve price is left out: it is secret until the close, whose entry carries it.
+     * sale format, runner-up award, description, eligible regions and payment terms. The reserve price is left out: it is secret until the close, whose entry carries it.
      */
     public Map<String, Object> termsFacts() {
         Map<String, Object> facts = new HashMap<>();
@@ -209,6 +216,7 @@ public class Listing {
         facts.put("hasReservePrice", reservePriceFen != null);
         facts.put("countdownSeconds", countdownSeconds);
         facts.put("saleFormat", saleFormat.name());
+        facts.put("runnerUpAward", runnerUpAward);
         facts.put("description", description);
         facts.put("landUse", landUse == null ? null : landUse.name());
         facts.put("eligibleRegions", eligibleRegions == null ? List.of() : List.copyOf(eligibleRegions));

@@ -17,7 +17,8 @@ import cn.landmarket.common.Money;
  * township and regulators until the close, for everyone after it; review details only for the
  * platform's own roles and the owner. A relisted lot links both ways: {@code relistedFrom} on the
  * new listing, {@code relistedAs} on the failed one. The sale format is shown to everyone, with a
- * sealed quotation's reveal deadline (domain.md, "Sale formats").
+ * sealed quotation's reveal deadline (domain.md, "Sale formats"), and whether a winner's default
+ * offers the lot to the runner-up ({@code runnerUpAward}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListingView(
@@ -63,7 +64,8 @@ public record ListingView(
         Long relistedFrom,
         Long relistedAs,
         SaleFormat saleFormat,
-        OffsetDateTime revealDeadline) {
+        OffsetDateTime revealDeadline,
+        boolean runnerUpAward) {
 
     /** How much of a listing a caller may see. */
     public enum Visibility {
@@ -95,7 +97,7 @@ public record ListingView(
                 internal ? at(l.reviewedAt, zone) : null, internal ? l.reviewedBy : null, at(l.announcedAt, zone),
                 at(l.suspendedAt, zone), l.highestBidFen == null ? null : Money.ofFen(l.highestBidFen), l.bidCount,
                 at(l.countdownDeadline, zone), at(l.closedAt, zone), l.relistedFrom, l.relistedAs,
-                l.saleFormat, at(l.revealDeadline, zone));
+                l.saleFormat, at(l.revealDeadline, zone), l.runnerUpAward);
     }
 
     static OffsetDateTime at(Instant instant, ZoneId zone) {
