@@ -113,7 +113,8 @@ public class OversightRepository {
                        (select count(*) from registration r where r.listing_id = l.id),
                        (select count(distinct b.registration_id) from bid b where b.listing_id = l.id),
                        t.buyer_code, t.status
-                from listing l left join trade t on t.listing_id = l.id
+                from listing l left join trade t
+                  on t.id = (select max(x.id) from trade x where x.listing_id = l.id)
                 where {where}
                 order by l.created_at desc, l.id desc""" + " offset " + offset + " limit " + limit, where);
     }
