@@ -528,9 +528,13 @@ class RunnerUpAwardTest {
     void theSettingMustBeABoolean() {
         long cert = Fixtures.issue(Fixtures.linkage(TestData.TOWNSHIP_A, 100_000));
         Map<String, Object> body = Fixtures.listing(cert, 10_000, clock.instant());
-        body.put("runnerUpAward", "sometimes");
-        given().auth().oauth2(TOWNSHIP).contentType(ContentType.JSON).body(body).when().post("/api/listings").then()
-                .statusCode(400);
+        for (Object notABoolean : List.of("true", "sometimes", 1)) {
+            body.put("runnerUpAward", notABoolean);
+            given().auth().oauth2(TOWNSHIP).contentType(ContentType.JSON).body(body).when().post("/api/listings")
+                    .then().statusCode(400);
+        }
+        assertEquals(0, data.count("select count(l) from Listing l where l.certificateId = ?1", cert),
+                "a refused draft changes nothing");
         body.remove("runnerUpAward");
         long id = Fixtures.draft(TestData.TOWNSHIP_A, body);
         given().auth().oauth2(TOWNSHIP).when().get("/api/listings/" + id).then().statusCode(200)
