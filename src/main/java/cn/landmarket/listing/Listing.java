@@ -129,6 +129,13 @@ public class Listing {
     @Column(name = "lottery_reveal_deadline")
     public Instant lotteryRevealDeadline;
 
+    /**
+     * Whether the lot is offered to the runner-up when the winner defaults (domain.md, "After the
+     * sale"); fixed at drafting.
+     */
+    @Column(name = "runner_up_award")
+    public boolean runnerUpAward;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "eligible_regions")
     public List<String> eligibleRegions;
@@ -214,7 +221,7 @@ public class Listing {
 
     /**
      * The sale terms as audit facts: seller, certificate, lot, prices in fen, schedule, countdown,
-     * sale format, cap action (with a lottery's window lengths), description, eligible regions and payment terms. The reserve price is left out: it is secret until the close, whose entry carries it.
+     * sale format, cap action (with a lottery's window lengths), runner-up award, description, eligible regions and payment terms. The reserve price is left out: it is secret until the close, whose entry carries it.
      */
     public Map<String, Object> termsFacts() {
         Map<String, Object> facts = new HashMap<>();
@@ -240,6 +247,7 @@ public class Listing {
             facts.put("lotteryEntryMinutes", lotteryEntryMinutes);
             facts.put("lotteryRevealMinutes", lotteryRevealMinutes);
         }
+        facts.put("runnerUpAward", runnerUpAward);
         facts.put("description", description);
         facts.put("landUse", landUse == null ? null : landUse.name());
         facts.put("eligibleRegions", eligibleRegions == null ? List.of() : List.copyOf(eligibleRegions));

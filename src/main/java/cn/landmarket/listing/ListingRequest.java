@@ -20,7 +20,8 @@ import cn.landmarket.party.ValidDivisionCode.Kind;
  * A township's draft of a listing: which certificate and how much of it, and the sale terms. Money
  * is yuan as a decimal string ("1200000.00"); times are ISO-8601 with an offset. Without a
  * {@code saleFormat} the lot is sold by open ascending bids; without a {@code capAction} a bid at the
- * price cap ends the sale.
+ * price cap ends the sale; without {@code runnerUpAward} (or with false) a winner's default releases the
+ * lot instead of offering it to the runner-up.
  */
 public record ListingRequest(
         @NotNull @Positive Long certificateId,
@@ -43,7 +44,8 @@ public record ListingRequest(
         @Size(max = 50) List<@NotNull @ValidDivisionCode(Kind.REGION_PREFIX) String> eligibleRegions,
         @NotNull @Valid PaymentTerms paymentTerms,
         SaleFormat saleFormat,
-        CapAction capAction) {
+        CapAction capAction,
+        Boolean runnerUpAward) {
 
     /** Terms without a sale format: sold by open ascending bids, as every listing was before formats existed. */
     public ListingRequest(Long certificateId, String title, String description, Long lotAreaM2, Long lotPaddyAreaM2,
@@ -53,10 +55,10 @@ public record ListingRequest(
             List<String> eligibleRegions, PaymentTerms paymentTerms) {
         this(certificateId, title, description, lotAreaM2, lotPaddyAreaM2, lotGrainCapacityKg, termYears, startPrice,
                 increment, deposit, priceCap, reservePrice, announceAt, registrationDeadline, listingStart, listingEnd,
-                countdownSeconds, eligibleRegions, paymentTerms, null, null);
+                countdownSeconds, eligibleRegions, paymentTerms, null, null, null);
     }
 
-    /** Terms with a sale format and no cap action: a bid at the cap, if any, ends the sale. */
+    /** Terms with a sale format, no cap action and no runner-up award. */
     public ListingRequest(Long certificateId, String title, String description, Long lotAreaM2, Long lotPaddyAreaM2,
             Long lotGrainCapacityKg, Integer termYears, Money startPrice, Money increment, Money deposit,
             Money priceCap, Money reservePrice, OffsetDateTime announceAt, OffsetDateTime registrationDeadline,
@@ -64,7 +66,12 @@ public record ListingRequest(
             List<String> eligibleRegions, PaymentTerms paymentTerms, SaleFormat saleFormat) {
         this(certificateId, title, description, lotAreaM2, lotPaddyAreaM2, lotGrainCapacityKg, termYears, startPrice,
                 increment, deposit, priceCap, reservePrice, announceAt, registrationDeadline, listingStart, listingEnd,
-                countdownSeconds, eligibleRegions, paymentTerms, saleFormat, null);
+                countdownSeconds, eligibleRegions, paymentTerms, saleFormat, null, null);
+    }
+
+    /** Whether the lot is offered to the runner-up when the winner defaults; false when not named. */
+    public boolean awardsRunnerUp() {
+        return Boolean.TRUE.equals(runnerUpAward);
     }
 
     /** The sale format named, {@link SaleFormat#OPEN_ASCENDING} when none is. */
@@ -83,6 +90,6 @@ public record ListingRequest(
         return new ListingRequest(l.certificateId, l.title, l.description, l.lotAreaM2, l.lotPaddyAreaM2,
                 l.lotGrainCapacityKg, v.termYears(), v.startPrice(), v.increment(), v.deposit(), v.priceCap(),
                 v.reservePrice(), v.announceAt(), v.registrationDeadline(), v.listingStart(), v.listingEnd(),
-                l.countdownSeconds, l.eligibleRegions, l.paymentTerms, l.saleFormat, l.capAction);
+                l.countdownSeconds, l.eligibleRegions, l.paymentTerms, l.saleFormat, l.capAction, l.runnerUpAward);
     }
 }

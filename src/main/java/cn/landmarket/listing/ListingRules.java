@@ -64,9 +64,9 @@ public final class ListingRules {
 
     /**
      * The terms a relist of a failed listing is drafted with: the failed listing's lot, title,
-     * increment, countdown, regions, payment terms and sale format, the new schedule, the start price, deposit
-     * and price cap given (else the failed listing's), and the reserve given or none. The failed
-     * listing's reserve was published at its close, so it is never carried over.
+     * increment, countdown, regions, payment terms, sale format and runner-up award, the new schedule,
+     * the start price, deposit and price cap given (else the failed listing's), and the reserve given
+     * or none. The failed listing's reserve was published at its close, so it is never carried over.
      */
     public static ListingRequest relistTerms(Listing failed, RelistRequest r) {
         Money start = r.startPrice() != null ? r.startPrice() : Money.ofFen(failed.startPriceFen);
@@ -78,7 +78,7 @@ public final class ListingRules {
                 failed.termYears == null ? null : failed.termYears.intValue(), start, Money.ofFen(failed.incrementFen),
                 deposit, cap, r.reservePrice(), r.announceAt(), r.registrationDeadline(), r.listingStart(),
                 r.listingEnd(), failed.countdownSeconds, failed.eligibleRegions, failed.paymentTerms,
-                failed.saleFormat, failed.capAction);
+                failed.saleFormat, failed.capAction, failed.runnerUpAward);
     }
 
     /**

@@ -359,6 +359,7 @@ public class ListingService {
         l.eligibleRegions = r.eligibleRegions() == null ? List.of() : List.copyOf(r.eligibleRegions());
         l.paymentTerms = r.paymentTerms();
         l.saleFormat = r.format();
+        l.runnerUpAward = r.awardsRunnerUp();
         l.revealDeadline = l.isSealed() ? l.listingEnd.plus(Duration.ofMinutes(numbers.sealedRevealMinutes())) : null;
         l.capAction = r.capActionOrDefault();
         l.lotteryEntryMinutes = l.drawsLotsAtCap() ? numbers.lotteryEntryMinutes() : null;

@@ -18,7 +18,8 @@ import cn.landmarket.common.Money;
  * platform's own roles and the owner. A relisted lot links both ways: {@code relistedFrom} on the
  * new listing, {@code relistedAs} on the failed one. The sale format is shown to everyone, with a
  * sealed quotation's reveal deadline, and so is the action at the price cap, with a lottery's window
- * lengths and, once its round is open, its entry and reveal deadlines (domain.md, "Sale formats").
+ * lengths and, once its round is open, its entry and reveal deadlines (domain.md, "Sale formats"), and
+ * whether a winner's default offers the lot to the runner-up ({@code runnerUpAward}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListingView(
@@ -69,7 +70,8 @@ public record ListingView(
         Integer lotteryEntryMinutes,
         Integer lotteryRevealMinutes,
         OffsetDateTime lotteryEntryDeadline,
-        OffsetDateTime lotteryRevealDeadline) {
+        OffsetDateTime lotteryRevealDeadline,
+        boolean runnerUpAward) {
 
     /** How much of a listing a caller may see. */
     public enum Visibility {
@@ -102,7 +104,7 @@ public record ListingView(
                 at(l.suspendedAt, zone), l.highestBidFen == null ? null : Money.ofFen(l.highestBidFen), l.bidCount,
                 at(l.countdownDeadline, zone), at(l.closedAt, zone), l.relistedFrom, l.relistedAs,
                 l.saleFormat, at(l.revealDeadline, zone), l.capAction, l.lotteryEntryMinutes, l.lotteryRevealMinutes,
-                at(l.lotteryEntryDeadline, zone), at(l.lotteryRevealDeadline, zone));
+                at(l.lotteryEntryDeadline, zone), at(l.lotteryRevealDeadline, zone), l.runnerUpAward);
     }
 
     static OffsetDateTime at(Instant instant, ZoneId zone) {

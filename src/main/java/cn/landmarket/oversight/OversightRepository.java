@@ -126,7 +126,8 @@ public class OversightRepository {
                        (select count(*) from registration r where r.listing_id = l.id),
                        {bidders},
                        t.buyer_code, t.status
-                from listing l left join trade t on t.listing_id = l.id
+                from listing l left join trade t
+                  on t.id = (select max(x.id) from trade x where x.listing_id = l.id)
                 where {where}
                 order by l.created_at desc, l.id desc""" + " offset " + offset + " limit " + limit, where);
     }

@@ -11,7 +11,10 @@ public final class ConfirmationText {
     private ConfirmationText() {
     }
 
-    /** One "key=value" line per term, in a fixed order, ending with a newline. */
+    /**
+     * One "key=value" line per term, in a fixed order, ending with a newline; a runner-up's trade
+     * ends with the defaulted winner's trade it replaces.
+     */
     public static String of(Trade t, String listingNo, String certNo, String paymentTerms) {
         return "trade=" + t.id + "\n"
                 + "listing=" + listingNo + "\n"
@@ -25,7 +28,8 @@ public final class ConfirmationText {
                 + "deposit_credited_fen=" + t.depositFen + "\n"
                 + "payment_terms=" + paymentTerms + "\n"
                 + "confirm_deadline=" + t.confirmDeadline + "\n"
-                + "payment_account=" + t.virtualAccount + "\n";
+                + "payment_account=" + t.virtualAccount + "\n"
+                + (t.runnerUpOf == null ? "" : "runner_up_of_trade=" + t.runnerUpOf + "\n");
     }
 
     public static String sha256(String text) {

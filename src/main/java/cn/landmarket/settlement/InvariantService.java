@@ -95,13 +95,19 @@ public class InvariantService {
                 + " union " + holdingMismatch("GRAIN_KG", "grain_capacity_kg", "frozen_grain_capacity_kg",
                         "transferred_grain_capacity_kg"));
         add(checks, regulator, listing,
-                "every sold listing has exactly one trade (a new sale gets its trade within seconds)", """
+                "every sold listing has exactly one trade (a new sale gets its trade within seconds), "
+                + "and at most one runner-up's trade, after the winner's default", """
                 select l.id from listing l where
                   (l.status in ('AWAITING_PAYMENT', 'SETTLED', 'DEFAULTED')
                    or (l.status = 'SOLD' and l.closed_at < now() - interval '1 minute'))
-                  and (select count(*) from trade t where t.listing_id = l.id) <> 1
+                  and (select count(*) from trade t where t.listing_id = l.id and t.runner_up_of is null) <> 1
                 union
-                select t.listing_id from trade t group by t.listing_id having count(*) > 1""");
+                select t.listing_id from trade t group by t.listing_id
+                having count(*) filter (where t.runner_up_of is null) > 1
+                    or count(*) filter (where t.runner_up_of is not null) > 1
+                union
+                select t.listing_id from trade t join trade w on w.id = t.runner_up_of
+                where w.listing_id <> t.listing_id or w.status <> 'DEFAULTED'""");
         add(checks, regulator, registration, "every deposit is held, credited, refunded or forfeited, never two", """
                 select substr(debit_account, 9) from ledger_transfer where debit_account like 'DEPOSIT:%'
                 and phase = 'POSTED' and kind in ('DEPOSIT_APPLIED', 'DEPOSIT_REFUND', 'DEPOSIT_FORFEIT')
@@ -112,16 +118,21 @@ public class InvariantService {
 
     /**
      * A deposit of a closed listing that is neither the open trade's nor refunded, credited or
-     * forfeited by the end of the bank's refund working days after the close.
+     * forfeited by the end of the bank's refund working days after the close, or, for a runner-up,
+     * after its deposit stopped being held (the winner settled, or it declined the offer). A held
+     * runner-up's deposit is held on purpose while the winner's trade is open.
      */
     private InvariantsView.Check depositsHeldPastRefundDeadline(Regulator regulator,
             Function<String, Optional<String>> region) {
         Instant now = Instant.now(clock);
         List<String> offending = new ArrayList<>();
         for (Object[] row : ledger.rows("""
-                select r.id, l.closed_at from registration r join listing l on l.id = r.listing_id
+                select r.id, coalesce(u.decided_at, l.closed_at) from registration r
+                join listing l on l.id = r.listing_id
+                left join runner_up u on u.registration_id = r.id
                 where l.closed_at is not null
                 and l.status in ('UNSOLD', 'TERMINATED', 'SETTLED', 'DEFAULTED', 'AWAITING_PAYMENT', 'SOLD')
+                and (u.status is null or u.status <> 'HELD')
                 and not exists (select 1 from trade t where t.registration_id = r.id
                                 and t.status in ('AWAITING_CONFIRMATION', 'AWAITING_PAYMENT'))
                 and coalesce((select sum(amount) from ledger_transfer x

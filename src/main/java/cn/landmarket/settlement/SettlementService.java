@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,8 +18,12 @@ import cn.landmarket.asset.Certificate;
 import cn.landmarket.asset.CertificateService;
 import cn.landmarket.audit.AuditLog;
 import cn.landmarket.auction.BidRepository;
+import cn.landmarket.auction.QuotationValidity;
 import cn.landmarket.auction.Registration;
 import cn.landmarket.auction.RegistrationRepository;
+import cn.landmarket.auction.SealedOpening;
+import cn.landmarket.auction.SealedQuotation;
+import cn.landmarket.auction.SealedQuotationRepository;
 import cn.landmarket.calendar.CalendarService;
 import cn.landmarket.common.config.MarketConfig;
 import cn.landmarket.common.error.ApiException;
@@ -47,7 +53,9 @@ import cn.landmarket.escrow.VirtualAccount;
 /**
  * After the sale (domain.md): a trade per sold listing, the confirmation both parties sign, payments
  * from the bank feed, the transfer of the lot on full payment, refunds of the losers' deposits and
- * defaults. Every movement of money or quantity is a ledger transfer whose id makes it happen once.
+ * defaults; with a runner-up award, the runner-up's deposit held while the winner's trade is open and
+ * the lot offered to the runner-up when the winner defaults. Every movement of money or quantity is a
+ * ledger transfer whose id makes it happen once.
  */
 @ApplicationScoped
 public class SettlementService {
@@ -69,12 +77,17 @@ public class SettlementService {
     private final ZoneId zone;
     private final Clock clock;
     private final PartyService parties;
+    private final RunnerUpRepository runnerUps;
+    private final SealedQuotationRepository quotations;
 
     SettlementService(TradeRepository trades, ListingRepository listings, RegistrationRepository registrations,
             BidRepository bids, EnterpriseRepository enterprises, CertificateService certificates,
             RefundService refunds, LedgerService ledger, CalendarService calendar, SettlementConfig config,
-            EscrowConfig bank, MarketConfig market, Clock clock, AuditLog audit, PartyService parties) {
+            EscrowConfig bank, MarketConfig market, Clock clock, AuditLog audit, PartyService parties,
+            RunnerUpRepository runnerUps, SealedQuotationRepository quotations) {
         this.trades = trades;
+        this.runnerUps = runnerUps;
+        this.quotations = quotations;
         this.parties = parties;
         this.audit = audit;
         this.listings = listings;
@@ -107,10 +120,12 @@ public class SettlementService {
     }
 
     /**
-     * Opens the trade of a SOLD listing exactly once (under the listing's lock; the listing id is
-     * unique on trade): the winning registration's enterprise buys the lot at the highest bid, the
-     * deposit it holds is reserved against the price by a pending transfer, and the confirmation is
-     * due within the listing's confirmWithinWorkingDays.
+     * Opens the trade of a SOLD listing exactly once (under the listing's lock; one winner's trade per
+     * listing): the winning registration's enterprise buys the lot at the highest bid, the deposit it
+     * holds is reserved against the price by a pending transfer, and the confirmation is due within
+     * the listing's confirmWithinWorkingDays. With a runner-up award the runner-up is chosen now
+     * ({@link RunnerUpRule}) and its deposit held ({@code runner_up.held}, or {@code runner_up.none}
+     * when nobody qualifies).
      *
      * @return the trade, or empty when the listing is not SOLD
      */
@@ -124,25 +139,40 @@ public class SettlementService {
         if (listing.status != ListingStatus.SOLD || listing.winningBidId == null) {
             return Optional.empty();
         }
-        String winnerCode = bids.highest(listingId).orElseThrow().enterpriseCode();
-        Registration winner = registrations.of(listingId, winnerCode).orElseThrow();
+        BidRepository.Row winningBid = bids.highest(listingId).orElseThrow();
+        Registration winner = registrations.of(listingId, winningBid.enterpriseCode()).orElseThrow();
         Instant now = Instant.now(clock);
+        LocalDate closed = (listing.closedAt == null ? now : listing.closedAt).atZone(zone).toLocalDate();
+        Trade t = newTrade(listing, winner, listing.highestBidFen, closed, null, now);
+        if (listing.runnerUpAward) {
+            holdRunnerUp(listing, t, winningBid.bidderNo(), now);
+        }
+        return Optional.of(TradeView.of(t, zone));
+    }
+
+    /**
+     * Opens a trade of the listing's lot for a registration at a price: the deposit it holds is
+     * reserved against the price, the confirmation is due within the listing's
+     * confirmWithinWorkingDays after {@code from}, and {@code trade.created} is logged.
+     */
+    private Trade newTrade(Listing listing, Registration buyer, long priceFen, LocalDate from, Long runnerUpOf,
+            Instant now) {
         Trade t = new Trade();
         t.id = trades.nextId();
         t.listingId = listing.id;
-        t.registrationId = winner.id;
+        t.registrationId = buyer.id;
         t.sellerCode = listing.sellerCode;
-        t.buyerCode = winner.enterpriseCode;
+        t.buyerCode = buyer.enterpriseCode;
         t.certificateId = listing.certificateId;
         t.lotAreaM2 = listing.lotAreaM2;
         t.lotPaddyAreaM2 = listing.lotPaddyAreaM2;
         t.lotGrainCapacityKg = listing.lotGrainCapacityKg;
-        t.priceFen = listing.highestBidFen;
-        t.depositFen = Math.min(t.priceFen, Math.max(0, ledger.available(LedgerService.deposit(winner.id))));
+        t.priceFen = priceFen;
+        t.depositFen = Math.min(t.priceFen, Math.max(0, ledger.available(LedgerService.deposit(buyer.id))));
         t.virtualAccount = accounts.forTrade(t.id);
+        t.runnerUpOf = runnerUpOf;
         PaymentTerms terms = listing.paymentTerms;
-        LocalDate closed = (listing.closedAt == null ? now : listing.closedAt).atZone(zone).toLocalDate();
-        t.confirmDeadline = calendar.calendar().endOfWorkingDayAfter(closed, terms.confirmWithinWorkingDays(), zone);
+        t.confirmDeadline = calendar.calendar().endOfWorkingDayAfter(from, terms.confirmWithinWorkingDays(), zone);
         t.status = TradeStatus.AWAITING_CONFIRMATION;
         t.createdAt = now;
         Certificate cert = certificates.require(listing.certificateId);
@@ -154,7 +184,81 @@ public class SettlementService {
         if (t.depositFen > 0) {
             ledger.transfer(depositApplied(t, Phase.PENDING), t.listingId);
         }
-        return Optional.of(TradeView.of(t, zone));
+        return t;
+    }
+
+    /** The runner-up of a listing as {@link RunnerUpRule} chooses it, its registration, and the facts that publish it. */
+    private record Standing(RunnerUpRule.Choice choice, Long registrationId, Map<String, Object> facts) {
+    }
+
+    /**
+     * Chooses the runner-up from the sale's valid prices: every bidder's best accepted bid, or a
+     * sealed listing's VALID quotations (domain.md, "Sale formats").
+     */
+    private Standing standing(Listing listing, String winnerBidderNo, long winnerTradeId) {
+        List<RunnerUpRule.Price> prices = new ArrayList<>();
+        Map<String, Long> registrationOf = new HashMap<>();
+        if (listing.isSealed()) {
+            for (SealedQuotation q : quotations.ofListing(listing.id)) {
+                if (SealedOpening.validity(q.amountFen, listing.startPriceFen) == QuotationValidity.VALID) {
+                    prices.add(new RunnerUpRule.Price(q.seq, q.bidderNo, q.amountFen));
+                    registrationOf.put(q.bidderNo, q.registrationId);
+                }
+            }
+        } else {
+            for (RunnerUpRepository.BestBid b : runnerUps.bestBids(listing.id)) {
+                prices.add(new RunnerUpRule.Price(b.seq(), b.bidderNo(), b.amountFen()));
+                registrationOf.put(b.bidderNo(), b.registrationId());
+            }
+        }
+        RunnerUpRule.Choice choice = RunnerUpRule.choose(prices, winnerBidderNo, listing.reservePriceFen);
+        Long registrationId = choice.runnerUp().map(p -> registrationOf.get(p.bidderNo())).orElse(null);
+        return new Standing(choice, registrationId, RunnerUp.choiceFacts(listing.id, listing.saleFormat.name(),
+                listing.startPriceFen, listing.reservePriceFen, winnerBidderNo, winnerTradeId, choice,
+                registrationId));
+    }
+
+    /** Chooses the runner-up when the winner's trade opens and holds its deposit; logs the choice either way. */
+    private void holdRunnerUp(Listing listing, Trade winner, String winnerBidderNo, Instant now) {
+        Standing standing = standing(listing, winnerBidderNo, winner.id);
+        standing.choice().runnerUp().ifPresent(p -> {
+            RunnerUp u = new RunnerUp();
+            u.listingId = listing.id;
+            u.registrationId = standing.registrationId();
+            u.bidderNo = p.bidderNo();
+            u.seq = p.sequence();
+            u.priceFen = p.amountFen();
+            u.winnerTradeId = winner.id;
+            u.status = RunnerUpStatus.HELD;
+            u.heldAt = now;
+            runnerUps.persist(u);
+        });
+        audit.append(RunnerUp.choiceEntry(standing.facts(), now, SYSTEM));
+    }
+
+    /**
+     * Offers the lot to the held runner-up after the winner's default: a new trade at the runner-up's
+     * own price, its deposit reserved against it, confirmation due within the listing's
+     * confirmWithinWorkingDays from today; logged as {@code runner_up.offered} with why it was chosen.
+     */
+    private void offerToRunnerUp(Listing listing, Trade winner, RunnerUp u, Instant now) {
+        Standing standing = standing(listing, bids.highest(listing.id).orElseThrow().bidderNo(), winner.id);
+        if (standing.choice().runnerUp().map(p -> !p.bidderNo().equals(u.bidderNo) || p.amountFen() != u.priceFen)
+                .orElse(true)) {
+            throw new IllegalStateException("listing " + listing.id + ": the held runner-up " + u.bidderNo
+                    + " is no longer the one the rule chooses");
+        }
+        Registration buyer = registrations.findById(u.registrationId);
+        Trade offer = newTrade(listing, buyer, u.priceFen, now.atZone(zone).toLocalDate(), winner.id, now);
+        u.status = RunnerUpStatus.OFFERED;
+        u.tradeId = offer.id;
+        u.decidedAt = now;
+        audit.append(u.offeredEntry(standing.facts(), winner.statusReason, offer, SYSTEM));
+    }
+
+    /** The runner-up of a listing as long as its offer is open or taken, for the trade that offers it. */
+    private Optional<RunnerUp> runnerUpOf(Trade t) {
+        return t.runnerUpOf == null ? Optional.empty() : runnerUps.ofTrade(t.id);
     }
 
     private static String depositPending(Trade t) {
@@ -178,13 +282,15 @@ public class SettlementService {
 
     /**
      * Owes a losing (or unsold lot's) registration its whole deposit back: a refund instruction due
-     * within the bank's refund working days and a ledger transfer from its deposit account; once.
+     * within the bank's refund working days and a ledger transfer from its deposit account; once. Not
+     * while the deposit is its open trade's, nor while it is the held runner-up's.
      */
     @Transactional
     public void releaseDeposit(long registrationId) {
         Registration r = registrations.findById(registrationId);
         listings.lock(r.listingId);
-        if (trades.find("registrationId", registrationId).firstResultOptional().isPresent()) {
+        if (trades.holdsTrade(registrationId) || runnerUps.findByIdOptional(r.listingId)
+                .filter(u -> u.registrationId == registrationId && u.status == RunnerUpStatus.HELD).isPresent()) {
             return;
         }
         long held = ledger.available(LedgerService.deposit(registrationId));
@@ -202,8 +308,9 @@ public class SettlementService {
      * A party accepts the confirmation: the seller township or the buyer enterprise, with the
      * SHA-256 of the text it saw (409 CONFLICT when it differs). Accepting twice is a no-op. When both
      * have signed the trade awaits payment (listing AWAITING_PAYMENT) with due dates counted from
-     * now; if it is already paid in full it settles. Raises 404 for another party's trade, 409
-     * INVALID_STATE after the deadline or once the trade is settled or defaulted.
+     * now; if it is already paid in full it settles. A runner-up's confirmation accepts the offer
+     * ({@code runner_up.accepted}). Raises 404 for another party's trade, 409 INVALID_STATE after the
+     * deadline or once the trade is settled, defaulted or declined.
      */
     @Transactional
     public TradeView confirm(Actor actor, long tradeId, ConfirmRequest request) {
@@ -229,6 +336,14 @@ public class SettlementService {
             t.buyerConfirmedAt = now;
         }
         audit.append(t.confirmedEntry(seller ? "SELLER" : "BUYER", actor.org(), now, actor.toString()));
+        if (buyer && t.runnerUpOf != null) {
+            listings.lock(t.listingId);
+            runnerUpOf(t).ifPresent(u -> {
+                u.status = RunnerUpStatus.ACCEPTED;
+                u.decidedAt = now;
+                audit.append(u.answeredEntry("confirmed the offer of trade " + t.id, actor.toString()));
+            });
+        }
         if (t.confirmedByBoth()) {
             Listing listing = listings.lock(t.listingId).orElseThrow();
             PaymentTerms terms = listing.paymentTerms;
@@ -242,7 +357,9 @@ public class SettlementService {
                 t.balanceDueAt = now.plus(Duration.ofDays(terms.firstDueDays()));
             }
             audit.append(t.awaitingPaymentEntry(now, actor.toString()));
-            changeListing(listing, ListingStatus.AWAITING_PAYMENT, now, actor.toString(), "confirmation signed");
+            if (listing.status != ListingStatus.AWAITING_PAYMENT) { // a runner-up's after the winner had signed
+                changeListing(listing, ListingStatus.AWAITING_PAYMENT, now, actor.toString(), "confirmation signed");
+            }
             if (t.outstandingFen() == 0) {
                 settle(t, listing, now);
             }
@@ -296,7 +413,8 @@ public class SettlementService {
     /**
      * Settles a fully paid, confirmed trade once: the reserved deposit is posted to the trade, the
      * price is split into proceeds by the asset type's rule, the lot passes to a child certificate
-     * held by the buyer, and trade and listing are SETTLED.
+     * held by the buyer, and trade and listing are SETTLED. A held runner-up is RELEASED: its deposit
+     * is then owed back as any loser's.
      */
     private void settle(Trade t, Listing listing, Instant now) {
         if (t.depositFen > 0) {
@@ -315,6 +433,13 @@ public class SettlementService {
         t.settledAt = now;
         audit.append(t.settledEntry(split.farmersFen(), split.collectiveFen(), split.townshipFen(), SYSTEM));
         changeListing(listing, ListingStatus.SETTLED, now, SYSTEM, "paid in full; certificate transferred");
+        if (t.runnerUpOf == null) {
+            runnerUps.lock(listing.id).filter(u -> u.status == RunnerUpStatus.HELD).ifPresent(u -> {
+                u.status = RunnerUpStatus.RELEASED;
+                u.decidedAt = now;
+                audit.append(u.releasedEntry(SYSTEM));
+            });
+        }
     }
 
     private void proceeds(Trade t, String party, long fen) {
@@ -327,8 +452,10 @@ public class SettlementService {
     /**
      * Defaults a trade whose confirmation or payment deadline has passed (domain.md, "After the
      * sale"): the reserved deposit is released from escrow and forfeited, payments received are owed
-     * back, the enterprise is barred for the configured days, the lot's frozen quantity is released
-     * and trade and listing are DEFAULTED. Does nothing when nothing is overdue.
+     * back, the enterprise is barred for the configured days, and trade and listing are DEFAULTED with
+     * the lot's frozen quantity released. When the winner defaults on a listing with a held runner-up
+     * the lot stays frozen and is offered to the runner-up instead ({@link #offerToRunnerUp}); a
+     * runner-up that defaults on its offer is DEFAULTED too. Does nothing when nothing is overdue.
      *
      * @return whether the trade defaulted now
      */
@@ -351,6 +478,8 @@ public class SettlementService {
             return false;
         }
         Listing listing = listings.lock(t.listingId).orElseThrow();
+        Optional<RunnerUp> held = t.runnerUpOf == null
+                ? runnerUps.lock(listing.id).filter(u -> u.status == RunnerUpStatus.HELD) : runnerUpOf(t);
         t.status = TradeStatus.DEFAULTED;
         t.statusReason = reason;
         t.defaultedAt = now;
@@ -364,19 +493,82 @@ public class SettlementService {
                     LedgerService.FORFEITED, forfeit, TransferKind.DEPOSIT_FORFEIT, "trade " + t.id, t.listingId);
         }
         Enterprise buyer = enterprises.findById(t.buyerCode);
-        Long paymentsRefundId = null;
-        if (t.paidFen > 0) {
-            paymentsRefundId = refunds.owe(t.registrationId, null, t.paidFen, buyer.bankAccountName,
-                    buyer.bankAccountNo, RefundReason.PAYMENT_NOT_ACCEPTED, now, t.listingId, SYSTEM);
-            ledger.move("trade:" + t.id + ":refund-payments", LedgerService.trade(t.id),
-                    LedgerService.refund(paymentsRefundId), t.paidFen, TransferKind.PAYMENT_REFUND,
-                    "REFUND-" + paymentsRefundId, t.listingId);
-        }
+        Long paymentsRefundId = refundPayments(t, buyer, now);
         parties.bar(buyer, now.plus(Duration.ofDays(config.barDays())), t.listingId, t.id, reason, now, SYSTEM);
+        if (held.isPresent() && t.runnerUpOf == null) {
+            audit.append(t.defaultedEntry(Math.max(0, forfeit), paymentsRefundId, SYSTEM));
+            offerToRunnerUp(listing, t, held.get(), now);
+            return true;
+        }
+        held.ifPresent(u -> {
+            u.status = RunnerUpStatus.DEFAULTED;
+            u.decidedAt = now;
+            audit.append(u.answeredEntry(t.statusReason, SYSTEM));
+        });
         certificates.release(t.certificateId, listing.lot(), t.listingId, SYSTEM);
         audit.append(t.defaultedEntry(Math.max(0, forfeit), paymentsRefundId, SYSTEM));
-        changeListing(listing, ListingStatus.DEFAULTED, now, SYSTEM, reason);
+        changeListing(listing, ListingStatus.DEFAULTED, now, SYSTEM,
+                t.runnerUpOf == null ? reason : "winner and runner-up defaulted: " + reason);
         return true;
+    }
+
+    /** Owes back what the buyer paid towards a trade that ended without settling; the refund's id, or null. */
+    private Long refundPayments(Trade t, Enterprise buyer, Instant now) {
+        if (t.paidFen <= 0) {
+            return null;
+        }
+        long refundId = refunds.owe(t.registrationId, null, t.paidFen, buyer.bankAccountName, buyer.bankAccountNo,
+                RefundReason.PAYMENT_NOT_ACCEPTED, now, t.listingId, SYSTEM);
+        ledger.move("trade:" + t.id + ":refund-payments", LedgerService.trade(t.id), LedgerService.refund(refundId),
+                t.paidFen, TransferKind.PAYMENT_REFUND, "REFUND-" + refundId, t.listingId);
+        return refundId;
+    }
+
+    /**
+     * The runner-up declines the lot it was offered after the winner's default (domain.md, "After
+     * the sale"): no default, so nothing is forfeited and nobody is barred. The deposit reserved
+     * against the offer goes back to its deposit account, to be owed back as any loser's; payments
+     * already made are owed back; the lot is released and the listing is DEFAULTED (the township may
+     * relist it). Raises 404 for a trade the caller is no party to, 403 for the seller, 409 for the
+     * winner's own trade (only an offer can be declined) and 409 once the offer is accepted, past
+     * its confirmation deadline, or over.
+     */
+    @Transactional
+    public TradeView decline(Actor actor, long tradeId) {
+        Trade t = trades.lock(tradeId).orElseThrow(() -> ApiException.notFound("trade", tradeId));
+        boolean seller = actor.is(Role.TOWNSHIP) && actor.org().equals(t.sellerCode);
+        boolean buyer = actor.is(Role.ENTERPRISE) && actor.org().equals(t.buyerCode);
+        if (seller) {
+            throw ApiException.forbidden(MessageKey.TRADE_DECLINE_BUYER_ONLY);
+        }
+        if (!buyer) {
+            throw ApiException.notFound("trade", tradeId);
+        }
+        if (t.runnerUpOf == null) {
+            throw ApiException.invalidState(MessageKey.TRADE_NOT_RUNNER_UP_OFFER);
+        }
+        Instant now = Instant.now(clock);
+        if (t.status != TradeStatus.AWAITING_CONFIRMATION || t.buyerConfirmedAt != null
+                || now.isAfter(t.confirmDeadline)) {
+            throw ApiException.invalidState(MessageKey.TRADE_OFFER_NOT_OPEN, t.status);
+        }
+        Listing listing = listings.lock(t.listingId).orElseThrow();
+        RunnerUp u = runnerUpOf(t).orElseThrow();
+        t.status = TradeStatus.DECLINED;
+        t.statusReason = "declined by the runner-up";
+        t.declinedAt = now;
+        if (t.depositFen > 0) {
+            ledger.transfer(depositApplied(t, Phase.VOIDED), t.listingId);
+        }
+        Long paymentsRefundId = refundPayments(t, enterprises.findById(t.buyerCode), now);
+        audit.append(t.declinedEntry(paymentsRefundId, actor.toString()));
+        u.status = RunnerUpStatus.DECLINED;
+        u.decidedAt = now;
+        audit.append(u.answeredEntry("declined the offer of trade " + t.id, actor.toString()));
+        certificates.release(t.certificateId, listing.lot(), t.listingId, actor.toString());
+        changeListing(listing, ListingStatus.DEFAULTED, now, actor.toString(),
+                "winner defaulted; the runner-up declined the offer");
+        return TradeView.of(t, zone);
     }
 
     private void changeListing(Listing listing, ListingStatus to, Instant now, String actor, String reason) {

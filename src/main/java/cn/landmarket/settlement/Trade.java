@@ -15,7 +15,8 @@ import jakarta.persistence.Version;
 import cn.landmarket.audit.AuditEntry;
 
 /**
- * The sale of one listing's lot to its winning bidder: price, deposit credited, what has been paid,
+ * The sale of one listing's lot to its winning bidder, or, after the winner's default, the offer of
+ * it to the runner-up at the runner-up's own price ({@code runnerUpOf}): price, deposit credited, what has been paid,
  * the confirmation both sides sign and the deadlines. The money itself is in the ledger. The id is
  * taken from trade_seq before the row is built, because the trade's virtual account is made from it.
  */
@@ -107,6 +108,13 @@ public class Trade {
     @Column(name = "defaulted_at")
     public Instant defaultedAt;
 
+    /** For a runner-up's trade, the defaulted winner's trade it replaces; null for the winner's own. */
+    @Column(name = "runner_up_of")
+    public Long runnerUpOf;
+
+    @Column(name = "declined_at")
+    public Instant declinedAt;
+
     @Version
     public long version;
 
@@ -126,7 +134,7 @@ public class Trade {
     /**
      * {@code trade.created}: seller and buyer (named: the sale is over), lot, price and deposit
      * credited in fen, the payment account, the confirmation deadline and the SHA-256 of the
-     * confirmation text both parties sign.
+     * confirmation text both parties sign; for a runner-up's trade, the winner's trade it replaces.
      */
     public AuditEntry createdEntry(String actor) {
         Map<String, Object> facts = facts();
@@ -142,6 +150,9 @@ public class Trade {
         facts.put("virtualAccount", virtualAccount);
         facts.put("confirmDeadline", confirmDeadline.toString());
         facts.put("confirmationSha256", confirmationSha256);
+        if (runnerUpOf != null) {
+            facts.put("runnerUpOf", runnerUpOf);
+        }
         return new AuditEntry(ENTRY + ".created", createdAt, actor, facts);
     }
 
@@ -195,6 +206,18 @@ public class Trade {
         facts.put("paidFen", paidFen);
         facts.put("paymentsRefundId", paymentsRefundId);
         return new AuditEntry(ENTRY + ".defaulted", defaultedAt, actor, facts);
+    }
+
+    /** {@code trade.declined}: the runner-up turned the offer down; its deposit and payments are owed back. */
+    public AuditEntry declinedEntry(Long paymentsRefundId, String actor) {
+        Map<String, Object> facts = facts();
+        facts.put("reason", statusReason);
+        facts.put("buyerCode", buyerCode);
+        facts.put("registrationId", registrationId);
+        facts.put("runnerUpOf", runnerUpOf);
+        facts.put("paidFen", paidFen);
+        facts.put("paymentsRefundId", paymentsRefundId);
+        return new AuditEntry(ENTRY + ".declined", declinedAt, actor, facts);
     }
 
     /** {@code deposit.forfeited}: the defaulting buyer's deposit goes to the forfeited account. */

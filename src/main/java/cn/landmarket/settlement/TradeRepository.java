@@ -22,8 +22,20 @@ public class TradeRepository implements PanacheRepositoryBase<Trade, Long> {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /** The listing's current trade: the runner-up's once the lot was offered to it, else the winner's. */
     public Optional<Trade> ofListing(long listingId) {
-        return find("listingId", listingId).firstResultOptional();
+        return find("listingId", io.quarkus.panache.common.Sort.by("id").descending(), listingId)
+                .firstResultOptional();
+    }
+
+    /** The listing's trades, the winner's first (at most two: the winner's and the runner-up's). */
+    public List<Trade> allOfListing(long listingId) {
+        return list("listingId", io.quarkus.panache.common.Sort.by("id"), listingId);
+    }
+
+    /** Whether a registration has a trade it did not decline: then its deposit is the trade's, not owed back. */
+    public boolean holdsTrade(long registrationId) {
+        return count("registrationId = ?1 and status <> ?2", registrationId, TradeStatus.DECLINED) > 0;
     }
 
     /** The trades an enterprise bought, newest first. */
@@ -46,8 +58,9 @@ public class TradeRepository implements PanacheRepositoryBase<Trade, Long> {
     }
 
     /**
-     * Registrations of closed listings whose deposit account still holds money and that did not win:
-     * their deposits are owed back.
+     * Registrations of closed listings whose deposit account still holds money and that did not win
+     * (or declined a runner-up's offer), except a runner-up whose deposit is held while the winner's
+     * trade is open: their deposits are owed back.
      */
     @SuppressWarnings("unchecked")
     public List<Long> depositsToRelease() {
@@ -55,12 +68,15 @@ public class TradeRepository implements PanacheRepositoryBase<Trade, Long> {
                 select r.id from registration r join listing l on l.id = r.listing_id
                 where l.status in ('SOLD', 'UNSOLD', 'TERMINATED', 'AWAITING_PAYMENT', 'SETTLED', 'DEFAULTED')
                 and (l.status <> 'SOLD' or exists (select 1 from trade t where t.listing_id = l.id))
-                and not exists (select 1 from trade t where t.registration_id = r.id)
+                and not exists (select 1 from trade t where t.registration_id = r.id and t.status <> 'DECLINED')
+                and not exists (select 1 from runner_up u where u.registration_id = r.id and u.status = 'HELD')
                 and coalesce((select sum(amount) from ledger_transfer x
                               where x.credit_account = 'DEPOSIT:' || r.id and x.phase = 'POSTED'), 0)
                   > coalesce((select sum(amount) from ledger_transfer x
                               where x.debit_account = 'DEPOSIT:' || r.id and x.phase <> 'VOIDED'
-                              and (x.phase = 'POSTED' and x.pending_id is null or x.phase = 'PENDING')), 0)
+                              and (x.phase = 'POSTED' and x.pending_id is null or x.phase = 'PENDING'
+                                   and not exists (select 1 from ledger_transfer v
+                                                   where v.pending_id = x.id and v.phase = 'VOIDED'))), 0)
                 order by r.id""").getResultList()).stream().map(Number::longValue).toList();
     }
 

@@ -16,7 +16,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import cn.landmarket.common.security.CurrentActor;
 import cn.landmarket.common.security.Role;
 
-/** HTTP face of trades: the sale of a listing, its confirmation and where payment stands. */
+/**
+ * HTTP face of trades: the sale of a listing, its confirmation and where payment stands, and a
+ * runner-up's answer to the offer of the lot (accept by confirming, or decline).
+ */
 @Path("/api/trades")
 @Tag(name = "Settlement")
 @SecurityRequirement(name = "bearer")
@@ -45,5 +48,14 @@ public class TradeResource {
     @Operation(summary = "Seller or buyer accepts the confirmation by the SHA-256 of its text (409 when it differs)")
     public TradeView confirm(@PathParam("id") long id, @NotNull @Valid ConfirmRequest request) {
         return service.confirm(actor.get(), id, request);
+    }
+
+    @POST
+    @Path("/{id}/decline")
+    @RolesAllowed({Role.TOWNSHIP_GROUP, Role.ENTERPRISE_GROUP})
+    @Operation(summary = "The runner-up declines the lot offered to it after the winner's default (no forfeit, no "
+            + "bar; the lot is released); 409 for the winner's own trade or an offer already accepted or expired")
+    public TradeView decline(@PathParam("id") long id) {
+        return service.decline(actor.get(), id);
     }
 }

@@ -119,7 +119,7 @@ public interface EntTexts {
     @Message("{#when status}{#is AWAITING_DEPOSIT}待缴保证金{#is QUALIFIED}已取得竞买资格{/when}")
     String registration_status(cn.landmarket.escrow.RegistrationStatus status);
 
-    @Message("{#when status}{#is AWAITING_CONFIRMATION}待签署成交确认书{#is AWAITING_PAYMENT}待付款{#is SETTLED}已结算{#is DEFAULTED}违约{/when}")
+    @Message("{#when status}{#is AWAITING_CONFIRMATION}待签署成交确认书{#is AWAITING_PAYMENT}待付款{#is SETTLED}已结算{#is DEFAULTED}违约{#is DECLINED}候补竞得人已放弃{/when}")
     String trade_status(cn.landmarket.settlement.TradeStatus status);
 
     @Message("{#when condition}{#is ENTERPRISE_REGISTERED}企业已在平台登记{#is ENTERPRISE_VERIFIED}企业已通过核验{#is REGION}企业登记地属于可报名地区{#is NOT_BARRED}企业未被限制报名{#is LISTING_OPEN}标的处于公告期或挂牌期{#is BEFORE_DEADLINE}报名尚未截止{#is NOT_REGISTERED}本企业尚未报名此标的{/when}")

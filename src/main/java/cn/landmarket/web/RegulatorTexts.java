@@ -239,7 +239,7 @@ public interface RegulatorTexts {
     @Message("成交状态")
     String trade_status();
 
-    @Message("{#when status}{#is AWAITING_CONFIRMATION}待签署成交确认书{#is AWAITING_PAYMENT}待付款{#is SETTLED}已结算{#is DEFAULTED}违约{/when}")
+    @Message("{#when status}{#is AWAITING_CONFIRMATION}待签署成交确认书{#is AWAITING_PAYMENT}待付款{#is SETTLED}已结算{#is DEFAULTED}违约{#is DECLINED}候补竞得人已放弃{/when}")
     String trade_status_of(TradeStatus status);
 
     @Message("买受人")

@@ -367,7 +367,7 @@ public interface TownshipTexts {
     @Message("成交 {id}")
     String trade_link(long id);
 
-    @Message("{#when status}{#is AWAITING_CONFIRMATION}待签署成交确认书{#is AWAITING_PAYMENT}待付款{#is SETTLED}已结算{#is DEFAULTED}违约{/when}")
+    @Message("{#when status}{#is AWAITING_CONFIRMATION}待签署成交确认书{#is AWAITING_PAYMENT}待付款{#is SETTLED}已结算{#is DEFAULTED}违约{#is DECLINED}候补竞得人已放弃{/when}")
     String trade_status(cn.landmarket.settlement.TradeStatus status);
 
     @Message("重新挂牌")

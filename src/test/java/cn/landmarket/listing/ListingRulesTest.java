@@ -419,7 +419,7 @@ class ListingRulesTest {
         return new ListingRequest(v.certificateId(), v.title(), v.description(), v.lotAreaM2(), v.lotPaddyAreaM2(),
                 v.lotGrainCapacityKg(), v.termYears(), v.startPrice(), v.increment(), v.deposit(), cap,
                 v.reservePrice(), v.announceAt(), v.registrationDeadline(), v.listingStart(), v.listingEnd(),
-                v.countdownSeconds(), v.eligibleRegions(), v.paymentTerms(), format, CapAction.LOTTERY);
+                v.countdownSeconds(), v.eligibleRegions(), v.paymentTerms(), format, CapAction.LOTTERY, null);
     }
 
     @Test
