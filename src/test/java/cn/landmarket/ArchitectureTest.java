@@ -169,8 +169,9 @@ class ArchitectureTest {
     }
 
     private static boolean isSharedRule(JavaClass c) {
-        return SHARED_RULES.stream().anyMatch(p -> c.getName().equals(p.getName())
-                || c.getName().startsWith(p.getName() + "$"));
+        JavaClass t = c.isArray() ? c.getBaseComponentType() : c;
+        return SHARED_RULES.stream().anyMatch(p -> t.getName().equals(p.getName())
+                || t.getName().startsWith(p.getName() + "$"));
     }
 
     private static boolean isJdk(JavaClass c) {

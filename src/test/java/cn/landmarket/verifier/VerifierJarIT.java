@@ -93,6 +93,22 @@ class VerifierJarIT {
     }
 
     @Test
+    void theJarRecomputesASealedOpeningFromAnExportWithTheRuleClassesItBundles() throws Exception {
+        Path export = Files.createDirectory(work.resolve("sealed"));
+        SignedNote.Signer signer = TestExports.signer();
+        SealedLog log = new SealedLog();
+        SealedLog.Sale sale = log.sealed(3, 2_000_000_000L, null);
+        sale.reveal(sale.commit("700001", 2_100_000_000L));
+        sale.commit("700002", 2_500_000_000L);
+        sale.open();
+        TestExports.write(export, log.entries, 1, signer);
+        Run run = verifierJar("recompute", export.toString(), "--key", signer.verifierKey());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("sealed opening, listing 3 (GT-510722-2026-000003): AGREES: SOLD to bidder 700001 "
+                + "at 2100000000 fen (sequence 1 of 2 quotations)"), run.out());
+    }
+
+    @Test
     void theJarHoldsTheVerifierThePureAuditAndSharedRuleClassesAndJacksonCoreButNoOtherServerClass() throws Exception {
         List<String> stray = new ArrayList<>();
         try (JarFile jar = new JarFile(JAR.toFile())) {
