@@ -151,8 +151,8 @@
       $('sealed-kept-yes').hidden = false;
       $('sealed-kept-amount').textContent = grouped(record.amountFen);
       var link = $('sealed-backup');
-      var blob = new Blob([JSON.stringify(record, null, 2) + '\n'], { type: 'application/json' });
-      link.href = URL.createObjectURL(blob);
+      // A data: URL rather than a blob: one, so that the file is the link itself and nothing needs revoking.
+      link.href = 'data:application/json;charset=utf-8,' + encodeURIComponent(JSON.stringify(record, null, 2) + '\n');
       link.download = 'sealed-quotation-' + record.listingNo + '-' + record.bidderNo + '.json';
       link.hidden = false;
     } else {
