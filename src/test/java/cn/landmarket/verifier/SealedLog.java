@@ -55,7 +55,7 @@ final class SealedLog {
             return facts;
         }
 
-        /** A commitment of {@code amountFen}; returns its index among the quotations (sequence - 1). */
+        /** A commitment of {@code amountFen}: the quotation as the bidder holds it (with its secret amount and salt). */
         Map<String, Object> commit(String bidderNo, long amountFen) {
             byte[] salt = new byte[32];
             random.nextBytes(salt);
