@@ -155,9 +155,23 @@ class ArchitectureTest {
     private static final List<Class<?>> PURE_AUDIT = List.of(CanonicalCheck.class, Checkpoint.class,
             CompactRange.class, MerkleTree.class, SignedNote.class);
 
+    /**
+     * The plain-Java rule classes that decide a published result, which the verifier's recomputations
+     * ({@code verifier/Recomputation}) run on the public log exactly as the service runs them; bundled
+     * into the verifier jar as well (keep the maven-shade-plugin includes in pom.xml in step).
+     */
+    private static final List<Class<?>> SHARED_RULES = List.of(cn.landmarket.auction.SealedOpening.class,
+            cn.landmarket.auction.SealedCommitment.class, cn.landmarket.auction.QuotationValidity.class);
+
     private static boolean isPureAudit(JavaClass c) {
         return PURE_AUDIT.stream().anyMatch(p -> c.getName().equals(p.getName())
                 || c.getName().startsWith(p.getName() + "$"));
+    }
+
+    private static boolean isSharedRule(JavaClass c) {
+        JavaClass t = c.isArray() ? c.getBaseComponentType() : c;
+        return SHARED_RULES.stream().anyMatch(p -> t.getName().equals(p.getName())
+                || t.getName().startsWith(p.getName() + "$"));
     }
 
     private static boolean isJdk(JavaClass c) {
@@ -169,14 +183,19 @@ class ArchitectureTest {
     void theVerifierDependsOnlyOnTheJdkJacksonCoreAndThePureAuditClasses() {
         classes().that().resideInAPackage("cn.landmarket.verifier..")
                 .should().onlyDependOnClassesThat(DescribedPredicate.describe(
-                        "the JDK, jackson-core, the verifier or " + PURE_AUDIT.stream().map(Class::getSimpleName).toList(),
-                        c -> isJdk(c) || isPureAudit(c)
+                        "the JDK, jackson-core, the verifier, " + PURE_AUDIT.stream().map(Class::getSimpleName).toList()
+                                + " or " + SHARED_RULES.stream().map(Class::getSimpleName).toList(),
+                        c -> isJdk(c) || isPureAudit(c) || isSharedRule(c)
                                 || (c.isArray() ? c.getBaseComponentType() : c).getPackageName()
                                         .matches("com\\.fasterxml\\.jackson\\.core(\\..*)?|cn\\.landmarket\\.verifier(\\..*)?")))
                 .check(MAIN);
         classes().that(DescribedPredicate.describe("pure audit classes", ArchitectureTest::isPureAudit))
                 .should().onlyDependOnClassesThat(DescribedPredicate.describe("the JDK or one another",
                         c -> isJdk(c) || isPureAudit(c)))
+                .check(MAIN);
+        classes().that(DescribedPredicate.describe("rule classes the verifier shares", ArchitectureTest::isSharedRule))
+                .should().onlyDependOnClassesThat(DescribedPredicate.describe("the JDK or one another",
+                        c -> isJdk(c) || isSharedRule(c)))
                 .check(MAIN);
         noClasses().that().resideOutsideOfPackage("cn.landmarket.verifier..")
                 .should().dependOnClassesThat().resideInAPackage("cn.landmarket.verifier..")

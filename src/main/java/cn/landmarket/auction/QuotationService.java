@@ -244,6 +244,7 @@ public class QuotationService {
         }
         Map<String, Object> facts = new HashMap<>();
         facts.put("saleFormat", listing.saleFormat.name());
+        facts.put("listingNo", listing.listingNo);
         facts.put("result", opening.result().name());
         facts.put("startPriceFen", listing.startPriceFen);
         facts.put("reservePriceFen", listing.reservePriceFen);

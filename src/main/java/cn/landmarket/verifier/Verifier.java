@@ -45,8 +45,7 @@ public final class Verifier {
     /** As {@link #verify(String, Path, String)}; with {@code exportTo}, also exports what was verified there. */
     public static Verdict verify(String location, Path saved, String pinnedKey, Path exportTo)
             throws IOException, InterruptedException {
-        Path dir = location.contains("://") ? null : Path.of(location);
-        try (LogSource source = dir != null && Files.isDirectory(dir) ? new ExportSource(dir) : new HttpLogSource(location)) {
+        try (LogSource source = open(location)) {
             if (exportTo == null) {
                 return new Verifier(source).run(saved, pinnedKey);
             }
@@ -58,6 +57,12 @@ public final class Verifier {
                 return result;
             }
         }
+    }
+
+    /** The log at {@code location}: an export directory, else the service at that URL. */
+    static LogSource open(String location) throws IOException {
+        Path dir = location.contains("://") ? null : Path.of(location);
+        return dir != null && Files.isDirectory(dir) ? new ExportSource(dir) : new HttpLogSource(location);
     }
 
     /** Verifies what {@code source} serves (see {@link #verify(String, Path, String)}). */

@@ -1,6 +1,7 @@
 package cn.landmarket.verifier;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,11 @@ import java.util.List;
  * big-endian length and its bytes), which this verifier and others can check offline. Prints
  * {@code OK: ...} and exits 0 when the log checks out, prints {@code FAILED: ...} naming the first
  * bad entry or checkpoint and exits 1 when it does not, exits 2 when the log cannot be read.
+ *
+ * <p>{@code recompute <service url | export directory> [--key <verifier key>]} verifies the log the
+ * same way, then recomputes every published result it can from the log alone ({@link Recomputation}:
+ * sealed openings) and prints one line per result, {@code AGREES} or {@code DISAGREES} with where;
+ * it exits 0 when the log verifies and every result agrees, 1 otherwise, 2 when the log cannot be read.
  */
 public final class VerifyCommand {
 
@@ -24,37 +30,67 @@ public final class VerifyCommand {
     }
 
     public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command with {@code args}, printing to {@code out} and {@code err}; returns the exit status. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        boolean recompute = args.length > 0 && args[0].equals("recompute");
         List<String> positional = new ArrayList<>();
         String pinned = null;
         Path exportTo = null;
-        for (int i = 0; i < args.length; i++) {
+        for (int i = recompute ? 1 : 0; i < args.length; i++) {
             if (args[i].equals("--key") && i + 1 < args.length) {
                 pinned = args[++i];
-            } else if (args[i].equals("--export") && i + 1 < args.length) {
+            } else if (args[i].equals("--export") && i + 1 < args.length && !recompute) {
                 exportTo = Path.of(args[++i]);
             } else {
                 positional.add(args[i]);
             }
         }
-        if (positional.isEmpty() || positional.size() > 2) {
-            System.err.println("usage: Verifier <service url | export directory> [saved checkpoint file] "
+        if (positional.isEmpty() || positional.size() > (recompute ? 1 : 2)) {
+            err.println("usage: Verifier <service url | export directory> [saved checkpoint file] "
                     + "[--key <verifier key>] [--export <directory>]");
-            System.exit(2);
+            err.println("       Verifier recompute <service url | export directory> [--key <verifier key>]");
+            return 2;
         }
-        Verdict result;
         try {
-            result = Verifier.verify(positional.get(0), positional.size() > 1 ? Path.of(positional.get(1)) : null,
+            if (recompute) {
+                return recompute(positional.get(0), pinned, out, err);
+            }
+            Verdict result = Verifier.verify(positional.get(0), positional.size() > 1 ? Path.of(positional.get(1)) : null,
                     pinned, exportTo);
+            (result.ok() ? out : err).println((result.ok() ? "OK: " : "FAILED: ") + result.message());
+            return result.ok() ? 0 : 1;
         } catch (IOException | RuntimeException e) {
-            System.err.println("cannot read the log: " + (e.getMessage() == null ? e : e.getMessage()));
-            System.exit(2);
-            return;
+            err.println("cannot read the log: " + (e.getMessage() == null ? e : e.getMessage()));
+            return 2;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            System.exit(2);
-            return;
+            return 2;
         }
-        (result.ok() ? System.out : System.err).println((result.ok() ? "OK: " : "FAILED: ") + result.message());
-        System.exit(result.ok() ? 0 : 1);
+    }
+
+    /**
+     * Verifies the log, then recomputes its results whatever the verdict (so that a log that does not
+     * verify still says which results its entries contradict); one line per result.
+     */
+    private static int recompute(String location, String pinned, PrintStream out, PrintStream err)
+            throws IOException, InterruptedException {
+        Verdict log = Verifier.verify(location, null, pinned);
+        out.println("log " + (log.ok() ? "OK: " : "FAILED: ") + log.message());
+        Recomputer.Report report = Recomputer.recompute(location, log.treeSize(), Recomputation.all());
+        for (Finding f : report.findings()) {
+            out.println(f.line());
+        }
+        int disagreeing = report.disagreements().size();
+        String counts = report.findings().size() + " results recomputed from " + report.entries() + " entries";
+        if (log.ok() && disagreeing == 0) {
+            out.println("OK: " + counts + ", all agree with the published ones");
+            return 0;
+        }
+        err.println("FAILED: " + counts + ", " + disagreeing + " disagree with the published ones"
+                + (log.ok() ? "" : "; the log does not verify"));
+        return 1;
     }
 }

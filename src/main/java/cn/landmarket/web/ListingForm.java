@@ -18,6 +18,7 @@ import cn.landmarket.common.error.MessageKey;
 import cn.landmarket.listing.ListingRequest;
 import cn.landmarket.listing.ListingView;
 import cn.landmarket.listing.PaymentTerms;
+import cn.landmarket.listing.SaleFormat;
 
 /**
  * The township's listing form as typed: every field a {@link ListingRequest} has, as text. Times are
@@ -75,6 +76,8 @@ public class ListingForm {
     public String firstDueDays;
     @FormParam("paymentTerms.balanceDueDays")
     public String balanceDueDays;
+    @FormParam("saleFormat")
+    public String saleFormat;
 
     /** A form filled with a listing's terms (a draft's, to edit or to show). */
     static ListingForm of(ListingView l) {
@@ -103,6 +106,7 @@ public class ListingForm {
         f.firstSharePercent = text(p.firstSharePercent());
         f.firstDueDays = text(p.firstDueDays());
         f.balanceDueDays = text(p.balanceDueDays());
+        f.saleFormat = l.saleFormat() == null ? "" : l.saleFormat().name();
         return f;
     }
 
@@ -144,6 +148,7 @@ public class ListingForm {
             case "paymentTerms.firstSharePercent" -> firstSharePercent;
             case "paymentTerms.firstDueDays" -> firstDueDays;
             case "paymentTerms.balanceDueDays" -> balanceDueDays;
+            case "saleFormat" -> saleFormat;
             default -> null;
         };
         return v == null ? "" : v;
@@ -188,12 +193,20 @@ public class ListingForm {
                 r.invalid("paymentTerms.mode");
             }
         }
+        SaleFormat format = null;
+        if (!blank(saleFormat)) {
+            try {
+                format = SaleFormat.valueOf(saleFormat.strip());
+            } catch (IllegalArgumentException e) {
+                r.invalid("saleFormat");
+            }
+        }
         List<String> regions = blank(eligibleRegions) ? null
                 : Arrays.stream(eligibleRegions.split("[,，、\\s]+")).filter(s -> !s.isEmpty()).toList();
         PaymentTerms terms = new PaymentTerms(mode, r.small(confirm), r.small(share), r.small(first), r.small(balance));
         ListingRequest request = new ListingRequest(certificate, blank(title) ? null : title,
                 blank(description) ? null : description, area, paddy, grain, r.small(term), start, step, dep, cap,
-                reserve, announce, registration, begin, end, r.small(countdown), regions, terms);
+                reserve, announce, registration, begin, end, r.small(countdown), regions, terms, format);
         return new Parsed(request, r.unreadable);
     }
 

@@ -117,6 +117,24 @@ public interface LotTexts {
     @Message("网上挂牌，公开增价竞价；挂牌截止时有两个及以上竞买人报价的，转入限时竞价（每次有效报价后倒计时 {seconds} 秒）")
     String format_text(int seconds);
 
+    @Message("一次报价（密封报价）：报价期内每个合格竞买人只报价一次，报价截止后在解密期内公开，解密期结束时开标")
+    String format_sealed();
+
+    @Message("报价截止（开始解密）")
+    String quotation_end();
+
+    @Message("解密截止（开标）")
+    String reveal_deadline();
+
+    @Message("进入一次报价页面")
+    String quotation_link();
+
+    @Message("一次报价：每个合格竞买人在报价期内只能提交一次报价，且只提交承诺值（金额和随机数的 SHA-256，在竞买人浏览器中计算），开标前任何人都无法知道金额；报价不得低于起始价 {start}。")
+    String rule_sealed(String start);
+
+    @Message("报价截止后，竞买人须在解密期内公开金额和随机数，与承诺值一致方为有效；未按时解密的报价无效，其保证金按规定处理。解密期结束时开标：有效报价中最高者竞得（须不低于底价），金额相同的，先提交者竞得；没有有效报价或最高报价低于底价的，流拍。开标依据全部记入公开审计日志，任何人都可以复算。")
+    String rule_sealed_open();
+
     @Message("付款方式")
     String payment();
 

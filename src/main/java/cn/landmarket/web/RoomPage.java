@@ -50,6 +50,7 @@ import cn.landmarket.escrow.RegistrationStatus;
 import cn.landmarket.listing.ListingService;
 import cn.landmarket.listing.ListingStatus;
 import cn.landmarket.listing.ListingView;
+import cn.landmarket.listing.SaleFormat;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
@@ -170,12 +171,16 @@ public class RoomPage {
 
     @GET
     @Operation(hidden = true)
-    public TemplateInstance room(@PathParam("id") long id, @QueryParam("placed") String placed) {
+    public Response room(@PathParam("id") long id, @QueryParam("placed") String placed) {
+        if (listings.publicGet(id).saleFormat() == SaleFormat.SEALED_QUOTATION) {
+            // A sealed listing has no bidding room: its quotations have their own page.
+            return Response.seeOther(URI.create("/listings/" + id + "/quotation")).build();
+        }
         Page p = pages.page();
         Optional<Actor> enterprise = enterprise(p);
         BidView receipt = enterprise.isPresent() && placed != null && placed.matches("[1-9][0-9]{0,8}")
                 ? receipt(enterprise.get(), id, Integer.parseInt(placed)) : null;
-        return render(p, id, null, false, null, null, receipt);
+        return Response.ok(render(p, id, null, false, null, null, receipt)).build();
     }
 
     /**

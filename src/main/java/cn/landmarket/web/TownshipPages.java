@@ -52,6 +52,7 @@ import cn.landmarket.listing.ListingService;
 import cn.landmarket.listing.ListingStatus;
 import cn.landmarket.listing.ListingView;
 import cn.landmarket.listing.PaymentTerms;
+import cn.landmarket.listing.SaleFormat;
 import cn.landmarket.listing.RelistRequest;
 import cn.landmarket.settlement.ConfirmRequest;
 import cn.landmarket.settlement.ConfirmationText;
@@ -174,7 +175,7 @@ public class TownshipPages {
 
     /** Every field the listing form checks, as the API names them. */
     static final List<String> FIELDS = List.of("certificateId", "title", "description", "lotAreaM2", "lotPaddyAreaM2",
-            "lotGrainCapacityKg", "termYears", "startPrice", "increment", "deposit", "priceCap", "reservePrice",
+            "lotGrainCapacityKg", "termYears", "saleFormat", "startPrice", "increment", "deposit", "priceCap", "reservePrice",
             "announceAt", "registrationDeadline", "listingStart", "listingEnd", "countdownSeconds", "eligibleRegions",
             "paymentTerms.mode", "paymentTerms.confirmWithinWorkingDays", "paymentTerms.firstSharePercent",
             "paymentTerms.firstDueDays", "paymentTerms.balanceDueDays");
@@ -259,6 +260,7 @@ public class TownshipPages {
         f.lotAreaM2 = c.assetType() == AssetType.COLLECTIVE_PARCEL ? String.valueOf(c.area().m2()) : "";
         f.countdownSeconds = "300";
         f.paymentMode = PaymentTerms.Mode.FULL.name();
+        f.saleFormat = SaleFormat.OPEN_ASCENDING.name();
         f.confirmWithinWorkingDays = String.valueOf(listings.ruleNumbers().confirmationMinWorkingDays());
         f.firstSharePercent = "100";
         f.firstDueDays = "30";

@@ -181,7 +181,7 @@ public interface TownshipTexts {
     @Message("（选填）")
     String optional();
 
-    @Message("{#when name}{#is 'certificateId'}证书{#is 'title'}标题{#is 'description'}说明{#is 'lotAreaM2'}挂牌面积（平方米）{#is 'lotPaddyAreaM2'}其中水田面积（平方米）{#is 'lotGrainCapacityKg'}粮食产能（千克）{#is 'termYears'}出让年限（年）{#is 'startPrice'}起始价（元）{#is 'increment'}加价幅度（元）{#is 'deposit'}竞买保证金（元）{#is 'priceCap'}最高限价（元）{#is 'reservePrice'}保留价（元）{#is 'announceAt'}公告发布时间{#is 'registrationDeadline'}报名截止时间{#is 'listingStart'}挂牌开始时间{#is 'listingEnd'}挂牌截止时间{#is 'countdownSeconds'}限时竞价倒计时（秒）{#is 'eligibleRegions'}竞买人所在地区{#is 'paymentTerms'}付款方式{#is 'paymentTerms.mode'}付款方式{#is 'paymentTerms.confirmWithinWorkingDays'}签署确认书期限（工作日）{#is 'paymentTerms.firstSharePercent'}首期比例（%）{#is 'paymentTerms.firstDueDays'}付款期限（日）{#is 'paymentTerms.balanceDueDays'}尾款期限（日）{#else}{name}{/when}")
+    @Message("{#when name}{#is 'certificateId'}证书{#is 'title'}标题{#is 'description'}说明{#is 'lotAreaM2'}挂牌面积（平方米）{#is 'lotPaddyAreaM2'}其中水田面积（平方米）{#is 'lotGrainCapacityKg'}粮食产能（千克）{#is 'termYears'}出让年限（年）{#is 'saleFormat'}交易方式{#is 'startPrice'}起始价（元）{#is 'increment'}加价幅度（元）{#is 'deposit'}竞买保证金（元）{#is 'priceCap'}最高限价（元）{#is 'reservePrice'}保留价（元）{#is 'announceAt'}公告发布时间{#is 'registrationDeadline'}报名截止时间{#is 'listingStart'}挂牌开始时间{#is 'listingEnd'}挂牌截止时间{#is 'countdownSeconds'}限时竞价倒计时（秒）{#is 'eligibleRegions'}竞买人所在地区{#is 'paymentTerms'}付款方式{#is 'paymentTerms.mode'}付款方式{#is 'paymentTerms.confirmWithinWorkingDays'}签署确认书期限（工作日）{#is 'paymentTerms.firstSharePercent'}首期比例（%）{#is 'paymentTerms.firstDueDays'}付款期限（日）{#is 'paymentTerms.balanceDueDays'}尾款期限（日）{#else}{name}{/when}")
     String field(String name);
 
     @Message("必填，不超过 200 字。")
@@ -243,6 +243,18 @@ public interface TownshipTexts {
 
     @Message("选填。可报名企业登记地的行政区划代码（或前缀，如 51、5107），用逗号分隔，不得重复，最多 50 个；留空则不限地区。")
     String rule_regions();
+
+    @Message("公开增价竞价：挂牌期内公开出价，两个及以上竞买人时转入限时竞价。一次报价（密封报价）：每个竞买人只报价一次，浏览器只提交承诺值，挂牌截止后 {minutes} 分钟内解密，然后开标；一次报价不设最高限价，加价幅度和倒计时不起作用。交易方式向所有人公示。")
+    String rule_sale_format(int minutes);
+
+    @Message("解密截止（开标）")
+    String reveal_deadline();
+
+    @Message("公开增价竞价（挂牌 + 限时竞价）")
+    String format_open();
+
+    @Message("一次报价（密封报价，开标前金额保密）")
+    String format_sealed();
 
     @Message("一次付清，或分首期和尾款两期付款。")
     String rule_mode();

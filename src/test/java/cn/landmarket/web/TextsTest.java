@@ -37,7 +37,8 @@ class TextsTest {
             OidcTexts.class, "/messages/oidc_en.properties",
             TownshipTexts.class, "/messages/tw_en.properties",
             RegulatorTexts.class, "/messages/rg_en.properties",
-            CentreTexts.class, "/messages/ct_en.properties");
+            CentreTexts.class, "/messages/ct_en.properties",
+            SealedTexts.class, "/messages/sq_en.properties");
 
     private static Properties english(String file) throws IOException {
         Properties p = new Properties();

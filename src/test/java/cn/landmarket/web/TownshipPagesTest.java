@@ -296,6 +296,41 @@ class TownshipPagesTest {
     }
 
     @Test
+    void theFormOffersTheSaleFormatAndASealedDraftTakesNoPriceCapAndShowsItsRevealDeadline() {
+        String t = township();
+        long cert = Fixtures.issue(Fixtures.linkage(t, 100_000));
+        township(t).when().get("/township/listings/new?certificate=" + cert).then().statusCode(200)
+                .body(containsString("<select id=\"saleFormat\" name=\"saleFormat\""),
+                        containsString("<option value=\"OPEN_ASCENDING\" selected>"),
+                        containsString("<option value=\"SEALED_QUOTATION\">"),
+                        containsString("挂牌截止后 60 分钟内解密"));
+        Map<String, Object> form = form(cert, clock.instant());
+        form.put("saleFormat", "SEALED_QUOTATION");
+        Map<String, Object> api = new HashMap<>(Fixtures.listing(cert, 10_000, clock.instant()));
+        api.put("saleFormat", "SEALED_QUOTATION");
+        township(t).formParams(form).when().post("/township/listings").then().statusCode(400)
+                .body(containsString(apiMessage(t, api, "priceCap", "zh")),
+                        containsString("<option value=\"SEALED_QUOTATION\" selected>"));
+        assertEquals(0, frozen(cert));
+        form.put("saleFormat", "AUCTION");
+        township(t).formParams(form).when().post("/township/listings").then().statusCode(400);
+        assertEquals(0, frozen(cert));
+
+        form.put("saleFormat", "SEALED_QUOTATION");
+        form.remove("priceCap");
+        String location = township(t).formParams(form).when().post("/township/listings").then().statusCode(303)
+                .extract().header("Location");
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        JsonPath view = given().auth().oauth2(Tokens.township(t)).when().get("/api/listings/" + id).then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals("SEALED_QUOTATION", view.getString("saleFormat"));
+        township(t).when().get("/township/listings/" + id).then().statusCode(200)
+                .body(containsString("一次报价（密封报价，开标前金额保密）"), containsString("解密截止（开标）"),
+                        containsString(ListingForm.local(OffsetDateTime.parse(view.getString("revealDeadline")))
+                                .replace('T', ' ')));
+    }
+
+    @Test
     void anUnsoldListingIsRelistedAsANewDraft() {
         long id = sold.inBidding(Map.of());
         clock.advance(Duration.ofDays(22));
