@@ -203,7 +203,8 @@ public class SettlementService {
      * SHA-256 of the text it saw (409 CONFLICT when it differs). Accepting twice is a no-op. When both
      * have signed the trade awaits payment (listing AWAITING_PAYMENT) with due dates counted from
      * now; if it is already paid in full it settles. Raises 404 for another party's trade, 409
-     * INVALID_STATE after the deadline or once the trade is settled or defaulted.
+     * INVALID_STATE after the deadline, once the trade is settled or defaulted, or while an upheld
+     * objection suspends it.
      */
     @Transactional
     public TradeView confirm(Actor actor, long tradeId, ConfirmRequest request) {
@@ -219,6 +220,7 @@ public class SettlementService {
         if ((seller ? t.sellerConfirmedAt : t.buyerConfirmedAt) != null) {
             return TradeView.of(t, zone);
         }
+        requireNotSuspended(t);
         Instant now = Instant.now(clock);
         if (t.status != TradeStatus.AWAITING_CONFIRMATION || now.isAfter(t.confirmDeadline)) {
             throw ApiException.invalidState(MessageKey.TRADE_NOT_AWAITING_CONFIRMATION, t.status);
@@ -259,9 +261,9 @@ public class SettlementService {
     /**
      * Counts a credit to a trade's virtual account as a payment, inside the caller's transaction:
      * from the buyer's own account and while the trade accepts payment, up to what is outstanding
-     * (recorded BANK → TRADE); anything above, or everything when the payer is wrong or the trade is
-     * settled or defaulted, is owed back. A payment that completes the price of a confirmed trade
-     * settles it. A counted payment is logged ({@code trade.payment}) as the act of {@code actor}.
+     * (recorded BANK → TRADE); anything above, or everything when the payer is wrong, the trade is
+     * settled or defaulted, or an upheld objection suspends it, is owed back. A payment that completes
+     * the price of a confirmed trade settles it. A counted payment is logged ({@code trade.payment}) as the act of {@code actor}.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public CreditResult creditPayment(String transactionId, String account, long amountFen, String payerName,
@@ -328,13 +330,17 @@ public class SettlementService {
      * Defaults a trade whose confirmation or payment deadline has passed (domain.md, "After the
      * sale"): the reserved deposit is released from escrow and forfeited, payments received are owed
      * back, the enterprise is barred for the configured days, the lot's frozen quantity is released
-     * and trade and listing are DEFAULTED. Does nothing when nothing is overdue.
+     * and trade and listing are DEFAULTED. Does nothing when nothing is overdue or while an upheld
+     * objection suspends the trade.
      *
      * @return whether the trade defaulted now
      */
     @Transactional
     public boolean defaultIfDue(long tradeId) {
         Trade t = trades.lock(tradeId).orElseThrow();
+        if (t.isSuspended()) {
+            return false;
+        }
         Instant now = Instant.now(clock);
         String reason = null;
         if (t.status == TradeStatus.AWAITING_CONFIRMATION && now.isAfter(t.confirmDeadline)) {
@@ -377,6 +383,64 @@ public class SettlementService {
         audit.append(t.defaultedEntry(Math.max(0, forfeit), paymentsRefundId, SYSTEM));
         changeListing(listing, ListingStatus.DEFAULTED, now, SYSTEM, reason);
         return true;
+    }
+
+    /**
+     * The id of the listing's trade awaiting confirmation or payment, locked, inside the caller's
+     * transaction; empty when it has none (not sold, not opened yet, settled or defaulted).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Long> tradeInProgress(long listingId) {
+        return trades.lockOpenOfListing(listingId).map(t -> t.id);
+    }
+
+    /**
+     * Suspends the settlement of a trade in progress on an upheld objection (domain.md, "After the
+     * sale") at the moment of the answer, inside the caller's transaction: from then its deadlines do not run, it takes no
+     * confirmation and no payment (a payment is owed back) and can neither settle nor default, until
+     * {@link #resume}. Logged as {@code trade.suspended}. Raises 409 when the trade no longer awaits
+     * confirmation or payment, or is suspended already.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void suspend(long tradeId, long objectionId, Instant at, String actor) {
+        Trade t = trades.lock(tradeId).orElseThrow(() -> ApiException.notFound("trade", tradeId));
+        if (!t.isOpen()) {
+            throw ApiException.invalidState(MessageKey.OBJECTION_NOTHING_TO_SUSPEND, t.listingId);
+        }
+        requireNotSuspended(t);
+        t.suspendedAt = at;
+        audit.append(t.suspendedEntry(objectionId, actor));
+    }
+
+    /**
+     * Lifts a suspension of {@link #suspend} at the given moment, inside the caller's transaction: every deadline still
+     * ahead when the trade was suspended moves later by the length of the suspension, so neither
+     * party loses time, and the trade takes confirmations and payments again. Logged as
+     * {@code trade.resumed}. Does nothing for a trade that is not suspended.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void resume(long tradeId, long objectionId, Instant now, String actor) {
+        Trade t = trades.lock(tradeId).orElseThrow();
+        if (!t.isSuspended()) {
+            return;
+        }
+        Duration paused = Duration.between(t.suspendedAt, now);
+        t.confirmDeadline = shift(t.confirmDeadline, t.suspendedAt, paused);
+        t.firstDueAt = shift(t.firstDueAt, t.suspendedAt, paused);
+        t.balanceDueAt = shift(t.balanceDueAt, t.suspendedAt, paused);
+        t.suspendedAt = null;
+        audit.append(t.resumedEntry(objectionId, paused.toSeconds(), now, actor));
+    }
+
+    private static Instant shift(Instant moment, Instant suspendedAt, Duration paused) {
+        return moment != null && moment.isAfter(suspendedAt) ? moment.plus(paused) : moment;
+    }
+
+    private void requireNotSuspended(Trade t) {
+        if (t.isSuspended()) {
+            throw ApiException.invalidState(MessageKey.TRADE_SUSPENDED,
+                    cn.landmarket.common.time.ApiTime.format(t.suspendedAt, zone));
+        }
     }
 
     private void changeListing(Listing listing, ListingStatus to, Instant now, String actor, String reason) {
