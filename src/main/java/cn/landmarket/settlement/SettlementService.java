@@ -25,6 +25,7 @@ import cn.landmarket.common.error.ErrorCode;
 import cn.landmarket.common.error.MessageKey;
 import cn.landmarket.common.security.Actor;
 import cn.landmarket.common.security.Role;
+import cn.landmarket.common.time.ApiTime;
 import cn.landmarket.ledger.LedgerCode;
 import cn.landmarket.ledger.LedgerService;
 import cn.landmarket.ledger.Phase;
@@ -263,7 +264,8 @@ public class SettlementService {
      * from the buyer's own account and while the trade accepts payment, up to what is outstanding
      * (recorded BANK → TRADE); anything above, or everything when the payer is wrong, the trade is
      * settled or defaulted, or an upheld objection suspends it, is owed back. A payment that completes
-     * the price of a confirmed trade settles it. A counted payment is logged ({@code trade.payment}) as the act of {@code actor}.
+     * the price of a confirmed trade settles it. A counted payment is logged ({@code trade.payment})
+     * as the act of {@code actor}.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public CreditResult creditPayment(String transactionId, String account, long amountFen, String payerName,
@@ -396,9 +398,9 @@ public class SettlementService {
 
     /**
      * Suspends the settlement of a trade in progress on an upheld objection (domain.md, "After the
-     * sale") at the moment of the answer, inside the caller's transaction: from then its deadlines do not run, it takes no
-     * confirmation and no payment (a payment is owed back) and can neither settle nor default, until
-     * {@link #resume}. Logged as {@code trade.suspended}. Raises 409 when the trade no longer awaits
+     * sale") at the moment of the answer, inside the caller's transaction: from then its deadlines
+     * do not run, it takes no confirmation and no payment (a payment is owed back) and can neither
+     * settle nor default, until {@link #resume}. Logged as {@code trade.suspended}. Raises 409 when the trade no longer awaits
      * confirmation or payment, or is suspended already.
      */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -413,9 +415,9 @@ public class SettlementService {
     }
 
     /**
-     * Lifts a suspension of {@link #suspend} at the given moment, inside the caller's transaction: every deadline still
-     * ahead when the trade was suspended moves later by the length of the suspension, so neither
-     * party loses time, and the trade takes confirmations and payments again. Logged as
+     * Lifts a suspension of {@link #suspend} at the given moment, inside the caller's transaction:
+     * every deadline still ahead when the trade was suspended moves later by the length of the
+     * suspension, so neither party loses time, and the trade takes confirmations and payments again. Logged as
      * {@code trade.resumed}. Does nothing for a trade that is not suspended.
      */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -439,7 +441,7 @@ public class SettlementService {
     private void requireNotSuspended(Trade t) {
         if (t.isSuspended()) {
             throw ApiException.invalidState(MessageKey.TRADE_SUSPENDED,
-                    cn.landmarket.common.time.ApiTime.format(t.suspendedAt, zone));
+                    ApiTime.format(t.suspendedAt, zone));
         }
     }
 

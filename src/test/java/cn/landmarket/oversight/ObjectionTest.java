@@ -155,6 +155,22 @@ class ObjectionTest {
         return text + ThreadLocalRandom.current().nextInt(100_000, 999_999);
     }
 
+    /** The HTML of the listing's entry on the 成交公示 pages (other tests close sales later, so it may not be on the first). */
+    private static String resultsPageShowing(long listingId) {
+        for (int page = 0; page < 1000; page++) {
+            String html = given().queryParam("page", page).when().get("/results").then().statusCode(200).extract()
+                    .asString();
+            int at = html.indexOf("data-listing-id=\"" + listingId + "\"");
+            if (at >= 0) {
+                return html.substring(at, html.indexOf("</li>", at));
+            }
+            if (!html.contains("data-listing-id=")) {
+                break;
+            }
+        }
+        throw new AssertionError("listing " + listingId + " is not on the results pages");
+    }
+
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> entries(String type, long listingId) throws Exception {
         List<Map<String, Object>> out = new java.util.ArrayList<>();
@@ -288,8 +304,12 @@ class ObjectionTest {
         String answerText = unique("经查属实，暂停结算");
         answer(REGULATOR, objectionId, "UPHOLD", answerText, true).then().statusCode(200)
                 .body("status", equalTo("UPHELD")).body("settlementSuspended", equalTo(true))
-                .body("suspendedTradeId", equalTo((int) sale.tradeId())).body("answer", equalTo(answerText));
+                .body("suspendedTradeId", equalTo(sale.tradeId())).body("answer", equalTo(answerText));
         Instant suspendedAt = OffsetDateTime.parse(trade(sale.tradeId()).getString("suspendedAt")).toInstant();
+        given().header("Accept", "text/html").cookie(cn.landmarket.web.SessionCookie.NAME, sale.winner().token())
+                .when().get("/my/trades/" + sale.tradeId()).then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("id=\"trade-suspended\""))
+                .body(org.hamcrest.Matchers.containsString("结算暂停"));
 
         // suspended: no confirmation, no payment, and the deadlines do not run
         String sha = trade(sale.tradeId()).getString("confirmationSha256");
@@ -390,6 +410,9 @@ class ObjectionTest {
         String list = given().queryParam("size", 100).when().get("/api/public/results").then().statusCode(200)
                 .extract().asString();
         assertFalse(list.contains(reasons) || list.contains(answerText));
+        String page = resultsPageShowing(sale.listingId());
+        assertTrue(page.contains("收到异议 1 项：待答复 0 项，成立 0 项，不成立 1 项"), page);
+        assertFalse(page.contains(reasons) || page.contains(answerText), "the results page shows no objection's text");
         assertEquals(1, entries("objection.answered", sale.listingId()).size());
     }
 
