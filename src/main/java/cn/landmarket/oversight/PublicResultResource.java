@@ -24,7 +24,9 @@ public class PublicResultResource {
             + " 10 working days): a sale names the buyer and the price, an unsold lot (流拍) neither. Each result says"
             + " where objections can be lodged and links to the audit log entry that recorded the close: its leaf"
             + " hash and /api/audit/proof-by-hash?hash=<hex>, which answers once the entry is in the tree (about a"
-            + " second after the close).";
+            + " second after the close). objectionPeriodEnds is the end of the publication period in which bidders"
+            + " may object; objectionOutcomes counts the objections lodged, pending, upheld and rejected and says"
+            + " whether one suspends settlement now, never their reasons nor who lodged them.";
 
     @Inject
     ResultService service;

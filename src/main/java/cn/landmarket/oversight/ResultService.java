@@ -12,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import cn.landmarket.asset.AssetType;
+import cn.landmarket.calendar.CalendarService;
+import cn.landmarket.calendar.WorkingDayCalendar;
 import cn.landmarket.common.Area;
 import cn.landmarket.common.Money;
 import cn.landmarket.common.PageRequest;
@@ -24,7 +26,8 @@ import cn.landmarket.oversight.OversightRepository.CloseEntry;
 /**
  * Results of closed listings for the public (domain.md: published within 10 working days, naming the
  * buyer). A result appears as soon as the close is committed — the listing sold or went unsold — so
- * well within the limit, and links to the audit log entry that recorded the close.
+ * well within the limit, and links to the audit log entry that recorded the close. It shows until
+ * when objections may be lodged and the tally of those lodged ({@link ObjectionService}).
  */
 @ApplicationScoped
 public class ResultService {
@@ -32,12 +35,19 @@ public class ResultService {
     private static final HexFormat HEX = HexFormat.of();
 
     private final OversightRepository repository;
+    private final ObjectionRepository objections;
+    private final CalendarService calendar;
     private final ResultsConfig config;
+    private final ObjectionRules rules;
     private final ZoneId zone;
 
-    ResultService(OversightRepository repository, ResultsConfig config, MarketConfig market) {
+    ResultService(OversightRepository repository, ObjectionRepository objections, CalendarService calendar,
+            ResultsConfig config, MarketConfig market) {
         this.repository = repository;
+        this.objections = objections;
+        this.calendar = calendar;
         this.config = config;
+        this.rules = new ObjectionRules(config.objectionWorkingDays(), config.objectionMaxChars());
         this.zone = market.zone();
     }
 
@@ -45,9 +55,12 @@ public class ResultService {
     @Transactional
     public PageView<ResultView> results(PageRequest page) {
         List<Object[]> rows = repository.results(page.page() * page.size(), page.size());
-        Map<Long, CloseEntry> entries = repository.closeEntries(rows.stream().map(r -> lng(r[0])).toList());
-        return new PageView<>(rows.stream().map(r -> view(r, entries.get(lng(r[0])))).toList(), page.page(),
-                page.size(), repository.countResults());
+        List<Long> ids = rows.stream().map(r -> lng(r[0])).toList();
+        Map<Long, CloseEntry> entries = repository.closeEntries(ids);
+        Map<Long, ObjectionTally> tallies = objections.tallies(ids);
+        WorkingDayCalendar days = calendar.calendar();
+        return new PageView<>(rows.stream().map(r -> view(r, entries.get(lng(r[0])), tallies.get(lng(r[0])), days))
+                .toList(), page.page(), page.size(), repository.countResults());
     }
 
     /** The result of one closed listing; 404 while it is not closed or was never announced. */
@@ -55,10 +68,11 @@ public class ResultService {
     public ResultView result(long listingId) {
         Object[] row = repository.result(listingId).stream().findFirst()
                 .orElseThrow(() -> ApiException.notFound("result of listing", listingId));
-        return view(row, repository.closeEntries(List.of(listingId)).get(listingId));
+        return view(row, repository.closeEntries(List.of(listingId)).get(listingId),
+                objections.tallies(List.of(listingId)).get(listingId), calendar.calendar());
     }
 
-    private ResultView view(Object[] r, CloseEntry entry) {
+    private ResultView view(Object[] r, CloseEntry entry, ObjectionTally tally, WorkingDayCalendar days) {
         ListingStatus status = ListingStatus.valueOf((String) r[7]);
         boolean sold = status != ListingStatus.UNSOLD;
         Long price = sold && r[9] != null ? lng(r[9]) : null;
@@ -66,7 +80,9 @@ public class ResultService {
                 (String) r[5], (String) r[6], sold ? ResultView.Outcome.SOLD : ResultView.Outcome.UNSOLD, status,
                 sold && r[11] != null ? new ResultView.Buyer((String) r[12], (String) r[11]) : null,
                 price == null ? null : Money.ofFen(price), price, Area.of(lng(r[8])),
-                instant(r[10]).atZone(zone).toOffsetDateTime(), config.objections(), logEntry(entry));
+                instant(r[10]).atZone(zone).toOffsetDateTime(), config.objections(),
+                rules.periodEnds(instant(r[10]), days, zone).atZone(zone).toOffsetDateTime(),
+                tally == null ? ObjectionTally.NONE : tally, logEntry(entry));
     }
 
     private static ResultView.LogEntry logEntry(CloseEntry entry) {

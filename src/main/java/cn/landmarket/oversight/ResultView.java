@@ -13,13 +13,16 @@ import cn.landmarket.listing.ListingStatus;
 
 /**
  * The published result of a closed listing: what was offered, by whom, the outcome and, for a sale,
- * the buyer (named once the sale is decided) and the price; where objections can be lodged; and the
- * audit log entry that recorded the close, which anyone can prove against a signed checkpoint.
+ * the buyer (named once the sale is decided) and the price; where objections can be lodged, until
+ * when (the end of the publication period) and how many were lodged with their outcomes (never their
+ * reasons nor who lodged them); and the audit log entry that recorded the close, which anyone can
+ * prove against a signed checkpoint.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ResultView(long listingId, String listingNo, String title, AssetType assetType, String regionCode,
         String sellerCode, String sellerName, Outcome outcome, ListingStatus status, Buyer buyer, Money price,
-        Long priceFen, Area area, OffsetDateTime closedAt, String objections, LogEntry closeEntry) {
+        Long priceFen, Area area, OffsetDateTime closedAt, String objections, OffsetDateTime objectionPeriodEnds,
+        ObjectionTally objectionOutcomes, LogEntry closeEntry) {
 
     /** How the sale ended. */
     @Schema(name = "ResultOutcome")

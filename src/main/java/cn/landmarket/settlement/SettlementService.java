@@ -31,6 +31,7 @@ import cn.landmarket.common.error.ErrorCode;
 import cn.landmarket.common.error.MessageKey;
 import cn.landmarket.common.security.Actor;
 import cn.landmarket.common.security.Role;
+import cn.landmarket.common.time.ApiTime;
 import cn.landmarket.ledger.LedgerCode;
 import cn.landmarket.ledger.LedgerService;
 import cn.landmarket.ledger.Phase;
@@ -310,7 +311,8 @@ public class SettlementService {
      * have signed the trade awaits payment (listing AWAITING_PAYMENT) with due dates counted from
      * now; if it is already paid in full it settles. A runner-up's confirmation accepts the offer
      * ({@code runner_up.accepted}). Raises 404 for another party's trade, 409 INVALID_STATE after the
-     * deadline or once the trade is settled, defaulted or declined.
+     * deadline, once the trade is settled, defaulted or declined, or while an upheld objection
+     * suspends it.
      */
     @Transactional
     public TradeView confirm(Actor actor, long tradeId, ConfirmRequest request) {
@@ -326,6 +328,7 @@ public class SettlementService {
         if ((seller ? t.sellerConfirmedAt : t.buyerConfirmedAt) != null) {
             return TradeView.of(t, zone);
         }
+        requireNotSuspended(t);
         Instant now = Instant.now(clock);
         if (t.status != TradeStatus.AWAITING_CONFIRMATION || now.isAfter(t.confirmDeadline)) {
             throw ApiException.invalidState(MessageKey.TRADE_NOT_AWAITING_CONFIRMATION, t.status);
@@ -376,9 +379,10 @@ public class SettlementService {
     /**
      * Counts a credit to a trade's virtual account as a payment, inside the caller's transaction:
      * from the buyer's own account and while the trade accepts payment, up to what is outstanding
-     * (recorded BANK → TRADE); anything above, or everything when the payer is wrong or the trade is
-     * settled or defaulted, is owed back. A payment that completes the price of a confirmed trade
-     * settles it. A counted payment is logged ({@code trade.payment}) as the act of {@code actor}.
+     * (recorded BANK → TRADE); anything above, or everything when the payer is wrong, the trade is
+     * settled or defaulted, or an upheld objection suspends it, is owed back. A payment that completes
+     * the price of a confirmed trade settles it. A counted payment is logged ({@code trade.payment})
+     * as the act of {@code actor}.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public CreditResult creditPayment(String transactionId, String account, long amountFen, String payerName,
@@ -455,13 +459,17 @@ public class SettlementService {
      * back, the enterprise is barred for the configured days, and trade and listing are DEFAULTED with
      * the lot's frozen quantity released. When the winner defaults on a listing with a held runner-up
      * the lot stays frozen and is offered to the runner-up instead ({@link #offerToRunnerUp}); a
-     * runner-up that defaults on its offer is DEFAULTED too. Does nothing when nothing is overdue.
+     * runner-up that defaults on its offer is DEFAULTED too. Does nothing when nothing is overdue or
+     * while an upheld objection suspends the trade.
      *
      * @return whether the trade defaulted now
      */
     @Transactional
     public boolean defaultIfDue(long tradeId) {
         Trade t = trades.lock(tradeId).orElseThrow();
+        if (t.isSuspended()) {
+            return false;
+        }
         Instant now = Instant.now(clock);
         String reason = null;
         if (t.status == TradeStatus.AWAITING_CONFIRMATION && now.isAfter(t.confirmDeadline)) {
@@ -569,6 +577,64 @@ public class SettlementService {
         changeListing(listing, ListingStatus.DEFAULTED, now, actor.toString(),
                 "winner defaulted; the runner-up declined the offer");
         return TradeView.of(t, zone);
+    }
+
+    /**
+     * The id of the listing's trade awaiting confirmation or payment, locked, inside the caller's
+     * transaction; empty when it has none (not sold, not opened yet, settled or defaulted).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Long> tradeInProgress(long listingId) {
+        return trades.lockOpenOfListing(listingId).map(t -> t.id);
+    }
+
+    /**
+     * Suspends the settlement of a trade in progress on an upheld objection (domain.md, "After the
+     * sale") at the moment of the answer, inside the caller's transaction: from then its deadlines
+     * do not run, it takes no confirmation and no payment (a payment is owed back) and can neither
+     * settle nor default, until {@link #resume}. Logged as {@code trade.suspended}. Raises 409 when the trade no longer awaits
+     * confirmation or payment, or is suspended already.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void suspend(long tradeId, long objectionId, Instant at, String actor) {
+        Trade t = trades.lock(tradeId).orElseThrow(() -> ApiException.notFound("trade", tradeId));
+        if (!t.isOpen()) {
+            throw ApiException.invalidState(MessageKey.OBJECTION_NOTHING_TO_SUSPEND, t.listingId);
+        }
+        requireNotSuspended(t);
+        t.suspendedAt = at;
+        audit.append(t.suspendedEntry(objectionId, actor));
+    }
+
+    /**
+     * Lifts a suspension of {@link #suspend} at the given moment, inside the caller's transaction:
+     * every deadline still ahead when the trade was suspended moves later by the length of the
+     * suspension, so neither party loses time, and the trade takes confirmations and payments again. Logged as
+     * {@code trade.resumed}. Does nothing for a trade that is not suspended.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void resume(long tradeId, long objectionId, Instant now, String actor) {
+        Trade t = trades.lock(tradeId).orElseThrow();
+        if (!t.isSuspended()) {
+            return;
+        }
+        Duration paused = Duration.between(t.suspendedAt, now);
+        t.confirmDeadline = shift(t.confirmDeadline, t.suspendedAt, paused);
+        t.firstDueAt = shift(t.firstDueAt, t.suspendedAt, paused);
+        t.balanceDueAt = shift(t.balanceDueAt, t.suspendedAt, paused);
+        t.suspendedAt = null;
+        audit.append(t.resumedEntry(objectionId, paused.toSeconds(), now, actor));
+    }
+
+    private static Instant shift(Instant moment, Instant suspendedAt, Duration paused) {
+        return moment != null && moment.isAfter(suspendedAt) ? moment.plus(paused) : moment;
+    }
+
+    private void requireNotSuspended(Trade t) {
+        if (t.isSuspended()) {
+            throw ApiException.invalidState(MessageKey.TRADE_SUSPENDED,
+                    ApiTime.format(t.suspendedAt, zone));
+        }
     }
 
     private void changeListing(Listing listing, ListingStatus to, Instant now, String actor, String reason) {

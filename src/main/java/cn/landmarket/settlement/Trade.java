@@ -115,6 +115,10 @@ public class Trade {
     @Column(name = "declined_at")
     public Instant declinedAt;
 
+    /** Since when an upheld objection suspends the settlement; null when it runs. */
+    @Column(name = "suspended_at")
+    public Instant suspendedAt;
+
     @Version
     public long version;
 
@@ -128,7 +132,17 @@ public class Trade {
     }
 
     public boolean acceptsPayment() {
+        return isOpen() && !isSuspended();
+    }
+
+    /** Awaiting confirmation or payment: neither settled nor defaulted. */
+    public boolean isOpen() {
         return status == TradeStatus.AWAITING_CONFIRMATION || status == TradeStatus.AWAITING_PAYMENT;
+    }
+
+    /** Whether an upheld objection suspends the settlement now. */
+    public boolean isSuspended() {
+        return suspendedAt != null;
     }
 
     /**
@@ -218,6 +232,28 @@ public class Trade {
         facts.put("paidFen", paidFen);
         facts.put("paymentsRefundId", paymentsRefundId);
         return new AuditEntry(ENTRY + ".declined", declinedAt, actor, facts);
+    }
+
+    /** {@code trade.suspended}: an upheld objection stops the settlement; its deadlines stop running. */
+    public AuditEntry suspendedEntry(long objectionId, String actor) {
+        Map<String, Object> facts = facts();
+        facts.put("objectionId", objectionId);
+        facts.put("suspendedAt", suspendedAt.toString());
+        return new AuditEntry(ENTRY + ".suspended", suspendedAt, actor, facts);
+    }
+
+    /**
+     * {@code trade.resumed}: the suspension is lifted; how long it lasted and the deadlines, each
+     * moved later by that time when it was still ahead at the suspension.
+     */
+    public AuditEntry resumedEntry(long objectionId, long pausedSeconds, Instant at, String actor) {
+        Map<String, Object> facts = facts();
+        facts.put("objectionId", objectionId);
+        facts.put("pausedSeconds", pausedSeconds);
+        facts.put("confirmDeadline", confirmDeadline.toString());
+        facts.put("firstDueAt", firstDueAt == null ? null : firstDueAt.toString());
+        facts.put("balanceDueAt", balanceDueAt == null ? null : balanceDueAt.toString());
+        return new AuditEntry(ENTRY + ".resumed", at, actor, facts);
     }
 
     /** {@code deposit.forfeited}: the defaulting buyer's deposit goes to the forfeited account. */

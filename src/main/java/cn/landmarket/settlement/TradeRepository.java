@@ -80,13 +80,20 @@ public class TradeRepository implements PanacheRepositoryBase<Trade, Long> {
                 order by r.id""").getResultList()).stream().map(Number::longValue).toList();
     }
 
-    /** Open trades whose confirmation or payment deadline has passed. */
+    /** Open trades, not suspended, whose confirmation or payment deadline has passed. */
     public List<Long> pastDeadline(Instant now) {
         return getEntityManager().createQuery("""
-                select t.id from Trade t where
+                select t.id from Trade t where t.suspendedAt is null and (
                 (t.status = cn.landmarket.settlement.TradeStatus.AWAITING_CONFIRMATION and t.confirmDeadline < :now)
                 or (t.status = cn.landmarket.settlement.TradeStatus.AWAITING_PAYMENT
-                    and (t.firstDueAt < :now or t.balanceDueAt < :now))
+                    and (t.firstDueAt < :now or t.balanceDueAt < :now)))
                 order by t.id""", Long.class).setParameter("now", now).getResultList();
+    }
+
+    /** The listing's trade awaiting confirmation or payment, locked; empty when it has none. */
+    public Optional<Trade> lockOpenOfListing(long listingId) {
+        return find("listingId = ?1 and status in ?2", listingId,
+                List.of(TradeStatus.AWAITING_CONFIRMATION, TradeStatus.AWAITING_PAYMENT))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 }

@@ -316,4 +316,10 @@ public interface EntTexts {
 
     @Message("违约时间")
     String defaulted_at();
+
+    @Message("结算暂停")
+    String settlement_suspended();
+
+    @Message("异议成立，结算自此暂停：暂停期间不受理确认和付款（付款将退回），各项期限停止计算，解除暂停后顺延。")
+    String settlement_suspended_note();
 }

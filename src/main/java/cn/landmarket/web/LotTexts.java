@@ -291,6 +291,15 @@ public interface LotTexts {
     @Message("异议")
     String objections();
 
+    @Message("异议期至")
+    String objection_period_ends();
+
+    @Message("异议情况")
+    String objection_outcomes();
+
+    @Message("{#if lodged == 0}未收到异议{#else}收到异议 {lodged} 项：待答复 {pending} 项，成立 {upheld} 项，不成立 {rejected} 项{#if suspended}；结算已暂停{/if}{/if}")
+    String objection_tally(long lodged, long pending, long upheld, long rejected, boolean suspended);
+
     @Message("核验审计日志条目")
     String verify_entry();
 

@@ -79,6 +79,7 @@ class ResultsPageTest {
                 .body(containsString("10,000 平方米（15.0000 亩，1.0000 公顷）"))
                 .body(containsString("芦溪镇"))
                 .body(containsString("对成交结果有异议的"))
+                .body(containsString("未收到异议"))
                 .body(matchesPattern("(?s).*href=\"/verify\\?(index=[0-9]+|leaf=[0-9a-f]{64})\".*"));
 
         // the lot page shows the result too, and to a regulator the buyer's child certificate in the lineage
