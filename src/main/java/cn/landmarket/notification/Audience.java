@@ -40,7 +40,8 @@ public sealed interface Audience {
 
     /**
      * The listing's regulators, only when the deposit of this registration came from an account
-     * that also paid the deposit of another registration of the same listing (domain.md, "Audit").
+     * that had already paid another registration's deposit on the same listing (domain.md,
+     * "Audit"), so each registration joining a shared payer is signalled once.
      */
     record RegulatorsIfSharedPayer(long listingId, long registrationId) implements Audience {
     }

@@ -137,7 +137,8 @@ public class NotificationRepository {
                     join bank_notice b on b.counterparty_account = a.counterparty_account and b.kind = 'CREDIT'
                     join registration r on r.id = b.registration_id
                     where a.registration_id = ?2 and a.kind = 'CREDIT' and r.listing_id = ?1
-                      and b.registration_id <> ?2)""").setParameter(1, listingId).setParameter(2, registrationId)
+                      and b.registration_id <> ?2
+                      and (b.received_at, b.registration_id) < (a.received_at, a.registration_id))""").setParameter(1, listingId).setParameter(2, registrationId)
                 .getSingleResult();
     }
 
@@ -270,7 +271,7 @@ public class NotificationRepository {
 
     private static final String MESSAGE_COLUMNS = """
             select seq, cast(id as text), event_id, event_type, recipient_org, channel, attempts, last_error,
-                   created_at, next_attempt_at, delivered_at, dead_at from notification_message """;
+                   created_at, next_attempt_at, delivered_at, dead_at from notification_message\s""";
 
     @SuppressWarnings("unchecked")
     public List<MessageRow> deadLetters(int page, int size) {
