@@ -27,7 +27,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import cn.landmarket.auction.AuctionCloser;
@@ -264,21 +263,26 @@ class NotificationFlowTest {
                 a.registrationId());
         String bidderNoB = data.value(String.class, "select r.bidderNo from Registration r where r.id = ?1",
                 b.registrationId());
-        String wonMail = GreenMailUtil.getBody(mailA.get(5));
+        String wonMail = text(mailA.get(5));
         assertTrue(mailA.get(5).getHeader("X-Notification-Id")[0].matches("[0-9a-f-]{36}"));
         assertTrue(wonMail.contains("22400000.00") && wonMail.contains("贰仟贰佰肆拾万元整"), wonMail);
         for (MimeMessage m : mailA) {
-            String body = GreenMailUtil.getBody(m);
+            String body = text(m);
             assertFalse(body.contains(bidderNoB) || body.contains(b.code()) || body.contains(b.payer()), body);
         }
         for (MimeMessage m : mailB) {
-            String body = GreenMailUtil.getBody(m);
+            String body = text(m);
             assertFalse(body.contains(bidderNoA) || body.contains(a.code()) || body.contains(a.payer()), body);
         }
         for (WebhookReceiver.Delivery d : hooks.at("/township-" + tag)) {
             assertFalse(d.body().contains(a.code()) || d.body().contains(a.payer()) || d.body().contains(bidderNoA),
                     d.body());
         }
+    }
+
+    /** The decoded text of a plain-text message. */
+    private static String text(MimeMessage m) throws IOException, MessagingException {
+        return (String) m.getContent();
     }
 
     private static List<String> safeSubjects(List<MimeMessage> messages) {
