@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 
 import org.hibernate.query.NativeQuery;
@@ -15,7 +16,7 @@ import org.hibernate.query.NativeQuery;
  * an entry exists exactly when the business change committed. The sequencer adds it to the tree.
  * The openings of the commitments an entry carries go into audit_commitment in the same
  * transaction. With {@code market.audit.enabled=false} (benchmarks only; production refuses it)
- * nothing is written.
+ * nothing is written into the log; the {@link AuditFollower}s (notifications) are called all the same.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -26,10 +27,12 @@ public class AuditLog {
 
     private final EntityManager em;
     private final boolean enabled;
+    private final List<AuditFollower> followers;
 
-    AuditLog(EntityManager em, AuditConfig config) {
+    AuditLog(EntityManager em, AuditConfig config, Instance<AuditFollower> followers) {
         this.em = em;
         this.enabled = config.enabled();
+        this.followers = followers.stream().toList();
     }
 
     /**
@@ -37,6 +40,9 @@ public class AuditLog {
      * table as its query space, so it does not flush the caller's entities half-changed.
      */
     public void append(AuditEntry entry) {
+        for (AuditFollower follower : followers) {
+            follower.follow(entry);
+        }
         if (!enabled) {
             return;
         }
@@ -56,7 +62,13 @@ public class AuditLog {
 
     /** Stages the entries, in order, in the JDBC transaction of {@code c}: one statement for all. */
     public void append(Connection c, List<AuditEntry> entries) throws SQLException {
-        if (!enabled || entries.isEmpty()) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        for (AuditFollower follower : followers) {
+            follower.follow(c, entries);
+        }
+        if (!enabled) {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement("""

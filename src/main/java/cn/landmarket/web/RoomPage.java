@@ -34,6 +34,7 @@ import cn.landmarket.auction.LiveEvent;
 import cn.landmarket.auction.PlaceBidRequest;
 import cn.landmarket.auction.RegistrationService;
 import cn.landmarket.auction.RegistrationView;
+import cn.landmarket.common.ChineseNumerals;
 import cn.landmarket.common.ClientAddress;
 import cn.landmarket.common.InvalidMoneyException;
 import cn.landmarket.common.Money;

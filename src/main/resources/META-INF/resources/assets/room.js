@@ -72,7 +72,7 @@
     return '¥' + grouped(Math.floor(fen / 100)) + '.' + String(fen % 100).padStart(2, '0');
   }
 
-  // The same rules as cn.landmarket.web.ChineseNumerals.
+  // The same rules as cn.landmarket.common.ChineseNumerals.
   var DIGITS = '零壹贰叁肆伍陆柒捌玖';
   var PLACES = ['', '拾', '佰', '仟'];
   function capitals(fen) {

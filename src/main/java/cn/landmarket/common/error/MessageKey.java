@@ -231,7 +231,13 @@ public enum MessageKey {
     IMPORT_CODE_INVALID("import.code-invalid"),
     IMPORT_DUPLICATE("import.duplicate"),
     IMPORT_COUNTY_UNKNOWN("import.county-unknown"),
-    IMPORT_COUNTY_DEACTIVATED("import.county-deactivated");
+    IMPORT_COUNTY_DEACTIVATED("import.county-deactivated"),
+    NOTIFICATION_EMAIL_INVALID("notification.email-invalid"),
+    NOTIFICATION_WEBHOOK_URL_INVALID("notification.webhook-url-invalid"),
+    NOTIFICATION_WEBHOOK_SECRET("notification.webhook-secret"),
+    NOTIFICATION_EVENT_UNKNOWN("notification.event-unknown"),
+    NOTIFICATION_MESSAGE_ID("notification.message-id"),
+    NOTIFICATION_NOT_DEAD("notification.not-dead");
 
     private static final Map<String, MessageKey> BY_KEY = Stream.of(values())
             .collect(Collectors.toUnmodifiableMap(MessageKey::bundleKey, Function.identity()));

@@ -1,4 +1,4 @@
-package cn.landmarket.web;
+package cn.landmarket.common;
 
 /**
  * An amount in fen written in Chinese capital numerals (大写金额), as on a cheque or a bid form:

@@ -1,4 +1,4 @@
-package cn.landmarket.web;
+package cn.landmarket.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

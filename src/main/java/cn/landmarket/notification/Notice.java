@@ -1,0 +1,5 @@
+package cn.landmarket.notification;
+
+/** One event to tell one audience about. */
+public record Notice(EventType type, Audience audience) {
+}
