@@ -157,6 +157,7 @@ public enum MessageKey {
     LEDGER_TRANSFER_REFUSED("ledger.transfer-refused"),
     TRADE_CONFIRMATION_MISMATCH("trade.confirmation-mismatch"),
     TRADE_NOT_AWAITING_CONFIRMATION("trade.not-awaiting-confirmation"),
+    DOCUMENT_NO_DEPOSIT("document.no-deposit"),
     LISTING_RELIST_NOT_FAILED("listing.relist-not-failed"),
     LISTING_RELIST_PRICE_TOO_LOW("listing.relist-price-too-low"),
     LISTING_ALREADY_RELISTED("listing.already-relisted"),
