@@ -12,6 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
+import java.util.logging.Level;
+
+import org.jboss.logging.Logger;
 
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
@@ -24,6 +27,9 @@ import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
+import com.openhtmltopdf.util.Diagnostic;
+import com.openhtmltopdf.util.XRLog;
+import com.openhtmltopdf.util.XRLogger;
 
 /**
  * Lays out a document's XHTML as a PDF with openhtmltopdf on PDFBox: the fonts shipped in
@@ -47,7 +53,39 @@ public final class PdfRenderer {
     public record Attachment(String name, String mimeType, String description, byte[] content) {
     }
 
+    static {
+        XRLog.setLoggerImpl(new LayoutLog());
+    }
+
     private PdfRenderer() {
+    }
+
+    /** openhtmltopdf's messages into the service's log, warnings and worse only (it prints timings otherwise). */
+    private static final class LayoutLog implements XRLogger {
+        private static final Logger LOG = Logger.getLogger("cn.landmarket.document.layout");
+
+        @Override
+        public void log(String where, Level level, String msg) {
+            log(where, level, msg, null);
+        }
+
+        @Override
+        public void log(String where, Level level, String msg, Throwable th) {
+            if (level.intValue() >= Level.SEVERE.intValue()) {
+                LOG.error(where + ": " + msg, th);
+            } else if (level.intValue() >= Level.WARNING.intValue()) {
+                LOG.warn(where + ": " + msg, th);
+            }
+        }
+
+        @Override
+        public void setLevel(String logger, Level level) {
+        }
+
+        @Override
+        public boolean isLogLevelEnabled(Diagnostic diagnostic) {
+            return diagnostic.getLevel().intValue() >= Level.WARNING.intValue();
+        }
     }
 
     /** The PDF of {@code xhtml} (well-formed XHTML) with {@code attachments} embedded, all made at {@code at}. */
