@@ -180,7 +180,8 @@ public class DocumentService {
                 .fact("保证金抵作价款（分）", TRADE_CREATED, "depositFen", t.depositCredited().fen())
                 .fact("价款缴入账户", TRADE_CREATED, "virtualAccount", t.paymentAccount())
                 .fact("确认书原文 SHA-256", TRADE_CREATED, "confirmationSha256", t.confirmationSha256())
-                .fact("成交价（分）", SOLD, "winningAmountFen", t.price().fen())
+                .fact("成交价（分）", SOLD, "winningAmountFen",
+                        l.saleFormat() == SaleFormat.SEALED_QUOTATION ? null : t.price().fen())
                 .fact("甲方确认", TRADE_CONFIRMED, "partyCode", t.sellerConfirmedAt() == null ? null : t.sellerCode())
                 .fact("乙方确认", TRADE_CONFIRMED, "partyCode", t.buyerConfirmedAt() == null ? null : t.buyerCode())
                 .confirmationText(t.confirmationText());
@@ -233,9 +234,11 @@ public class DocumentService {
                 .fact("面积（平方米）", ANNOUNCED, "lotAreaM2", l.lotArea().m2())
                 .fact("起始价（分）", ANNOUNCED, "startPriceFen", l.startPrice().fen());
         String close = sold ? SOLD : UNSOLD;
-        bundle.fact("交易结果", close, "outcome", sold ? "SOLD" : "UNSOLD");
+        bundle.fact("交易结果", close, "to", sold ? "SOLD" : "UNSOLD");
         if (sold) {
-            bundle.fact("成交价（分）", SOLD, "winningAmountFen", r.priceFen())
+            // a sealed opening's entry lists every quotation rather than a winning amount
+            bundle.fact("成交价（分）", SOLD, "winningAmountFen", l.saleFormat() == SaleFormat.SEALED_QUOTATION ? null
+                    : r.priceFen())
                     .fact("竞得人", TRADE_CREATED, "buyerCode", r.buyer() == null ? null : r.buyer().creditCode())
                     .fact("成交价（分）", TRADE_CREATED, "priceFen", r.priceFen());
         }

@@ -349,7 +349,7 @@ class DocumentResourceTest {
         }
         DocumentProof.Result proof = DocumentProof.check(pdf, key());
         assertTrue(proof.ok(), () -> proof.summary() + "\n" + String.join("\n", proof.lines()));
-        for (String fact : List.of("proved: 交易结果 = SOLD (listing.sold.outcome)",
+        for (String fact : List.of("proved: 交易结果 = SOLD (listing.sold.to)",
                 "proved: 成交价（分） = 2200000000 (listing.sold.winningAmountFen)",
                 "proved: 底价（分） = 2200000000 (listing.sold.reservePriceFen)",
                 "proved: 竞得人 = " + winner.code() + " (trade.created.buyerCode)")) {
