@@ -99,7 +99,7 @@ class ArchitectureTest {
     @Test
     void theFeatureListIsReadFromTheClassesAndHoldsEveryFeature() {
         org.junit.jupiter.api.Assertions.assertTrue(FEATURES.containsAll(List.of("asset", "auction", "audit", "bank",
-                "calendar", "common", "escrow", "ledger", "listing", "ops", "oversight", "party", "settlement",
+                "calendar", "common", "document", "escrow", "ledger", "listing", "ops", "oversight", "party", "settlement",
                 "verifier")), FEATURES::toString);
     }
 

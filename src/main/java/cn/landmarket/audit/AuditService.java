@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -142,6 +143,33 @@ public class AuditService {
                 }, rs -> rs.getLong(1));
         return new ListingEntriesView(listingId, size, head.note(), inclusions(indexes, size), page.page(),
                 page.size(), total);
+    }
+
+    /** Most entries {@link #listingEntriesOfKinds} returns. */
+    static final int KINDS_MAX = 100;
+
+    /**
+     * The entries of these kinds (types such as {@code trade.created}) about listing {@code listingId}
+     * that the latest checkpoint's tree holds, in log order (at most {@value #KINDS_MAX}), each with its
+     * inclusion proof against that checkpoint, which comes with them: what a document attaches so that
+     * its facts can be checked offline. Entries not yet sequenced are left out; before the first
+     * checkpoint the answer has no checkpoint and no entries.
+     */
+    public ListingEntriesView listingEntriesOfKinds(long listingId, Collection<String> kinds) {
+        record Head(long size, String note) {
+        }
+        Head head = query("select tree_size, note from checkpoint order by tree_size desc limit 1", ps -> {
+        }, rs -> new Head(rs.getLong(1), rs.getString(2))).stream().findFirst().orElse(new Head(0, null));
+        List<Long> indexes = head.size() == 0 ? List.of() : query("""
+                select idx from audit_entry where listing_id = ? and kind = any(?) and idx < ?
+                order by idx limit ?""", ps -> {
+            ps.setLong(1, listingId);
+            ps.setArray(2, ps.getConnection().createArrayOf("varchar", kinds.toArray()));
+            ps.setLong(3, head.size());
+            ps.setInt(4, KINDS_MAX);
+        }, rs -> rs.getLong(1));
+        return new ListingEntriesView(listingId, head.size(), head.note(), inclusions(indexes, head.size()), 0,
+                indexes.size(), indexes.size());
     }
 
     /** The consistency proof from tree size {@code from} to {@code to}; 400 unless 0 ≤ from ≤ to ≤ latest. */

@@ -23,6 +23,13 @@ import java.util.List;
  * same way, then recomputes every published result it can from the log alone ({@link Recomputation}:
  * sealed openings) and prints one line per result, {@code AGREES} or {@code DISAGREES} with where;
  * it exits 0 when the log verifies and every result agrees, 1 otherwise, 2 when the log cannot be read.
+ *
+ * <p>
+ * {@code pdf <file> [--key <verifier key>]} checks instead the proof a document (成交确认书,
+ * 成交结果公示) carries inside its PDF, offline ({@link DocumentProof}): prints each proved entry and
+ * each document fact it proves, then {@code OK: ...} (exit 0) when every proof verifies and every
+ * stated fact is proved, {@code FAILED: ...} (exit 1) otherwise, exit 2 when the file cannot be read
+ * or carries no proof.
  */
 public final class VerifyCommand {
 
@@ -35,6 +42,9 @@ public final class VerifyCommand {
 
     /** Runs the command with {@code args}, printing to {@code out} and {@code err}; returns the exit status. */
     static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("pdf")) {
+            return pdf(args, out, err);
+        }
         boolean recompute = args.length > 0 && args[0].equals("recompute");
         List<String> positional = new ArrayList<>();
         String pinned = null;
@@ -92,5 +102,35 @@ public final class VerifyCommand {
         err.println("FAILED: " + counts + ", " + disagreeing + " disagree with the published ones"
                 + (log.ok() ? "" : "; the log does not verify"));
         return 1;
+    }
+
+    /** {@code pdf <file> [--key <verifier key>]}: the exit code of checking the document's attached proof. */
+    static int pdf(String[] args, PrintStream out, PrintStream err) {
+        String file = null;
+        String pinned = null;
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--key") && i + 1 < args.length) {
+                pinned = args[++i];
+            } else if (file == null) {
+                file = args[i];
+            } else {
+                file = null;
+                break;
+            }
+        }
+        if (file == null) {
+            err.println("usage: Verifier pdf <document.pdf> [--key <verifier key>]");
+            return 2;
+        }
+        DocumentProof.Result result;
+        try {
+            result = DocumentProof.check(java.nio.file.Files.readAllBytes(Path.of(file)), pinned);
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("cannot read the document's proof: " + e.getMessage());
+            return 2;
+        }
+        result.lines().forEach(out::println);
+        (result.ok() ? out : err).println((result.ok() ? "OK: " : "FAILED: ") + result.summary());
+        return result.ok() ? 0 : 1;
     }
 }

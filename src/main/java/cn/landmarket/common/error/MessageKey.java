@@ -188,6 +188,7 @@ public enum MessageKey {
     OBJECTION_ALREADY_ANSWERED("objection.already-answered"),
     OBJECTION_NOTHING_TO_SUSPEND("objection.nothing-to-suspend"),
     OBJECTION_NOT_SUSPENDING("objection.not-suspending"),
+    DOCUMENT_NO_DEPOSIT("document.no-deposit"),
     LISTING_RELIST_NOT_FAILED("listing.relist-not-failed"),
     LISTING_RELIST_PRICE_TOO_LOW("listing.relist-price-too-low"),
     LISTING_ALREADY_RELISTED("listing.already-relisted"),
