@@ -17,8 +17,8 @@ import cn.landmarket.listing.ListingStatus;
 import cn.landmarket.listing.PaymentTerms;
 import cn.landmarket.listing.SaleFormat;
 import cn.landmarket.settlement.TradeStatus;
-import cn.landmarket.web.ChineseNumerals;
-import cn.landmarket.web.Formats;
+import cn.landmarket.common.ChineseNumerals;
+import cn.landmarket.common.Grouping;
 
 /** The Chinese words and number formats of the documents: money with its capital numerals, areas, dates, states. */
 final class DocumentTexts {
@@ -43,7 +43,7 @@ final class DocumentTexts {
     /** {@code 10,000 平方米（15.0000 亩，1.0000 公顷）}. */
     static String area(Area area) {
         return area == null ? "—"
-                : Formats.grouped(area.m2()) + " 平方米（" + Formats.grouped(area.mu()) + " 亩，" + area.hectares() + " 公顷）";
+                : Grouping.grouped(area.m2()) + " 平方米（" + Grouping.grouped(area.mu()) + " 亩，" + area.hectares() + " 公顷）";
     }
 
     static String minute(OffsetDateTime time) {
@@ -90,6 +90,7 @@ final class DocumentTexts {
             case ANNOUNCED -> "公告中";
             case LISTING -> "挂牌中";
             case TIMED_BIDDING -> "限时竞价中";
+            case LOTTERY -> "限价摇号中";
             case SUSPENDED -> "已中止";
             case TERMINATED -> "已终止";
             case SOLD -> "已成交";
@@ -106,6 +107,7 @@ final class DocumentTexts {
             case AWAITING_PAYMENT -> "待付款";
             case SETTLED -> "已结清";
             case DEFAULTED -> "已违约";
+            case DECLINED -> "候补竞得人已放弃";
         };
     }
 

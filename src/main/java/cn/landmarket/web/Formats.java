@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import cn.landmarket.common.Grouping;
 import cn.landmarket.common.Money;
 import cn.landmarket.common.time.ApiTime;
 import io.quarkus.qute.TemplateExtension;
@@ -36,17 +37,12 @@ public final class Formats {
 
     /** 12,345 (integers with thousands separators). */
     public static String grouped(long value) {
-        return new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(value);
+        return Grouping.grouped(value);
     }
 
     /** A decimal string of the API (such as an area in 亩) with thousands separators in its integer part. */
     public static String grouped(String decimal) {
-        if (decimal == null) {
-            return "—";
-        }
-        int dot = decimal.indexOf('.');
-        String whole = dot < 0 ? decimal : decimal.substring(0, dot);
-        return grouped(Long.parseLong(whole)) + (dot < 0 ? "" : decimal.substring(dot));
+        return Grouping.grouped(decimal);
     }
 
     /**

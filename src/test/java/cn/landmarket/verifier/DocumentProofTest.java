@@ -186,10 +186,10 @@ class DocumentProofTest {
         Path none = Files.write(dir.resolve("none.pdf"), PdfRenderer.render(
                 "<html><head><title>t</title></head><body><p>t</p></body></html>", List.of(),
                 PdfRenderer.calendar(Instant.EPOCH, ZoneOffset.UTC)));
-        assertEquals(0, VerifyCommand.pdf(new String[] {"pdf", good.toString(), "--key", LOG.verifierKey()}));
-        assertEquals(0, VerifyCommand.pdf(new String[] {"pdf", good.toString()}));
-        assertEquals(1, VerifyCommand.pdf(new String[] {"pdf", bad.toString(), "--key", LOG.verifierKey()}));
-        assertEquals(2, VerifyCommand.pdf(new String[] {"pdf", none.toString()}));
-        assertEquals(2, VerifyCommand.pdf(new String[] {"pdf"}));
+        assertEquals(0, VerifyCommand.run(new String[] {"pdf", good.toString(), "--key", LOG.verifierKey()}, System.out, System.err));
+        assertEquals(0, VerifyCommand.run(new String[] {"pdf", good.toString()}, System.out, System.err));
+        assertEquals(1, VerifyCommand.run(new String[] {"pdf", bad.toString(), "--key", LOG.verifierKey()}, System.out, System.err));
+        assertEquals(2, VerifyCommand.run(new String[] {"pdf", none.toString()}, System.out, System.err));
+        assertEquals(2, VerifyCommand.run(new String[] {"pdf"}, System.out, System.err));
     }
 }
