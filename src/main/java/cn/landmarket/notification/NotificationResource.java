@@ -3,6 +3,7 @@ package cn.landmarket.notification;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -43,7 +44,7 @@ public class NotificationResource {
     @Path("/preferences")
     @RolesAllowed({Role.ENTERPRISE_GROUP, Role.TOWNSHIP_GROUP, Role.REGULATOR_GROUP})
     @Operation(summary = "Sets the caller's e-mail address, webhook URL and secret, and events (replaces all)")
-    public PreferencesView setPreferences(PreferencesRequest request) {
+    public PreferencesView setPreferences(@NotNull PreferencesRequest request) {
         return service.setPreferences(actor.get(), request);
     }
 
