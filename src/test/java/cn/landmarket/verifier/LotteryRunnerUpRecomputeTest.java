@@ -46,7 +46,7 @@ class LotteryRunnerUpRecomputeTest {
     }
 
     /** One listing's lottery round written as the service writes it (BidStore, LotteryEntry, LotteryService). */
-    private final class Lottery {
+    final class Lottery {
         final SealedLog log;
         final long listingId;
         final String listingNo;
@@ -197,7 +197,7 @@ class LotteryRunnerUpRecomputeTest {
     }
 
     /** Cap's bidder 500002, entrants 500001 and 500003 (who never reveals); 500001 and 500002 reveal. */
-    private Lottery threeEntrants(SealedLog log, long listingId) {
+    Lottery threeEntrants(SealedLog log, long listingId) {
         Lottery l = new Lottery(log, listingId, "500002");
         l.enter("500001");
         l.enter("500003");
@@ -320,7 +320,7 @@ class LotteryRunnerUpRecomputeTest {
     // ---- runner-up awards ----
 
     /** An open sale: bids, the sale, then the choice when the winner's trade opens, as SettlementService logs them. */
-    private static final class Sale {
+    static final class Sale {
         final SealedLog log;
         final long listingId;
         final Long reserveFen;
@@ -425,7 +425,7 @@ class LotteryRunnerUpRecomputeTest {
     }
 
     /** Bids A 1.1e9, B 1.2e9, C 1.3e9, B 1.25e9, A 1.4e9: A wins; C (1.3e9) is the runner-up, then B at its best. */
-    private static Sale fiveBids(SealedLog log, long listingId, Long reserveFen) {
+    static Sale fiveBids(SealedLog log, long listingId, Long reserveFen) {
         Sale s = new Sale(log, listingId, reserveFen);
         s.bid("A00001", 1_100_000_000L);
         s.bid("B00002", 1_200_000_000L);
@@ -436,7 +436,7 @@ class LotteryRunnerUpRecomputeTest {
         return s;
     }
 
-    private static List<Object[]> cThenB(boolean bEligible) {
+    static List<Object[]> cThenB(boolean bEligible) {
         return List.<Object[]>of(new Object[] {"C00003", 3, 1_300_000_000L, true},
                 new Object[] {"B00002", 4, 1_250_000_000L, bEligible});
     }
