@@ -161,7 +161,9 @@ class ArchitectureTest {
      * into the verifier jar as well (keep the maven-shade-plugin includes in pom.xml in step).
      */
     private static final List<Class<?>> SHARED_RULES = List.of(cn.landmarket.auction.SealedOpening.class,
-            cn.landmarket.auction.SealedCommitment.class, cn.landmarket.auction.QuotationValidity.class);
+            cn.landmarket.auction.SealedCommitment.class, cn.landmarket.auction.QuotationValidity.class,
+            cn.landmarket.auction.LotteryDraw.class, cn.landmarket.auction.LotteryCommitment.class,
+            cn.landmarket.settlement.RunnerUpRule.class);
 
     private static boolean isPureAudit(JavaClass c) {
         return PURE_AUDIT.stream().anyMatch(p -> c.getName().equals(p.getName())

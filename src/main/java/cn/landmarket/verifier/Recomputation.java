@@ -8,7 +8,7 @@ import java.util.Set;
  * log", "Recomputing results"): the {@link Recomputer} reads the log once, front to back, and hands
  * each recomputation the entries of the types it names, in log order; at the end each says, per
  * result, whether its own recomputation agrees with what was published and, where not, which
- * entries disagree. A new kind of result (a lottery draw, a runner-up award) is one more class
+ * entries disagree. A new kind of result is one more class
  * listed in {@link #all()}; it should decide with the same plain rule class the service uses.
  */
 public interface Recomputation {
@@ -27,6 +27,6 @@ public interface Recomputation {
 
     /** Every recomputation the verifier runs, each new (they keep state while the log is read). */
     static List<Recomputation> all() {
-        return List.of(new SealedOpeningRecomputation());
+        return List.of(new SealedOpeningRecomputation(), new LotteryDrawRecomputation(), new RunnerUpRecomputation());
     }
 }

@@ -167,7 +167,7 @@ class RecomputeTest {
     }
 
     /** A log source over entries in memory (no checkpoints: the recomputation needs none). */
-    private record ListSource(List<byte[]> entries) implements LogSource {
+    record ListSource(List<byte[]> entries) implements LogSource {
         @Override
         public String key() {
             return "";

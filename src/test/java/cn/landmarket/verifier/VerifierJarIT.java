@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
@@ -109,6 +110,25 @@ class VerifierJarIT {
     }
 
     @Test
+    void theJarRecomputesALotteryDrawAndARunnerUpAwardWithTheRuleClassesItBundles() throws Exception {
+        Path export = Files.createDirectory(work.resolve("draw-and-award"));
+        SignedNote.Signer signer = TestExports.signer();
+        SealedLog log = new SealedLog();
+        new LotteryRunnerUpRecomputeTest().threeEntrants(log, 4).draw();
+        LotteryRunnerUpRecomputeTest.Sale sale = LotteryRunnerUpRecomputeTest.fiveBids(log, 5, null);
+        Map<String, Object> choice = sale.choice(LotteryRunnerUpRecomputeTest.cThenB(true), 0);
+        sale.held(choice);
+        sale.offered(choice);
+        TestExports.write(export, log.entries, 1, signer);
+        Run run = verifierJar("recompute", export.toString(), "--key", signer.verifierKey());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("lottery draw, listing 4 (GT-510722-2026-000004): AGREES: drawn among 3 entrants"),
+                run.out());
+        assertTrue(run.out().contains("runner-up award, listing 5: AGREES: bidder C00003 at 1300000000 fen (sequence 3) "
+                + "among 2 other bidders; offered"), run.out());
+    }
+
+    @Test
     void theJarHoldsTheVerifierThePureAuditAndSharedRuleClassesAndJacksonCoreButNoOtherServerClass() throws Exception {
         List<String> stray = new ArrayList<>();
         try (JarFile jar = new JarFile(JAR.toFile())) {
@@ -118,8 +138,9 @@ class VerifierJarIT {
                             && !n.matches("(META-INF/versions/\\d+/)?com/fasterxml/jackson/core/.*")
                             && !n.matches("cn/landmarket/audit/(CanonicalCheck|Checkpoint|CompactRange|MerkleTree"
                                     + "|SignedNote)(\\$.*)?\\.class")
-                            && !n.matches("cn/landmarket/auction/(SealedOpening|SealedCommitment|QuotationValidity)"
-                                    + "(\\$.*)?\\.class"))
+                            && !n.matches("cn/landmarket/auction/(SealedOpening|SealedCommitment|QuotationValidity"
+                                    + "|LotteryDraw|LotteryCommitment)(\\$.*)?\\.class")
+                            && !n.matches("cn/landmarket/settlement/RunnerUpRule(\\$.*)?\\.class"))
                     .forEach(stray::add);
         }
         assertEquals(List.of(), stray, "classes in the verifier jar that are not the verifier's");
