@@ -32,7 +32,19 @@ public record AfterSale(RunnerUpView runnerUp, List<ObjectionView> objections) {
         }
 
         public AfterSale of(Actor actor, long listingId) {
-            return new AfterSale(runnerUp(actor, listingId), objections.ofListing(actor, listingId));
+            return new AfterSale(runnerUp(actor, listingId), objections(actor, listingId));
+        }
+
+        /** The objections to the listing's result; none for a listing never announced (404 from the service). */
+        public List<ObjectionView> objections(Actor actor, long listingId) {
+            try {
+                return objections.ofListing(actor, listingId);
+            } catch (ApiException notAnnounced) {
+                if (notAnnounced.code() != ErrorCode.NOT_FOUND) {
+                    throw notAnnounced;
+                }
+                return List.of();
+            }
         }
 
         /** The listing's runner-up, or null when it has none (404 from the service). */
