@@ -322,4 +322,99 @@ public interface EntTexts {
 
     @Message("异议成立，结算自此暂停：暂停期间不受理确认和付款（付款将退回），各项期限停止计算，解除暂停后顺延。")
     String settlement_suspended_note();
+
+    // ---- a runner-up's offer and objections to results (issue 17) ----
+
+    @Message("候补成交")
+    String runner_up_offer_title();
+
+    @Message("原竞得人违约（未按期签约或付款），本标的按您最后一次有效报价向您候补成交。您可在确认期限内接受成交确认书，也可以放弃。")
+    String runner_up_offer_intro();
+
+    @Message("您的最后有效报价（成交价）")
+    String runner_up_price();
+
+    @Message("放弃不算违约：不扣保证金、不限制报名，保证金按未竞得退还，已付款项退还；标的解除冻结，可由出让方重新挂牌。")
+    String runner_up_decline_rules();
+
+    @Message("放弃候补成交…")
+    String decline_link();
+
+    @Message("确认放弃候补成交")
+    String decline_title();
+
+    @Message("放弃后不能撤回，本标的不再向您成交。")
+    String decline_warning();
+
+    @Message("放弃此次成交")
+    String decline_button();
+
+    @Message("返回，不放弃")
+    String decline_cancel();
+
+    @Message("放弃时间")
+    String declined_at();
+
+    @Message("结果异议")
+    String objections_title();
+
+    @Message("您对已公布结果提出的异议及其处理情况。")
+    String objections_intro();
+
+    @Message("尚未提出异议。")
+    String objections_none();
+
+    @Message("对结果提出异议")
+    String objection_title();
+
+    @Message("竞买人可在结果公示期内对成交结果提出异议，写明理由；每个竞买人对同一结果只能提出一次。异议理由只有您和监管部门可见，公开结果只显示异议数量和处理结果。")
+    String objection_intro();
+
+    @Message("成交结果")
+    String objection_outcome();
+
+    @Message("{#when outcome}{#is SOLD}成交{#is UNSOLD}流拍{/when}")
+    String result_outcome(cn.landmarket.oversight.ResultView.Outcome outcome);
+
+    @Message("公示期截止")
+    String objection_period_ends();
+
+    @Message("公示期已结束，不能再提出异议。")
+    String objection_period_over();
+
+    @Message("此标的尚无结果，结果公布后才能提出异议。")
+    String objection_no_result();
+
+    @Message("异议理由")
+    String objection_reasons();
+
+    @Message("最多 {n} 字。")
+    String objection_reasons_hint(int n);
+
+    @Message("提交异议")
+    String objection_submit();
+
+    @Message("异议已提交，等待监管部门答复。")
+    String objection_lodged();
+
+    @Message("提出时间")
+    String objection_lodged_at();
+
+    @Message("{#when status}{#is LODGED}待答复{#is UPHELD}异议成立{#is REJECTED}异议不成立{/when}")
+    String objection_status(cn.landmarket.oversight.ObjectionStatus status);
+
+    @Message("监管答复")
+    String objection_answer();
+
+    @Message("答复时间")
+    String objection_answered_at();
+
+    @Message("结算已因此暂停")
+    String objection_suspends();
+
+    @Message("暂停已解除")
+    String objection_lifted();
+
+    @Message("提出异议或查看异议")
+    String objection_link();
 }

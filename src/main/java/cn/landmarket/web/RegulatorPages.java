@@ -39,7 +39,13 @@ import cn.landmarket.listing.ListingView;
 import cn.landmarket.listing.ReasonRequest;
 import cn.landmarket.oversight.BidderIdentity;
 import cn.landmarket.oversight.DossierView;
+import cn.landmarket.oversight.AnswerObjectionRequest;
+import cn.landmarket.oversight.ObjectionDecision;
+import cn.landmarket.oversight.ObjectionService;
+import cn.landmarket.oversight.ObjectionStatus;
+import cn.landmarket.oversight.ObjectionView;
 import cn.landmarket.oversight.OversightService;
+import cn.landmarket.settlement.RunnerUpView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -50,7 +56,10 @@ import io.quarkus.qute.TemplateInstance;
  * audit log entries checked in the browser (as {@code GET /api/oversight/listings/{id}/dossier}) and
  * the reveal of the identities behind its bidder numbers, with a reason, logged (as
  * {@code GET /api/oversight/listings/{id}/identities}). Rejection and termination are confirmed on a
- * page of their own, where the reason is given.
+ * page of their own, where the reason is given. The objections to results of its jurisdiction,
+ * awaiting an answer first, with the answer (as {@code POST /api/objections/{id}/answer}) and the
+ * lift of a suspension of settlement (as {@code .../lift}); the dossier shows the listing's
+ * objections and runner-up.
  */
 @Path("/regulator")
 @PermitAll
@@ -75,7 +84,11 @@ public class RegulatorPages {
         static native TemplateInstance confirm(Page page, ListingView listing, String action, String reason,
                 Refusal refusal);
 
-        static native TemplateInstance dossier(Page page, DossierView dossier, List<LogEntry> entries);
+        static native TemplateInstance dossier(Page page, DossierView dossier, List<LogEntry> entries,
+                List<ObjectionView> objections, RunnerUpView runnerUp);
+
+        static native TemplateInstance objections(Page page, List<ObjectionView> pending, List<ObjectionView> answered,
+                Refusal refusal, AnswerForm form, String done);
 
         static native TemplateInstance reveal(Page page, ListingView listing, String reason, Refusal refusal);
 
@@ -122,6 +135,28 @@ public class RegulatorPages {
 
     @Inject
     OversightService oversight;
+
+    @Inject
+    ObjectionService objectionService;
+
+    @Inject
+    AfterSale.Reader afterSale;
+
+    /** What the regulator typed in a refused answer, shown again in that objection's form. */
+    public record AnswerForm(long objectionId, String decision, String reasons, boolean suspend) {
+
+        public boolean decided(long id, String value) {
+            return objectionId == id && value.equals(decision);
+        }
+
+        public String reasonsOf(long id) {
+            return objectionId == id ? reasons : "";
+        }
+
+        public boolean suspends(long id) {
+            return objectionId == id && suspend;
+        }
+    }
 
 
     // ---- the console: queue and live listings -------------------------------------------------------
@@ -289,7 +324,11 @@ public class RegulatorPages {
     private TemplateInstance dossierPage(Page p, DossierView dossier) {
         List<LogEntry> entries = dossier.auditLog() == null ? List.of()
                 : dossier.auditLog().entries().stream().map(LogEntry::of).toList();
-        return Templates.dossier(p, dossier, entries).setLocale(p.locale());
+        Actor actor = pages.requireViewer(Role.REGULATOR);
+        long id = dossier.listing().id();
+        AfterSale after = afterSale.of(actor, id);
+        return Templates.dossier(p, dossier, entries, after.objections(), after.runnerUp())
+                .setLocale(p.locale());
     }
 
     /** The reveal's form on a page of its own: where the dossier's dialog leads without a script. */
@@ -328,5 +367,76 @@ public class RegulatorPages {
         }
         return Response.ok(Templates.identities(p, listings.get(actor, id), identities).setLocale(p.locale()))
                 .header("Cache-Control", "no-store").build();
+    }
+
+    // ---- objections to results: answer and lift -----------------------------------------------------
+
+    /** What the objections page may say was just done (after the 303 of an answer or a lift). */
+    static final List<String> OBJECTION_DONE = List.of("answered", "lifted");
+
+    @GET
+    @Path("objections")
+    @Operation(hidden = true)
+    public TemplateInstance objections(@QueryParam("done") String done) {
+        Actor actor = pages.requireViewer(Role.REGULATOR);
+        return objectionsPage(actor, null, null, done != null && OBJECTION_DONE.contains(done) ? done : null);
+    }
+
+    private TemplateInstance objectionsPage(Actor actor, Refusal refusal, AnswerForm form, String done) {
+        List<ObjectionView> pending = objectionService.mine(actor, ObjectionStatus.LODGED, FIRST_PAGE).items();
+        List<ObjectionView> answered = objectionService.mine(actor, null, FIRST_PAGE).items().stream()
+                .filter(o -> o.status() != ObjectionStatus.LODGED).toList();
+        Page p = pages.page();
+        return Templates.objections(p, pending, answered, refusal, form, done).setLocale(p.locale());
+    }
+
+    @POST
+    @Path("objections/{id}/answer")
+    @Operation(hidden = true)
+    public Response answer(@PathParam("id") long id, @FormParam(FormToken.FIELD) String csrf,
+            @FormParam("decision") String decision, @FormParam("reasons") String reasons,
+            @FormParam("suspendSettlement") String suspend) {
+        pages.checkForm(csrf);
+        Actor actor = pages.requireViewer(Role.REGULATOR);
+        boolean suspends = "true".equals(suspend);
+        try {
+            objectionService.answer(actor, id, new AnswerObjectionRequest(decision(decision), reasons, suspends));
+        } catch (ApiException e) {
+            if (e.code() == ErrorCode.NOT_FOUND) {
+                throw e;
+            }
+            Refusal refusal = Refusal.of(e, pages.page().locale());
+            return Response.status(refusal.status()).entity(objectionsPage(actor, refusal,
+                    new AnswerForm(id, decision, reasons == null ? "" : reasons, suspends), null)).build();
+        }
+        return Response.seeOther(URI.create("/regulator/objections?done=answered")).build();
+    }
+
+    /** The decision a form names, or null (refused by the service as a missing decision). */
+    private static ObjectionDecision decision(String value) {
+        for (ObjectionDecision d : ObjectionDecision.values()) {
+            if (d.name().equals(value)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    @POST
+    @Path("objections/{id}/lift")
+    @Operation(hidden = true)
+    public Response lift(@PathParam("id") long id, @FormParam(FormToken.FIELD) String csrf) {
+        pages.checkForm(csrf);
+        Actor actor = pages.requireViewer(Role.REGULATOR);
+        try {
+            objectionService.lift(actor, id);
+        } catch (ApiException e) {
+            if (e.code() == ErrorCode.NOT_FOUND) {
+                throw e;
+            }
+            Refusal refusal = Refusal.of(e, pages.page().locale());
+            return Response.status(refusal.status()).entity(objectionsPage(actor, refusal, null, null)).build();
+        }
+        return Response.seeOther(URI.create("/regulator/objections?done=lifted")).build();
     }
 }

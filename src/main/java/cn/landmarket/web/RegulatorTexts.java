@@ -715,4 +715,93 @@ public interface RegulatorTexts {
 
     @Message("{#when reason}{#is UNMATCHED}无对应报名的来款{#is WRONG_PAYER}非企业本名账户付款{#is LATE}逾期到账{#is EXCESS}超额或取得资格后到账{#is NOT_WINNER}未竞得或流拍退还保证金{#is OVERPAYMENT}成交价款多付{#is PAYMENT_NOT_ACCEPTED}成交不再接受付款{/when}")
     String refund_reason_of(RefundReason reason);
+
+    // ---- objections to results and the runner-up (issue 17) ----
+
+    @Message("结果异议")
+    String nav_objections();
+
+    @Message("结果异议")
+    String objections_title();
+
+    @Message("辖区内竞买人对已公布结果提出的异议，待答复的在前。每项异议答复一次：支持（异议成立）或驳回（异议不成立），须写明理由；支持时可同时暂停该标的结算，待核查后解除。")
+    String objections_intro();
+
+    @Message("辖区内没有异议。")
+    String objections_none();
+
+    @Message("待答复")
+    String objections_pending();
+
+    @Message("已答复")
+    String objections_answered();
+
+    @Message("{#when status}{#is LODGED}待答复{#is UPHELD}异议成立{#is REJECTED}异议不成立{/when}")
+    String objection_status_of(cn.landmarket.oversight.ObjectionStatus status);
+
+    @Message("标的 {no} 的异议")
+    String objection_heading(String no);
+
+    @Message("提出时间")
+    String objection_lodged_at();
+
+    @Message("公示期截止")
+    String objection_period_ends();
+
+    @Message("异议理由")
+    String objection_reasons();
+
+    @Message("答复")
+    String objection_decision();
+
+    @Message("支持：异议成立")
+    String decision_uphold();
+
+    @Message("驳回：异议不成立")
+    String decision_reject();
+
+    @Message("答复理由")
+    String answer_reasons();
+
+    @Message("同时暂停该标的结算（仅在支持异议时）")
+    String suspend_settlement();
+
+    @Message("提交答复")
+    String answer_button();
+
+    @Message("答复时间")
+    String objection_answered_at();
+
+    @Message("监管答复")
+    String objection_answer();
+
+    @Message("结算暂停中")
+    String objection_suspending();
+
+    @Message("暂停已解除")
+    String objection_lifted();
+
+    @Message("解除结算暂停")
+    String lift_button();
+
+    @Message("{#when what}{#is 'answered'}已答复异议。{#is 'lifted'}已解除结算暂停。{/when}")
+    String objection_done(String what);
+
+    @Message("次高价候补")
+    String runner_up_title();
+
+    @Message("此标的没有次高价候补（未设候补成交、尚未结束或无符合条件的竞买人）。")
+    String runner_up_none();
+
+    @Message("{#when status}{#is HELD}保证金暂留，等待竞得人结算{#is RELEASED}竞得人已结算，保证金退还{#is OFFERED}竞得人违约，已向其候补成交{#is ACCEPTED}已接受候补成交{#is DECLINED}已放弃候补成交{#is DEFAULTED}候补成交后违约{/when}")
+    String runner_up_status_of(cn.landmarket.settlement.RunnerUpStatus status);
+
+    @Message("候补报价")
+    String runner_up_price();
+
+    @Message("候补成交")
+    String runner_up_trade();
+
+    @Message("决定时间")
+    String runner_up_decided_at();
 }

@@ -106,7 +106,7 @@ public class TownshipPages {
         static native TemplateInstance trades(Page page, List<Sale> sales, List<Sale> toConfirm);
 
         static native TemplateInstance trade(Page page, TradeView trade, ListingView listing,
-                TradePages.Confirmation confirmation, Refusal refusal, Split split);
+                TradePages.Confirmation confirmation, Refusal refusal, Split split, AfterSale afterSale);
     }
 
     /** A sold listing with its trade, and how its price was split once settled (else null). */
@@ -211,6 +211,9 @@ public class TownshipPages {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    AfterSale.Reader afterSale;
 
     private PageView<ListingView> ownListings(Actor actor) {
         return listings.search(actor, new ListingSearch(), new PageRequest(0, SHOWN));
@@ -543,7 +546,8 @@ public class TownshipPages {
         Actor actor = pages.requireViewer(Role.TOWNSHIP);
         TradeView t = trades.get(actor, id);
         Page p = pages.page();
-        return Templates.trade(p, t, listings.get(actor, t.listingId()), confirmation(t), null, split(t))
+        return Templates.trade(p, t, listings.get(actor, t.listingId()), confirmation(t), null, split(t),
+                afterSale.of(actor, t.listingId()))
                 .setLocale(p.locale());
     }
 
@@ -597,7 +601,8 @@ public class TownshipPages {
             TradeView t = trades.get(actor, id);
             Page p = pages.page();
             return Response.status(e.code().status()).entity(Templates.trade(p, t, listings.get(actor, t.listingId()),
-                    confirmation(t), Refusal.of(e, p.locale()), split(t)).setLocale(p.locale())).build();
+                    confirmation(t), Refusal.of(e, p.locale()), split(t),
+                    afterSale.of(actor, t.listingId())).setLocale(p.locale())).build();
         }
         return Response.seeOther(URI.create("/township/trades/" + id)).build();
     }

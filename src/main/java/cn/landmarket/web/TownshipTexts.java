@@ -489,4 +489,42 @@ public interface TownshipTexts {
 
     @Message("还有 {n} 项必填内容未填写；填齐后按全部规则检查。")
     String check_unfilled(int n);
+
+    // ---- a listing's runner-up and the outcomes of objections (issue 17) ----
+
+    @Message("次高价候补")
+    String runner_up_title();
+
+    @Message("竞买号 {no}，报价 {price}")
+    String runner_up_bid(String no, String price);
+
+    @Message("{#when status}{#is HELD}保证金暂留，等待竞得人结算{#is RELEASED}竞得人已结算，候补保证金退还{#is OFFERED}竞得人违约，已按其报价向其候补成交{#is ACCEPTED}已接受候补成交{#is DECLINED}已放弃候补成交，标的可重新挂牌{#is DEFAULTED}候补成交后违约，标的可重新挂牌{/when}")
+    String runner_up_status(cn.landmarket.settlement.RunnerUpStatus status);
+
+    @Message("结果异议")
+    String objections_title();
+
+    @Message("出让方只能看到异议的处理结果，看不到异议理由和异议人。")
+    String objections_note();
+
+    @Message("没有异议。")
+    String objections_none();
+
+    @Message("{#when status}{#is LODGED}待答复{#is UPHELD}异议成立{#is REJECTED}异议不成立{/when}")
+    String objection_status(cn.landmarket.oversight.ObjectionStatus status);
+
+    @Message("提出时间")
+    String objection_lodged_at();
+
+    @Message("答复时间")
+    String objection_answered_at();
+
+    @Message("结算")
+    String objection_settlement();
+
+    @Message("暂停中")
+    String objection_suspending();
+
+    @Message("暂停已于 {at} 解除")
+    String objection_lifted(String at);
 }

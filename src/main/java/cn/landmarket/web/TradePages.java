@@ -33,7 +33,9 @@ import io.quarkus.qute.TemplateInstance;
  * 我的成交: the trades the signed-in enterprise bought (as {@code GET /api/trades/{id}}, 404 for
  * anyone else's), the confirmation it accepts (as {@code POST /api/trades/{id}/confirmations}: the
  * page shows the exact text and sends its SHA-256, computed here with the code the service checks
- * it against), and where payment and settlement stand.
+ * it against), and where payment and settlement stand. A runner-up's offer after the winner's
+ * default is shown as such, and may be declined (as {@code POST /api/trades/{id}/decline}) after a
+ * confirmation step of its own.
  */
 @Path("/my/trades")
 @PermitAll
@@ -46,6 +48,8 @@ public class TradePages {
 
         static native TemplateInstance trade(Page page, TradeView trade, ListingView listing, Confirmation confirmation,
                 Refusal refusal);
+
+        static native TemplateInstance decline(Page page, TradeView trade, ListingView listing, Refusal refusal);
     }
 
     /** The text the buyer is shown, the hash its acceptance sends, and whether it may accept now. */
@@ -104,6 +108,34 @@ public class TradePages {
             Page p = pages.page();
             return Response.status(e.code().status()).entity(Templates.trade(p, t, listings.publicGet(t.listingId()),
                     Confirmation.of(t), Refusal.of(e, p.locale())).setLocale(p.locale())).build();
+        }
+        return Response.seeOther(URI.create("/my/trades/" + id)).build();
+    }
+
+    /** The confirmation step before a runner-up declines the lot offered to it. */
+    @GET
+    @Path("{id}/decline")
+    @Operation(hidden = true)
+    public TemplateInstance confirmDecline(@PathParam("id") long id) {
+        Actor actor = EnterprisePages.enterprise(pages);
+        TradeView t = trades.get(actor, id);
+        Page p = pages.page();
+        return Templates.decline(p, t, listings.publicGet(t.listingId()), null).setLocale(p.locale());
+    }
+
+    @POST
+    @Path("{id}/decline")
+    @Operation(hidden = true)
+    public Response decline(@PathParam("id") long id, @FormParam(FormToken.FIELD) String csrf) {
+        pages.checkForm(csrf);
+        Actor actor = EnterprisePages.enterprise(pages);
+        try {
+            settlement.decline(actor, id);
+        } catch (ApiException e) {
+            TradeView t = trades.get(actor, id);
+            Page p = pages.page();
+            return Response.status(e.code().status()).entity(Templates.decline(p, t,
+                    listings.publicGet(t.listingId()), Refusal.of(e, p.locale())).setLocale(p.locale())).build();
         }
         return Response.seeOther(URI.create("/my/trades/" + id)).build();
     }
