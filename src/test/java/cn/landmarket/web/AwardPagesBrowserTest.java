@@ -133,22 +133,27 @@ class AwardPagesBrowserTest {
             assertTrue(b.text("main").contains("竞得人报价时间异常"), b.text("main"));
             checkPages(b, runnerUp.code(), List.of(objectionPage, "/my/objections"));
 
-            // the regulator upholds it and suspends settlement
+            // the regulator upholds it and suspends settlement (other tests' objections may wait in the
+            // same list: act on this one)
+            long objectionId = RestAssured.given().auth().oauth2(Tokens.regulator(TestData.CITY_REGULATOR)).when()
+                    .get("/api/listings/" + id + "/objections").then().statusCode(200).extract().jsonPath()
+                    .getLong("[0].id");
+            String mine = "#objection-" + objectionId;
             signIn(b, TestData.CITY_REGULATOR, "/regulator/objections");
-            b.find("#pending input[name='decision'][value='UPHOLD']").click();
-            b.find("#pending textarea[name='reasons']").sendKeys("经核查异议成立");
-            b.find("#pending input[name='suspendSettlement']").click();
+            b.find(mine + " input[name='decision'][value='UPHOLD']").click();
+            b.find(mine + " textarea[name='reasons']").sendKeys("经核查异议成立");
+            b.find(mine + " input[name='suspendSettlement']").click();
             checkPages(b, TestData.CITY_REGULATOR, List.of("/regulator/objections", "/regulator/listings/" + id));
             b.get("/lang/zh?back=" + Links.encode("/regulator/objections"));
-            b.find("#pending input[name='decision'][value='UPHOLD']").click();
-            b.find("#pending textarea[name='reasons']").sendKeys("经核查异议成立");
-            b.find("#pending input[name='suspendSettlement']").click();
-            b.find("#pending .rg-answer button[type='submit']").click();
+            b.find(mine + " input[name='decision'][value='UPHOLD']").click();
+            b.find(mine + " textarea[name='reasons']").sendKeys("经核查异议成立");
+            b.find(mine + " input[name='suspendSettlement']").click();
+            b.find(mine + " .rg-answer button[type='submit']").click();
             b.waitFor("answered", d -> d.getCurrentUrl().contains("done=answered"));
             assertEquals("已答复异议。", b.text("#done"));
-            assertTrue(b.all("#pending li").isEmpty(), "nothing pending");
-            assertTrue(b.text("#answered").contains("经核查异议成立"), b.text("#answered"));
-            assertTrue(b.text("#answered").contains("结算暂停中"), b.text("#answered"));
+            assertTrue(b.all("#pending " + mine).isEmpty(), "no longer pending");
+            assertTrue(b.text("#answered " + mine).contains("经核查异议成立"), b.text("#answered " + mine));
+            assertTrue(b.text("#answered " + mine).contains("结算暂停中"), b.text("#answered " + mine));
             checkPages(b, TestData.CITY_REGULATOR, List.of("/regulator/objections"));
 
             // the seller sees the outcome and that settlement is suspended, not the reasons
@@ -161,11 +166,11 @@ class AwardPagesBrowserTest {
             // the regulator lifts the suspension
             signIn(b, TestData.CITY_REGULATOR, "/regulator/objections");
             b.get("/lang/zh?back=" + Links.encode("/regulator/objections"));
-            b.find("#answered button.resume").click();
+            b.find(mine + " button.resume").click();
             b.waitFor("lifted", d -> d.getCurrentUrl().contains("done=lifted"));
             assertEquals("已解除结算暂停。", b.text("#done"));
-            assertTrue(b.all("#answered button.resume").isEmpty(), "nothing left to lift");
-            assertTrue(b.text("#answered").contains("暂停已解除"), b.text("#answered"));
+            assertTrue(b.all(mine + " button.resume").isEmpty(), "nothing left to lift");
+            assertTrue(b.text("#answered " + mine).contains("暂停已解除"), b.text("#answered " + mine));
 
             // the winner defaults: the runner-up sees the offer as such and the decline step
             clock.advance(Duration.ofDays(20));
