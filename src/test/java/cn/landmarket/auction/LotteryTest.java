@@ -35,6 +35,8 @@ import cn.landmarket.settlement.SettlementSweep;
 import cn.landmarket.testing.Auctions;
 import cn.landmarket.testing.BankFeed;
 import cn.landmarket.testing.Fixtures;
+import cn.landmarket.testing.SealedSales;
+import cn.landmarket.testing.SealedSales.Bidder;
 import cn.landmarket.testing.StandardMarket;
 import cn.landmarket.testing.TestClock;
 import cn.landmarket.testing.TestData;
@@ -84,25 +86,8 @@ class LotteryTest {
         clock.reset();
     }
 
-    private record Bidder(String code, String serial, long registrationId, String bidderNo) {
-        String token() {
-            return Tokens.enterprise(code);
-        }
-    }
-
     private Bidder qualifiedBidder(long listingId) {
-        String serial = "L" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
-        String code = data.enterprise(serial, EnterpriseStatus.VERIFIED);
-        JsonPath view = given().auth().oauth2(Tokens.enterprise(code)).contentType(ContentType.JSON).body("{}")
-                .when().post("/api/listings/" + listingId + "/registrations").then().statusCode(201)
-                .extract().jsonPath();
-        BankFeed.deliver(BankFeed.credit("DEP-" + view.getLong("id"), view.getString("payTo.virtualAccount"),
-                "4000000.00", "测试企业" + serial, clock.instant())).statusCode(200)
-                .body("outcome", equalTo("QUALIFIED"));
-        String bidderNo = given().auth().oauth2(Tokens.enterprise(code)).when()
-                .get("/api/listings/" + listingId + "/registrations/mine").then().statusCode(200).extract()
-                .jsonPath().getString("bidderNo");
-        return new Bidder(code, serial, view.getLong("id"), bidderNo);
+        return SealedSales.qualifiedBidder(data, clock, listingId);
     }
 
     private static String random32() {
