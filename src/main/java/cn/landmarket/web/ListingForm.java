@@ -15,6 +15,7 @@ import jakarta.ws.rs.FormParam;
 import cn.landmarket.common.Money;
 import cn.landmarket.common.error.Localizer;
 import cn.landmarket.common.error.MessageKey;
+import cn.landmarket.listing.CapAction;
 import cn.landmarket.listing.ListingRequest;
 import cn.landmarket.listing.ListingView;
 import cn.landmarket.listing.PaymentTerms;
@@ -78,6 +79,11 @@ public class ListingForm {
     public String balanceDueDays;
     @FormParam("saleFormat")
     public String saleFormat;
+    @FormParam("capAction")
+    public String capAction;
+    /** The checkbox: "true" when ticked, absent (null) when not, as the API's absent field means false. */
+    @FormParam("runnerUpAward")
+    public String runnerUpAward;
 
     /** A form filled with a listing's terms (a draft's, to edit or to show). */
     static ListingForm of(ListingView l) {
@@ -107,6 +113,8 @@ public class ListingForm {
         f.firstDueDays = text(p.firstDueDays());
         f.balanceDueDays = text(p.balanceDueDays());
         f.saleFormat = l.saleFormat() == null ? "" : l.saleFormat().name();
+        f.capAction = l.capAction() == null ? "" : l.capAction().name();
+        f.runnerUpAward = l.runnerUpAward() ? "true" : null;
         return f;
     }
 
@@ -149,9 +157,16 @@ public class ListingForm {
             case "paymentTerms.firstDueDays" -> firstDueDays;
             case "paymentTerms.balanceDueDays" -> balanceDueDays;
             case "saleFormat" -> saleFormat;
+            case "capAction" -> capAction;
+            case "runnerUpAward" -> runnerUpAward;
             default -> null;
         };
         return v == null ? "" : v;
+    }
+
+    /** Whether the runner-up award is ticked. */
+    public boolean awardsRunnerUp() {
+        return "true".equals(runnerUpAward) || "on".equals(runnerUpAward);
     }
 
     public boolean instalments() {
@@ -201,12 +216,30 @@ public class ListingForm {
                 r.invalid("saleFormat");
             }
         }
+        CapAction action = null;
+        if (!blank(capAction)) {
+            try {
+                action = CapAction.valueOf(capAction.strip());
+            } catch (IllegalArgumentException e) {
+                r.invalid("capAction");
+            }
+        }
+        Boolean runnerUp = null;
+        if (!blank(runnerUpAward)) {
+            if (awardsRunnerUp()) {
+                runnerUp = Boolean.TRUE;
+            } else if ("false".equals(runnerUpAward)) {
+                runnerUp = Boolean.FALSE;
+            } else {
+                r.invalid("runnerUpAward");
+            }
+        }
         List<String> regions = blank(eligibleRegions) ? null
                 : Arrays.stream(eligibleRegions.split("[,，、\\s]+")).filter(s -> !s.isEmpty()).toList();
         PaymentTerms terms = new PaymentTerms(mode, r.small(confirm), r.small(share), r.small(first), r.small(balance));
         ListingRequest request = new ListingRequest(certificate, blank(title) ? null : title,
                 blank(description) ? null : description, area, paddy, grain, r.small(term), start, step, dep, cap,
-                reserve, announce, registration, begin, end, r.small(countdown), regions, terms, format);
+                reserve, announce, registration, begin, end, r.small(countdown), regions, terms, format, action, runnerUp);
         return new Parsed(request, r.unreadable);
     }
 

@@ -308,4 +308,37 @@ public interface LotTexts {
 
     @Message("标的详情")
     String lot_details();
+
+    @Message("报价达到最高限价 {cap} 时竞价停止，转入限价摇号：合格竞买人在 {entry} 分钟内接受最高限价并提交随机数的承诺值报名摇号（达到最高限价的出价人自动参加），此后 {reveal} 分钟内公开随机数，然后以全部公开的随机数和平台的随机数计算种子摇号，中签者以最高限价竞得；未公开随机数的报名者仍参加摇号。")
+    String rule_cap_lottery(String cap, int entry, int reveal);
+
+    @Message("达到最高限价时")
+    String cap_action();
+
+    @Message("交易结束，达到最高限价的出价竞得")
+    String cap_end_sale();
+
+    @Message("限价摇号（报名 {entry} 分钟，公开随机数 {reveal} 分钟）")
+    String cap_lottery(int entry, int reveal);
+
+    @Message("候补竞得")
+    String runner_up();
+
+    @Message("竞得人违约时，由出价次高的合格竞买人按其本人最后有效出价候补竞得")
+    String runner_up_yes();
+
+    @Message("不设候补，竞得人违约时标的释放")
+    String runner_up_no();
+
+    @Message("竞得人违约的，标的由出价次高（不低于底价）的竞买人按其本人最后有效出价候补竞得，候补人另有签约和付款期限；候补人放弃或违约的，标的释放。")
+    String rule_runner_up();
+
+    @Message("进入限价摇号页面")
+    String lottery_link();
+
+    @Message("摇号报名截止")
+    String lottery_entry_deadline();
+
+    @Message("公开随机数截止（摇号）")
+    String lottery_reveal_deadline();
 }

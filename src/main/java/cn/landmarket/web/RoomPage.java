@@ -173,9 +173,15 @@ public class RoomPage {
     @GET
     @Operation(hidden = true)
     public Response room(@PathParam("id") long id, @QueryParam("placed") String placed) {
-        if (listings.publicGet(id).saleFormat() == SaleFormat.SEALED_QUOTATION) {
+        ListingView shown = listings.publicGet(id);
+        if (shown.saleFormat() == SaleFormat.SEALED_QUOTATION) {
             // A sealed listing has no bidding room: its quotations have their own page.
             return Response.seeOther(URI.create("/listings/" + id + "/quotation")).build();
+        }
+        if (LotteryPage.inRound(shown) && placed == null) {
+            // The bidding stopped at the cap: the lottery round has its own page until the draw (a bid's
+            // receipt, which this room shows after the bid, stays here, with a link to that page).
+            return Response.seeOther(URI.create("/listings/" + id + "/lottery")).build();
         }
         Page p = pages.page();
         Optional<Actor> enterprise = enterprise(p);

@@ -203,4 +203,7 @@ public interface RoomTexts {
 
     @Message("在审计日志中验证这笔出价")
     String receipt_verify();
+
+    @Message("竞价已达到最高限价，转入限价摇号：进入摇号页面")
+    String lottery_link();
 }

@@ -44,6 +44,7 @@ import cn.landmarket.common.error.Localizer;
 import cn.landmarket.common.error.MessageKey;
 import cn.landmarket.common.security.Actor;
 import cn.landmarket.common.security.Role;
+import cn.landmarket.listing.CapAction;
 import cn.landmarket.listing.ListingDates;
 import cn.landmarket.listing.ListingPreview;
 import cn.landmarket.listing.ListingRequest;
@@ -175,10 +176,10 @@ public class TownshipPages {
 
     /** Every field the listing form checks, as the API names them. */
     static final List<String> FIELDS = List.of("certificateId", "title", "description", "lotAreaM2", "lotPaddyAreaM2",
-            "lotGrainCapacityKg", "termYears", "saleFormat", "startPrice", "increment", "deposit", "priceCap", "reservePrice",
-            "announceAt", "registrationDeadline", "listingStart", "listingEnd", "countdownSeconds", "eligibleRegions",
+            "lotGrainCapacityKg", "termYears", "saleFormat", "startPrice", "increment", "deposit", "priceCap", "capAction",
+            "reservePrice", "announceAt", "registrationDeadline", "listingStart", "listingEnd", "countdownSeconds", "eligibleRegions",
             "paymentTerms.mode", "paymentTerms.confirmWithinWorkingDays", "paymentTerms.firstSharePercent",
-            "paymentTerms.firstDueDays", "paymentTerms.balanceDueDays");
+            "paymentTerms.firstDueDays", "paymentTerms.balanceDueDays", "runnerUpAward");
 
     /** The relist form as typed. */
     public record RelistForm(String startPrice, String deposit, String priceCap, String reservePrice,
@@ -264,6 +265,7 @@ public class TownshipPages {
         f.countdownSeconds = "300";
         f.paymentMode = PaymentTerms.Mode.FULL.name();
         f.saleFormat = SaleFormat.OPEN_ASCENDING.name();
+        f.capAction = CapAction.END_SALE.name();
         f.confirmWithinWorkingDays = String.valueOf(listings.ruleNumbers().confirmationMinWorkingDays());
         f.firstSharePercent = "100";
         f.firstDueDays = "30";

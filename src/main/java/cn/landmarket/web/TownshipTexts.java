@@ -181,7 +181,7 @@ public interface TownshipTexts {
     @Message("（选填）")
     String optional();
 
-    @Message("{#when name}{#is 'certificateId'}证书{#is 'title'}标题{#is 'description'}说明{#is 'lotAreaM2'}挂牌面积（平方米）{#is 'lotPaddyAreaM2'}其中水田面积（平方米）{#is 'lotGrainCapacityKg'}粮食产能（千克）{#is 'termYears'}出让年限（年）{#is 'saleFormat'}交易方式{#is 'startPrice'}起始价（元）{#is 'increment'}加价幅度（元）{#is 'deposit'}竞买保证金（元）{#is 'priceCap'}最高限价（元）{#is 'reservePrice'}保留价（元）{#is 'announceAt'}公告发布时间{#is 'registrationDeadline'}报名截止时间{#is 'listingStart'}挂牌开始时间{#is 'listingEnd'}挂牌截止时间{#is 'countdownSeconds'}限时竞价倒计时（秒）{#is 'eligibleRegions'}竞买人所在地区{#is 'paymentTerms'}付款方式{#is 'paymentTerms.mode'}付款方式{#is 'paymentTerms.confirmWithinWorkingDays'}签署确认书期限（工作日）{#is 'paymentTerms.firstSharePercent'}首期比例（%）{#is 'paymentTerms.firstDueDays'}付款期限（日）{#is 'paymentTerms.balanceDueDays'}尾款期限（日）{#else}{name}{/when}")
+    @Message("{#when name}{#is 'certificateId'}证书{#is 'title'}标题{#is 'description'}说明{#is 'lotAreaM2'}挂牌面积（平方米）{#is 'lotPaddyAreaM2'}其中水田面积（平方米）{#is 'lotGrainCapacityKg'}粮食产能（千克）{#is 'termYears'}出让年限（年）{#is 'saleFormat'}交易方式{#is 'capAction'}达到最高限价时{#is 'runnerUpAward'}候补竞得{#is 'startPrice'}起始价（元）{#is 'increment'}加价幅度（元）{#is 'deposit'}竞买保证金（元）{#is 'priceCap'}最高限价（元）{#is 'reservePrice'}保留价（元）{#is 'announceAt'}公告发布时间{#is 'registrationDeadline'}报名截止时间{#is 'listingStart'}挂牌开始时间{#is 'listingEnd'}挂牌截止时间{#is 'countdownSeconds'}限时竞价倒计时（秒）{#is 'eligibleRegions'}竞买人所在地区{#is 'paymentTerms'}付款方式{#is 'paymentTerms.mode'}付款方式{#is 'paymentTerms.confirmWithinWorkingDays'}签署确认书期限（工作日）{#is 'paymentTerms.firstSharePercent'}首期比例（%）{#is 'paymentTerms.firstDueDays'}付款期限（日）{#is 'paymentTerms.balanceDueDays'}尾款期限（日）{#else}{name}{/when}")
     String field(String name);
 
     @Message("必填，不超过 200 字。")
@@ -527,4 +527,34 @@ public interface TownshipTexts {
 
     @Message("暂停已于 {at} 解除")
     String objection_lifted(String at);
+
+    @Message("出价达到最高限价时怎样处理（只在设有最高限价时起作用）。成交：达到最高限价的出价竞得，交易结束。限价摇号：竞价停止，合格竞买人可在 {entry} 分钟内接受最高限价参加摇号，再用 {reveal} 分钟公开各自的随机数，然后按公开的规则摇号，中签者以最高限价竞得；限价摇号须设最高限价，只用于公开增价竞价。分钟数按系统设置在拟定时写入挂牌。")
+    String rule_cap_action(int entry, int reveal);
+
+    @Message("达到最高限价的出价竞得，交易结束")
+    String cap_end_sale();
+
+    @Message("限价摇号（接受最高限价的合格竞买人摇号决定竞得人）")
+    String cap_lottery();
+
+    @Message("限价摇号：报名摇号 {entry} 分钟，公开随机数 {reveal} 分钟")
+    String cap_lottery_windows(int entry, int reveal);
+
+    @Message("选填。勾选后，竞得人违约时，标的由出价次高的合格竞买人按其本人最后有效出价候补竞得（有自己的签约和付款期限），不再直接释放；候补人放弃或也违约的，标的释放，可重新挂牌。")
+    String rule_runner_up();
+
+    @Message("竞得人违约时由次高出价人候补竞得")
+    String runner_up_yes();
+
+    @Message("不设候补：竞得人违约时标的释放")
+    String runner_up_no();
+
+    @Message("摇号报名截止")
+    String lottery_entry_deadline();
+
+    @Message("公开随机数截止（摇号）")
+    String lottery_reveal_deadline();
+
+    @Message("查看限价摇号")
+    String lottery_page();
 }

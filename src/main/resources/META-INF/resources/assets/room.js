@@ -169,6 +169,11 @@
     $('room-status').textContent = t('status.' + status);
     $('room-countdown-label').textContent = t('countdown.' + status);
     announce(t('announce_status', t('status.' + status)));
+    var lottery = $('room-lottery');
+    if (lottery) {
+      // A bid reached the cap of a listing that draws lots there: the round has its own page.
+      lottery.hidden = status !== 'LOTTERY';
+    }
     formFollowsStatus();
   }
   function setPrice(yuan) {

@@ -331,6 +331,69 @@ class TownshipPagesTest {
     }
 
     @Test
+    void theFormOffersTheLotteryAtTheCapAndTheRunnerUpAwardAndADraftKeepsBoth() {
+        String t = township();
+        long cert = Fixtures.issue(Fixtures.linkage(t, 100_000));
+        township(t).when().get("/township/listings/new?certificate=" + cert).then().statusCode(200)
+                .body(containsString("<select id=\"capAction\" name=\"capAction\""),
+                        containsString("<option value=\"END_SALE\" selected>"),
+                        containsString("<option value=\"LOTTERY\">"),
+                        containsString("合格竞买人可在 30 分钟内接受最高限价参加摇号，再用 30 分钟公开各自的随机数"),
+                        containsString("<input id=\"runnerUpAward\" name=\"runnerUpAward\" type=\"checkbox\" value=\"true\" aria"));
+
+        // LOTTERY without a price cap: the API's own message next to the field, in either language; nothing frozen
+        Map<String, Object> form = form(cert, clock.instant());
+        form.put("capAction", "LOTTERY");
+        form.remove("priceCap");
+        Map<String, Object> api = new HashMap<>(Fixtures.listing(cert, 10_000, clock.instant()));
+        api.put("capAction", "LOTTERY");
+        api.remove("priceCap");
+        String zh = apiMessage(t, api, "capAction", "zh");
+        assertTrue(zh != null && !zh.isBlank(), "the API names capAction");
+        township(t).formParams(form).when().post("/township/listings").then().statusCode(400)
+                .body(containsString(zh), containsString("<option value=\"LOTTERY\" selected>"));
+        township(t).header("Accept-Language", "en").formParams(form).when().post("/township/listings").then()
+                .statusCode(400).body(containsString(apiMessage(t, api, "capAction", "en")));
+        township(t).formParams(form).when().post("/township/listings/preview").then().statusCode(200)
+                .body(containsString(zh));
+        assertEquals(0, frozen(cert));
+        form.put("capAction", "RAFFLE");
+        township(t).formParams(form).when().post("/township/listings").then().statusCode(400);
+        form.put("capAction", "LOTTERY");
+        form.put("priceCap", Fixtures.listing(cert, 10_000, clock.instant()).get("priceCap"));
+        form.put("runnerUpAward", "maybe");
+        township(t).formParams(form).when().post("/township/listings").then().statusCode(400);
+        assertEquals(0, frozen(cert));
+
+        // With a cap, LOTTERY and the runner-up award ticked: the draft keeps both, and the pages show them
+        form.put("runnerUpAward", "true");
+        String location = township(t).formParams(form).when().post("/township/listings").then().statusCode(303)
+                .extract().header("Location");
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        JsonPath view = given().auth().oauth2(Tokens.township(t)).when().get("/api/listings/" + id).then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals("LOTTERY", view.getString("capAction"));
+        assertEquals(30, view.getInt("lotteryEntryMinutes"));
+        assertTrue(view.getBoolean("runnerUpAward"));
+        township(t).when().get("/township/listings/" + id).then().statusCode(200)
+                .body(containsString("限价摇号：报名摇号 30 分钟，公开随机数 30 分钟"),
+                        containsString("竞得人违约时由次高出价人候补竞得"));
+
+        // Unticked and without a choice of action: no runner-up, and the sale ends at the cap
+        long other = Fixtures.issue(Fixtures.linkage(t, 100_000));
+        Map<String, Object> plain = form(other, clock.instant());
+        location = township(t).formParams(plain).when().post("/township/listings").then().statusCode(303)
+                .extract().header("Location");
+        long plainId = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        view = given().auth().oauth2(Tokens.township(t)).when().get("/api/listings/" + plainId).then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals("END_SALE", view.getString("capAction"));
+        assertEquals(false, view.getBoolean("runnerUpAward"));
+        township(t).when().get("/township/listings/" + plainId).then().statusCode(200)
+                .body(containsString("达到最高限价的出价竞得，交易结束"), containsString("不设候补：竞得人违约时标的释放"));
+    }
+
+    @Test
     void anUnsoldListingIsRelistedAsANewDraft() {
         long id = sold.inBidding(Map.of());
         clock.advance(Duration.ofDays(22));
