@@ -63,6 +63,41 @@ public final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(js, args);
     }
 
+    /**
+     * Records every script error and Content-Security-Policy violation of the pages loaded from now
+     * on, for {@link #assertNoPageErrors}.
+     */
+    public Browser trapPageErrors() {
+        cdp("Page.addScriptToEvaluateOnNewDocument", Map.of("source", "window.pageErrors = [];"
+                + " window.addEventListener('error', function (e) { window.pageErrors.push('error: ' + e.message); });"
+                + " document.addEventListener('securitypolicyviolation', function (e) {"
+                + "   window.pageErrors.push('csp: ' + e.violatedDirective + ' ' + e.blockedURI); });"));
+        return this;
+    }
+
+    /** Fails when the page has had a script error or a CSP violation since {@link #trapPageErrors}. */
+    public void assertNoPageErrors() {
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), script("return window.pageErrors || [];"),
+                "script errors or CSP violations");
+    }
+
+    /**
+     * Signs in as the organisation {@code code} through the development sign-in page (its button when
+     * the page offers one, else the form for other organisations) and waits to be back at {@code back}.
+     */
+    public Browser signIn(String code, String back) {
+        get("/signin?back=" + cn.landmarket.web.Links.encode(back));
+        List<WebElement> button = all("button[data-org='" + code + "']");
+        if (button.isEmpty()) {
+            find("form.other input[name='org']").sendKeys(code);
+            find("form.other button[type='submit']").click();
+        } else {
+            button.get(0).click();
+        }
+        waitFor("signed in as " + code + " and back at " + back, d -> d.getCurrentUrl().endsWith(back));
+        return this;
+    }
+
     /** Sends a command of the Chrome DevTools protocol to this window and returns its answer. */
     public Map<String, Object> cdp(String command, Map<String, Object> parameters) {
         return driver.executeCdpCommand(command, parameters);

@@ -58,24 +58,7 @@ class AwardPagesBrowserTest {
         clock.reset();
     }
 
-    /** Signs in through the development sign-in page: a listed organisation by its button, an enterprise typed. */
-    private static void signIn(Browser b, String code, String back) {
-        b.get("/signin?back=" + Links.encode(back));
-        if (b.all("button[data-org='" + code + "']").isEmpty()) {
-            b.find("form.other input[name='org']").sendKeys(code);
-            b.find("form.other button[type='submit']").click();
-        } else {
-            b.find("button[data-org='" + code + "']").click();
-        }
-        b.waitFor(d -> d.getCurrentUrl().endsWith(back));
-    }
 
-    private static void trapErrors(Browser b) {
-        b.cdp("Page.addScriptToEvaluateOnNewDocument", Map.of("source", "window.pageErrors = [];"
-                + " window.addEventListener('error', function (e) { window.pageErrors.push('error: ' + e.message); });"
-                + " document.addEventListener('securitypolicyviolation', function (e) {"
-                + "   window.pageErrors.push('csp: ' + e.violatedDirective + ' ' + e.blockedURI); });"));
-    }
 
     /** Each path in Chinese and English: its language, no missing text, no serious axe violation, no script error; then at 375 px. */
     private void checkPages(Browser b, String org, List<String> paths) {
@@ -93,7 +76,7 @@ class AwardPagesBrowserTest {
         }
         b.get("/lang/zh?back=" + Links.encode(paths.get(0)));
         try (Browser narrow = Browsers.open(375, 800).at(server)) {
-            signIn(narrow, org, paths.get(0));
+            narrow.signIn(org, paths.get(0));
             for (String lang : List.of("zh", "en")) {
                 narrow.get("/lang/" + lang + "?back=" + Links.encode(paths.get(0)));
                 for (String path : paths) {
@@ -121,9 +104,9 @@ class AwardPagesBrowserTest {
         String objectionPage = "/my/objections/listings/" + id;
 
         try (Browser b = Browsers.open().at(server)) {
-            trapErrors(b);
+            b.trapPageErrors();
             // the losing bidder lodges its objection from its overview
-            signIn(b, runnerUp.code(), "/my");
+            b.signIn(runnerUp.code(), "/my");
             b.find("a[href='" + objectionPage + "']").click();
             b.waitFor(d -> d.getCurrentUrl().endsWith(objectionPage));
             b.find("#reasons").sendKeys("竞得人报价时间异常");
@@ -139,7 +122,7 @@ class AwardPagesBrowserTest {
                     .get("/api/listings/" + id + "/objections").then().statusCode(200).extract().jsonPath()
                     .getLong("[0].id");
             String mine = "#objection-" + objectionId;
-            signIn(b, TestData.CITY_REGULATOR, "/regulator/objections");
+            b.signIn(TestData.CITY_REGULATOR, "/regulator/objections");
             b.find(mine + " input[name='decision'][value='UPHOLD']").click();
             b.find(mine + " textarea[name='reasons']").sendKeys("经核查异议成立");
             b.find(mine + " input[name='suspendSettlement']").click();
@@ -157,14 +140,14 @@ class AwardPagesBrowserTest {
             checkPages(b, TestData.CITY_REGULATOR, List.of("/regulator/objections"));
 
             // the seller sees the outcome and that settlement is suspended, not the reasons
-            signIn(b, TestData.TOWNSHIP_A, "/township/trades/" + winnerTrade);
+            b.signIn(TestData.TOWNSHIP_A, "/township/trades/" + winnerTrade);
             assertTrue(b.text("#after-sale").contains("异议成立"), b.text("#after-sale"));
             assertTrue(b.text("#after-sale").contains("暂停中"), b.text("#after-sale"));
             assertFalse(b.text("main").contains("报价时间异常"), "no reasons for the seller");
             checkPages(b, TestData.TOWNSHIP_A, List.of("/township/trades/" + winnerTrade));
 
             // the regulator lifts the suspension
-            signIn(b, TestData.CITY_REGULATOR, "/regulator/objections");
+            b.signIn(TestData.CITY_REGULATOR, "/regulator/objections");
             b.get("/lang/zh?back=" + Links.encode("/regulator/objections"));
             b.find(mine + " button.resume").click();
             b.waitFor("lifted", d -> d.getCurrentUrl().contains("done=lifted"));
@@ -178,7 +161,7 @@ class AwardPagesBrowserTest {
             long offer = RestAssured.given().auth().oauth2(Tokens.township(TestData.TOWNSHIP_A)).when()
                     .get("/api/listings/" + id + "/runner-up").then().statusCode(200).extract().jsonPath()
                     .getLong("tradeId");
-            signIn(b, runnerUp.code(), "/my/trades/" + offer);
+            b.signIn(runnerUp.code(), "/my/trades/" + offer);
             assertTrue(b.text("#runner-up-offer").contains("原竞得人违约"), b.text("#runner-up-offer"));
             b.find("#decline-link").click();
             b.waitFor(d -> d.getCurrentUrl().endsWith("/my/trades/" + offer + "/decline"));

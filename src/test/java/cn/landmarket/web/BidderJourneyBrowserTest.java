@@ -88,12 +88,6 @@ class BidderJourneyBrowserTest {
         return "/listings/" + id + "/room";
     }
 
-    /** Signs in through the development sign-in page by clicking the organisation, and comes back to {@code back}. */
-    private static void signIn(Browser b, String code, String back) {
-        b.get("/signin?back=" + Links.encode(back));
-        b.find("button[data-org='" + code + "']").click();
-        b.waitFor(d -> d.getCurrentUrl().endsWith(back));
-    }
 
     private static void awaitLive(Browser b) {
         b.waitFor("the live feed connected", d -> "live".equals(b.find("#room").getAttribute("data-connection")));
@@ -116,17 +110,7 @@ class BidderJourneyBrowserTest {
         assertEquals(List.of(), b.seriousAccessibilityViolations(), page);
     }
 
-    /** Records every script error and Content-Security-Policy violation of the pages loaded from now on. */
-    private static void trapErrors(Browser b) {
-        b.cdp("Page.addScriptToEvaluateOnNewDocument", Map.of("source", "window.pageErrors = [];"
-                + " window.addEventListener('error', function (e) { window.pageErrors.push('error: ' + e.message); });"
-                + " document.addEventListener('securitypolicyviolation', function (e) {"
-                + "   window.pageErrors.push('csp: ' + e.violatedDirective + ' ' + e.blockedURI); });"));
-    }
 
-    private static void assertNoPageErrors(Browser b) {
-        assertEquals(List.of(), b.script("return window.pageErrors;"), "no script error, nothing the CSP blocked");
-    }
 
     private static String bidderNo(String code, long id) {
         return given().auth().oauth2(Tokens.enterprise(code)).when()
@@ -141,7 +125,7 @@ class BidderJourneyBrowserTest {
     private String registerAndPayDeposit(Bidder who, long id, boolean checkAccessibility) {
         Browser b = who.b();
         String page = "/my/listings/" + id + "/registration";
-        signIn(b, who.code(), page);
+        b.signIn(who.code(), page);
         assertFalse(b.all("li.met[data-condition='ENTERPRISE_VERIFIED']").isEmpty(), "its conditions are shown");
         assertTrue(b.all("li.unmet").isEmpty(), "every condition is met");
         if (checkAccessibility) {
@@ -244,8 +228,8 @@ class BidderJourneyBrowserTest {
             Bidder b = new Bidder(data.enterprise(serialB, EnterpriseStatus.VERIFIED), serialB, browserB);
             Browser ba = a.b();
             Browser bb = b.b();
-            trapErrors(ba);
-            trapErrors(bb);
+            ba.trapPageErrors();
+            bb.trapPageErrors();
 
             // Sign in, register, pay the deposit: qualified, shown live.
             ba.get("/signin?back=" + Links.encode("/my"));
@@ -352,7 +336,7 @@ class BidderJourneyBrowserTest {
                 assertFalse(br.find("#bid-review").isEnabled(), "the form's buttons are off");
                 assertEquals("¥22,400,000.00", br.text("#room-price"));
                 assertNotReloaded(br, "the close");
-                assertNoPageErrors(br);
+                br.assertNoPageErrors();
             }
             assertAccessible(ba, "room: closed");
 
@@ -418,8 +402,8 @@ class BidderJourneyBrowserTest {
             assertTrue(ba.all("table.refunds").isEmpty(), "the winner is owed nothing back");
             assertEquals("没有应退给本企业的款项。", ba.text("p.empty"));
 
-            assertNoPageErrors(ba);
-            assertNoPageErrors(bb);
+            ba.assertNoPageErrors();
+            bb.assertNoPageErrors();
         }
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -76,20 +75,7 @@ class CentreConsoleBrowserTest {
                 .jsonPath();
     }
 
-    /** Records every script error and Content-Security-Policy violation of the pages loaded from now on. */
-    private static void trapErrors(Browser b) {
-        b.cdp("Page.addScriptToEvaluateOnNewDocument", Map.of("source", "window.pageErrors = [];"
-                + " window.addEventListener('error', function (e) { window.pageErrors.push('error: ' + e.message); });"
-                + " document.addEventListener('securitypolicyviolation', function (e) {"
-                + "   window.pageErrors.push('csp: ' + e.violatedDirective + ' ' + e.blockedURI); });"));
-    }
 
-    /** Signs in as the trading centre's usual operator. */
-    private static void signInOperator(Browser b, String back) {
-        b.get("/signin?back=" + Links.encode(back));
-        b.find("button[data-org='MYJYZX']").click();
-        b.waitFor(d -> d.getCurrentUrl().endsWith(back));
-    }
 
     /** Signs in as another operator of the centre, under a name of one's choosing. */
     private static void signInOperatorNamed(Browser b, String name, String back) {
@@ -111,7 +97,7 @@ class CentreConsoleBrowserTest {
         String tx = "CTB-" + System.nanoTime();
         long id;
         try (Browser maker = Browsers.open().at(server); Browser checker = Browsers.open().at(server)) {
-            signInOperator(maker, "/centre/notices");
+            maker.signIn("MYJYZX", "/centre/notices");
             type(maker, "#transactionId", tx);
             type(maker, "#account", bidder.account());
             type(maker, "#amount", bidder.deposit());
@@ -152,8 +138,8 @@ class CentreConsoleBrowserTest {
         }
         String township = fresh;
         try (Browser b = Browsers.open().at(server)) {
-            trapErrors(b);
-            signInOperator(b, "/centre/organisations");
+            b.trapPageErrors();
+            b.signIn("MYJYZX", "/centre/organisations");
             // The file is read into the box (a byte order mark dropped), for the dry run.
             java.nio.file.Path file = java.nio.file.Files.createTempFile("townships", ".csv");
             java.nio.file.Files.write(file, ("\uFEFF代码,名称\n" + township + ",浏览器导入镇\n")
@@ -228,8 +214,8 @@ class CentreConsoleBrowserTest {
         List<String> paths = List.of("/centre", "/centre/notices", "/centre/notices/mismatches", "/centre/organisations",
                 "/centre/enterprises", "/centre/refunds", "/centre/calendar", "/centre/calendar?month=2099-03");
         try (Browser b = Browsers.open().at(server)) {
-            trapErrors(b);
-            signInOperator(b, "/centre");
+            b.trapPageErrors();
+            b.signIn("MYJYZX", "/centre");
             for (String lang : List.of("zh-CN", "en")) {
                 if (lang.equals("en")) {
                     b.get("/lang/en?back=" + Links.encode("/centre"));
@@ -252,7 +238,7 @@ class CentreConsoleBrowserTest {
             assertEquals(List.of(), b.seriousAccessibilityViolations(), "en refusal: accessibility");
         }
         try (Browser b = Browsers.open(375, 800).at(server)) {
-            signInOperator(b, "/centre");
+            b.signIn("MYJYZX", "/centre");
             for (String lang : List.of("zh", "en")) {
                 b.get("/lang/" + lang + "?back=" + Links.encode("/centre"));
                 for (String path : paths) {
@@ -266,7 +252,7 @@ class CentreConsoleBrowserTest {
     @Test
     void theConsoleIsUsableByKeyboard() {
         try (Browser b = Browsers.open().at(server)) {
-            signInOperator(b, "/centre");
+            b.signIn("MYJYZX", "/centre");
             // Tab from the top of the page reaches the console's links, each with a visible focus.
             var actions = new org.openqa.selenium.interactions.Actions(b.driver());
             boolean reached = false;

@@ -77,21 +77,7 @@ class EnterprisePagesBrowserTest {
         return "K" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
     }
 
-    /** Signs in as any organisation through the development sign-in page (typed: it need not be registered). */
-    private static void signIn(Browser b, String code, String back) {
-        b.get("/signin?back=" + Links.encode(back));
-        b.find("form.other input[name='org']").sendKeys(code);
-        b.find("form.other button[type='submit']").click();
-        b.waitFor(d -> d.getCurrentUrl().endsWith(back));
-    }
 
-    /** Records every script error and Content-Security-Policy violation of the pages loaded from now on. */
-    private static void trapErrors(Browser b) {
-        b.cdp("Page.addScriptToEvaluateOnNewDocument", Map.of("source", "window.pageErrors = [];"
-                + " window.addEventListener('error', function (e) { window.pageErrors.push('error: ' + e.message); });"
-                + " document.addEventListener('securitypolicyviolation', function (e) {"
-                + "   window.pageErrors.push('csp: ' + e.violatedDirective + ' ' + e.blockedURI); });"));
-    }
 
     private static String hint(Browser b) {
         return b.find("#creditCode-hint").getAttribute("data-problem");
@@ -121,8 +107,8 @@ class EnterprisePagesBrowserTest {
         String code = CreditCode.complete("91510703" + serial);
         char wrong = code.charAt(17) == '0' ? '1' : '0';
         try (Browser b = Browsers.open().at(server)) {
-            trapErrors(b);
-            signIn(b, code, "/my");
+            b.trapPageErrors();
+            b.signIn(code, "/my");
             assertTrue(b.text("main").contains("尚未在平台登记"), b.text("main"));
             b.find("main a.action[href='/my/enterprise']").click();
             b.waitFor(d -> d.getCurrentUrl().endsWith("/my/enterprise"));
@@ -180,10 +166,10 @@ class EnterprisePagesBrowserTest {
         String account = register(code, id);
         String page = "/my/listings/" + id + "/registration";
         try (Browser b = Browsers.open().at(server)) {
-            trapErrors(b);
+            b.trapPageErrors();
             b.cdp("Browser.grantPermissions", Map.of("permissions",
                     List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
-            signIn(b, code, page);
+            b.signIn(code, page);
             List<String> targets = List.of("pay-name", "pay-bank", "pay-account", "pay-amount");
             List<WebElement> buttons = b.all("button[data-copy]");
             assertEquals(targets, buttons.stream().map(e -> e.getAttribute("data-copy")).toList());
@@ -246,8 +232,8 @@ class EnterprisePagesBrowserTest {
 
         for (Map.Entry<String, List<String>> reader : Map.of(winner, winnerPages, loser, loserPages).entrySet()) {
             try (Browser b = Browsers.open().at(server)) {
-                trapErrors(b);
-                signIn(b, reader.getKey(), "/my");
+                b.trapPageErrors();
+                b.signIn(reader.getKey(), "/my");
                 for (String lang : List.of("zh-CN", "en")) {
                     if (lang.equals("en")) {
                         b.get("/lang/en?back=" + Links.encode("/my"));
@@ -266,20 +252,20 @@ class EnterprisePagesBrowserTest {
         }
         // What the pages show, so that the checks above ran on pages with content.
         try (Browser b = Browsers.open(375, 800).at(server)) {
-            signIn(b, winner, "/my/trades/" + tradeId);
+            b.signIn(winner, "/my/trades/" + tradeId);
             assertTrue(b.text("#confirmation-text").contains("buyer=" + winner));
-            signIn(b, loser, "/my/refunds");
+            b.signIn(loser, "/my/refunds");
             assertTrue(b.text("table.refunds").contains("未竞得"), b.text("main"));
-            signIn(b, loser, "/my/listings/" + open + "/registration");
+            b.signIn(loser, "/my/listings/" + open + "/registration");
             assertFalse(b.all("button.register").isEmpty(), "the conditions and the button");
-            signIn(b, winner, "/my/listings/" + open + "/registration");
+            b.signIn(winner, "/my/listings/" + open + "/registration");
             assertEquals("AWAITING_DEPOSIT", b.find("#deposit-status").getAttribute("data-status"));
 
             // At 375 px, in both languages, nothing scrolls sideways.
             for (String lang : List.of("zh", "en")) {
                 for (Map.Entry<String, List<String>> reader : Map.of(winner, winnerPages, loser, loserPages)
                         .entrySet()) {
-                    signIn(b, reader.getKey(), "/my");
+                    b.signIn(reader.getKey(), "/my");
                     b.get("/lang/" + lang + "?back=" + Links.encode("/my"));
                     for (String path : reader.getValue()) {
                         b.get(path);

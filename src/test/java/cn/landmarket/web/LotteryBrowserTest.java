@@ -62,23 +62,8 @@ class LotteryBrowserTest {
         clock.reset();
     }
 
-    private static void trapErrors(Browser b) {
-        b.cdp("Page.addScriptToEvaluateOnNewDocument", Map.of("source", "window.pageErrors = [];"
-                + " window.addEventListener('error', function (e) { window.pageErrors.push('error: ' + e.message); });"
-                + " document.addEventListener('securitypolicyviolation', function (e) {"
-                + "   window.pageErrors.push('csp: ' + e.violatedDirective + ' ' + e.blockedURI); });"));
-    }
 
-    private static void noErrors(Browser b) {
-        assertEquals(List.of(), b.script("return window.pageErrors || [];"), "script errors or CSP violations");
-    }
 
-    private static void signIn(Browser b, String enterprise, String back) {
-        b.get("/signin?back=" + Links.encode(back));
-        b.find("form.other input[name='org']").sendKeys(enterprise);
-        b.find("form.other button[type='submit']").click();
-        b.waitFor("signed in and back", d -> d.getCurrentUrl().endsWith(back));
-    }
 
     private static String page(long id) {
         return "/listings/" + id + "/lottery";
@@ -105,9 +90,9 @@ class LotteryBrowserTest {
         LotterySales.reachCap(cap, id);
         String contribution;
         try (Browser browser = Browsers.open().at(server)) {
-            trapErrors(browser);
+            browser.trapPageErrors();
             // The room sends a bidder to the lottery page.
-            signIn(browser, b.code(), "/listings/" + id);
+            browser.signIn(b.code(), "/listings/" + id);
             browser.get("/listings/" + id + "/room");
             browser.waitFor("sent on to the lottery page", d -> d.getCurrentUrl().endsWith(page(id)));
             browser.waitFor("the entry form shown by its script", d -> browser.find("#enter-form").isDisplayed());
@@ -115,7 +100,7 @@ class LotteryBrowserTest {
             assertEquals(List.of(), browser.seriousAccessibilityViolations(), "zh, entry form");
             browser.find("#enter-button").click();
             browser.waitFor("the entry", d -> !browser.all("#mine-commitment").isEmpty());
-            noErrors(browser);
+            browser.assertNoPageErrors();
 
             // The server holds the commitment the browser computed, and no contribution.
             String served = LotterySales.round(b, id).getString("entrants.find { it.mine }.commitment");
@@ -136,7 +121,7 @@ class LotteryBrowserTest {
             assertTrue(browser.find("#lottery-backup").getAttribute("href").contains(contribution),
                     "the backup file holds the contribution");
             assertEquals(List.of(), browser.seriousAccessibilityViolations(), "zh, entered");
-            noErrors(browser);
+            browser.assertNoPageErrors();
 
             // The reveal window: the form is filled from what the browser kept; the server accepts it.
             LotterySales.toRevealWindow(clock, id);
@@ -148,7 +133,7 @@ class LotteryBrowserTest {
             browser.find("#reveal-button").click();
             browser.waitFor("the revealed contribution", d -> !browser.all("#mine-contribution").isEmpty());
             assertEquals(contribution, LotterySales.round(b, id).getString("entrants.find { it.mine }.contribution"));
-            noErrors(browser);
+            browser.assertNoPageErrors();
         }
 
         // The draw, read in English at phone width.
@@ -156,7 +141,7 @@ class LotteryBrowserTest {
         drawer.drawDue();
         String winner = LotterySales.round(b, id).getString("winnerBidderNo");
         try (Browser browser = Browsers.open(375, 800).at(server)) {
-            signIn(browser, b.code(), page(id));
+            browser.signIn(b.code(), page(id));
             browser.get("/lang/en?back=" + Links.encode(page(id)));
             browser.waitFor("the draw", d -> !browser.all("#lottery-seed").isEmpty());
             assertEquals(winner, browser.text("#lottery-winner"));

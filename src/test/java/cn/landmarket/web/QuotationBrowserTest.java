@@ -67,23 +67,8 @@ class QuotationBrowserTest {
         clock.reset();
     }
 
-    private static void trapErrors(Browser b) {
-        b.cdp("Page.addScriptToEvaluateOnNewDocument", Map.of("source", "window.pageErrors = [];"
-                + " window.addEventListener('error', function (e) { window.pageErrors.push('error: ' + e.message); });"
-                + " document.addEventListener('securitypolicyviolation', function (e) {"
-                + "   window.pageErrors.push('csp: ' + e.violatedDirective + ' ' + e.blockedURI); });"));
-    }
 
-    private static void noErrors(Browser b) {
-        assertEquals(List.of(), b.script("return window.pageErrors || [];"), "script errors or CSP violations");
-    }
 
-    private static void signIn(Browser b, String enterprise, String back) {
-        b.get("/signin?back=" + Links.encode(back));
-        b.find("form.other input[name='org']").sendKeys(enterprise);
-        b.find("form.other button[type='submit']").click();
-        b.waitFor("signed in and back", d -> d.getCurrentUrl().endsWith(back));
-    }
 
     private static String page(long id) {
         return "/listings/" + id + "/quotation";
@@ -126,11 +111,11 @@ class QuotationBrowserTest {
         String backupOfC;
         String saltA;
         try (Browser b = Browsers.open().at(server)) {
-            trapErrors(b);
-            signIn(b, a.code(), page(id));
+            b.trapPageErrors();
+            b.signIn(a.code(), page(id));
             assertEquals(List.of(), b.seriousAccessibilityViolations(), "zh, commit form");
             quote(b, id, "23,000,000.00");
-            noErrors(b);
+            b.assertNoPageErrors();
 
             // The server holds the commitment the browser computed, and no amount.
             JsonPath served = quotations(a, id);
@@ -153,10 +138,10 @@ class QuotationBrowserTest {
             assertEquals("sealed-quotation-" + listingNo + "-" + a.bidderNo() + ".json",
                     b.find("#sealed-backup").getAttribute("download"));
             assertEquals(List.of(), b.seriousAccessibilityViolations(), "zh, committed");
-            noErrors(b);
+            b.assertNoPageErrors();
 
             // The second bidder quotes in the same browser, takes its backup file and forgets the rest.
-            signIn(b, c.code(), page(id));
+            b.signIn(c.code(), page(id));
             quote(b, id, "24000000");
             b.get(page(id));
             b.waitFor("the backup link", d -> b.find("#sealed-backup").isDisplayed());
@@ -172,11 +157,11 @@ class QuotationBrowserTest {
                     + "   .forEach(function (k) { localStorage.removeItem(k); });", listingNo, c.bidderNo());
             b.get(page(id));
             b.waitFor("the browser no longer keeps it", d -> b.find("#sealed-kept-no").isDisplayed());
-            noErrors(b);
+            b.assertNoPageErrors();
 
             // The reveal window: A's form is filled from what the browser kept; the server accepts it.
             SealedSales.toRevealWindow(clock, id);
-            signIn(b, a.code(), page(id));
+            b.signIn(a.code(), page(id));
             b.waitFor("filled from the browser", d -> !b.find("#reveal-filled").getText().isEmpty());
             assertEquals("23000000.00", b.find("#reveal-amount").getAttribute("value"));
             assertEquals(saltA, b.find("#reveal-salt").getAttribute("value"));
@@ -187,7 +172,7 @@ class QuotationBrowserTest {
             assertEquals("23000000.00", quotations(a, id).getString("find { it.mine }.amount"));
 
             // C reveals from its backup file; A's backup does not fit C's quotation.
-            signIn(b, c.code(), page(id));
+            b.signIn(c.code(), page(id));
             assertEquals("", b.find("#reveal-amount").getAttribute("value"), "nothing kept, nothing filled");
             Path other = Files.createTempFile("backup-of-a", ".json");
             Files.writeString(other, JSON.writeValueAsString(Map.of("format", "lm-sealed-v1", "amount", "23000000.00",
@@ -204,14 +189,14 @@ class QuotationBrowserTest {
             b.find("#reveal-button").click();
             b.waitFor("the revealed amount", d -> !b.all("#mine-amount").isEmpty());
             assertEquals("24000000.00", quotations(c, id).getString("find { it.mine }.amount"));
-            noErrors(b);
+            b.assertNoPageErrors();
         }
 
         // The opening, read in English at phone width.
         SealedSales.pastRevealDeadline(clock, id);
         opener.openDue();
         try (Browser b = Browsers.open(375, 800).at(server)) {
-            signIn(b, a.code(), page(id));
+            b.signIn(a.code(), page(id));
             b.get("/lang/en?back=" + Links.encode(page(id)));
             b.waitFor("the quotations table", d -> !b.all("#sealed-quotations").isEmpty());
             assertTrue(b.text("#sealed-quotations").contains("Winner"), b.text("#sealed-quotations"));

@@ -66,19 +66,7 @@ class RegulatorConsoleBrowserTest {
         clock.reset();
     }
 
-    private static void signIn(Browser b, String regulator, String back) {
-        b.get("/signin?back=" + Links.encode(back));
-        b.find("button[data-org='" + regulator + "']").click();
-        b.waitFor(d -> d.getCurrentUrl().endsWith(back));
-    }
 
-    /** Records every script error and Content-Security-Policy violation of the pages loaded from now on. */
-    private static void trapErrors(Browser b) {
-        b.cdp("Page.addScriptToEvaluateOnNewDocument", Map.of("source", "window.pageErrors = [];"
-                + " window.addEventListener('error', function (e) { window.pageErrors.push('error: ' + e.message); });"
-                + " document.addEventListener('securitypolicyviolation', function (e) {"
-                + "   window.pageErrors.push('csp: ' + e.violatedDirective + ' ' + e.blockedURI); });"));
-    }
 
     private long pending() {
         long cert = Fixtures.issue(Fixtures.linkage(TestData.TOWNSHIP_A, 100_000));
@@ -124,8 +112,8 @@ class RegulatorConsoleBrowserTest {
         String no = listingNo(id);
         clock.advance(Duration.ofHours(2));
         try (Browser b = Browsers.open().at(server)) {
-            trapErrors(b);
-            signIn(b, TestData.CITY_REGULATOR, "/regulator");
+            b.trapPageErrors();
+            b.signIn(TestData.CITY_REGULATOR, "/regulator");
             b.get("/");
             assertFalse(b.text("main").contains(no), "not public before the approval");
             b.get("/regulator");
@@ -148,8 +136,8 @@ class RegulatorConsoleBrowserTest {
         long id = withBids(bidders);
         String dossier = "/regulator/listings/" + id;
         try (Browser b = Browsers.open().at(server)) {
-            trapErrors(b);
-            signIn(b, TestData.CITY_REGULATOR, dossier);
+            b.trapPageErrors();
+            b.signIn(TestData.CITY_REGULATOR, dossier);
             awaitLogChecked(b);
             assertEquals("verified", b.find("#log-status").getAttribute("data-outcome"), b.text("#log"));
             List<WebElement> checks = b.all("#log-entries td.check");
@@ -219,8 +207,8 @@ class RegulatorConsoleBrowserTest {
                 "/regulator/listings/" + soldLot, "/regulator/certificates/new",
                 "/regulator/certificates/" + certificate, "/regulator/signals", "/regulator/statistics");
         try (Browser b = Browsers.open().at(server)) {
-            trapErrors(b);
-            signIn(b, TestData.CITY_REGULATOR, "/regulator");
+            b.trapPageErrors();
+            b.signIn(TestData.CITY_REGULATOR, "/regulator");
             for (String lang : List.of("zh-CN", "en")) {
                 if (lang.equals("en")) {
                     b.get("/lang/en?back=" + Links.encode("/regulator"));
@@ -244,7 +232,7 @@ class RegulatorConsoleBrowserTest {
             }
         }
         try (Browser b = Browsers.open(375, 800).at(server)) {
-            signIn(b, TestData.CITY_REGULATOR, "/regulator");
+            b.signIn(TestData.CITY_REGULATOR, "/regulator");
             for (String lang : List.of("zh", "en")) {
                 b.get("/lang/" + lang + "?back=" + Links.encode("/regulator"));
                 for (String path : paths) {

@@ -95,21 +95,7 @@ class RoomBrowserTest {
         return Long.parseLong(b.find("#room-countdown").getAttribute("data-remaining"));
     }
 
-    /** Records every script error and Content-Security-Policy violation of the pages loaded from now on. */
-    private static void trapErrors(Browser b) {
-        b.cdp("Page.addScriptToEvaluateOnNewDocument", Map.of("source", "window.pageErrors = [];"
-                + " window.addEventListener('error', function (e) { window.pageErrors.push('error: ' + e.message); });"
-                + " document.addEventListener('securitypolicyviolation', function (e) {"
-                + "   window.pageErrors.push('csp: ' + e.violatedDirective + ' ' + e.blockedURI); });"));
-    }
 
-    /** Signs in as the enterprise through the development sign-in page and comes back to {@code back}. */
-    private static void signIn(Browser b, String enterprise, String back) {
-        b.get("/signin?back=" + Links.encode(back));
-        b.find("form.other input[name='org']").sendKeys(enterprise);
-        b.find("form.other button[type='submit']").click();
-        b.waitFor(d -> d.getCurrentUrl().endsWith(back));
-    }
 
     @Test
     void aBidPlacedThroughTheApiAppearsInTheWatchersPageWithoutAReload() {
@@ -117,7 +103,7 @@ class RoomBrowserTest {
         String enterprise = bidder(id);
         String number = bidderNo(enterprise, id);
         try (Browser b = Browsers.open().at(server)) {
-            trapErrors(b);
+            b.trapPageErrors();
             enter(b, id);
             assertEquals("暂无出价", b.text("#room-price"));
             b.script("window.sameDocument = 'yes';");
@@ -197,8 +183,8 @@ class RoomBrowserTest {
         listings.advanceTimeline();
         String me = bidder(id);
         try (Browser b = Browsers.open().at(server)) {
-            trapErrors(b);
-            signIn(b, me, room(id));
+            b.trapPageErrors();
+            b.signIn(me, room(id));
             awaitLive(b);
             assertEquals("ANNOUNCED", b.find("#room").getAttribute("data-status"));
             assertTrue(b.all("#bid-form").isEmpty(), "no bid form before bidding opens");
@@ -230,8 +216,8 @@ class RoomBrowserTest {
         String me = bidder(id);
         String number = bidderNo(me, id);
         try (Browser b = Browsers.open().at(server)) {
-            trapErrors(b);
-            signIn(b, me, room(id));
+            b.trapPageErrors();
+            b.signIn(me, room(id));
             awaitLive(b);
             assertEquals("贰仟万元整", b.text("#bid-capitals"));
             b.find("#bid-amount").clear();
@@ -311,7 +297,7 @@ class RoomBrowserTest {
             assertEquals(List.of(), b.seriousAccessibilityViolations(), "en, public");
         }
         try (Browser b = Browsers.open().at(server)) {
-            signIn(b, me, room(id));
+            b.signIn(me, room(id));
             awaitLive(b);
             assertEquals(List.of(), b.seriousAccessibilityViolations(), "zh, bid form");
             b.find("#bid-review").click();
@@ -324,7 +310,7 @@ class RoomBrowserTest {
         try (Browser b = Browsers.open(375, 800).at(server)) {
             enter(b, id);
             assertFalse(b.scrollsSideways(), "375 px, public: " + b.overflowing());
-            signIn(b, me, room(id));
+            b.signIn(me, room(id));
             awaitLive(b);
             assertFalse(b.scrollsSideways(), "375 px, bid form: " + b.overflowing());
             b.find("#bid-review").click();

@@ -68,18 +68,7 @@ class TownshipConsoleBrowserTest {
         clock.reset();
     }
 
-    private static void signIn(Browser b, String code, String back) {
-        b.get("/signin?back=" + Links.encode(back));
-        b.find("button[data-org='" + code + "']").click();
-        b.waitFor(d -> d.getCurrentUrl().endsWith(back));
-    }
 
-    private static void trapErrors(Browser b) {
-        b.cdp("Page.addScriptToEvaluateOnNewDocument", Map.of("source", "window.pageErrors = [];"
-                + " window.addEventListener('error', function (e) { window.pageErrors.push('error: ' + e.message); });"
-                + " document.addEventListener('securitypolicyviolation', function (e) {"
-                + "   window.pageErrors.push('csp: ' + e.violatedDirective + ' ' + e.blockedURI); });"));
-    }
 
     /** Missing texts on the page, but for the Chinese data these pages show. */
     private static List<String> missingTexts(Browser b) {
@@ -117,8 +106,8 @@ class TownshipConsoleBrowserTest {
         String expected = apiDepositMessage(cert, OffsetDateTime.now(clock));
         String title = "芦溪镇增减挂钩节余指标挂牌出让";
         try (Browser b = Browsers.open().at(server)) {
-            trapErrors(b);
-            signIn(b, TestData.TOWNSHIP_A, "/township");
+            b.trapPageErrors();
+            b.signIn(TestData.TOWNSHIP_A, "/township");
             b.find("a[href='/township/certificates/" + cert + "']").click();
             b.waitFor(d -> d.getCurrentUrl().endsWith("/township/certificates/" + cert));
             assertFalse(b.all("ul.tree [aria-current='page']").isEmpty(), "the lineage, this certificate marked");
@@ -215,8 +204,8 @@ class TownshipConsoleBrowserTest {
                 "/township/listings/" + rejected, "/township/listings/" + unsold, "/township/listings/" + saleId,
                 "/township/trades", "/township/trades/" + tradeId, "/township/trades/" + settledTrade);
         try (Browser b = Browsers.open().at(server)) {
-            trapErrors(b);
-            signIn(b, TestData.TOWNSHIP_A, "/township");
+            b.trapPageErrors();
+            b.signIn(TestData.TOWNSHIP_A, "/township");
             for (String lang : List.of("zh-CN", "en")) {
                 if (lang.equals("en")) {
                     b.get("/lang/en?back=" + Links.encode("/township"));
@@ -233,7 +222,7 @@ class TownshipConsoleBrowserTest {
             }
         }
         try (Browser b = Browsers.open(375, 800).at(server)) {
-            signIn(b, TestData.TOWNSHIP_A, "/township");
+            b.signIn(TestData.TOWNSHIP_A, "/township");
             for (String lang : List.of("zh-CN", "en")) {
                 if (lang.equals("en")) {
                     b.get("/lang/en?back=" + Links.encode("/township"));
