@@ -24,17 +24,14 @@ import cn.landmarket.auction.EnterLotteryRequest;
 import cn.landmarket.auction.LotteryService;
 import cn.landmarket.auction.LotteryView;
 import cn.landmarket.auction.RegistrationService;
-import cn.landmarket.auction.RegistrationView;
 import cn.landmarket.auction.RevealLotteryRequest;
 import cn.landmarket.common.config.MarketConfig;
 import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.error.ErrorCode;
-import cn.landmarket.common.error.Localizer;
 import cn.landmarket.common.error.MessageKey;
 import cn.landmarket.common.security.Actor;
 import cn.landmarket.common.security.Role;
 import cn.landmarket.common.time.ApiTime;
-import cn.landmarket.escrow.RegistrationStatus;
 import cn.landmarket.listing.CapAction;
 import cn.landmarket.listing.ListingService;
 import cn.landmarket.listing.ListingStatus;
@@ -80,10 +77,6 @@ public class LotteryPage {
         ENDED
     }
 
-    /** Where the reader stands as a bidder. */
-    public enum Standing {
-        ANONYMOUS, NOT_ENTERPRISE, NOT_REGISTERED, AWAITING_DEPOSIT, QUALIFIED
-    }
 
     /**
      * Everything the page shows: the listing, the phase, the reader's standing and bidder number, the
@@ -232,38 +225,17 @@ public class LotteryPage {
     }
 
     private Response refused(Page p, long id, ApiException e, String contribution) {
-        String why = Localizer.render(e.detail(), p.locale());
-        if (!e.violations().isEmpty()) {
-            why = why + " " + e.violations().stream().map(v -> Localizer.render(v.message(), p.locale()))
-                    .reduce((a, b) -> a + " " + b).orElse("");
-        }
+        String why = Refusal.of(e, p.locale()).sentence();
         return Response.status(e.code().status()).entity(render(p, listings.publicGet(id), why, contribution)).build();
     }
 
     private TemplateInstance render(Page p, ListingView listing, String refusal, String contribution) {
         Optional<Actor> viewer = p.viewer();
-        Optional<Actor> enterprise = viewer.filter(a -> a.is(Role.ENTERPRISE));
-        Standing standing;
-        String bidderNo = null;
-        if (viewer.isEmpty()) {
-            standing = Standing.ANONYMOUS;
-        } else if (enterprise.isEmpty()) {
-            standing = Standing.NOT_ENTERPRISE;
-        } else {
-            RegistrationView registration = registration(enterprise.get(), listing.id());
-            if (registration == null) {
-                standing = Standing.NOT_REGISTERED;
-            } else if (registration.status() != RegistrationStatus.QUALIFIED) {
-                standing = Standing.AWAITING_DEPOSIT;
-            } else {
-                standing = Standing.QUALIFIED;
-                bidderNo = registration.bidderNo();
-            }
-        }
+        Standing.Bidder who = Standing.of(viewer, listing.id(), registrations);
         LotteryView round = viewer.map(a -> visible(a, listing.id())).orElse(null);
         LotteryView.Entrant mine = round == null ? null
                 : round.entrants().stream().filter(e -> Boolean.TRUE.equals(e.mine())).findFirst().orElse(null);
-        Lottery lottery = new Lottery(listing, phase(listing), standing, bidderNo, round, mine,
+        Lottery lottery = new Lottery(listing, phase(listing), who.standing(), who.bidderNo(), round, mine,
                 UUID.randomUUID().toString(), refusal, contribution);
         return Templates.lottery(p, lottery).setLocale(p.locale());
     }
@@ -291,14 +263,4 @@ public class LotteryPage {
         };
     }
 
-    private RegistrationView registration(Actor enterprise, long id) {
-        try {
-            return registrations.mine(enterprise, id);
-        } catch (ApiException e) {
-            if (e.code() == ErrorCode.NOT_FOUND) {
-                return null;
-            }
-            throw e;
-        }
-    }
 }

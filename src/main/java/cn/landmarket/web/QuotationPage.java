@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import cn.landmarket.auction.QuotationService;
 import cn.landmarket.auction.QuotationView;
 import cn.landmarket.auction.RegistrationService;
-import cn.landmarket.auction.RegistrationView;
 import cn.landmarket.auction.RevealQuotationRequest;
 import cn.landmarket.auction.SubmitQuotationRequest;
 import cn.landmarket.common.InvalidMoneyException;
@@ -32,12 +31,10 @@ import cn.landmarket.common.Money;
 import cn.landmarket.common.config.MarketConfig;
 import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.error.ErrorCode;
-import cn.landmarket.common.error.Localizer;
 import cn.landmarket.common.error.MessageKey;
 import cn.landmarket.common.security.Actor;
 import cn.landmarket.common.security.Role;
 import cn.landmarket.common.time.ApiTime;
-import cn.landmarket.escrow.RegistrationStatus;
 import cn.landmarket.listing.ListingService;
 import cn.landmarket.listing.ListingStatus;
 import cn.landmarket.listing.ListingView;
@@ -84,10 +81,6 @@ public class QuotationPage {
         ENDED
     }
 
-    /** Where the reader stands as a bidder. */
-    public enum Standing {
-        ANONYMOUS, NOT_ENTERPRISE, NOT_REGISTERED, AWAITING_DEPOSIT, QUALIFIED
-    }
 
     /**
      * Everything the page shows: the listing, the phase, the reader's standing and bidder number,
@@ -222,38 +215,17 @@ public class QuotationPage {
     }
 
     private Response refused(Page p, long id, ApiException e, String amount, String salt) {
-        String why = Localizer.render(e.detail(), p.locale());
-        if (!e.violations().isEmpty()) {
-            why = why + " " + e.violations().stream().map(v -> Localizer.render(v.message(), p.locale()))
-                    .reduce((a, b) -> a + " " + b).orElse("");
-        }
+        String why = Refusal.of(e, p.locale()).sentence();
         return Response.status(e.code().status()).entity(render(p, listings.publicGet(id), why, amount, salt)).build();
     }
 
     private TemplateInstance render(Page p, ListingView listing, String refusal, String amount, String salt) {
         Optional<Actor> viewer = p.viewer();
-        Optional<Actor> enterprise = viewer.filter(a -> a.is(Role.ENTERPRISE));
-        Standing standing;
-        String bidderNo = null;
-        if (viewer.isEmpty()) {
-            standing = Standing.ANONYMOUS;
-        } else if (enterprise.isEmpty()) {
-            standing = Standing.NOT_ENTERPRISE;
-        } else {
-            RegistrationView registration = registration(enterprise.get(), listing.id());
-            if (registration == null) {
-                standing = Standing.NOT_REGISTERED;
-            } else if (registration.status() != RegistrationStatus.QUALIFIED) {
-                standing = Standing.AWAITING_DEPOSIT;
-            } else {
-                standing = Standing.QUALIFIED;
-                bidderNo = registration.bidderNo();
-            }
-        }
+        Standing.Bidder who = Standing.of(viewer, listing.id(), registrations);
         List<QuotationView> seen = viewer.map(a -> visible(a, listing.id())).orElse(null);
         QuotationView mine = seen == null ? null
                 : seen.stream().filter(q -> Boolean.TRUE.equals(q.mine())).findFirst().orElse(null);
-        Sealed sealed = new Sealed(listing, phase(listing), standing, bidderNo, seen, mine, UUID.randomUUID().toString(),
+        Sealed sealed = new Sealed(listing, phase(listing), who.standing(), who.bidderNo(), seen, mine, UUID.randomUUID().toString(),
                 refusal, amount, salt);
         return Templates.quotation(p, sealed).setLocale(p.locale());
     }
@@ -283,14 +255,4 @@ public class QuotationPage {
         };
     }
 
-    private RegistrationView registration(Actor enterprise, long id) {
-        try {
-            return registrations.mine(enterprise, id);
-        } catch (ApiException e) {
-            if (e.code() == ErrorCode.NOT_FOUND) {
-                return null;
-            }
-            throw e;
-        }
-    }
 }

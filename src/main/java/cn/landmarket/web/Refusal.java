@@ -29,6 +29,13 @@ public record Refusal(int status, String detail, List<Field> fields) {
                 Localizer.render(MessageKey.VALIDATION_FAILED, locale, fields.size()), fields);
     }
 
+    /** The detail followed by each field's message, as one paragraph shows them. */
+    public String sentence() {
+        StringBuilder all = new StringBuilder(detail);
+        fields.forEach(f -> all.append(' ').append(f.message()));
+        return all.toString();
+    }
+
     /** The message for one field, or null. */
     public String field(String name) {
         return fields.stream().filter(f -> f.name().equals(name)).map(Field::message).findFirst().orElse(null);

@@ -33,7 +33,6 @@ import cn.landmarket.auction.BidView;
 import cn.landmarket.auction.LiveEvent;
 import cn.landmarket.auction.PlaceBidRequest;
 import cn.landmarket.auction.RegistrationService;
-import cn.landmarket.auction.RegistrationView;
 import cn.landmarket.common.ChineseNumerals;
 import cn.landmarket.common.ClientAddress;
 import cn.landmarket.common.InvalidMoneyException;
@@ -42,12 +41,10 @@ import cn.landmarket.common.PageRequest;
 import cn.landmarket.common.PageView;
 import cn.landmarket.common.config.MarketConfig;
 import cn.landmarket.common.error.ApiException;
-import cn.landmarket.common.error.ErrorCode;
 import cn.landmarket.common.error.Localizer;
 import cn.landmarket.common.error.MessageKey;
 import cn.landmarket.common.security.Actor;
 import cn.landmarket.common.security.Role;
-import cn.landmarket.escrow.RegistrationStatus;
 import cn.landmarket.listing.ListingService;
 import cn.landmarket.listing.ListingStatus;
 import cn.landmarket.listing.ListingView;
@@ -118,19 +115,6 @@ public class RoomPage {
         }
     }
 
-    /** Where the reader stands as a bidder. */
-    public enum Standing {
-        /** Nobody is signed in. */
-        ANONYMOUS,
-        /** Signed in, but not as an enterprise. */
-        NOT_ENTERPRISE,
-        /** An enterprise that did not register for the listing. */
-        NOT_REGISTERED,
-        /** Registered, the deposit has not arrived. */
-        AWAITING_DEPOSIT,
-        /** Qualified: may bid. */
-        QUALIFIED
-    }
 
     /**
      * The reader as a bidder, and its bid form: the amount (pre-filled with the lowest acceptable one),
@@ -311,23 +295,7 @@ public class RoomPage {
         long minimumFen = new AuctionState(listing.status(), null, null, Duration.ZERO, listing.startPrice().fen(),
                 listing.increment().fen(), capFen, listing.highestBid() == null ? null : listing.highestBid().fen(),
                 listing.bidCount()).minimumNextFen();
-        Standing standing;
-        String bidderNo = null;
-        if (p.viewer().isEmpty()) {
-            standing = Standing.ANONYMOUS;
-        } else if (enterprise.isEmpty()) {
-            standing = Standing.NOT_ENTERPRISE;
-        } else {
-            RegistrationView registration = registration(enterprise.get(), listing.id());
-            if (registration == null) {
-                standing = Standing.NOT_REGISTERED;
-            } else if (registration.status() != RegistrationStatus.QUALIFIED) {
-                standing = Standing.AWAITING_DEPOSIT;
-            } else {
-                standing = Standing.QUALIFIED;
-                bidderNo = registration.bidderNo();
-            }
-        }
+        Standing.Bidder who = Standing.of(p.viewer(), listing.id(), registrations);
         String shown = amount == null ? Money.ofFen(minimumFen).toYuan() : amount;
         boolean invalid;
         String capitals;
@@ -340,22 +308,11 @@ public class RoomPage {
         }
         String attempt = confirming && key != null && key.matches("[A-Za-z0-9_:.-]{1,100}") ? key
                 : UUID.randomUUID().toString();
-        return new Bidder(standing, bidderNo, shown, attempt, confirming && !invalid, capitals,
+        return new Bidder(who.standing(), who.bidderNo(), shown, attempt, confirming && !invalid, capitals,
                 Formats.yuanOfFen(minimumFen), minimumFen, listing.increment().fen(), capFen,
                 Formats.yuanOfFen(listing.increment().fen()), refusal, invalid);
     }
 
-    /** The enterprise's registration for the listing, or null when it has none. */
-    private RegistrationView registration(Actor enterprise, long id) {
-        try {
-            return registrations.mine(enterprise, id);
-        } catch (ApiException e) {
-            if (e.code() == ErrorCode.NOT_FOUND) {
-                return null;
-            }
-            throw e;
-        }
-    }
 
     /** The time left until the snapshot's deadline (none without one), as days and hh:mm:ss, as the script writes it. */
     public record Countdown(boolean shown, long seconds, long days, String clock) {
