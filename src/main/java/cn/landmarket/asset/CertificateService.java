@@ -199,10 +199,18 @@ public class CertificateService {
      * lot exceeds what is free; empty when it fits.
      */
     public static Optional<Message> shortfall(Certificate c, Quantity lot) {
-        if (c.available().covers(lot)) {
+        return shortfall(c, lot, new Quantity(0, null, null));
+    }
+
+    /**
+     * As {@link #shortfall(Certificate, Quantity)} for a lot that would replace {@code held}, a lot
+     * frozen on the same certificate now (a draft's, while its terms are edited): that counts as free.
+     */
+    public static Optional<Message> shortfall(Certificate c, Quantity lot, Quantity held) {
+        Quantity free = c.available().plus(held);
+        if (free.covers(lot)) {
             return Optional.empty();
         }
-        Quantity free = c.available();
         return Optional.of(Message.of(MessageKey.CERTIFICATE_QUANTITY_UNAVAILABLE, c.certNo, free.areaM2(),
                 free.paddyAreaM2OrZero(), free.grainCapacityKgOrZero()));
     }

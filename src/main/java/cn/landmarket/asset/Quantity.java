@@ -20,4 +20,12 @@ public record Quantity(long areaM2, Long paddyAreaM2, Long grainCapacityKg) {
                 && lot.paddyAreaM2OrZero() <= paddyAreaM2OrZero()
                 && lot.grainCapacityKgOrZero() <= grainCapacityKgOrZero();
     }
+
+    /** This quantity and {@code other} together, dimension by dimension (a dimension null in both stays null). */
+    public Quantity plus(Quantity other) {
+        return new Quantity(areaM2 + other.areaM2,
+                paddyAreaM2 == null && other.paddyAreaM2 == null ? null : paddyAreaM2OrZero() + other.paddyAreaM2OrZero(),
+                grainCapacityKg == null && other.grainCapacityKg == null ? null
+                        : grainCapacityKgOrZero() + other.grainCapacityKgOrZero());
+    }
 }

@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 
 import cn.landmarket.asset.Certificate;
 import cn.landmarket.asset.CertificateService;
+import cn.landmarket.asset.Quantity;
 import cn.landmarket.calendar.CalendarService;
 import cn.landmarket.common.PageRequest;
 import cn.landmarket.common.PageView;
@@ -86,11 +87,30 @@ public class ListingService {
      */
     @Transactional
     public ListingPreview preview(Actor actor, ListingRequest request) {
+        return preview(actor, request, null);
+    }
+
+    /**
+     * What {@link #update} of the draft {@code editing} would meet with these terms, as {@link
+     * #preview(Actor, ListingRequest)} says it for a new draft: the lot the draft holds now counts as
+     * free when the terms keep its certificate. Raises as update does for a listing that is not the
+     * township's own draft (404, 403, 409); {@code editing} null previews a new draft.
+     */
+    @Transactional
+    public ListingPreview preview(Actor actor, ListingRequest request, Long editing) {
         Township seller = parties.townshipOf(actor);
+        Quantity held = new Quantity(0, null, null);
+        if (editing != null) {
+            Listing draft = ownDraft(actor, editing);
+            if (request.certificateId() != null && draft.certificateId == request.certificateId()) {
+                held = draft.lot();
+            }
+        }
         Certificate certificate = certificates.held(seller.code, request.certificateId());
         var workingDays = calendar.calendar();
         List<FieldViolation> violations = rules.check(request, certificate, workingDays, Instant.now(clock), false);
-        return new ListingPreview(violations, CertificateService.shortfall(certificate, lotOf(request)).orElse(null),
+        return new ListingPreview(violations,
+                CertificateService.shortfall(certificate, lotOf(request), held).orElse(null),
                 rules.dates(request, workingDays));
     }
 

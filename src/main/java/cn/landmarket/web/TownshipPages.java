@@ -94,10 +94,10 @@ public class TownshipPages {
                 PageView<ListingView> listings);
 
         static native TemplateInstance certificate(Page page, CertificateView certificate, LineageView lineage,
-                List<ListingView> listings);
+                List<ListingView> listings, Long deleted);
 
         static native TemplateInstance listingForm(Page page, CertificateView certificate, ListingForm form,
-                Checks checks, Refusal refusal, MarketConfig.Rules rules, Integer maxTerm);
+                Checks checks, Refusal refusal, MarketConfig.Rules rules, Integer maxTerm, Long editing);
 
         static native TemplateInstance preview(Checks checks);
 
@@ -232,13 +232,13 @@ public class TownshipPages {
     @GET
     @Path("certificates/{id}")
     @Operation(hidden = true)
-    public TemplateInstance certificate(@PathParam("id") long id) {
+    public TemplateInstance certificate(@PathParam("id") long id, @QueryParam("deleted") Long deleted) {
         Actor actor = pages.requireViewer(Role.TOWNSHIP);
         CertificateView c = certificates.get(actor, id);
         LineageView lineage = certificates.lineage(actor, id);
         List<ListingView> on = ownListings(actor).items().stream().filter(l -> l.certificateId() == id).toList();
         Page p = pages.page();
-        return Templates.certificate(p, c, lineage, on).setLocale(p.locale());
+        return Templates.certificate(p, c, lineage, on, deleted).setLocale(p.locale());
     }
 
     // The listing form
@@ -253,8 +253,28 @@ public class TownshipPages {
         Page p = pages.page();
         ListingDates dates = listings.dates(read(form, p.locale()).request());
         return Templates.listingForm(p, c, form, new Checks(List.of(), null, dates, false, fields(c.assetType()), 0),
-                null, listings.ruleNumbers(), maxTerm(c))
+                null, listings.ruleNumbers(), maxTerm(c), null)
                 .setLocale(p.locale());
+    }
+
+    /**
+     * A draft's terms in the listing form, to change them; a listing no longer a draft (submitted,
+     * reviewed, ...) cannot change and goes back to its page.
+     */
+    @GET
+    @Path("listings/{id}/edit")
+    @Operation(hidden = true)
+    public Response editListing(@PathParam("id") long id) {
+        Actor actor = pages.requireViewer(Role.TOWNSHIP);
+        ListingView l = ownListing(actor, id);
+        if (l.status() != ListingStatus.DRAFT) {
+            return Response.seeOther(URI.create("/township/listings/" + id)).build();
+        }
+        CertificateView c = certificates.get(actor, l.certificateId());
+        ListingForm form = ListingForm.of(l);
+        Page p = pages.page();
+        return Response.ok(Templates.listingForm(p, c, form, check(actor, c, form, p.locale(), false, id), null,
+                listings.ruleNumbers(), maxTerm(c), id).setLocale(p.locale())).build();
     }
 
     /** A starting point: the proposed schedule and usual payment terms; the township changes what it wants. */
@@ -325,12 +345,14 @@ public class TownshipPages {
     @Path("listings/preview")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public TemplateInstance preview(@FormParam(FormToken.FIELD) String csrf, @BeanParam ListingForm form) {
+    public TemplateInstance preview(@FormParam(FormToken.FIELD) String csrf, @BeanParam ListingForm form,
+            @FormParam("editing") String editing) {
         pages.checkForm(csrf);
         Actor actor = pages.requireViewer(Role.TOWNSHIP);
         Page p = pages.page();
         CertificateView c = certificates.get(actor, parseId(form.certificateId));
-        return Templates.preview(check(actor, c, form, p.locale(), true)).setLocale(p.locale());
+        Long draft = editing == null || editing.isBlank() ? null : parseId("editing", editing);
+        return Templates.preview(check(actor, c, form, p.locale(), true, draft)).setLocale(p.locale());
     }
 
     @POST
@@ -340,36 +362,93 @@ public class TownshipPages {
     public Response draft(@FormParam(FormToken.FIELD) String csrf, @BeanParam ListingForm form) {
         pages.checkForm(csrf);
         Actor actor = pages.requireViewer(Role.TOWNSHIP);
+        return save(actor, form, null);
+    }
+
+    /** The changed terms of a draft, saved as the API's {@code PUT /api/listings/{id}} saves them. */
+    @POST
+    @Path("listings/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response update(@PathParam("id") long id, @FormParam(FormToken.FIELD) String csrf,
+            @BeanParam ListingForm form) {
+        pages.checkForm(csrf);
+        Actor actor = pages.requireViewer(Role.TOWNSHIP);
+        ListingView l = ownListing(actor, id);
+        if (l.status() != ListingStatus.DRAFT) {
+            Page p = pages.page();
+            ApiException e = ApiException.invalidState(MessageKey.LISTING_NOT_DRAFT, l.status());
+            return Response.status(e.code().status()).entity(Templates.listing(p, l, null, relistForm(l),
+                    Refusal.of(e, p.locale()), listings.ruleNumbers()).setLocale(p.locale())).build();
+        }
+        // The form cannot move a draft to another certificate: its certificate is the draft's.
+        form.certificateId = String.valueOf(l.certificateId());
+        return save(actor, form, id);
+    }
+
+    /**
+     * A draft deleted as the API's {@code DELETE /api/listings/{id}} deletes it (its lot released);
+     * back to the certificate's page, where the lot is free again.
+     */
+    @POST
+    @Path("listings/{id}/delete")
+    @Operation(hidden = true)
+    public Response delete(@PathParam("id") long id, @FormParam(FormToken.FIELD) String csrf) {
+        pages.checkForm(csrf);
+        Actor actor = pages.requireViewer(Role.TOWNSHIP);
+        ListingView l = ownListing(actor, id);
+        try {
+            listings.delete(actor, id);
+        } catch (ApiException e) {
+            Page p = pages.page();
+            ListingView now = ownListing(actor, id);
+            return Response.status(e.code().status()).entity(Templates.listing(p, now, null, relistForm(now),
+                    Refusal.of(e, p.locale()), listings.ruleNumbers()).setLocale(p.locale())).build();
+        }
+        return Response.seeOther(URI.create("/township/certificates/" + l.certificateId() + "?deleted=" + id))
+                .build();
+    }
+
+    /**
+     * Saves the form as a new draft ({@code editing} null) or as the draft {@code editing}'s new
+     * terms; what the form or the service refuses comes back in the form, with nothing saved.
+     */
+    private Response save(Actor actor, ListingForm form, Long editing) {
         Page p = pages.page();
         long certificateId = parseId(form.certificateId);
         CertificateView c = certificates.get(actor, certificateId);
         Parsed parsed = read(form, p.locale());
         if (!parsed.refusals().isEmpty()) {
-            Checks checks = check(actor, c, form, p.locale(), false);
+            Checks checks = check(actor, c, form, p.locale(), false, editing);
             Refusal refusal = new Refusal(ErrorCode.VALIDATION_FAILED.status(),
                     Localizer.render(MessageKey.VALIDATION_FAILED, p.locale(), parsed.refusals().size()),
                     parsed.refusals());
             return Response.status(refusal.status()).entity(Templates.listingForm(p, c, form, checks, refusal,
-                    listings.ruleNumbers(), maxTerm(c)).setLocale(p.locale())).build();
+                    listings.ruleNumbers(), maxTerm(c), editing).setLocale(p.locale())).build();
         }
-        ListingView created;
+        ListingView saved;
         try {
-            created = listings.draft(actor, parsed.request());
+            saved = editing == null ? listings.draft(actor, parsed.request())
+                    : listings.update(actor, editing, parsed.request());
         } catch (ApiException e) {
             Refusal refusal = Refusal.of(e, p.locale());
             Checks checks = new Checks(refusal.fields(), e.violations().isEmpty() ? refusal.detail() : null,
                     listings.dates(parsed.request()), true, fields(c.assetType()), 0);
             return Response.status(refusal.status()).entity(Templates.listingForm(p, c, form, checks, refusal,
-                    listings.ruleNumbers(), maxTerm(c)).setLocale(p.locale())).build();
+                    listings.ruleNumbers(), maxTerm(c), editing).setLocale(p.locale())).build();
         }
-        return Response.seeOther(URI.create("/township/listings/" + created.id())).build();
+        return Response.seeOther(URI.create("/township/listings/" + saved.id())).build();
     }
 
     private static long parseId(String id) {
+        return parseId("certificateId", id);
+    }
+
+    private static long parseId(String field, String id) {
         try {
             return Long.parseLong(id == null ? "" : id.strip());
         } catch (NumberFormatException e) {
-            throw ApiException.invalid("certificateId", MessageKey.JSON_WRONG_TYPE, "integer");
+            throw ApiException.invalid(field, MessageKey.JSON_WRONG_TYPE, "integer");
         }
     }
 
@@ -397,7 +476,8 @@ public class TownshipPages {
      * lot is free ({@link ListingService#preview}). While {@code typing}, the fields still empty are
      * only counted (the rules are checked once everything required is filled).
      */
-    private Checks check(Actor actor, CertificateView c, ListingForm form, Locale locale, boolean typing) {
+    private Checks check(Actor actor, CertificateView c, ListingForm form, Locale locale, boolean typing,
+            Long editing) {
         Parsed parsed = read(form, locale);
         ListingDates dates = listings.dates(parsed.request());
         List<String> names = fields(c.assetType());
@@ -412,7 +492,7 @@ public class TownshipPages {
                     .filter(n -> ListingForm.blank(form.value(n))).distinct().count();
             return new Checks(typed, null, dates, true, names, unfilled);
         }
-        ListingPreview preview = listings.preview(actor, parsed.request());
+        ListingPreview preview = listings.preview(actor, parsed.request(), editing);
         List<Refusal.Field> fields = preview.violations().stream()
                 .map(v -> new Refusal.Field(v.field(), Localizer.render(v.message(), locale))).toList();
         return new Checks(fields, preview.unavailable() == null ? null : Localizer.render(preview.unavailable(), locale),

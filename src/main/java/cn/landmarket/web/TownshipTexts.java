@@ -295,6 +295,30 @@ public interface TownshipTexts {
     @Message("有 {n} 处不符合规则，见各项下方的说明。")
     String check_problems(int n);
 
+    @Message("修改挂牌草稿")
+    String edit_listing_title();
+
+    @Message("保存修改")
+    String save_changes();
+
+    @Message("保存后草稿按新条件冻结地块：原来冻结的数量先释放，再按新数量冻结。草稿仍需提交审核。")
+    String save_changes_note();
+
+    @Message("修改条件")
+    String edit_terms();
+
+    @Message("删除草稿")
+    String delete_draft();
+
+    @Message("删除后草稿不再存在，它在证书上冻结的数量全部释放，可以重新挂牌。删除会记入审计日志，不能撤销。")
+    String delete_draft_note();
+
+    @Message("确认删除这份草稿")
+    String delete_draft_confirm();
+
+    @Message("草稿（挂牌 {id}）已删除，冻结的数量已释放回本证书。")
+    String draft_deleted(long id);
+
     @Message("保存草稿")
     String save_draft();
 

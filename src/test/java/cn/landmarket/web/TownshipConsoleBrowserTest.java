@@ -200,7 +200,7 @@ class TownshipConsoleBrowserTest {
                 .get("/api/listings/" + unsold).then().statusCode(200).extract().jsonPath().getString("status"));
 
         List<String> paths = List.of("/township", "/township/certificates/" + cert, "/township/certificates/" + parent,
-                "/township/listings/new?certificate=" + cert, "/township/listings/" + draft,
+                "/township/listings/new?certificate=" + cert, "/township/listings/" + draft, "/township/listings/" + draft + "/edit",
                 "/township/listings/" + rejected, "/township/listings/" + unsold, "/township/listings/" + saleId,
                 "/township/trades", "/township/trades/" + tradeId, "/township/trades/" + settledTrade);
         try (Browser b = Browsers.open().at(server)) {

@@ -296,6 +296,92 @@ class TownshipPagesTest {
     }
 
     @Test
+    void aDraftIsChangedOrDeletedThroughThePagesAsTheApiDoesAndNotOnceSubmitted() {
+        String t = township();
+        long cert = Fixtures.issue(Fixtures.linkage(t, 100_000));
+        Map<String, Object> form = form(cert, clock.instant());
+        String location = township(t).formParams(form).when().post("/township/listings").then().statusCode(303)
+                .extract().header("Location");
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        assertEquals(10_000, frozen(cert));
+        township(t).when().get("/township/listings/" + id).then().statusCode(200)
+                .body(containsString("href=\"/township/listings/" + id + "/edit\""),
+                        containsString("action=\"/township/listings/" + id + "/delete\""));
+
+        // The form comes filled with the draft's terms and posts to the draft.
+        township(t).when().get("/township/listings/" + id + "/edit").then().statusCode(200)
+                .body(containsString("修改挂牌草稿"), containsString("action=\"/township/listings/" + id + "\""),
+                        containsString("value=\"" + form.get("title") + "\""), containsString("value=\"10000\""));
+
+        // While typing, the lot the draft holds counts as free: 95,000 of the 100,000 m² fit though 10,000 are frozen.
+        Map<String, Object> bigger = new HashMap<>(form);
+        bigger.put("lotAreaM2", "95000");
+        bigger.put("editing", String.valueOf(id));
+        township(t).formParams(bigger).when().post("/township/listings/preview").then().statusCode(200)
+                .body(not(containsString("仅剩")), not(containsString("class=\"error\"")));
+        Map<String, Object> tooBig = new HashMap<>(bigger);
+        tooBig.put("lotAreaM2", "100001");
+        township(t).formParams(tooBig).when().post("/township/listings/preview").then().statusCode(200)
+                .body(containsString("仅剩 100000 平方米"));
+
+        // A refused change shows the API's message and changes nothing.
+        String before = given().auth().oauth2(Tokens.township(t)).when().get("/api/listings/" + id).then()
+                .statusCode(200).extract().asString();
+        Map<String, Object> refused = new HashMap<>(form);
+        refused.put("deposit", "100.00");
+        township(t).formParams(refused).when().post("/township/listings/" + id).then().statusCode(400)
+                .body(containsString("竞买保证金不得低于起始价的 20%"), containsString("value=\"100.00\""));
+        assertEquals(before, given().auth().oauth2(Tokens.township(t)).when().get("/api/listings/" + id).then()
+                .statusCode(200).extract().asString());
+        assertEquals(10_000, frozen(cert));
+
+        // A change is saved as PUT /api/listings/{id} saves it: the new lot frozen instead of the old one.
+        Map<String, Object> changed = new HashMap<>(form);
+        changed.put("title", "改过的标题");
+        changed.put("lotAreaM2", "25000");
+        changed.put("certificateId", "999999"); // the form cannot move a draft to another certificate
+        township(t).formParams(changed).when().post("/township/listings/" + id).then().statusCode(303)
+                .header("Location", endsWith("/township/listings/" + id));
+        given().auth().oauth2(Tokens.township(t)).when().get("/api/listings/" + id).then().statusCode(200)
+                .body("title", org.hamcrest.Matchers.equalTo("改过的标题"), "status", org.hamcrest.Matchers.equalTo("DRAFT"),
+                        "certificateId", org.hamcrest.Matchers.equalTo((int) cert));
+        assertEquals(25_000, frozen(cert));
+
+        // Nobody else changes or deletes it; a forged post does nothing.
+        String other = township();
+        township(other).when().get("/township/listings/" + id + "/edit").then().statusCode(403);
+        township(other).formParams(changed).when().post("/township/listings/" + id).then().statusCode(403);
+        township(other).formParam("csrf", CSRF).when().post("/township/listings/" + id + "/delete").then()
+                .statusCode(403);
+        township(t).when().post("/township/listings/" + id + "/delete").then().statusCode(403);
+        assertEquals(25_000, frozen(cert));
+
+        // Deleted: back at the certificate, which says so, with the lot free again.
+        township(t).formParam("csrf", CSRF).when().post("/township/listings/" + id + "/delete").then().statusCode(303)
+                .header("Location", endsWith("/township/certificates/" + cert + "?deleted=" + id));
+        township(t).when().get("/township/certificates/" + cert + "?deleted=" + id).then().statusCode(200)
+                .body(containsString("id=\"draft-deleted\""), containsString("草稿（挂牌 " + id + "）已删除"));
+        assertEquals(0, frozen(cert));
+        given().auth().oauth2(Tokens.township(t)).when().get("/api/listings/" + id).then().statusCode(404);
+
+        // A submitted draft is no longer changed: the edit page leads back to it, a post is the API's 409.
+        String second = township(t).formParams(form).when().post("/township/listings").then().statusCode(303)
+                .extract().header("Location");
+        long submitted = Long.parseLong(second.substring(second.lastIndexOf('/') + 1));
+        township(t).formParam("csrf", CSRF).when().post("/township/listings/" + submitted + "/submit").then()
+                .statusCode(303);
+        township(t).when().get("/township/listings/" + submitted + "/edit").then().statusCode(303)
+                .header("Location", endsWith("/township/listings/" + submitted));
+        township(t).formParams(changed).when().post("/township/listings/" + submitted).then().statusCode(409)
+                .body(containsString("role=\"alert\""));
+        township(t).formParam("csrf", CSRF).when().post("/township/listings/" + submitted + "/delete").then()
+                .statusCode(409).body(containsString("role=\"alert\""));
+        township(t).when().get("/township/listings/" + submitted).then().statusCode(200)
+                .body(not(containsString("/edit\"")), not(containsString("/delete\"")));
+        assertEquals(10_000, frozen(cert));
+    }
+
+    @Test
     void theFormOffersTheSaleFormatAndASealedDraftTakesNoPriceCapAndShowsItsRevealDeadline() {
         String t = township();
         long cert = Fixtures.issue(Fixtures.linkage(t, 100_000));
