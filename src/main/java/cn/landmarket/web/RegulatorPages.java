@@ -74,11 +74,13 @@ public class RegulatorPages {
     static final List<String> DONE = List.of("approved", "rejected", "suspended", "resumed", "terminated");
 
     private static final PageRequest FIRST_PAGE = new PageRequest(0, PageRequest.MAX_SIZE);
+    /** How many listings of the review queue one page of the console shows. */
+    static final int QUEUE_PAGE = 50;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance console(Page page, List<ListingView> queue, long queueTotal,
+        static native TemplateInstance console(Page page, List<ListingView> queue, long queueTotal, Paging queuePaging,
                 List<ListingView> live, Refusal refusal, String done);
 
         static native TemplateInstance confirm(Page page, ListingView listing, String action, String reason,
@@ -163,24 +165,26 @@ public class RegulatorPages {
 
     @GET
     @Operation(hidden = true)
-    public TemplateInstance console(@QueryParam("done") String done) {
+    public TemplateInstance console(@QueryParam("done") String done, @QueryParam("queue") String queuePage) {
         Actor actor = pages.requireViewer(Role.REGULATOR);
         Page p = pages.page();
-        return console(actor, p, null, done != null && DONE.contains(done) ? done : null);
+        return console(actor, p, null, done != null && DONE.contains(done) ? done : null, Paging.number(queuePage));
     }
 
     private TemplateInstance console(Actor actor, Page p, Refusal refusal) {
-        return console(actor, p, refusal, null);
+        return console(actor, p, refusal, null, 0);
     }
 
-    private TemplateInstance console(Actor actor, Page p, Refusal refusal, String done) {
-        var queue = listings.search(actor, status(ListingStatus.PENDING_REVIEW), FIRST_PAGE);
+    /** The review queue, {@value #QUEUE_PAGE} listings at a time, and the listings being sold now. */
+    private TemplateInstance console(Actor actor, Page p, Refusal refusal, String done, int queuePage) {
+        var queue = listings.search(actor, status(ListingStatus.PENDING_REVIEW), new PageRequest(queuePage, QUEUE_PAGE));
         List<ListingView> live = new ArrayList<>();
         for (ListingStatus s : WATCHED) {
             live.addAll(listings.search(actor, status(s), FIRST_PAGE).items());
         }
         live.sort(Comparator.comparing(ListingView::id).reversed());
-        return Templates.console(p, queue.items(), queue.total(), live, refusal, done).setLocale(p.locale());
+        return Templates.console(p, queue.items(), queue.total(), Paging.of(queue, n -> "/regulator?queue=" + n), live,
+                refusal, done).setLocale(p.locale());
     }
 
     private static ListingSearch status(ListingStatus status) {

@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -115,6 +117,33 @@ class RegulatorPagesTest {
         // Approving twice: the API's 409, shown on the console.
         as(TestData.CITY_REGULATOR).formParam("csrf", CSRF).when().post("/regulator/listings/" + id + "/approve")
                 .then().statusCode(409).body(containsString("仅待审核的挂牌可批准或驳回"));
+    }
+
+    @Test
+    void theReviewQueueIsPagedSoThatNoPendingListingIsOutOfReach() {
+        long oldest = pending();
+        for (int i = 0; i < RegulatorPages.QUEUE_PAGE; i++) {
+            pending();
+        }
+        String first = as(TestData.CITY_REGULATOR).when().get("/regulator").then().statusCode(200).extract().asString();
+        assertFalse(first.contains("id=\"queue-" + oldest + "\""), "newest first: the oldest is past the first page");
+        assertTrue(first.contains("href=\"/regulator?queue=1\""), "the first page links to the next");
+        assertEquals(RegulatorPages.QUEUE_PAGE, first.split("<li class=\"listing\" id=\"queue-", -1).length - 1);
+        // Following the pager reaches it; each page links back.
+        String next = "/regulator?queue=1";
+        boolean found = false;
+        for (int page = 1; next != null && !found; page++) {
+            String html = as(TestData.CITY_REGULATOR).when().get(next).then().statusCode(200).extract().asString();
+            assertTrue(html.contains("href=\"/regulator?queue=" + (page - 1) + "\""), "page " + page + " links back");
+            found = html.contains("id=\"queue-" + oldest + "\"");
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("href=\"(/regulator\\?queue=" + (page + 1) + ")\"")
+                    .matcher(html);
+            next = m.find() ? m.group(1) : null;
+        }
+        assertTrue(found, "the oldest pending listing is on a later page");
+        // A page number that is not one reads as the first page.
+        as(TestData.CITY_REGULATOR).when().get("/regulator?queue=abc").then().statusCode(200)
+                .body(containsString("href=\"/regulator?queue=1\""));
     }
 
     @Test
