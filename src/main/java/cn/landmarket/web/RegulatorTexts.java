@@ -38,6 +38,24 @@ public interface RegulatorTexts {
     @Message("串通线索")
     String nav_signals();
 
+    @Message("保证金退款")
+    String nav_refunds();
+
+    @Message("保证金退款")
+    String refunds_page_title();
+
+    @Message("辖区内挂牌的保证金退款：应退日期最早的在前，逾期未退的标出。退给谁只显示挂牌和竞买号，收款账户只显示末四位；点挂牌号进入该挂牌的监管档案。")
+    String refunds_intro();
+
+    @Message("只看未退的")
+    String refunds_open_only();
+
+    @Message("也看已退的")
+    String refunds_all();
+
+    @Message("辖区内还没有退款。")
+    String refunds_none_at_all();
+
     @Message("市场统计")
     String nav_statistics();
 

@@ -205,7 +205,8 @@ class RegulatorConsoleBrowserTest {
                 "/regulator/listings/" + pending, "/regulator/listings/" + pending + "/reject",
                 "/regulator/listings/" + live + "/terminate", "/regulator/listings/" + live + "/identities",
                 "/regulator/listings/" + soldLot, "/regulator/certificates/new",
-                "/regulator/certificates/" + certificate, "/regulator/signals", "/regulator/statistics");
+                "/regulator/certificates/" + certificate, "/regulator/signals", "/regulator/statistics",
+                "/regulator/refunds", "/regulator/refunds?all=true");
         try (Browser b = Browsers.open().at(server)) {
             b.trapPageErrors();
             b.signIn(TestData.CITY_REGULATOR, "/regulator");

@@ -342,6 +342,53 @@ class RegulatorPagesTest {
     }
 
     @Test
+    void theRefundsOfTheJurisdictionAreListedByBidderNumberAndPaidOnesOnAsking() {
+        long id = sold.inBidding(java.util.Map.of());
+        SoldLots.Bidder winner = sold.qualified(id);
+        SoldLots.Bidder loser = sold.qualified(id);
+        sold.closeWithBid(id, winner);
+        long refundId = given().auth().oauth2(Tokens.regulator(TestData.CITY_REGULATOR)).when()
+                .get("/api/oversight/listings/" + id + "/dossier").then().statusCode(200).extract().jsonPath()
+                .getLong("refunds[0].id");
+
+        String open = refundsPageWith(TestData.CITY_REGULATOR, "/regulator/refunds", refundId);
+        String row = open.substring(open.indexOf("data-refund-id=\"" + refundId + "\""));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertTrue(row.contains("href=\"/regulator/listings/" + id + "\""), "the listing leads to its dossier: " + row);
+        assertTrue(row.contains("¥4,000,000.00"), row);
+        assertFalse(row.contains(loser.code()) || row.contains(loser.name()), "by bidder number only: " + row);
+        assertTrue(open.contains("aria-current=\"page\">保证金退款"), "the console's navigation leads here");
+        as(TestData.FOREIGN_REGULATOR).when().get("/regulator/refunds").then().statusCode(200)
+                .body(not(containsString("data-refund-id=\"" + refundId + "\"")));
+        given().redirects().follow(false).cookie(SessionCookie.NAME, Tokens.township(TestData.TOWNSHIP_A))
+                .accept("text/html").when().get("/regulator/refunds").then().statusCode(403);
+
+        // Paid: gone from the open ones, shown as paid when asked for all.
+        cn.landmarket.testing.BankFeed.deliver(cn.landmarket.testing.BankFeed.debit("JRN-RG-" + refundId,
+                "4000000.00", loser.name(), "6228480000000000000", "REFUND-" + refundId, clock.instant()))
+                .statusCode(200);
+        assertFalse(refundsPageWith(TestData.CITY_REGULATOR, "/regulator/refunds", refundId).contains(
+                "data-refund-id=\"" + refundId + "\""), "a paid refund is not open");
+        String all = refundsPageWith(TestData.CITY_REGULATOR, "/regulator/refunds?all=true", refundId);
+        assertTrue(all.contains("data-paid-refund=\"" + refundId + "\""), "shown as paid among all");
+    }
+
+    /** The refunds page (following its pager) that lists a refund, or the last page read. */
+    private String refundsPageWith(String regulator, String first, long refundId) {
+        String next = first;
+        String html = "";
+        for (int page = 0; next != null && page < 100; page++) {
+            html = as(regulator).when().get(next).then().statusCode(200).extract().asString();
+            if (html.contains("data-refund-id=\"" + refundId + "\"")) {
+                return html;
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("rel=\"next\" href=\"([^\"]+)\"").matcher(html);
+            next = m.find() ? m.group(1).replace("&amp;", "&") : null;
+        }
+        return html;
+    }
+
+    @Test
     void theStatisticsShowChartsATableAndTheApisCsv() {
         long id = sold.inBidding(java.util.Map.of());
         SoldLots.Bidder winner = sold.qualified(id);
