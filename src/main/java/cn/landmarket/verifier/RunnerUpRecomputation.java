@@ -1,5 +1,6 @@
 package cn.landmarket.verifier;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,7 +26,9 @@ import cn.landmarket.settlement.RunnerUpRule;
  * entry that caused it: an offer or lapse the {@code trade.defaulted} of the winner's trade (and no
  * {@code trade.settled} of it), a release its {@code trade.settled}, the runner-up's default and
  * decline the {@code trade.defaulted} and {@code trade.declined} of the offer's trade; and a default
- * of the winner's trade while a runner-up is held must be followed by its offer or lapse.
+ * of the winner's trade while a runner-up is held must be followed by its offer or lapse, and the
+ * opening of the winner's trade ({@code trade.created}) of a listing announced with the award by the
+ * choice; each as soon as the log goes on after it (a checkpoint may split one transaction's entries).
  */
 final class RunnerUpRecomputation implements Recomputation {
 
@@ -36,11 +39,22 @@ final class RunnerUpRecomputation implements Recomputation {
     private static final class Award {
         final List<RunnerUpRule.Price> bids = new ArrayList<>();
         LogEntry sold;
+        /** Whether {@code listing.announced} chose the runner-up award. */
+        boolean award;
+        /** The {@code trade.created} of the winner's trade (the first without {@code runnerUpOf}). */
+        LogEntry winnerTrade;
         /** The runner-up's entries and the trade entries that cause them, in log order. */
         final List<LogEntry> steps = new ArrayList<>();
     }
 
     private final Map<Long, Award> awards = new LinkedHashMap<>();
+
+    /**
+     * The latest time of an entry read. A step is missing only when the log goes on after the entry
+     * that calls for it: the entries of one transaction share its time, and a checkpoint may fall
+     * between them while the rest waits for the next one.
+     */
+    private Instant latest;
 
     @Override
     public String name() {
@@ -49,7 +63,7 @@ final class RunnerUpRecomputation implements Recomputation {
 
     @Override
     public Set<String> entryTypes() {
-        return Set.of("bid.accepted", "listing.sold", ENTRY + "held", ENTRY + "none", ENTRY + "offered",
+        return Set.of("listing.announced", "bid.accepted", "listing.sold", TRADE + "created", ENTRY + "held", ENTRY + "none", ENTRY + "offered",
                 ENTRY + "lapsed", ENTRY + "accepted", ENTRY + "declined", ENTRY + "released", ENTRY + "defaulted",
                 TRADE + "defaulted", TRADE + "settled", TRADE + "declined");
     }
@@ -61,7 +75,17 @@ final class RunnerUpRecomputation implements Recomputation {
             return;
         }
         Award a = awards.computeIfAbsent(listingId, id -> new Award());
+        Instant at = time(e);
+        if (at != null && (latest == null || at.isAfter(latest))) {
+            latest = at;
+        }
         switch (e.type()) {
+            case "listing.announced" -> a.award |= Boolean.TRUE.equals(e.facts().get("runnerUpAward"));
+            case "trade.created" -> {
+                if (a.winnerTrade == null && e.facts().get("runnerUpOf") == null) {
+                    a.winnerTrade = e;
+                }
+            }
             case "bid.accepted" -> {
                 Long sequence = e.number("sequence");
                 Long amount = e.number("amountFen");
@@ -82,11 +106,31 @@ final class RunnerUpRecomputation implements Recomputation {
     public List<Finding> findings() {
         List<Finding> out = new ArrayList<>();
         for (Map.Entry<Long, Award> e : awards.entrySet()) {
-            if (e.getValue().steps.stream().anyMatch(s -> s.type().startsWith(ENTRY))) {
-                out.add(recompute(e.getKey(), e.getValue()));
+            Award a = e.getValue();
+            if (a.steps.stream().anyMatch(s -> s.type().startsWith(ENTRY))) {
+                out.add(recompute(e.getKey(), a));
+            } else if (a.award && a.winnerTrade != null && followed(a.winnerTrade)) {
+                out.add(new Finding(name(), e.getKey(), a.sold == null ? null : a.sold.text("listingNo"), false,
+                        "recomputed: no runner-up choice", List.of(a.winnerTrade.where() + ": the winner's trade "
+                                + "of a listing announced with a runner-up award opened, but no " + ENTRY + "held or "
+                                + ENTRY + "none follows")));
             }
         }
         return out;
+    }
+
+    private static Instant time(LogEntry e) {
+        try {
+            return e.time() == null ? null : Instant.parse(e.time());
+        } catch (java.time.format.DateTimeParseException ex) {
+            return null;
+        }
+    }
+
+    /** Whether the log goes on after this entry's moment. */
+    private boolean followed(LogEntry e) {
+        Instant at = time(e);
+        return at != null && latest != null && latest.isAfter(at);
     }
 
     /** The trade entries seen so far of the winner's trade and of the offer's. */
@@ -201,7 +245,7 @@ final class RunnerUpRecomputation implements Recomputation {
             differ(which, "priceFen", step.number("priceFen"), runnerUp.map(RunnerUpRule.Price::amountFen).orElse(null),
                     bad);
         }
-        if (trades.unanswered != null) {
+        if (trades.unanswered != null && followed(trades.unanswered)) {
             bad.add(trades.unanswered.where() + ": the winner's trade " + winnerTrade + " defaulted with runner-up "
                     + heldRunnerUp.map(RunnerUpRule.Price::bidderNo).orElse(null) + " held, but no " + ENTRY
                     + "offered or " + ENTRY + "lapsed follows");

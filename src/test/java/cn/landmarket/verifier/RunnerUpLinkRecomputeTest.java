@@ -19,8 +19,9 @@ import cn.landmarket.verifier.LotteryRunnerUpRecomputeTest.Sale;
  * entry types (the {@link Sale} log of {@link LotteryRunnerUpRecomputeTest}), an honest award agrees;
  * one entry changed in the exported log ({@link SealedLog#tamper}) makes it disagree for that
  * listing, naming the entry: an offer without the winner's default before it, an offer after the
- * winner settled, a default with no offer after it, a skipped bidder whose logged reason is removed
- * or unknown, a lapse while a bidder was still eligible.
+ * winner settled, a default with no offer after it (once the log goes on), a winner's trade of an
+ * announced award opened without the choice, a skipped bidder whose logged reason is removed or
+ * unknown, a lapse while a bidder was still eligible.
  */
 class RunnerUpLinkRecomputeTest {
 
@@ -28,6 +29,13 @@ class RunnerUpLinkRecomputeTest {
     private static List<Object[]> cBarred() {
         return List.<Object[]>of(new Object[] {"C00003", 3, 1_300_000_000L, false, "BARRED"},
                 new Object[] {"B00002", 4, 1_250_000_000L, true});
+    }
+
+    /** An entry of another listing a while later: the log goes on. */
+    private static void later(SealedLog log) {
+        log.advance(60);
+        log.add("bid.accepted", "bidder:Z00090", Map.of("listingId", 90L, "sequence", 1, "bidderNo", "Z00090",
+                "amountFen", 1_000_000_000L));
     }
 
     private static Finding disagrees(SealedLog log, long listingId) throws Exception {
@@ -77,6 +85,7 @@ class RunnerUpLinkRecomputeTest {
         s.held(choice);
         long defaulted = s.winnerDefaulted();
         long offered = s.offered(choice);
+        later(log);
         log.tamper(offered, "\"type\":\"runner_up.offered\"", "\"type\":\"runner_up.withheld\"");
         Finding f = disagrees(log, 33);
         assertEquals(List.of("entry " + defaulted + " (trade.defaulted): the winner's trade 70 defaulted with runner-up "
@@ -184,5 +193,39 @@ class RunnerUpLinkRecomputeTest {
         Finding g = disagrees(log, 39);
         assertTrue(g.disagreements().contains("entry " + lapsed + " (runner_up.lapsed): lapsed at the winner's default, "
                 + "where the choice made again then is runner_up.offered"), g.line());
+    }
+
+    @Test
+    void aWinnersDefaultAtTheEndOfTheLogIsNotFlaggedBeforeTheLogGoesOn() throws Exception {
+        // a checkpoint may fall between the default and the offer logged in the same transaction
+        SealedLog log = new SealedLog();
+        Sale s = fiveBids(log, 40, null);
+        s.held(s.choice(LotteryRunnerUpRecomputeTest.cThenB(true), 0));
+        long defaulted = s.winnerDefaulted();
+        Finding f = finding(log, "runner-up award", 40);
+        assertTrue(f.agrees(), f.line());
+        assertTrue(f.summary().endsWith("; held"), f.line());
+
+        later(log);
+        assertEquals(List.of("entry " + defaulted + " (trade.defaulted): the winner's trade 70 defaulted with "
+                + "runner-up C00003 held, but no runner_up.offered or runner_up.lapsed follows"),
+                disagrees(log, 40).disagreements());
+    }
+
+    @Test
+    void aWinnersTradeOpenedWithoutTheChoiceOfAnAnnouncedAwardDisagrees() throws Exception {
+        SealedLog log = new SealedLog();
+        log.add("listing.announced", "township:510722001", Map.of("listingId", 41L, "runnerUpAward", true));
+        Sale s = fiveBids(log, 41, null);
+        long created = log.add("trade.created", "system:settlement", Map.of("listingId", 41L, "tradeId", 70L,
+                "buyerCode", "91510703MA0000000A", "priceFen", 1_400_000_000L));
+        long held = s.held(s.choice(LotteryRunnerUpRecomputeTest.cThenB(true), 0));
+        later(log);
+        assertTrue(finding(log, "runner-up award", 41).agrees());
+
+        log.tamper(held, "\"type\":\"runner_up.held\"", "\"type\":\"runner_up.hidden\"");
+        assertEquals(List.of("entry " + created + " (trade.created): the winner's trade of a listing announced with "
+                + "a runner-up award opened, but no runner_up.held or runner_up.none follows"),
+                disagrees(log, 41).disagreements());
     }
 }
