@@ -30,7 +30,7 @@ public record ResultView(long listingId, String listingNo, String title, AssetTy
     /** How the sale ended. */
     @Schema(name = "ResultOutcome")
     public enum Outcome {
-        /** Sold to the highest bidder. */
+        /** Sold: to the highest bidder, or after its default to the runner-up ({@code runnerUpAward}). */
         SOLD,
         /** No valid bid, or the highest was below the reserve (流拍). */
         UNSOLD,

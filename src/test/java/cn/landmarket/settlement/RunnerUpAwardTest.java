@@ -498,6 +498,11 @@ class RunnerUpAwardTest {
         given().when().get("/api/public/listings/" + id).then().body("status", equalTo("DEFAULTED"));
         assertEquals(0, frozenArea(cert));
         assertEquals(1L, data.count("select count(t) from Trade t where t.listingId = ?1", id));
+        JsonPath published = result(id);
+        assertEquals("RELEASED", published.getString("outcome"), "the lot was released after the default");
+        assertNull(published.get("buyer"));
+        assertNull(published.get("price"));
+        assertNull(published.get("runnerUpAward"));
         for (String type : List.of("runner_up.held", "runner_up.none", "runner_up.offered")) {
             assertEquals(0, data.auditEntries(type, id).size(), type);
         }
