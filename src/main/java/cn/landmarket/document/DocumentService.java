@@ -56,6 +56,7 @@ public class DocumentService {
     private static final String TRADE_CREATED = "trade.created";
     private static final String TRADE_CONFIRMED = "trade.confirmed";
     private static final String TRADE_SETTLED = "trade.settled";
+    private static final String RUNNER_UP_OFFERED = "runner_up.offered";
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
@@ -146,7 +147,7 @@ public class DocumentService {
         List<Section> sections = new ArrayList<>();
         sections.add(Section.rows("一、交易双方", List.of(
                 new Row("出让方（甲方）", DocumentTexts.or(r.sellerName()) + "（行政区划代码 " + t.sellerCode() + "）"),
-                new Row("竞得人（乙方）", (r.buyer() == null ? "—" : DocumentTexts.or(r.buyer().name()))
+                new Row("竞得人（乙方）", DocumentTexts.or(parties.requireEnterprise(t.buyerCode()).name)
                         + "（统一社会信用代码 " + t.buyerCode() + "）"))));
         sections.add(Section.rows("二、成交标的", lot(l)));
         List<Row> money = new ArrayList<>();
@@ -202,23 +203,35 @@ public class DocumentService {
 
     /**
      * 成交结果公示: the published result as the public API shows it (404 until the listing closes):
-     * a sale names the buyer and the price; the reserve price appears as the public listing shows it
+     * a sale names the buyer and the price (the runner-up's, at its own price proved by its offer's
+     * entry, once the award passed to it after the winner's default); a lot released after a default
+     * names neither; the reserve price appears as the public listing shows it
      * after the close.
      */
     public Pdf result(long listingId) {
         ResultView r = results.result(listingId);
         ListingView l = listings.publicGet(listingId);
         boolean sold = r.outcome() == ResultView.Outcome.SOLD;
+        boolean closedSold = r.outcome() != ResultView.Outcome.UNSOLD; // RELEASED: sold, then released after a default
+        boolean toRunnerUp = sold && r.runnerUpAward() != null && r.runnerUpAward().holdsTheAward();
         List<Section> sections = new ArrayList<>();
         sections.add(Section.rows("一、标的", lot(l)));
         List<Row> outcome = new ArrayList<>();
-        outcome.add(new Row("交易结果", sold ? "成交" : "流拍（未成交）"));
+        outcome.add(new Row("交易结果", switch (r.outcome()) {
+            case SOLD -> "成交";
+            case UNSOLD -> "流拍（未成交）";
+            case RELEASED -> "成交后违约，标的已释放（可重新挂牌）";
+        }));
+        if (r.runnerUpAward() != null) {
+            outcome.add(new Row("候补竞得", runnerUpStep(r.runnerUpAward().step()) + "（"
+                    + DocumentTexts.minute(r.runnerUpAward().at()) + "）"));
+        }
         if (sold && r.buyer() != null) {
-            outcome.add(new Row("竞得人", DocumentTexts.or(r.buyer().name()) + "（统一社会信用代码 "
-                    + r.buyer().creditCode() + "）"));
+            outcome.add(new Row(toRunnerUp ? "竞得人（候补竞得人）" : "竞得人", DocumentTexts.or(r.buyer().name())
+                    + "（统一社会信用代码 " + r.buyer().creditCode() + "）"));
         }
         if (r.price() != null) {
-            outcome.add(new Row("成交价", DocumentTexts.money(r.price())));
+            outcome.add(new Row(toRunnerUp ? "成交价（候补竞得人自己的报价）" : "成交价", DocumentTexts.money(r.price())));
         }
         outcome.add(new Row("起始价", DocumentTexts.money(l.startPrice())));
         outcome.add(new Row("底价", reserve(l)));
@@ -233,19 +246,22 @@ public class DocumentService {
                 .fact("出让方", ANNOUNCED, "sellerCode", r.sellerCode())
                 .fact("面积（平方米）", ANNOUNCED, "lotAreaM2", l.lotArea().m2())
                 .fact("起始价（分）", ANNOUNCED, "startPriceFen", l.startPrice().fen());
-        String close = sold ? SOLD : UNSOLD;
-        bundle.fact("交易结果", close, "to", sold ? "SOLD" : "UNSOLD");
+        String close = closedSold ? SOLD : UNSOLD;
+        bundle.fact("交易结果", close, "to", closedSold ? "SOLD" : "UNSOLD");
         if (sold) {
-            // a sealed opening's entry lists every quotation rather than a winning amount
-            bundle.fact("成交价（分）", SOLD, "winningAmountFen", l.saleFormat() == SaleFormat.SEALED_QUOTATION ? null
-                    : r.priceFen())
+            // a sealed opening's entry lists every quotation rather than a winning amount; the runner-up
+            // bought at its own price, which its offer's entry states
+            bundle.fact("成交价（分）", SOLD, "winningAmountFen", l.saleFormat() == SaleFormat.SEALED_QUOTATION
+                    || toRunnerUp ? null : r.priceFen())
                     .fact("竞得人", TRADE_CREATED, "buyerCode", r.buyer() == null ? null : r.buyer().creditCode())
-                    .fact("成交价（分）", TRADE_CREATED, "priceFen", r.priceFen());
+                    .fact("成交价（分）", TRADE_CREATED, "priceFen", r.priceFen())
+                    .fact("候补竞得价（分）", RUNNER_UP_OFFERED, "priceFen", toRunnerUp ? r.priceFen() : null);
         }
         if (l.reservePrice() != null) {
             bundle.fact("底价（分）", close, "reservePriceFen", l.reservePrice().fen());
         }
-        ListingEntriesView proved = audit.listingEntriesOfKinds(listingId, List.of(ANNOUNCED, close, TRADE_CREATED));
+        ListingEntriesView proved = audit.listingEntriesOfKinds(listingId, toRunnerUp
+                ? List.of(ANNOUNCED, close, TRADE_CREATED, RUNNER_UP_OFFERED) : List.of(ANNOUNCED, close, TRADE_CREATED));
         Optional<String> main = leafHashOf(proved, close);
         String leaf = main.orElse(r.closeEntry() == null ? null : r.closeEntry().leafHash());
         String url = leaf == null ? listingEntriesUrl(listingId) : proofUrl(leaf);
@@ -254,6 +270,17 @@ public class DocumentService {
         byte[] json = bundle.json(proved, audit.verifierKey(), Instant.now(clock).toString());
         return new Pdf("result-" + l.listingNo() + ".pdf",
                 PdfRenderer.render(DocumentTemplate.xhtml(doc), List.of(proofAttachment(json)), calendarNow()));
+    }
+
+    /** Where the award passed to the runner-up stands, in the words of the result. */
+    private static String runnerUpStep(ResultView.RunnerUpAward.Step step) {
+        return switch (step) {
+            case OFFERED -> "竞得人违约，标的按候补竞得人自己的报价转由其承接（待确认）";
+            case ACCEPTED -> "竞得人违约，候补竞得人已确认承接";
+            case DECLINED -> "竞得人违约，候补竞得人放弃承接，标的已释放";
+            case DEFAULTED -> "竞得人违约，候补竞得人亦违约，标的已释放";
+            case LAPSED -> "竞得人违约，已无符合条件的候补竞得人，标的已释放";
+        };
     }
 
     /**

@@ -273,11 +273,15 @@ public class OversightRepository {
 
     private static final String RESULT_COLUMNS = """
             l.id, l.listing_no, l.title, l.asset_type, l.region_code, l.seller_code, tw.name, l.status,
-            l.lot_area_m2, l.highest_bid_fen, l.closed_at, e.credit_code, e.name
+            l.lot_area_m2, l.highest_bid_fen, l.closed_at, e.credit_code, e.name,
+            u.status, u.price_fen, ue.credit_code, ue.name, u.decided_at
             from listing l join township tw on tw.code = l.seller_code
             left join bid b on b.id = l.winning_bid_id
             left join registration r on r.id = b.registration_id
             left join enterprise e on e.credit_code = r.enterprise_code
+            left join runner_up u on u.listing_id = l.id and u.status not in ('HELD', 'RELEASED')
+            left join registration ur on ur.id = u.registration_id
+            left join enterprise ue on ue.credit_code = ur.enterprise_code
             where l.closed_at is not null and l.announced_at is not null""";
 
     /** Closed listings (sold or unsold), latest close first. */

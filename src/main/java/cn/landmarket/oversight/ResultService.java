@@ -25,7 +25,8 @@ import cn.landmarket.oversight.OversightRepository.CloseEntry;
 
 /**
  * Results of closed listings for the public (domain.md: published within 10 working days, naming the
- * buyer). A result appears as soon as the close is committed — the listing sold or went unsold — so
+ * buyer: the winner's, or after its default the runner-up's once the lot is offered to it; nobody
+ * once the lot is released after a default). A result appears as soon as the close is committed — the listing sold or went unsold — so
  * well within the limit, and links to the audit log entry that recorded the close. It shows until
  * when objections may be lodged and the tally of those lodged ({@link ObjectionService}).
  */
@@ -74,12 +75,18 @@ public class ResultService {
 
     private ResultView view(Object[] r, CloseEntry entry, ObjectionTally tally, WorkingDayCalendar days) {
         ListingStatus status = ListingStatus.valueOf((String) r[7]);
-        boolean sold = status != ListingStatus.UNSOLD;
-        Long price = sold && r[9] != null ? lng(r[9]) : null;
+        ResultView.RunnerUpAward award = r[13] == null ? null : new ResultView.RunnerUpAward(
+                ResultView.RunnerUpAward.Step.valueOf((String) r[13]), instant(r[17]).atZone(zone).toOffsetDateTime());
+        ResultView.Outcome outcome = status == ListingStatus.UNSOLD ? ResultView.Outcome.UNSOLD
+                : status == ListingStatus.DEFAULTED ? ResultView.Outcome.RELEASED : ResultView.Outcome.SOLD;
+        boolean sold = outcome == ResultView.Outcome.SOLD;
+        boolean toRunnerUp = award != null && award.holdsTheAward();
+        ResultView.Buyer buyer = !sold ? null : toRunnerUp ? new ResultView.Buyer((String) r[16], (String) r[15])
+                : r[11] != null ? new ResultView.Buyer((String) r[12], (String) r[11]) : null;
+        Long price = !sold ? null : toRunnerUp ? Long.valueOf(lng(r[14])) : r[9] != null ? lng(r[9]) : null;
         return new ResultView(lng(r[0]), (String) r[1], (String) r[2], AssetType.valueOf((String) r[3]), (String) r[4],
-                (String) r[5], (String) r[6], sold ? ResultView.Outcome.SOLD : ResultView.Outcome.UNSOLD, status,
-                sold && r[11] != null ? new ResultView.Buyer((String) r[12], (String) r[11]) : null,
-                price == null ? null : Money.ofFen(price), price, Area.of(lng(r[8])),
+                (String) r[5], (String) r[6], outcome, status, buyer,
+                price == null ? null : Money.ofFen(price), price, award, Area.of(lng(r[8])),
                 instant(r[10]).atZone(zone).toOffsetDateTime(), config.objections(),
                 rules.periodEnds(instant(r[10]), days, zone).atZone(zone).toOffsetDateTime(),
                 tally == null ? ObjectionTally.NONE : tally, logEntry(entry));

@@ -66,7 +66,9 @@ public class RunnerUp {
     /**
      * The facts of a runner-up choice, enough to recompute it from the log: the sale's format, start
      * price and reserve, the winner's bidder number and trade, every other bidder at its best price
-     * with whether it was eligible, the rule, and the choice (or none).
+     * with whether it was eligible and, if not, why (below the reserve, or a fact of the moment the
+     * log cannot show otherwise: barred, not verified, deposit not held), the rule, and the choice
+     * (or none).
      */
     static Map<String, Object> choiceFacts(long listingId, String saleFormat, long startPriceFen, Long reserveFen,
             String winnerBidderNo, long winnerTradeId, RunnerUpRule.Choice choice, Long registrationId) {
@@ -84,6 +86,7 @@ public class RunnerUp {
             f.put("bidderNo", c.price().bidderNo());
             f.put("amountFen", c.price().amountFen());
             f.put("eligible", c.eligible());
+            f.put("ineligible", c.ineligible() == null ? null : c.ineligible().name());
             return f;
         }).toList();
         facts.put("candidates", candidates);
@@ -108,17 +111,36 @@ public class RunnerUp {
 
     /**
      * {@code runner_up.offered}: the winner defaulted; the lot is offered to the runner-up at its own
-     * price by a new trade, with why it was chosen (the choice's facts) and the offer's deadline.
+     * price by a new trade, with why it was chosen (the choice made again at the default, each
+     * candidate's eligibility then), the bidder held until then ({@code heldBidderNo}: another one
+     * when the held runner-up was no longer eligible) and the offer's deadline.
      */
-    AuditEntry offeredEntry(Map<String, Object> choiceFacts, String winnerDefault, Trade offer, String actor) {
+    AuditEntry offeredEntry(Map<String, Object> choiceFacts, String heldBidderNo, String winnerDefault, Trade offer,
+            String actor) {
         Map<String, Object> facts = new HashMap<>(choiceFacts);
         facts.putAll(facts());
+        facts.put("heldBidderNo", heldBidderNo);
         facts.put("reason", "winner's trade " + winnerTradeId + " defaulted: " + winnerDefault);
         facts.put("tradeId", offer.id);
         facts.put("priceFen", offer.priceFen);
         facts.put("depositFen", offer.depositFen);
         facts.put("confirmDeadline", offer.confirmDeadline.toString());
         return new AuditEntry(ENTRY + ".offered", decidedAt, actor, facts);
+    }
+
+    /**
+     * {@code runner_up.lapsed}: the winner defaulted but, chosen again at the default, nobody is
+     * eligible any more (the held runner-up barred, no longer verified or without its deposit, and
+     * every other bidder too): the lot is not offered but released. Carries the choice's facts and
+     * the held runner-up.
+     */
+    AuditEntry lapsedEntry(Map<String, Object> choiceFacts, String winnerDefault, String actor) {
+        Map<String, Object> facts = new HashMap<>(choiceFacts);
+        facts.putAll(facts());
+        facts.put("heldBidderNo", bidderNo);
+        facts.put("reason", "winner's trade " + winnerTradeId + " defaulted: " + winnerDefault
+                + "; no eligible runner-up left");
+        return new AuditEntry(ENTRY + ".lapsed", decidedAt, actor, facts);
     }
 
     /** {@code runner_up.accepted}, {@code .declined} or {@code .defaulted}: how the runner-up answered its offer. */

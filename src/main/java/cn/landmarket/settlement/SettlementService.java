@@ -43,12 +43,14 @@ import cn.landmarket.listing.ListingStatus;
 import cn.landmarket.listing.PaymentTerms;
 import cn.landmarket.party.Enterprise;
 import cn.landmarket.party.EnterpriseRepository;
+import cn.landmarket.party.EnterpriseStatus;
 import cn.landmarket.party.PartyService;
 import cn.landmarket.escrow.RefundService;
 import cn.landmarket.escrow.RefundReason;
 import cn.landmarket.escrow.CreditOutcome;
 import cn.landmarket.escrow.CreditResult;
 import cn.landmarket.escrow.EscrowConfig;
+import cn.landmarket.escrow.RegistrationStatus;
 import cn.landmarket.escrow.VirtualAccount;
 
 /**
@@ -194,9 +196,11 @@ public class SettlementService {
 
     /**
      * Chooses the runner-up from the sale's valid prices: every bidder's best accepted bid, or a
-     * sealed listing's VALID quotations (domain.md, "Sale formats").
+     * sealed listing's VALID quotations (domain.md, "Sale formats"); a bidder is not eligible while
+     * its enterprise is barred or no longer verified, or once its registration no longer holds its
+     * full deposit ({@link RunnerUpRule.Ineligible}, logged with each candidate).
      */
-    private Standing standing(Listing listing, String winnerBidderNo, long winnerTradeId) {
+    private Standing standing(Listing listing, String winnerBidderNo, long winnerTradeId, Instant now) {
         List<RunnerUpRule.Price> prices = new ArrayList<>();
         Map<String, Long> registrationOf = new HashMap<>();
         if (listing.isSealed()) {
@@ -212,16 +216,41 @@ public class SettlementService {
                 registrationOf.put(b.bidderNo(), b.registrationId());
             }
         }
-        RunnerUpRule.Choice choice = RunnerUpRule.choose(prices, winnerBidderNo, listing.reservePriceFen);
+        Map<String, RunnerUpRule.Ineligible> ineligible = new HashMap<>();
+        registrationOf.forEach((bidderNo, registrationId) -> {
+            if (!bidderNo.equals(winnerBidderNo)) {
+                RunnerUpRule.Ineligible why = ineligible(registrations.findById(registrationId), now);
+                if (why != null) {
+                    ineligible.put(bidderNo, why);
+                }
+            }
+        });
+        RunnerUpRule.Choice choice = RunnerUpRule.choose(prices, winnerBidderNo, listing.reservePriceFen, ineligible);
         Long registrationId = choice.runnerUp().map(p -> registrationOf.get(p.bidderNo())).orElse(null);
         return new Standing(choice, registrationId, RunnerUp.choiceFacts(listing.id, listing.saleFormat.name(),
                 listing.startPriceFen, listing.reservePriceFen, winnerBidderNo, winnerTradeId, choice,
                 registrationId));
     }
 
+    /** Why a registration may not be offered the lot now, or null when it may. */
+    private RunnerUpRule.Ineligible ineligible(Registration r, Instant now) {
+        Enterprise e = enterprises.findById(r.enterpriseCode);
+        if (e.barredUntil != null && e.barredUntil.isAfter(now)) {
+            return RunnerUpRule.Ineligible.BARRED;
+        }
+        if (e.status != EnterpriseStatus.VERIFIED) {
+            return RunnerUpRule.Ineligible.NOT_VERIFIED;
+        }
+        if (r.status != RegistrationStatus.QUALIFIED
+                || ledger.available(LedgerService.deposit(r.id)) < r.depositFen) {
+            return RunnerUpRule.Ineligible.DEPOSIT_NOT_HELD;
+        }
+        return null;
+    }
+
     /** Chooses the runner-up when the winner's trade opens and holds its deposit; logs the choice either way. */
     private void holdRunnerUp(Listing listing, Trade winner, String winnerBidderNo, Instant now) {
-        Standing standing = standing(listing, winnerBidderNo, winner.id);
+        Standing standing = standing(listing, winnerBidderNo, winner.id, now);
         standing.choice().runnerUp().ifPresent(p -> {
             RunnerUp u = new RunnerUp();
             u.listingId = listing.id;
@@ -238,23 +267,38 @@ public class SettlementService {
     }
 
     /**
-     * Offers the lot to the held runner-up after the winner's default: a new trade at the runner-up's
-     * own price, its deposit reserved against it, confirmation due within the listing's
-     * confirmWithinWorkingDays from today; logged as {@code runner_up.offered} with why it was chosen.
+     * After the winner's default, chooses again with each bidder's eligibility now and offers the lot
+     * to the runner-up so chosen (the held one, or the next eligible bidder when the held one is
+     * barred, no longer verified or without its deposit): a new trade at that bidder's own price,
+     * its deposit reserved against it, confirmation due within the listing's
+     * confirmWithinWorkingDays from today; logged as {@code runner_up.offered} with why it was
+     * chosen. When nobody is eligible any more the runner-up LAPSES ({@code runner_up.lapsed}).
+     *
+     * @return whether the lot was offered (false: the caller releases it)
      */
-    private void offerToRunnerUp(Listing listing, Trade winner, RunnerUp u, Instant now) {
-        Standing standing = standing(listing, bids.highest(listing.id).orElseThrow().bidderNo(), winner.id);
-        if (standing.choice().runnerUp().map(p -> !p.bidderNo().equals(u.bidderNo) || p.amountFen() != u.priceFen)
-                .orElse(true)) {
-            throw new IllegalStateException("listing " + listing.id + ": the held runner-up " + u.bidderNo
-                    + " is no longer the one the rule chooses");
+    private boolean offerToRunnerUp(Listing listing, Trade winner, RunnerUp u, Instant now) {
+        Standing standing = standing(listing, bids.highest(listing.id).orElseThrow().bidderNo(), winner.id, now);
+        String heldBidderNo = u.bidderNo;
+        u.decidedAt = now;
+        Optional<RunnerUpRule.Price> next = standing.choice().runnerUp();
+        if (next.isEmpty()) {
+            u.status = RunnerUpStatus.LAPSED;
+            audit.append(u.lapsedEntry(standing.facts(), winner.statusReason, SYSTEM));
+            return false;
+        }
+        RunnerUpRule.Price p = next.get();
+        if (!p.bidderNo().equals(u.bidderNo)) { // the held one is no longer eligible: its deposit is owed back
+            u.registrationId = standing.registrationId();
+            u.bidderNo = p.bidderNo();
+            u.seq = p.sequence();
+            u.priceFen = p.amountFen();
         }
         Registration buyer = registrations.findById(u.registrationId);
         Trade offer = newTrade(listing, buyer, u.priceFen, now.atZone(zone).toLocalDate(), winner.id, now);
         u.status = RunnerUpStatus.OFFERED;
         u.tradeId = offer.id;
-        u.decidedAt = now;
-        audit.append(u.offeredEntry(standing.facts(), winner.statusReason, offer, SYSTEM));
+        audit.append(u.offeredEntry(standing.facts(), heldBidderNo, winner.statusReason, offer, SYSTEM));
+        return true;
     }
 
     /** The runner-up of a listing as long as its offer is open or taken, for the trade that offers it. */
@@ -458,8 +502,9 @@ public class SettlementService {
      * sale"): the reserved deposit is released from escrow and forfeited, payments received are owed
      * back, the enterprise is barred for the configured days, and trade and listing are DEFAULTED with
      * the lot's frozen quantity released. When the winner defaults on a listing with a held runner-up
-     * the lot stays frozen and is offered to the runner-up instead ({@link #offerToRunnerUp}); a
-     * runner-up that defaults on its offer is DEFAULTED too. Does nothing when nothing is overdue or
+     * the lot stays frozen and is offered to the runner-up instead, or to the next eligible bidder
+     * ({@link #offerToRunnerUp}; released when nobody is eligible any more); a runner-up that
+     * defaults on its offer is DEFAULTED too. Does nothing when nothing is overdue or
      * while an upheld objection suspends the trade.
      *
      * @return whether the trade defaulted now
@@ -503,20 +548,22 @@ public class SettlementService {
         Enterprise buyer = enterprises.findById(t.buyerCode);
         Long paymentsRefundId = refundPayments(t, buyer, now);
         parties.bar(buyer, now.plus(Duration.ofDays(config.barDays())), t.listingId, t.id, reason, now, SYSTEM);
+        audit.append(t.defaultedEntry(Math.max(0, forfeit), paymentsRefundId, SYSTEM));
+        String why = reason;
         if (held.isPresent() && t.runnerUpOf == null) {
-            audit.append(t.defaultedEntry(Math.max(0, forfeit), paymentsRefundId, SYSTEM));
-            offerToRunnerUp(listing, t, held.get(), now);
-            return true;
-        }
-        held.ifPresent(u -> {
+            if (offerToRunnerUp(listing, t, held.get(), now)) {
+                return true;
+            }
+            why = "winner defaulted, no eligible runner-up left: " + reason;
+        } else if (held.isPresent()) {
+            RunnerUp u = held.get();
             u.status = RunnerUpStatus.DEFAULTED;
             u.decidedAt = now;
             audit.append(u.answeredEntry(t.statusReason, SYSTEM));
-        });
+            why = "winner and runner-up defaulted: " + reason;
+        }
         certificates.release(t.certificateId, listing.lot(), t.listingId, SYSTEM);
-        audit.append(t.defaultedEntry(Math.max(0, forfeit), paymentsRefundId, SYSTEM));
-        changeListing(listing, ListingStatus.DEFAULTED, now, SYSTEM,
-                t.runnerUpOf == null ? reason : "winner and runner-up defaulted: " + reason);
+        changeListing(listing, ListingStatus.DEFAULTED, now, SYSTEM, why);
         return true;
     }
 

@@ -373,7 +373,7 @@ public interface EntTexts {
     @Message("成交结果")
     String objection_outcome();
 
-    @Message("{#when outcome}{#is SOLD}成交{#is UNSOLD}流拍{/when}")
+    @Message("{#when outcome}{#is SOLD}成交{#is UNSOLD}流拍{#is RELEASED}违约，标的已释放{/when}")
     String result_outcome(cn.landmarket.oversight.ResultView.Outcome outcome);
 
     @Message("公示期截止")

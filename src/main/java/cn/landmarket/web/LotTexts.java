@@ -279,8 +279,17 @@ public interface LotTexts {
     @Message("暂无成交公示。")
     String results_empty();
 
-    @Message("{#when outcome}{#is SOLD}成交{#is UNSOLD}流拍{/when}")
+    @Message("{#when outcome}{#is SOLD}成交{#is UNSOLD}流拍{#is RELEASED}违约，标的已释放{/when}")
     String outcome(ResultView.Outcome outcome);
+
+    @Message("标的已释放，可重新挂牌")
+    String released();
+
+    @Message("候补竞得")
+    String runner_up_award();
+
+    @Message("{#when step}{#is OFFERED}竞得人违约，标的按候补竞得人自己的报价转由其承接（待确认）{#is ACCEPTED}竞得人违约，候补竞得人已确认承接{#is DECLINED}竞得人违约，候补竞得人放弃承接{#is DEFAULTED}竞得人违约，候补竞得人亦违约{#is LAPSED}竞得人违约，已无符合条件的候补竞得人{/when}")
+    String runner_up_step(ResultView.RunnerUpAward.Step step);
 
     @Message("出让方")
     String seller_name();

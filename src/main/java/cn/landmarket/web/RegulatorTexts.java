@@ -811,7 +811,7 @@ public interface RegulatorTexts {
     @Message("此标的没有次高价候补（未设候补成交、尚未结束或无符合条件的竞买人）。")
     String runner_up_none();
 
-    @Message("{#when status}{#is HELD}保证金暂留，等待竞得人结算{#is RELEASED}竞得人已结算，保证金退还{#is OFFERED}竞得人违约，已向其候补成交{#is ACCEPTED}已接受候补成交{#is DECLINED}已放弃候补成交{#is DEFAULTED}候补成交后违约{/when}")
+    @Message("{#when status}{#is HELD}保证金暂留，等待竞得人结算{#is RELEASED}竞得人已结算，保证金退还{#is OFFERED}竞得人违约，已向其候补成交{#is ACCEPTED}已接受候补成交{#is DECLINED}已放弃候补成交{#is DEFAULTED}候补成交后违约{#is LAPSED}竞得人违约时已不符合条件（如被禁入），未向其候补成交{/when}")
     String runner_up_status_of(cn.landmarket.settlement.RunnerUpStatus status);
 
     @Message("候补报价")

@@ -522,7 +522,7 @@ public interface TownshipTexts {
     @Message("竞买号 {no}，报价 {price}")
     String runner_up_bid(String no, String price);
 
-    @Message("{#when status}{#is HELD}保证金暂留，等待竞得人结算{#is RELEASED}竞得人已结算，候补保证金退还{#is OFFERED}竞得人违约，已按其报价向其候补成交{#is ACCEPTED}已接受候补成交{#is DECLINED}已放弃候补成交，标的可重新挂牌{#is DEFAULTED}候补成交后违约，标的可重新挂牌{/when}")
+    @Message("{#when status}{#is HELD}保证金暂留，等待竞得人结算{#is RELEASED}竞得人已结算，候补保证金退还{#is OFFERED}竞得人违约，已按其报价向其候补成交{#is ACCEPTED}已接受候补成交{#is DECLINED}已放弃候补成交，标的可重新挂牌{#is DEFAULTED}候补成交后违约，标的可重新挂牌{#is LAPSED}竞得人违约时候补人已不符合条件，标的可重新挂牌{/when}")
     String runner_up_status(cn.landmarket.settlement.RunnerUpStatus status);
 
     @Message("结果异议")

@@ -27,11 +27,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.landmarket.auction.AuctionCloser;
 import cn.landmarket.auction.QuotationOpener;
 import cn.landmarket.auction.SealedCommitment;
+import cn.landmarket.audit.AuditSequencer;
 import cn.landmarket.listing.ListingService;
 import cn.landmarket.party.EnterpriseStatus;
 import cn.landmarket.testing.Auctions;
 import cn.landmarket.testing.BankFeed;
 import cn.landmarket.testing.Fixtures;
+import cn.landmarket.testing.Sequencing;
 import cn.landmarket.testing.StandardMarket;
 import cn.landmarket.testing.TestClock;
 import cn.landmarket.testing.TestData;
@@ -72,6 +74,9 @@ class RunnerUpAwardTest {
 
     @Inject
     QuotationOpener opener;
+
+    @Inject
+    AuditSequencer sequencer;
 
     @AfterEach
     void resetClock() {
@@ -125,6 +130,39 @@ class RunnerUpAwardTest {
                 .statusCode(200).body("buyerCode", equalTo(winner.code())).body("price", equalTo("22200000.00"))
                 .body("runnerUpOf", nullValue()).extract().jsonPath().getLong("id");
         return new Sale(id, winner, runnerUp, low, tradeId);
+    }
+
+    /** The published result, as anyone reads it. */
+    private static JsonPath result(long listingId) {
+        return given().when().get("/api/public/results/" + listingId).then().statusCode(200).extract().jsonPath();
+    }
+
+    private String name(Bidder b) {
+        return data.value(String.class, "select e.name from Enterprise e where e.creditCode = ?1", b.code());
+    }
+
+    /** The lot released after a default: the result names no buyer and no price, and says what became of the award. */
+    private void assertReleased(long listingId, String step, Bidder... unnamed) throws Exception {
+        JsonPath r = result(listingId);
+        assertEquals("RELEASED", r.getString("outcome"));
+        assertEquals("DEFAULTED", r.getString("status"));
+        assertNull(r.get("buyer"));
+        assertNull(r.get("price"));
+        assertEquals(step, r.getString("runnerUpAward.step"));
+        String page = given().when().get("/listings/" + listingId).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("违约，标的已释放"), page);
+        assertTrue(page.contains("data-step=\"" + step + "\""), page);
+        Sequencing.settle(sequencer);
+        byte[] pdf = given().when().get("/api/documents/results/" + listingId + ".pdf").then().statusCode(200)
+                .extract().asByteArray();
+        String text;
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        }
+        assertTrue(text.contains("成交后违约，标的已释放"), text);
+        for (Bidder b : unnamed) {
+            assertFalse(page.contains(b.code()) || text.contains(b.code()), b.code() + " is named");
+        }
     }
 
     private JsonPath trade(long tradeId) {
@@ -274,10 +312,42 @@ class RunnerUpAwardTest {
         assertTrue(((String) offered.get("reason")).contains("defaulted"));
         assertEquals(offerId, number(facts("trade.created", id).get(1), "tradeId"));
 
+        // the published result names the runner-up at its own price, and says the award passed to it
+        JsonPath published = result(id);
+        assertEquals("SOLD", published.getString("outcome"));
+        assertEquals(b.code(), published.getString("buyer.creditCode"));
+        assertEquals(name(b), published.getString("buyer.name"));
+        assertEquals(2_200_000_000L, published.getLong("priceFen"));
+        assertEquals("22000000.00", published.getString("price"));
+        assertEquals("OFFERED", published.getString("runnerUpAward.step"));
+        assertFalse(published.prettify().contains(sale.winner().code()), "the defaulted winner is not named");
+        String page = given().when().get("/listings/" + id).then().statusCode(200).extract().asString();
+        assertTrue(page.contains(b.code()) && page.contains("¥22,000,000.00") && !page.contains(sale.winner().code()),
+                page);
+        assertTrue(page.contains("转由其承接"), page);
+        Sequencing.settle(sequencer);
+        byte[] pdf = given().when().get("/api/documents/results/" + id + ".pdf").then().statusCode(200).extract()
+                .asByteArray();
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertTrue(text.contains(b.code()) && text.contains("22,000,000.00") && text.contains("候补竞得")
+                    && !text.contains(sale.winner().code()), text);
+        }
+        cn.landmarket.verifier.DocumentProof.Result proof = cn.landmarket.verifier.DocumentProof.check(pdf,
+                given().when().get("/api/audit/key").then().statusCode(200).extract().asString());
+        assertTrue(proof.ok(), () -> proof.summary() + "\n" + String.join("\n", proof.lines()));
+        for (String fact : List.of("proved: 竞得人 = " + b.code() + " (trade.created.buyerCode)",
+                "proved: 成交价（分） = 2200000000 (trade.created.priceFen)",
+                "proved: 候补竞得价（分） = 2200000000 (runner_up.offered.priceFen)")) {
+            assertTrue(proof.lines().stream().anyMatch(l -> l.startsWith(fact)), () -> fact + " in " + proof.lines());
+        }
+
         // it accepts (confirms), the township signs, it pays the rest: the lot is its
         confirm(b.token(), offerId, offer.getString("confirmationSha256"));
         assertEquals("ACCEPTED", runnerUp(TOWNSHIP, id).getString("status"));
         assertEquals(1, facts("runner_up.accepted", id).size());
+        assertEquals("ACCEPTED", result(id).getString("runnerUpAward.step"));
+        assertEquals(b.code(), result(id).getString("buyer.creditCode"));
         decline(b.token(), offerId).statusCode(409);
         confirm(TOWNSHIP, offerId, offer.getString("confirmationSha256"));
         assertEquals("AWAITING_PAYMENT", trade(offerId).getString("status"));
@@ -326,6 +396,7 @@ class RunnerUpAwardTest {
                 b.code()), "declining is no default");
         assertEquals(1, facts("runner_up.declined", id).size());
         assertEquals(1, facts("trade.declined", id).size());
+        assertReleased(id, "DECLINED", b, sale.winner());
 
         // its deposit goes back the way every loser's does
         settlement.run();
@@ -370,6 +441,7 @@ class RunnerUpAwardTest {
                 "no third offer: the lot goes back after the runner-up");
         assertEquals(1, facts("runner_up.defaulted", id).size());
         assertEquals(2, facts("trade.defaulted", id).size());
+        assertReleased(id, "DEFAULTED", b, sale.winner());
         settlement.run();
         assertEquals(2L, data.count("select count(t) from Trade t where t.listingId = ?1", id));
         assertInvariants(String.valueOf(id), String.valueOf(b.registrationId()),
@@ -397,6 +469,9 @@ class RunnerUpAwardTest {
 
         settlement.run();
         assertEquals(1, refunds(b));
+        JsonPath published = result(id);
+        assertEquals(sale.winner().code(), published.getString("buyer.creditCode"), "the winner kept the award");
+        assertNull(published.get("runnerUpAward"));
         Instant due = data.value(Instant.class, "select r.dueBy from Refund r where r.registrationId = ?1",
                 b.registrationId());
         assertTrue(due.isAfter(clock.instant()) && due.isBefore(clock.instant().plus(Duration.ofDays(10))),
@@ -423,6 +498,11 @@ class RunnerUpAwardTest {
         given().when().get("/api/public/listings/" + id).then().body("status", equalTo("DEFAULTED"));
         assertEquals(0, frozenArea(cert));
         assertEquals(1L, data.count("select count(t) from Trade t where t.listingId = ?1", id));
+        JsonPath published = result(id);
+        assertEquals("RELEASED", published.getString("outcome"), "the lot was released after the default");
+        assertNull(published.get("buyer"));
+        assertNull(published.get("price"));
+        assertNull(published.get("runnerUpAward"));
         for (String type : List.of("runner_up.held", "runner_up.none", "runner_up.offered")) {
             assertEquals(0, data.auditEntries(type, id).size(), type);
         }
@@ -522,6 +602,99 @@ class RunnerUpAwardTest {
                 .body("status", equalTo("AWAITING_CONFIRMATION"));
         assertInvariants(String.valueOf(id), String.valueOf(second.registrationId()),
                 String.valueOf(winner.registrationId()));
+    }
+
+    /** Bars an enterprise from now on, as a default on another listing does (PartyService.bar). */
+    private void barredElsewhere(Bidder b) {
+        data.execute("update enterprise set barred_until = timestamptz '" + clock.instant().plus(Duration.ofDays(365))
+                + "' where credit_code = '" + b.code() + "'");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> candidates(Map<String, Object> choice, String field) {
+        return ((List<Map<String, Object>>) choice.get("candidates")).stream().map(c -> c.get(field)).toList();
+    }
+
+    @Test
+    void aRunnerUpBarredBeforeTheWinnersDefaultIsNotOfferedTheLotAndWithNobodyElseEligibleItLapses() throws Exception {
+        Sale sale = sold(true);
+        long id = sale.listingId();
+        Bidder b = sale.runnerUp();
+        settlement.run();
+        assertEquals("HELD", runnerUp(TOWNSHIP, id).getString("status"));
+        long cert = trade(sale.winnerTradeId()).getLong("certificateId");
+        barredElsewhere(b);
+
+        clock.advance(Duration.ofDays(15));
+        settlement.run();
+        assertEquals("DEFAULTED", trade(sale.winnerTradeId()).getString("status"));
+        JsonPath lapsed = runnerUp(TOWNSHIP, id);
+        assertEquals("LAPSED", lapsed.getString("status"));
+        assertNull(lapsed.get("tradeId"));
+        assertEquals(1L, data.count("select count(t) from Trade t where t.listingId = ?1", id), "nobody is offered the lot");
+        assertEquals(0, facts("runner_up.offered", id).size());
+        Map<String, Object> entry = facts("runner_up.lapsed", id).get(0);
+        assertEquals(b.bidderNo(), entry.get("heldBidderNo"));
+        assertNull(entry.get("runnerUpBidderNo"));
+        assertEquals(List.of(b.bidderNo(), sale.low().bidderNo()), candidates(entry, "bidderNo"));
+        assertEquals(java.util.Arrays.asList("BARRED", "BELOW_RESERVE"), candidates(entry, "ineligible"));
+        given().when().get("/api/public/listings/" + id).then().body("status", equalTo("DEFAULTED"));
+        assertEquals(0, frozenArea(cert), "the lot is released");
+        assertReleased(id, "LAPSED", b, sale.winner());
+
+        // not the winner and no default of its own here: its deposit is owed back as any loser's
+        settlement.run();
+        assertEquals(1, refunds(b));
+        assertEquals(0, data.count("select count(t) from Transfer t where t.debitAccount = ?1 and t.kind = "
+                + "cn.landmarket.ledger.TransferKind.DEPOSIT_FORFEIT", "DEPOSIT:" + b.registrationId()));
+        assertInvariants(String.valueOf(id), String.valueOf(b.registrationId()), String.valueOf(cert));
+    }
+
+    @Test
+    void aBidderBarredBeforeTheTradeOpensIsSkippedForTheNextEligibleBidderAtItsOwnPrice() throws Exception {
+        long id = Auctions.listingInBidding(clock, listings, Map.of("runnerUpAward", true));
+        Bidder low = registerAndPayDeposit(id);
+        Bidder next = registerAndPayDeposit(id);
+        Bidder barred = registerAndPayDeposit(id);
+        Bidder winner = registerAndPayDeposit(id);
+        Auctions.bid(low.code(), id, "20000000.00", "l-" + low.serial()).then().statusCode(201);
+        Auctions.bid(next.code(), id, "22000000.00", "x-" + next.serial()).then().statusCode(201);
+        Auctions.bid(barred.code(), id, "22200000.00", "b-" + barred.serial()).then().statusCode(201);
+        Auctions.bid(winner.code(), id, "22400000.00", "w-" + winner.serial()).then().statusCode(201);
+        barredElsewhere(barred);
+        clock.advance(Duration.ofDays(22));
+        closer.closeDue();
+        clock.advance(Duration.ofSeconds(301));
+        closer.closeDue();
+        settlement.run();
+        settlement.run();
+
+        JsonPath held = runnerUp(REGULATOR, id);
+        assertEquals(next.bidderNo(), held.getString("bidderNo"), "the barred higher bidder is skipped");
+        assertEquals("22000000.00", held.getString("price"));
+        assertEquals("HELD", held.getString("status"));
+        assertEquals(1, refunds(barred), "the skipped bidder is refunded as a loser");
+        assertEquals(0, refunds(next));
+        Map<String, Object> choice = facts("runner_up.held", id).get(0);
+        assertEquals(List.of(barred.bidderNo(), next.bidderNo(), low.bidderNo()), candidates(choice, "bidderNo"));
+        assertEquals(java.util.Arrays.asList("BARRED", null, "BELOW_RESERVE"), candidates(choice, "ineligible"));
+        assertEquals(List.of(false, true, false), candidates(choice, "eligible"));
+
+        clock.advance(Duration.ofDays(15));
+        settlement.run();
+        long offerId = given().auth().oauth2(next.token()).when().get("/api/listings/" + id + "/trade").then()
+                .statusCode(200).body("buyerCode", equalTo(next.code())).body("price", equalTo("22000000.00"))
+                .body("status", equalTo("AWAITING_CONFIRMATION")).extract().jsonPath().getLong("id");
+        Map<String, Object> offered = facts("runner_up.offered", id).get(0);
+        assertEquals(next.bidderNo(), offered.get("bidderNo"));
+        assertEquals(next.bidderNo(), offered.get("heldBidderNo"));
+        assertEquals(offerId, number(offered, "tradeId"));
+        JsonPath published = result(id);
+        assertEquals(next.code(), published.getString("buyer.creditCode"));
+        assertEquals(2_200_000_000L, published.getLong("priceFen"));
+        assertEquals("OFFERED", published.getString("runnerUpAward.step"));
+        assertInvariants(String.valueOf(id), String.valueOf(next.registrationId()),
+                String.valueOf(barred.registrationId()));
     }
 
     @Test

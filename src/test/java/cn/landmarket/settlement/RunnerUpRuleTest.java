@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import cn.landmarket.settlement.RunnerUpRule.Candidate;
+import cn.landmarket.settlement.RunnerUpRule.Ineligible;
 import cn.landmarket.settlement.RunnerUpRule.Price;
 
 class RunnerUpRuleTest {
@@ -22,8 +23,8 @@ class RunnerUpRuleTest {
                 p(4, "B", 2_200_000_000L), p(5, "A", 2_220_000_000L));
         RunnerUpRule.Choice choice = RunnerUpRule.choose(bids, "A", 2_200_000_000L);
         assertEquals(p(4, "B", 2_200_000_000L), choice.runnerUp().orElseThrow());
-        assertEquals(List.of(new Candidate(p(4, "B", 2_200_000_000L), true),
-                new Candidate(p(1, "C", 2_000_000_000L), false)), choice.candidates(),
+        assertEquals(List.of(new Candidate(p(4, "B", 2_200_000_000L), null),
+                new Candidate(p(1, "C", 2_000_000_000L), Ineligible.BELOW_RESERVE)), choice.candidates(),
                 "every other bidder once, at its best price, best first; the winner is never a candidate");
     }
 
@@ -32,7 +33,7 @@ class RunnerUpRuleTest {
         RunnerUpRule.Choice choice = RunnerUpRule.choose(List.of(p(1, "B", 2_199_999_999L), p(2, "A", 2_300_000_000L)),
                 "A", 2_200_000_000L);
         assertTrue(choice.runnerUp().isEmpty());
-        assertEquals(List.of(new Candidate(p(1, "B", 2_199_999_999L), false)), choice.candidates());
+        assertEquals(List.of(new Candidate(p(1, "B", 2_199_999_999L), Ineligible.BELOW_RESERVE)), choice.candidates());
     }
 
     @Test
@@ -57,5 +58,26 @@ class RunnerUpRuleTest {
                 "A", null);
         assertTrue(choice.runnerUp().isEmpty());
         assertTrue(choice.candidates().isEmpty());
+    }
+
+    @Test
+    void anIneligibleBidderIsSkippedForTheNextEligibleAtItsOwnPrice() {
+        List<Price> bids = List.of(p(1, "C", 2_250_000_000L), p(2, "B", 2_300_000_000L), p(3, "A", 2_400_000_000L));
+        RunnerUpRule.Choice choice = RunnerUpRule.choose(bids, "A", 2_200_000_000L,
+                java.util.Map.of("B", Ineligible.BARRED));
+        assertEquals(p(1, "C", 2_250_000_000L), choice.runnerUp().orElseThrow());
+        assertEquals(List.of(new Candidate(p(2, "B", 2_300_000_000L), Ineligible.BARRED),
+                new Candidate(p(1, "C", 2_250_000_000L), null)), choice.candidates());
+        assertTrue(RunnerUpRule.choose(bids, "A", 2_200_000_000L, java.util.Map.of("B", Ineligible.BARRED,
+                "C", Ineligible.DEPOSIT_NOT_HELD)).runnerUp().isEmpty(), "nobody eligible: no runner-up");
+    }
+
+    @Test
+    void belowTheReserveIsTheReasonWhateverElseIsSaid() {
+        RunnerUpRule.Choice choice = RunnerUpRule.choose(List.of(p(1, "B", 2_100_000_000L), p(2, "A", 2_300_000_000L)),
+                "A", 2_200_000_000L, java.util.Map.of("B", Ineligible.BARRED));
+        assertEquals(Ineligible.BELOW_RESERVE, choice.candidates().get(0).ineligible());
+        assertEquals(Ineligible.DEPOSIT_NOT_HELD, Ineligible.named("DEPOSIT_NOT_HELD"));
+        assertEquals(null, Ineligible.named("ASKED_NICELY"));
     }
 }

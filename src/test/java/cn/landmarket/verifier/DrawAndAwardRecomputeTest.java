@@ -53,9 +53,11 @@ import io.restassured.path.json.JsonPath;
 /**
  * The recompute command against the running service (README, "Audit log"): a lottery at the cap with
  * an entrant who reveals wrong then right and one who never reveals, and a runner-up award after the
- * winner's default, are recomputed from the served log alone and agree; one logged lottery reveal, or
- * the logged price of the runner-up's offer, changed behind the service's back (entry and leaf hash
- * rewritten in the database) makes the recomputation disagree for that listing, naming the entry.
+ * winner's default, and an award that lapsed at the default because the runner-up had meanwhile been
+ * barred, are recomputed from the served log alone and agree; one logged lottery reveal, the logged
+ * price of the runner-up's offer, or the trade named by the winner's default, changed behind the
+ * service's back (entry and leaf hash rewritten in the database) makes the recomputation disagree for
+ * that listing, naming the entry.
  */
 @QuarkusTest
 @StandardMarket
@@ -237,6 +239,58 @@ class DrawAndAwardRecomputeTest {
         assertFalse(line(restored, "runner-up award", id).contains("DISAGREES"), restored.out());
     }
 
+    @Test
+    void anAwardThatLapsedBecauseTheRunnerUpWasBarredRecomputesAndALapseUnlinkedFromTheDefaultDisagrees()
+            throws Exception {
+        long id = Auctions.listingInBidding(clock, listings, Map.of("runnerUpAward", true));
+        Bidder low = qualifiedBidder(id);
+        Bidder runnerUp = qualifiedBidder(id);
+        Bidder winner = qualifiedBidder(id);
+        Auctions.bid(low.code(), id, "20000000.00", "l-1").then().statusCode(201);
+        Auctions.bid(runnerUp.code(), id, "22000000.00", "r-1").then().statusCode(201);
+        Auctions.bid(winner.code(), id, "22200000.00", "w-1").then().statusCode(201);
+        clock.advance(Duration.ofDays(22));
+        closer.closeDue();
+        clock.advance(Duration.ofSeconds(301));
+        closer.closeDue();
+        settlement.run();
+        long winnerTrade = given().auth().oauth2(TOWNSHIP).when().get("/api/listings/" + id + "/trade").then()
+                .statusCode(200).extract().jsonPath().getLong("id");
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "update enterprise set barred_until = ? where credit_code = ?")) { // a default elsewhere
+            ps.setObject(2, runnerUp.code());
+            ps.setObject(1, java.sql.Timestamp.from(clock.instant().plus(Duration.ofDays(365))));
+            assertEquals(1, ps.executeUpdate());
+        }
+        clock.advance(Duration.ofDays(15)); // the winner never signs: it defaults, and nobody is eligible
+        settlement.run();
+        Sequencing.settle(sequencer);
+        assertEquals(1, data.auditEntries("runner_up.lapsed", id).size(), "the award lapsed");
+
+        Run honest = recompute();
+        assertEquals("runner-up award, listing " + id + ": AGREES: no runner-up among 2 other bidders; lapsed",
+                line(honest, "runner-up award", id));
+
+        long index = index("trade.defaulted", id, null);
+        byte[] original = entry(index);
+        String json = new String(original, StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"tradeId\":" + winnerTrade), json);
+        byte[] changed = json.replace("\"tradeId\":" + winnerTrade, "\"tradeId\":" + (winnerTrade + 100_000))
+                .getBytes(StandardCharsets.UTF_8);
+        try {
+            behindTheServicesBack(index, changed, MerkleTree.leafHash(changed));
+            Run run = recompute();
+            assertEquals(1, run.exit(), run.out());
+            String line = line(run, "runner-up award", id);
+            assertTrue(line.startsWith("runner-up award, listing " + id + ": DISAGREES: entry "), line);
+            assertTrue(line.contains(" (runner_up.lapsed): lapsed without a logged trade.defaulted of the winner's "
+                    + "trade " + winnerTrade + " before it"), line);
+        } finally {
+            behindTheServicesBack(index, original, MerkleTree.leafHash(original));
+        }
+        assertFalse(line(recompute(), "runner-up award", id).contains("DISAGREES"));
+    }
+
     private record Run(int exit, String out, String err) {
     }
 
@@ -255,14 +309,17 @@ class DrawAndAwardRecomputeTest {
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** The index of the one entry of a type about a listing (and, unless null, a bidder number). */
     private long index(String type, long listingId, String bidderNo) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "select idx from audit_entry where cast(convert_from(entry, 'UTF8') as jsonb) ->> 'type' = ? "
                         + "and cast(convert_from(entry, 'UTF8') as jsonb) #>> '{facts,listingId}' = ? "
-                        + "and cast(convert_from(entry, 'UTF8') as jsonb) #>> '{facts,bidderNo}' = ?")) {
+                        + "and (cast(? as text) is null "
+                        + "or cast(convert_from(entry, 'UTF8') as jsonb) #>> '{facts,bidderNo}' = ?)")) {
             ps.setString(1, type);
             ps.setString(2, Long.toString(listingId));
             ps.setString(3, bidderNo);
+            ps.setString(4, bidderNo);
             try (ResultSet rs = ps.executeQuery()) {
                 assertTrue(rs.next(), type + " is in the log");
                 long idx = rs.getLong(1);

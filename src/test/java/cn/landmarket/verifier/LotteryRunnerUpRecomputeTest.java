@@ -29,12 +29,12 @@ class LotteryRunnerUpRecomputeTest {
     private static final long CAP = 3_000_000_000L;
     private final Random random = new Random(21);
 
-    private static Recomputer.Report recompute(SealedLog log) throws Exception {
+    static Recomputer.Report recompute(SealedLog log) throws Exception {
         return Recomputer.recompute(new RecomputeTest.ListSource(log.entries), log.entries.size(),
                 Recomputation.all());
     }
 
-    private static Finding finding(SealedLog log, String recomputation, long listingId) throws Exception {
+    static Finding finding(SealedLog log, String recomputation, long listingId) throws Exception {
         Recomputer.Report report = recompute(log);
         return report.about(recomputation, listingId).orElseThrow(() -> new AssertionError(report.findings()));
     }
@@ -360,8 +360,8 @@ class LotteryRunnerUpRecomputeTest {
         }
 
         /**
-         * The choice's facts with the given candidates (bidder, sequence, amount, eligible) and runner-up
-         * (index into them, or -1).
+         * The choice's facts with the given candidates (bidder, sequence, amount, eligible, and
+         * optionally why not: else BELOW_RESERVE when not eligible) and runner-up (index into them, or -1).
          */
         Map<String, Object> choice(List<Object[]> candidates, int runnerUp) {
             Map<String, Object> facts = new HashMap<>();
@@ -379,6 +379,7 @@ class LotteryRunnerUpRecomputeTest {
                 f.put("sequence", c[1]);
                 f.put("amountFen", c[2]);
                 f.put("eligible", c[3]);
+                f.put("ineligible", c.length > 4 ? c[4] : Boolean.TRUE.equals(c[3]) ? null : "BELOW_RESERVE");
                 list.add(f);
             }
             facts.put("candidates", list);
@@ -408,13 +409,39 @@ class LotteryRunnerUpRecomputeTest {
             return facts;
         }
 
+        /** A trade entry ({@code trade.defaulted}, {@code .settled}, {@code .declined}) of trade 70 (the winner's) or 71 (the offer). */
+        long trade(String kind, long tradeId) {
+            return log.add("trade." + kind, "system:settlement", Map.of("listingId", listingId, "tradeId", tradeId,
+                    "status", kind.toUpperCase()));
+        }
+
+        /** The winner's trade 70 defaults. */
+        long winnerDefaulted() {
+            return trade("defaulted", 70L);
+        }
+
         long offered(Map<String, Object> choice) {
+            return offered(choice, (String) choice.get("runnerUpBidderNo"));
+        }
+
+        /** The offer after the winner's default, chosen again ({@code choice}), {@code heldBidderNo} held until then. */
+        long offered(Map<String, Object> choice, String heldBidderNo) {
             Map<String, Object> facts = new HashMap<>(choice);
             facts.putAll(step(choice, "OFFERED", 71L));
+            facts.put("heldBidderNo", heldBidderNo);
             facts.put("reason", "winner's trade 70 defaulted: not confirmed");
             facts.put("depositFen", 400_000_000L);
             facts.put("confirmDeadline", "2026-12-10T09:00:00Z");
             return log.add("runner_up.offered", "system:settlement", facts);
+        }
+
+        /** Nobody eligible at the winner's default ({@code choice} made again then): {@code held} lapses. */
+        long lapsed(Map<String, Object> choice, Map<String, Object> held) {
+            Map<String, Object> facts = new HashMap<>(choice);
+            facts.putAll(step(held, "LAPSED", null));
+            facts.put("heldBidderNo", held.get("runnerUpBidderNo"));
+            facts.put("reason", "winner's trade 70 defaulted: not confirmed; no eligible runner-up left");
+            return log.add("runner_up.lapsed", "system:settlement", facts);
         }
 
         long answered(Map<String, Object> choice, String status) {
@@ -447,6 +474,7 @@ class LotteryRunnerUpRecomputeTest {
         Sale s = fiveBids(log, 21, null);
         Map<String, Object> choice = s.choice(cThenB(true), 0);
         s.held(choice);
+        s.winnerDefaulted();
         s.offered(choice);
         s.answered(choice, "ACCEPTED");
         Finding f = finding(log, "runner-up award", 21);
@@ -462,6 +490,7 @@ class LotteryRunnerUpRecomputeTest {
         Sale s = fiveBids(log, 22, null);
         Map<String, Object> choice = s.choice(cThenB(true), 0);
         s.held(choice);
+        s.winnerDefaulted();
         long offered = s.offered(choice);
         log.tamper(offered, "\"priceFen\":1300000000", "\"priceFen\":1000000000");
         Finding f = finding(log, "runner-up award", 22);
