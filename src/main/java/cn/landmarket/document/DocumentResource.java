@@ -22,7 +22,8 @@ import cn.landmarket.common.security.Role;
 /**
  * The documents as PDF files (README, "Documents (PDF)"), each for those who may read it through
  * the API: the announcement and the result for anyone, the confirmation for its parties,
- * regulators of its region and operators, receipts for the enterprise they are made out to.
+ * regulators of its region and operators, the deposit receipt for the enterprise it is made out to,
+ * a refund's for that enterprise, operators and regulators of the listing's region.
  */
 @Path("/api/documents")
 @Tag(name = "Documents")
@@ -83,9 +84,11 @@ public class DocumentResource {
 
     @GET
     @Path("/refund-receipts/{id}.pdf")
-    @RolesAllowed(Role.ENTERPRISE_GROUP)
+    @RolesAllowed({Role.ENTERPRISE_GROUP, Role.OPERATOR_GROUP, Role.REGULATOR_GROUP})
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "退款凭证: a refund owed or paid to the calling enterprise (404 for anyone else's)")
+    @Operation(summary = "退款凭证 (paid) or 退款通知 (owed): for the enterprise it is owed to, operators, and regulators of the listing's region",
+            description = "Operators and regulators see the payee as listing and bidder number only, as GET /api/refunds shows it."
+                    + " 404 for another enterprise's refund, one outside the regulator's region or an unknown one.")
     @APIResponse(responseCode = "200", description = "The PDF (PDF/A-2u)",
             content = @Content(mediaType = PDF, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
     public Response refundReceipt(@PathParam("id") long refundId) {

@@ -21,6 +21,7 @@ import cn.landmarket.common.config.MarketConfig;
 import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.error.MessageKey;
 import cn.landmarket.common.security.Actor;
+import cn.landmarket.common.security.Role;
 import cn.landmarket.document.DocumentContent.ProofBox;
 import cn.landmarket.document.DocumentContent.Row;
 import cn.landmarket.document.DocumentContent.Section;
@@ -320,15 +321,23 @@ public class DocumentService {
     }
 
     /**
-     * 退款凭证: one refund owed or paid to the calling enterprise, as {@link RefundService#mine} shows
-     * it (403 for other roles, 404 for another's refund or an unknown one).
+     * 退款凭证 (paid) or 退款通知 (still owed): for the enterprise it is owed to, as
+     * {@link RefundService#mine} shows it, naming the enterprise; for operators and regulators of the
+     * listing's region, as {@link RefundService#get} shows it, naming the payee only by listing and
+     * bidder number as the refund API does (404 for another's refund, one outside the region or an
+     * unknown one; 403 for other roles).
      */
     public Pdf refundReceipt(Actor actor, long refundId) {
-        RefundView v = refunds.mine(actor).stream().filter(r -> r.id() == refundId).findFirst()
-                .orElseThrow(() -> ApiException.notFound("refund", refundId));
-        String payee = parties.enterprise(actor, actor.org()).name();
+        boolean payee = actor.is(Role.ENTERPRISE);
+        RefundView v = payee
+                ? refunds.mine(actor).stream().filter(r -> r.id() == refundId).findFirst()
+                        .orElseThrow(() -> ApiException.notFound("refund", refundId))
+                : refunds.get(actor, refundId);
         List<Row> rows = new ArrayList<>();
-        rows.add(new Row("收款单位", DocumentTexts.or(payee) + "（统一社会信用代码 " + actor.org() + "）"));
+        if (payee) {
+            rows.add(new Row("收款单位", DocumentTexts.or(parties.enterprise(actor, actor.org()).name())
+                    + "（统一社会信用代码 " + actor.org() + "）"));
+        }
         if (v.listingId() != null) {
             rows.add(new Row("挂牌编号", listings.publicGet(v.listingId()).listingNo()));
         }
@@ -348,12 +357,19 @@ public class DocumentService {
             rows.add(new Row("退回时间", DocumentTexts.minute(v.confirmedAt())));
         }
         DocumentContent doc = new DocumentContent(v.open() ? "退款通知" : "退款凭证", "REFUND-" + v.id(), config.issuer(),
-                List.of(Section.rows("退款信息", rows)), null, null, List.of(
-                        "退款原路无息退回付款账户；应退日期按 " + refundWorkingDays + " 个工作日计算。",
-                        "本凭证依据平台退款记录及银行借记通知生成，以平台记录为准。"),
-                issued());
+                List.of(Section.rows("退款信息", rows)), null, null, refundNotes(payee), issued());
         return new Pdf("refund-" + v.id() + ".pdf",
                 PdfRenderer.render(DocumentTemplate.xhtml(doc), List.of(), calendarNow()));
+    }
+
+    private List<String> refundNotes(boolean payee) {
+        List<String> notes = new ArrayList<>();
+        notes.add("退款原路无息退回付款账户；应退日期按 " + refundWorkingDays + " 个工作日计算。");
+        if (!payee) {
+            notes.add("本件为交易中心及监管部门所见：收款人只以挂牌编号及竞买号表示，退回账户只显示末四位，不显示竞买人身份。");
+        }
+        notes.add("本凭证依据平台退款记录及银行借记通知生成，以平台记录为准。");
+        return notes;
     }
 
     // ---- parts shared by the documents ----------------------------------------------------------

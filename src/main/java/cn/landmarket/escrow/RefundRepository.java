@@ -65,6 +65,19 @@ public class RefundRepository implements PanacheRepositoryBase<Refund, Long> {
         return where.isEmpty() ? findAll(soonestDue) : find(String.join(" and ", where), soonestDue, p);
     }
 
+    /**
+     * One refund, or, with a region prefix, only if it is owed on a registration for a listing
+     * within that region (money that matched no registration lies in no region).
+     */
+    public Optional<Refund> visible(long id, String jurisdictionPrefix) {
+        if (jurisdictionPrefix == null) {
+            return findByIdOptional(id);
+        }
+        return find("id = :id and registrationId in (select r.id from Registration r, Listing l"
+                + " where l.id = r.listingId and l.regionCode like :jurisdiction)",
+                Map.of("id", id, "jurisdiction", jurisdictionPrefix + "%")).firstResultOptional();
+    }
+
     /** The refunds of one enterprise's registrations (deposits and trade payments), soonest due first. */
     public List<Refund> ofEnterprise(String enterpriseCode) {
         return list("registrationId in (select r.id from Registration r where r.enterpriseCode = ?1)",

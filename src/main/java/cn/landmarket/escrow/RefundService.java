@@ -83,6 +83,25 @@ public class RefundService {
     }
 
     /**
+     * One refund as operators and regulators see it: any for an operator, for a regulator one of a
+     * listing in its jurisdiction (404 otherwise, as for an unknown one); 403 for anyone else.
+     */
+    @Transactional
+    public RefundView get(Actor actor, long refundId) {
+        String jurisdiction;
+        if (actor.is(Role.OPERATOR)) {
+            jurisdiction = null;
+        } else if (actor.is(Role.REGULATOR)) {
+            jurisdiction = parties.regulatorOf(actor).jurisdictionPrefix();
+        } else {
+            throw ApiException.forbidden(MessageKey.FORBIDDEN_ROLE);
+        }
+        Refund refund = refunds.visible(refundId, jurisdiction)
+                .orElseThrow(() -> ApiException.notFound("refund", refundId));
+        return views(List.of(refund), Instant.now(clock)).get(0);
+    }
+
+    /**
      * The refunds owed or paid to the calling enterprise (those of its registrations and their
      * trades), soonest due first; 403 for any other role.
      */

@@ -36,6 +36,7 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.RGBLuminanceSource;
@@ -63,8 +64,9 @@ import io.restassured.response.ValidatableResponse;
 
 /**
  * The documents as PDFs through the API: their Chinese text as extracted from the PDF, the fonts
- * embedded as subsets, the page drawn, PDF/A metadata, who may fetch each, the reserve and
- * identities only where the API shows them, and the attached proof checked by the verifier.
+ * embedded as subsets, the page drawn, each valid PDF/A of the flavour it declares (veraPDF), who
+ * may fetch each, the reserve and identities only where the API shows them, and the attached proof
+ * checked by the verifier.
  */
 @QuarkusTest
 @StandardMarket
@@ -400,8 +402,107 @@ class DocumentResourceTest {
             assertTrue(text.contains(fact), () -> "the refund receipt says " + fact + ":\n" + text);
         }
         pdf(Tokens.enterprise(winner.code()), path).statusCode(404);
-        pdf(Tokens.operator(), path).statusCode(403);
+        pdf(township, path).statusCode(403);
         pdf(null, path).statusCode(401);
+    }
+
+    @Test
+    void aPaidRefundsReceiptSaysPaidInFiguresAndWordsWithTheBankReferenceForThePayeeTheCentreAndRegulators()
+            throws Exception {
+        long id = Auctions.listingInBidding(clock, listings, Map.of());
+        Bidder winner = register(id, true);
+        Bidder loser = register(id, true);
+        sell(id, winner);
+        long refundId = data.value(Long.class, "select r.id from Refund r where r.registrationId = ?1",
+                loser.registrationId());
+        String bidderNo = given().auth().oauth2(Tokens.enterprise(loser.code())).when()
+                .get("/api/listings/" + id + "/registrations/mine").then().statusCode(200).extract().jsonPath()
+                .getString("bidderNo");
+        String debit = "BANK-RF-" + refundId;
+        clock.advance(Duration.ofDays(1));
+        BankFeed.deliver(BankFeed.debit(debit, "4000000.00", loser.name(), "6228480000000000000", "REFUND-" + refundId,
+                clock.instant())).statusCode(200).body("outcome", equalTo("REFUND_CONFIRMED"));
+        String path = "/api/documents/refund-receipts/" + refundId + ".pdf";
+
+        String text = text(fetch(Tokens.enterprise(loser.code()), path));
+
+        for (String fact : List.of("退款凭证", "REFUND-" + refundId, loser.name(), loser.code(), bidderNo,
+                "4,000,000.00 元（人民币肆佰万元整）", "未竞得", "已退回", "银行退款交易", debit, "退回时间", "****0000")) {
+            assertTrue(text.contains(fact), () -> "the paid refund's receipt says " + fact + ":\n" + text);
+        }
+        assertFalse(text.contains("待退回"), () -> "a paid refund is not shown as owed:\n" + text);
+        // the centre and the region's regulators see it as the refund API shows them: by bidder number
+        for (String token : List.of(Tokens.operator(), Tokens.regulator(TestData.CITY_REGULATOR),
+                Tokens.regulator(TestData.COUNTY_REGULATOR))) {
+            String seen = text(fetch(token, path));
+            for (String fact : List.of("退款凭证", "已退回", "4,000,000.00 元（人民币肆佰万元整）", debit, bidderNo)) {
+                assertTrue(seen.contains(fact), () -> "the centre's or regulator's copy says " + fact + ":\n" + seen);
+            }
+            assertFalse(seen.contains(loser.name()) || seen.contains(loser.code()),
+                    () -> "no bidder identity beyond the refund API's view:\n" + seen);
+        }
+        pdf(Tokens.enterprise(winner.code()), path).statusCode(404).contentType(containsString("problem+json"));
+        pdf(Tokens.regulator(TestData.FOREIGN_REGULATOR), path).statusCode(404)
+                .contentType(containsString("problem+json"));
+        pdf(township, path).statusCode(403);
+        pdf(null, path).statusCode(401);
+        pdf(Tokens.operator(), "/api/documents/refund-receipts/99999999.pdf").statusCode(404);
+    }
+
+    @Test
+    void everyDocumentIsValidPdfAOfTheFlavourItDeclaresWithItsChineseAsText() throws Exception {
+        long id = Auctions.listingInBidding(clock, listings, Map.of());
+        Bidder winner = register(id, true);
+        Bidder loser = register(id, true);
+        Map<String, byte[]> docs = new java.util.LinkedHashMap<>();
+        docs.put("announcement", fetch(null, "/api/documents/announcements/" + id + ".pdf"));
+        docs.put("deposit receipt", fetch(Tokens.enterprise(winner.code()), "/api/documents/deposit-receipts/" + id + ".pdf"));
+        long tradeId = sell(id, winner);
+        Sequencing.settle(sequencer);
+        docs.put("result", fetch(null, "/api/documents/results/" + id + ".pdf"));
+        docs.put("confirmation", fetch(Tokens.enterprise(winner.code()), "/api/documents/confirmations/" + tradeId + ".pdf"));
+        long refundId = data.value(Long.class, "select r.id from Refund r where r.registrationId = ?1",
+                loser.registrationId());
+        String refund = "/api/documents/refund-receipts/" + refundId + ".pdf";
+        docs.put("refund owed", fetch(Tokens.enterprise(loser.code()), refund));
+        BankFeed.deliver(BankFeed.debit("PDFA-RF-" + refundId, "4000000.00", loser.name(), "6228480000000000000",
+                "REFUND-" + refundId, clock.instant())).statusCode(200).body("outcome", equalTo("REFUND_CONFIRMED"));
+        docs.put("refund paid", fetch(Tokens.enterprise(loser.code()), refund));
+        docs.put("refund paid, the centre's", fetch(Tokens.operator(), refund));
+        Map<String, PDFAFlavour> flavour = Map.of("result", PDFAFlavour.PDFA_3_U, "confirmation", PDFAFlavour.PDFA_3_U);
+        Map<String, List<String>> phrases = Map.of(
+                "announcement", List.of("挂牌公告", TITLE, "竞买须知", "竞买保证金", "人民币贰仟万元整"),
+                "deposit receipt", List.of("竞买保证金收款凭证", winner.name(), "已取得竞买资格", "人民币肆佰万元整"),
+                "result", List.of("成交结果公示", TITLE, "交易结果", "人民币贰仟贰佰万元整", "审计日志证明"),
+                "confirmation", List.of("成交确认书", "出让方（甲方）", "竞得人（乙方）", "确认书原文", "人民币贰仟贰佰万元整"),
+                "refund owed", List.of("退款通知", loser.name(), "待退回", "人民币肆佰万元整"),
+                "refund paid", List.of("退款凭证", loser.name(), "已退回", "银行退款交易", "人民币肆佰万元整"),
+                "refund paid, the centre's", List.of("退款凭证", "已退回", "不显示竞买人身份", "人民币肆佰万元整"));
+
+        for (Map.Entry<String, byte[]> doc : docs.entrySet()) {
+            String name = doc.getKey();
+            PdfA.Report report = PdfA.validate(doc.getValue());
+            assertEquals(flavour.getOrDefault(name, PDFAFlavour.PDFA_2_U), report.declared(),
+                    () -> "the " + name + " declares its flavour: " + report.describe());
+            assertTrue(report.failures().isEmpty(), () -> "the " + name + " is valid PDF/A: " + report.describe());
+            String text = text(doc.getValue());
+            for (String phrase : phrases.get(name)) {
+                assertTrue(text.contains(phrase), () -> "the " + name + " says " + phrase + " as text:\n" + text);
+            }
+            assertEquals("", garbage(text), () -> "the " + name + "'s text has no unmapped glyphs:\n" + text);
+        }
+    }
+
+    /**
+     * The characters of extracted text that no template writes: U+FFFD and private-use code points
+     * (glyphs without a Unicode mapping) and control characters other than line breaks and tabs.
+     */
+    private static String garbage(String text) {
+        StringBuilder found = new StringBuilder();
+        text.codePoints().filter(c -> c == 0xFFFD || Character.getType(c) == Character.PRIVATE_USE
+                || (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t'))
+                .forEach(c -> found.append(String.format("U+%04X ", c)));
+        return found.toString();
     }
 
     // ---- PDF helpers ----------------------------------------------------------------------------
