@@ -51,4 +51,15 @@ public interface NotificationConfig {
     /** The buyer is warned when a confirmation or payment deadline it has not met is this close. */
     @WithDefault("PT24H")
     Duration defaultWarning();
+
+    /**
+     * How long delivered messages (a replayed dead letter once delivered included) and expanded events
+     * left without messages are kept before the worker deletes them; undelivered and dead ones are kept.
+     */
+    @WithDefault("P30D")
+    Duration retention();
+
+    /** Messages, and events, deleted in one pruning transaction, at most once per worker pass. */
+    @WithDefault("1000")
+    int pruneBatch();
 }

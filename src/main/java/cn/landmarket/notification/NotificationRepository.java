@@ -313,6 +313,31 @@ public class NotificationRepository {
                 + "where seq = ?2").setParameter(1, now).setParameter(2, seq).executeUpdate();
     }
 
+    /**
+     * Deletes up to {@code limit} messages delivered before {@code cutoff}, oldest delivery first,
+     * skipping rows another transaction holds (another instance pruning or delivering them).
+     */
+    public int pruneDelivered(Instant cutoff, int limit) {
+        return em.createNativeQuery("""
+                delete from notification_message where seq in (
+                    select seq from notification_message where delivered_at < ?1
+                    order by delivered_at limit ?2 for update skip locked)""").setParameter(1, cutoff)
+                .setParameter(2, limit).executeUpdate();
+    }
+
+    /**
+     * Deletes up to {@code limit} events expanded before {@code cutoff} that no message names any
+     * more (all pruned, or none was ever written); never an event not expanded yet.
+     */
+    public int pruneEvents(Instant cutoff, int limit) {
+        return em.createNativeQuery("""
+                delete from notification_event where id in (
+                    select e.id from notification_event e where e.expanded_at < ?1
+                      and not exists (select 1 from notification_message m where m.event_id = e.id)
+                    order by e.id limit ?2 for update skip locked)""").setParameter(1, cutoff)
+                .setParameter(2, limit).executeUpdate();
+    }
+
     /** Listings in timed bidding whose countdown ends within the window: id, deadline, highest bid. */
     @SuppressWarnings("unchecked")
     public List<Object[]> countdownsEnding(Instant now, Instant until) {

@@ -118,6 +118,21 @@ public final class NotificationRules {
         return wait.compareTo(max) > 0 ? max : wait;
     }
 
+    /**
+     * How long an expanded event is kept: the retention, but never less than a reminder's warning
+     * window. A reminder is written once per key while its deadline is within the window ahead;
+     * once the event is that old its deadline has passed and deleting the key cannot bring it back.
+     */
+    public static Duration eventRetention(Duration retention, Duration... warnings) {
+        Duration keep = retention;
+        for (Duration w : warnings) {
+            if (w.compareTo(keep) > 0) {
+                keep = w;
+            }
+        }
+        return keep;
+    }
+
     /** Whether a message that failed its {@code attempts}-th time goes to the dead letters. */
     public static boolean dead(int attempts, int maxAttempts) {
         return attempts >= maxAttempts;

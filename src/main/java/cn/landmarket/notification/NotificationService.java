@@ -201,6 +201,26 @@ public class NotificationService {
         return repository.insertEventOnce(kind, write(entry), key);
     }
 
+    /** What one pruning pass deleted. */
+    public record Pruned(int messages, int events) {
+    }
+
+    /**
+     * Deletes one bounded batch ({@code prune-batch}) of messages delivered more than
+     * {@code retention} ago, then one of the expanded events no message names any more, on any
+     * instance (rows another one holds are skipped). Undelivered and dead messages, and their
+     * events, are kept whatever their age. A reminder's event is kept at least as long as its
+     * warning window, so its key still stops it from being written again while it would be due.
+     */
+    @Transactional
+    public Pruned prune() {
+        Instant now = clock.instant();
+        int messages = repository.pruneDelivered(now.minus(config.retention()), config.pruneBatch());
+        int events = repository.pruneEvents(now.minus(NotificationRules.eventRetention(config.retention(),
+                config.countdownWarning(), config.defaultWarning())), config.pruneBatch());
+        return new Pruned(messages, events);
+    }
+
     /** Organisations and channels with a message due, oldest first: [org, channel]. */
     @Transactional
     public List<Object[]> dueGroups(int limit) {

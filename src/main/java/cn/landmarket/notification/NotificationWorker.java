@@ -10,8 +10,9 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Runs notifications on every instance, every {@code market.notification.interval}: writes the
- * reminders that are due, expands the outbox into messages, then delivers to each organisation and
- * channel with a message due. Instances share the work through database locks, so any number may run.
+ * reminders that are due, expands the outbox into messages, delivers to each organisation and
+ * channel with a message due, then prunes one batch of what is past its retention. Instances share
+ * the work through database locks, so any number may run.
  */
 @ApplicationScoped
 public class NotificationWorker {
@@ -51,7 +52,23 @@ public class NotificationWorker {
                 LOG.errorf(e, "Delivering to %s by %s failed; the next pass tries again", group[0], group[1]);
             }
         }
+        prune();
         return delivered;
+    }
+
+    /** One bounded pruning batch; a failure is logged and left to the next pass. */
+    public NotificationService.Pruned prune() {
+        try {
+            NotificationService.Pruned pruned = service.prune();
+            if (pruned.messages() > 0 || pruned.events() > 0) {
+                LOG.debugf("Pruned %d delivered notification messages and %d events", pruned.messages(),
+                        pruned.events());
+            }
+            return pruned;
+        } catch (RuntimeException e) {
+            LOG.error("Pruning notifications failed; the next pass tries again", e);
+            return new NotificationService.Pruned(0, 0);
+        }
     }
 
     /** Expands the outbox until it is empty or another instance is expanding it. */

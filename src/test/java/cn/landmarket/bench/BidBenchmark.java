@@ -651,6 +651,8 @@ public final class BidBenchmark {
         builder.environment().put("MP_JWT_VERIFY_PUBLICKEY_LOCATION",
                 Path.of("src/test/resources/test-keys/publicKey.pem").toAbsolutePath().toString());
         builder.environment().put("MARKET_BANK_HMAC_SECRET", "bench-secret-of-at-least-32-bytes");
+        // printed on documents; the packaged service refuses to start without a public one
+        builder.environment().put("MARKET_DOCUMENTS_PUBLIC_URL", "https://bench.example.org");
         builder.environment().put("MARKET_AUDIT_SIGNING_KEY", auditKey());
         builder.environment().put("MARKET_AUDIT_ENABLED", String.valueOf(auditLog));
         // the packaged service refuses to run with the log off, unless told it is this benchmark

@@ -138,6 +138,8 @@ public final class CloseStormBenchmark {
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION",
                 Path.of("src/test/resources/test-keys/publicKey.pem").toAbsolutePath().toString());
         env.put("MARKET_BANK_HMAC_SECRET", "bench-secret-of-at-least-32-bytes");
+        // printed on documents; the packaged service refuses to start without a public one
+        env.put("MARKET_DOCUMENTS_PUBLIC_URL", "https://bench.example.org");
         // one audit log, one signing key, as the instances of one deployment
         env.put("MARKET_AUDIT_SIGNING_KEY", auditKey);
         env.put("MARKET_BIDDING_BIDS_PER_SECOND_PER_BIDDER", "1000000");

@@ -192,6 +192,8 @@ final class Cluster implements AutoCloseable {
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION",
                 Path.of("src/test/resources/test-keys/publicKey.pem").toAbsolutePath().toString());
         env.put("MARKET_BANK_HMAC_SECRET", BANK_SECRET);
+        // printed on documents; the packaged service refuses to start without a public one
+        env.put("MARKET_DOCUMENTS_PUBLIC_URL", "https://cluster.example.org");
         env.put("MARKET_AUDIT_SIGNING_KEY", auditKey);
         // Every swarm client comes from 127.0.0.1 as fast as it can: lift the bid rate limits.
         env.put("MARKET_BIDDING_BIDS_PER_SECOND_PER_BIDDER", "1000000");

@@ -1,5 +1,7 @@
 package cn.landmarket.common.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,5 +84,53 @@ public final class ProductionSettings {
         return List.of("The bank's notice secret (MARKET_BANK_HMAC_SECRET) is " + bytes + " bytes long: set it to a "
                 + "random secret of at least " + BANK_SECRET_MIN_BYTES + " bytes agreed with the bank, e.g. the "
                 + "output of openssl rand -hex 32");
+    }
+
+    /**
+     * The documents' public address ({@code market.documents.public-url}), which every PDF prints and
+     * links from its QR code, is one the public can reach: an absolute http(s) URL without a trailing
+     * slash whose host is neither this machine (localhost, a loopback or unspecified address: the
+     * development default) nor a placeholder never filled in ({@code REPLACE-ME}, {@code .invalid}).
+     */
+    public static List<String> documentsPublicUrl(Optional<String> url) {
+        String what = "set MARKET_DOCUMENTS_PUBLIC_URL to the address at which the public reaches this service, "
+                + "without a trailing slash, e.g. https://trading.example.gov.cn; it is printed on every document and "
+                + "in its QR code";
+        String value = url.map(String::strip).orElse("");
+        if (value.isEmpty()) {
+            return List.of("The documents' public address (MARKET_DOCUMENTS_PUBLIC_URL) is not set: " + what);
+        }
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            return List.of("The documents' public address (MARKET_DOCUMENTS_PUBLIC_URL) " + value
+                    + " is not a URL: " + what);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || host.isEmpty()) {
+            return List.of("The documents' public address (MARKET_DOCUMENTS_PUBLIC_URL) " + value
+                    + " is not an absolute http(s) URL: " + what);
+        }
+        if (value.endsWith("/")) {
+            return List.of("The documents' public address (MARKET_DOCUMENTS_PUBLIC_URL) " + value
+                    + " ends with a slash, so the documents' links would hold a double slash: " + what);
+        }
+        if (host.contains("replace-me") || host.endsWith(".invalid")) {
+            return List.of("The documents' public address (MARKET_DOCUMENTS_PUBLIC_URL) still holds the placeholder "
+                    + value + ": " + what);
+        }
+        if (local(host)) {
+            return List.of("The documents' public address (MARKET_DOCUMENTS_PUBLIC_URL) is " + value
+                    + ", this machine, which nobody who scans a document's QR code can reach: " + what);
+        }
+        return List.of();
+    }
+
+    private static boolean local(String host) {
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        return h.equals("localhost") || h.endsWith(".localhost") || h.startsWith("127.") || h.equals("0.0.0.0")
+                || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1") || h.equals("::");
     }
 }

@@ -1,5 +1,6 @@
 package cn.landmarket.common.config;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,8 +15,9 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * Refuses to start a production build whose settings would weaken the log or the limits
- * ({@link ProductionSettings}): forwarded client addresses from any peer, the audit log off, a short
- * bank secret. The message lists every problem with what to set.
+ * ({@link ProductionSettings}) or print an unreachable address on its documents: forwarded client
+ * addresses from any peer, the audit log off, a short bank secret, no public address for the
+ * documents' QR codes. The message lists every problem with what to set.
  */
 @IfBuildProfile("prod")
 @Singleton
@@ -36,9 +38,13 @@ public class ProductionSettingsCheck {
     @ConfigProperty(name = "market.bank.hmac-secret")
     Optional<String> bankSecret;
 
+    @ConfigProperty(name = "market.documents.public-url")
+    Optional<String> documentsPublicUrl;
+
     void onStart(@Observes @Priority(1) StartupEvent event) {
-        List<String> problems = ProductionSettings.problems(proxyAddressForwarding, trustedProxies, auditEnabled,
-                auditOffForBenchmark, bankSecret);
+        List<String> problems = new ArrayList<>(ProductionSettings.problems(proxyAddressForwarding, trustedProxies,
+                auditEnabled, auditOffForBenchmark, bankSecret));
+        problems.addAll(ProductionSettings.documentsPublicUrl(documentsPublicUrl));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Refusing to start: " + String.join("; ", problems));
         }

@@ -68,6 +68,48 @@ class ProductionSettingsTest {
     }
 
     @Test
+    void documentsWithoutAPublicAddressRefuseToStartAndSayWhatToSet() {
+        for (Optional<String> missing : List.of(Optional.<String>empty(), Optional.of(""), Optional.of("  "))) {
+            List<String> problems = ProductionSettings.documentsPublicUrl(missing);
+            assertEquals(1, problems.size(), () -> "public URL " + missing);
+            assertTrue(problems.get(0).contains("not set") && problems.get(0).contains("set MARKET_DOCUMENTS_PUBLIC_URL"),
+                    problems.get(0));
+        }
+    }
+
+    @Test
+    void theDevelopmentDefaultAndOtherLocalAddressesAreNoPublicAddress() {
+        for (String local : List.of("http://localhost:8080", "https://LOCALHOST", "http://127.0.0.1:8080",
+                "http://127.1.2.3", "http://[::1]:8080", "http://0.0.0.0", "http://app.localhost")) {
+            List<String> problems = ProductionSettings.documentsPublicUrl(Optional.of(local));
+            assertEquals(1, problems.size(), local);
+            assertTrue(problems.get(0).contains("this machine"), problems.get(0));
+        }
+    }
+
+    @Test
+    void aPlaceholderOrSomethingNotAnAbsoluteHttpUrlIsRefused() {
+        assertTrue(ProductionSettings.documentsPublicUrl(Optional.of("https://REPLACE-ME-trading-centre.example.invalid"))
+                .get(0).contains("placeholder"));
+        for (String bad : List.of("trading.example.gov.cn", "/documents", "ftp://trading.example.gov.cn",
+                "https://", "http://exa mple.org")) {
+            List<String> problems = ProductionSettings.documentsPublicUrl(Optional.of(bad));
+            assertEquals(1, problems.size(), bad);
+            assertTrue(problems.get(0).contains("MARKET_DOCUMENTS_PUBLIC_URL"), problems.get(0));
+        }
+        assertTrue(ProductionSettings.documentsPublicUrl(Optional.of("https://trading.example.gov.cn/")).get(0)
+                .contains("trailing slash"));
+    }
+
+    @Test
+    void aPublicAddressStarts() {
+        for (String url : List.of("https://trading.example.gov.cn", "http://ggzy.santai.gov.cn:8443/land",
+                "https://land-market.local", "https://203.0.113.7")) {
+            assertEquals(List.of(), ProductionSettings.documentsPublicUrl(Optional.of(url)), url);
+        }
+    }
+
+    @Test
     void theProductionBuildChecksAtStartUpAndNamesEveryProblem() {
         assertEquals("prod", ProductionSettingsCheck.class.getAnnotation(IfBuildProfile.class).value());
         ProductionSettingsCheck check = new ProductionSettingsCheck();
@@ -76,14 +118,21 @@ class ProductionSettingsTest {
         check.auditEnabled = false;
         check.auditOffForBenchmark = false;
         check.bankSecret = Optional.of("bench-secret");
+        check.documentsPublicUrl = Optional.of("http://localhost:8080");
         IllegalStateException refused = assertThrows(IllegalStateException.class, () -> check.onStart(null));
         assertTrue(refused.getMessage().contains("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES")
                 && refused.getMessage().contains("MARKET_AUDIT_ENABLED")
-                && refused.getMessage().contains("MARKET_BANK_HMAC_SECRET"), refused.getMessage());
+                && refused.getMessage().contains("MARKET_BANK_HMAC_SECRET")
+                && refused.getMessage().contains("MARKET_DOCUMENTS_PUBLIC_URL"), refused.getMessage());
 
         check.trustedProxies = Optional.of(List.of("10.244.0.0/16"));
         check.auditEnabled = true;
         check.bankSecret = GOOD_SECRET;
+        IllegalStateException noAddress = assertThrows(IllegalStateException.class, () -> check.onStart(null),
+                "the documents' address alone keeps it from starting");
+        assertTrue(noAddress.getMessage().contains("MARKET_DOCUMENTS_PUBLIC_URL")
+                && !noAddress.getMessage().contains("MARKET_BANK_HMAC_SECRET"), noAddress.getMessage());
+        check.documentsPublicUrl = Optional.of("https://trading.example.gov.cn");
         assertDoesNotThrow(() -> check.onStart(null));
     }
 }
