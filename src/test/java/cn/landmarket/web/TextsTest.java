@@ -28,17 +28,18 @@ import io.quarkus.qute.i18n.Message;
 class TextsTest {
 
     /** Each bundle interface and the name of its English file. */
-    private static final Map<Class<?>, String> BUNDLES = Map.of(
-            Texts.class, "/messages/t_en.properties",
-            VerifyTexts.class, "/messages/verify_en.properties",
-            RoomTexts.class, "/messages/room_en.properties",
-            LotTexts.class, "/messages/lot_en.properties",
-            EntTexts.class, "/messages/ent_en.properties",
-            OidcTexts.class, "/messages/oidc_en.properties",
-            TownshipTexts.class, "/messages/tw_en.properties",
-            RegulatorTexts.class, "/messages/rg_en.properties",
-            CentreTexts.class, "/messages/ct_en.properties",
-            SealedTexts.class, "/messages/sq_en.properties");
+    private static final Map<Class<?>, String> BUNDLES = Map.ofEntries(
+            Map.entry(Texts.class, "/messages/t_en.properties"),
+            Map.entry(VerifyTexts.class, "/messages/verify_en.properties"),
+            Map.entry(RoomTexts.class, "/messages/room_en.properties"),
+            Map.entry(LotTexts.class, "/messages/lot_en.properties"),
+            Map.entry(EntTexts.class, "/messages/ent_en.properties"),
+            Map.entry(OidcTexts.class, "/messages/oidc_en.properties"),
+            Map.entry(TownshipTexts.class, "/messages/tw_en.properties"),
+            Map.entry(RegulatorTexts.class, "/messages/rg_en.properties"),
+            Map.entry(CentreTexts.class, "/messages/ct_en.properties"),
+            Map.entry(SealedTexts.class, "/messages/sq_en.properties"),
+            Map.entry(NoticeTexts.class, "/messages/nf_en.properties"));
 
     private static Properties english(String file) throws IOException {
         Properties p = new Properties();
