@@ -291,7 +291,23 @@ public class NotificationService {
      */
     @Transactional
     public PreferencesView setPreferences(Actor actor, PreferencesRequest request) {
+        return setPreferences(actor, request, false);
+    }
+
+    /**
+     * As {@link #setPreferences(Actor, PreferencesRequest)}; with {@code keepSecret} (the
+     * notification page, which never shows the secret), a webhook URL given without a secret keeps
+     * the secret already set, if any.
+     */
+    @Transactional
+    public PreferencesView setPreferences(Actor actor, PreferencesRequest request, boolean keepSecret) {
         Role role = requireOrganisation(actor);
+        if (keepSecret && (request.webhookSecret() == null || request.webhookSecret().isEmpty())
+                && blankToNull(request.webhookUrl()) != null) {
+            String kept = repository.preference(actor.org()).map(NotificationRepository.Preference::webhookSecret)
+                    .orElse(null);
+            request = new PreferencesRequest(request.email(), request.webhookUrl(), kept, request.events());
+        }
         List<FieldViolation> violations = new ArrayList<>();
         String mail = blankToNull(request.email());
         if (mail != null && (mail.length() > 254 || !EMAIL.matcher(mail).matches())) {

@@ -15,6 +15,7 @@ import cn.landmarket.common.PageRequest;
 import cn.landmarket.common.security.Actor;
 import cn.landmarket.common.security.Role;
 import cn.landmarket.escrow.RefundService;
+import cn.landmarket.notification.NotificationService;
 import cn.landmarket.party.EnterpriseStatus;
 import cn.landmarket.party.PartyService;
 import io.quarkus.qute.CheckedTemplate;
@@ -33,9 +34,10 @@ public class CentreHomePage {
 
     /**
      * What waits: manual notices to approve, bookings held as mismatches, enterprises to verify,
-     * refunds overdue (and owed).
+     * refunds overdue (and owed), notifications that failed every attempt.
      */
-    public record Counts(long notices, long mismatches, long enterprises, CentreRefundsPage.Owed refunds) {
+    public record Counts(long notices, long mismatches, long enterprises, CentreRefundsPage.Owed refunds,
+            long deadLetters) {
     }
 
     @Inject
@@ -50,6 +52,9 @@ public class CentreHomePage {
     @Inject
     RefundService refunds;
 
+    @Inject
+    NotificationService notifications;
+
     @GET
     @Operation(hidden = true)
     public TemplateInstance home() {
@@ -58,7 +63,7 @@ public class CentreHomePage {
         Counts counts = new Counts(manual.list(ManualNoticeStatus.PENDING_APPROVAL, one).total(),
                 manual.mismatches(one).total(),
                 parties.enterprises(actor, EnterpriseStatus.PENDING, one).total(),
-                CentreRefundsPage.owed(refunds, actor));
+                CentreRefundsPage.owed(refunds, actor), CentreDeadLettersPage.count(notifications));
         Page p = pages.page();
         return Templates.home(p, counts).setLocale(p.locale());
     }

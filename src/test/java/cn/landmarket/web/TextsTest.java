@@ -39,7 +39,8 @@ class TextsTest {
             Map.entry(RegulatorTexts.class, "/messages/rg_en.properties"),
             Map.entry(CentreTexts.class, "/messages/ct_en.properties"),
             Map.entry(SealedTexts.class, "/messages/sq_en.properties"),
-            Map.entry(LotteryTexts.class, "/messages/lt_en.properties"));
+            Map.entry(LotteryTexts.class, "/messages/lt_en.properties"),
+            Map.entry(NoticeTexts.class, "/messages/nf_en.properties"));
 
     private static Properties english(String file) throws IOException {
         Properties p = new Properties();
