@@ -38,25 +38,8 @@ class NotificationPagesBrowserTest {
     @Inject
     TestData data;
 
-    private static void signIn(Browser b, String code, String back) {
-        b.get("/signin?back=" + Links.encode(back));
-        b.find("form.other input[name='org']").sendKeys(code);
-        b.find("form.other button[type='submit']").click();
-        b.waitFor(d -> d.getCurrentUrl().endsWith(back));
-    }
 
-    private static void signInAs(Browser b, String org, String back) {
-        b.get("/signin?back=" + Links.encode(back));
-        b.find("button[data-org='" + org + "']").click();
-        b.waitFor(d -> d.getCurrentUrl().endsWith(back));
-    }
 
-    private static void trapErrors(Browser b) {
-        b.cdp("Page.addScriptToEvaluateOnNewDocument", Map.of("source", "window.pageErrors = [];"
-                + " window.addEventListener('error', function (e) { window.pageErrors.push('error: ' + e.message); });"
-                + " document.addEventListener('securitypolicyviolation', function (e) {"
-                + "   window.pageErrors.push('csp: ' + e.violatedDirective + ' ' + e.blockedURI); });"));
-    }
 
     private static void type(Browser b, String css, String text) {
         WebElement input = b.find(css);
@@ -90,8 +73,8 @@ class NotificationPagesBrowserTest {
     void anEnterpriseIsToldWhatIsWrongBesideEachFieldAndThenSaves() {
         String code = enterprise();
         try (Browser b = Browsers.open().at(server)) {
-            trapErrors(b);
-            signIn(b, code, "/my");
+            b.trapPageErrors();
+            b.signIn(code, "/my");
             b.find("main a[href='/notifications']").click();
             b.waitFor(d -> d.getCurrentUrl().endsWith("/notifications"));
             assertEquals("true", b.find("#events-note").getAttribute("data-default"));
@@ -134,13 +117,9 @@ class NotificationPagesBrowserTest {
                 TestData.CITY_REGULATOR, "/notifications", "MYJYZX", "/centre/dead-letters");
         for (int width : new int[] {1280, 375}) {
             try (Browser b = (width == 375 ? Browsers.open(375, 800) : Browsers.open()).at(server)) {
-                trapErrors(b);
+                b.trapPageErrors();
                 for (Map.Entry<String, String> reader : readers.entrySet()) {
-                    if (reader.getKey().equals(code)) {
-                        signIn(b, code, reader.getValue());
-                    } else {
-                        signInAs(b, reader.getKey(), reader.getValue());
-                    }
+                    b.signIn(reader.getKey(), reader.getValue());
                     for (String lang : List.of("zh-CN", "en")) {
                         b.get("/lang/" + (lang.equals("en") ? "en" : "zh") + "?back="
                                 + Links.encode(reader.getValue()));
@@ -156,10 +135,10 @@ class NotificationPagesBrowserTest {
                     }
                 }
                 // what the pages showed, so that the checks above ran on pages with content
-                signIn(b, code, "/notifications");
+                b.signIn(code, "/notifications");
                 assertEquals(4, b.all("table.nf-messages tbody tr").size());
                 assertFalse(b.all("tr[data-delivery='DEAD']").isEmpty());
-                signInAs(b, "MYJYZX", "/centre/dead-letters");
+                b.signIn("MYJYZX", "/centre/dead-letters");
                 assertFalse(b.all("table.nf-dead tbody tr").isEmpty());
             }
         }
