@@ -107,7 +107,17 @@ public class NotificationService {
                 lot.put("statusReason", l[2]);
             });
         }
-        for (Notice notice : NotificationRules.notices(event.kind(), facts)) {
+        List<Notice> notices;
+        try {
+            notices = NotificationRules.notices(event.kind(), facts);
+        } catch (RuntimeException e) {
+            // An entry without the facts its type promises gives no notice; it must not hold up the
+            // events after it (they are expanded in the same batch, which would fail on every pass).
+            LOG.errorf(e, "Notification event %d (%s) lacks the facts its type needs; it gives no notice",
+                    event.id(), event.kind());
+            notices = List.of();
+        }
+        for (Notice notice : notices) {
             for (NotificationRepository.Recipient recipient : repository.recipients(notice.audience())) {
                 Optional<NotificationRepository.Preference> preference = repository.preference(recipient.org());
                 if (preference.isEmpty() || !takes(preference.get(), notice.type())) {

@@ -47,6 +47,29 @@ class NotificationPruneTest {
     @Inject
     DataSource dataSource;
 
+    /** This test's rows, removed after each test: the worker of later tests must not meet them. */
+    private final java.util.List<Long> events = new java.util.ArrayList<>();
+    private final java.util.List<String> orgs = new java.util.ArrayList<>();
+
+    @org.junit.jupiter.api.AfterEach
+    void removeRows() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            for (String org : orgs) {
+                try (PreparedStatement ps = c.prepareStatement("delete from notification_message where recipient_org = ?")) {
+                    ps.setString(1, org);
+                    ps.executeUpdate();
+                }
+            }
+            for (long id : events) {
+                try (PreparedStatement ps = c.prepareStatement("delete from notification_event where id = ?")) {
+                    ps.setLong(1, id);
+                    ps.executeUpdate();
+                }
+            }
+        }
+        clock.reset();
+    }
+
     @Test
     void deliveredMessagesGoAfterTheRetentionWhileUndeliveredAndDeadOnesStay() throws SQLException {
         String org = org();
@@ -127,20 +150,62 @@ class NotificationPruneTest {
                 Duration.ofHours(24)), "a short retention does not let a default warning be written twice");
     }
 
+    @Test
+    void anEventWithoutTheFactsItsTypeNeedsGivesNoNoticeAndHoldsUpNoOther() throws SQLException {
+        Instant longAgo = clock.instant().minus(Duration.ofDays(2));
+        long malformed = event(longAgo, null); // a bid.accepted entry without listing or sequence
+        // a well-formed event after it (for a listing that does not exist: it names nobody)
+        long after = event("listing.pending_review", "{\"type\":\"listing.pending_review\",\"facts\":{\"listingId\":-1}}",
+                longAgo.plusSeconds(1), null);
+        for (int pass = 0; pass < 100 && (!expanded(malformed) || !expanded(after)); pass++) {
+            service.expand();
+        }
+        assertTrue(expanded(malformed), "the malformed event is marked expanded instead of failing every pass");
+        assertTrue(expanded(after), "the event after it is expanded");
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select count(*) from notification_message where event_id in (?, ?)")) {
+            ps.setLong(1, malformed);
+            ps.setLong(2, after);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertEquals(0, rs.getLong(1), "no notice for either: they name nobody");
+            }
+        }
+    }
+
+    private boolean expanded(long id) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select expanded_at is not null from notification_event where id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
     // ---- rows
 
-    private static String org() {
-        return "PRUNE" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+    private String org() {
+        String org = "PRUNE" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+        orgs.add(org);
+        return org;
     }
 
     private long event(Instant createdAt, Instant expandedAt) throws SQLException {
+        return event("bid.accepted", "{\"type\":\"bid.accepted\",\"facts\":{}}", createdAt, expandedAt);
+    }
+
+    private long event(String kind, String entry, Instant createdAt, Instant expandedAt) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 insert into notification_event (kind, entry, created_at, expanded_at)
-                values ('bid.accepted', '{"type":"bid.accepted","facts":{}}', ?, ?) returning id""")) {
-            ps.setTimestamp(1, Timestamp.from(createdAt));
-            ps.setTimestamp(2, expandedAt == null ? null : Timestamp.from(expandedAt));
+                values (?, cast(? as jsonb), ?, ?) returning id""")) {
+            ps.setString(1, kind);
+            ps.setString(2, entry);
+            ps.setTimestamp(3, Timestamp.from(createdAt));
+            ps.setTimestamp(4, expandedAt == null ? null : Timestamp.from(expandedAt));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
+                events.add(rs.getLong(1));
                 return rs.getLong(1);
             }
         }

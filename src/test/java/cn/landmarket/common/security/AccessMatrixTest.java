@@ -130,7 +130,7 @@ class AccessMatrixTest {
             Map.entry("POST /api/objections/{id}/lift", EnumSet.of(Role.REGULATOR)),
             Map.entry("GET /api/documents/confirmations/{id}.pdf", ALL),
             Map.entry("GET /api/documents/deposit-receipts/{id}.pdf", EnumSet.of(Role.ENTERPRISE)),
-            Map.entry("GET /api/documents/refund-receipts/{id}.pdf", EnumSet.of(Role.ENTERPRISE)),
+            Map.entry("GET /api/documents/refund-receipts/{id}.pdf", EnumSet.of(Role.ENTERPRISE, Role.OPERATOR, Role.REGULATOR)),
             Map.entry("GET /api/oversight/listings", EnumSet.of(Role.REGULATOR)),
             Map.entry("GET /api/oversight/trades", EnumSet.of(Role.REGULATOR)),
             Map.entry("GET /api/oversight/listings/{id}/dossier", EnumSet.of(Role.REGULATOR)),
