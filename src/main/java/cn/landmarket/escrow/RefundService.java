@@ -51,14 +51,7 @@ public class RefundService {
      */
     @Transactional
     public PageView<RefundView> search(Actor actor, Boolean open, PageRequest page) {
-        String jurisdiction;
-        if (actor.is(Role.OPERATOR)) {
-            jurisdiction = null;
-        } else if (actor.is(Role.REGULATOR)) {
-            jurisdiction = parties.regulatorOf(actor).jurisdictionPrefix();
-        } else {
-            throw ApiException.forbidden(MessageKey.FORBIDDEN_ROLE);
-        }
+        String jurisdiction = jurisdiction(actor);
         Instant now = Instant.now(clock);
         io.quarkus.hibernate.orm.panache.PanacheQuery<Refund> query = refunds.search(open, jurisdiction);
         List<Refund> items = query.page(page.page(), page.size()).list();
@@ -71,14 +64,7 @@ public class RefundService {
      */
     @Transactional
     public List<RefundView> ofListing(Actor actor, long listingId) {
-        String jurisdiction;
-        if (actor.is(Role.OPERATOR)) {
-            jurisdiction = null;
-        } else if (actor.is(Role.REGULATOR)) {
-            jurisdiction = parties.regulatorOf(actor).jurisdictionPrefix();
-        } else {
-            throw ApiException.forbidden(MessageKey.FORBIDDEN_ROLE);
-        }
+        String jurisdiction = jurisdiction(actor);
         return views(refunds.ofListing(listingId, jurisdiction), Instant.now(clock));
     }
 
@@ -88,17 +74,24 @@ public class RefundService {
      */
     @Transactional
     public RefundView get(Actor actor, long refundId) {
-        String jurisdiction;
-        if (actor.is(Role.OPERATOR)) {
-            jurisdiction = null;
-        } else if (actor.is(Role.REGULATOR)) {
-            jurisdiction = parties.regulatorOf(actor).jurisdictionPrefix();
-        } else {
-            throw ApiException.forbidden(MessageKey.FORBIDDEN_ROLE);
-        }
+        String jurisdiction = jurisdiction(actor);
         Refund refund = refunds.visible(refundId, jurisdiction)
                 .orElseThrow(() -> ApiException.notFound("refund", refundId));
         return views(List.of(refund), Instant.now(clock)).get(0);
+    }
+
+    /**
+     * Whose refunds the actor may read: every one for an operator (null), those of listings whose
+     * region starts with this prefix for a regulator; 403 for anyone else.
+     */
+    private String jurisdiction(Actor actor) {
+        if (actor.is(Role.OPERATOR)) {
+            return null;
+        }
+        if (actor.is(Role.REGULATOR)) {
+            return parties.regulatorOf(actor).jurisdictionPrefix();
+        }
+        throw ApiException.forbidden(MessageKey.FORBIDDEN_ROLE);
     }
 
     /**

@@ -87,7 +87,7 @@ class NotificationPruneTest {
 
         // a minute before the first delivery is 30 days old: nothing of this test goes
         clock.advance(RETENTION.minus(Duration.ofDays(1)).minus(Duration.ofMinutes(1)));
-        service.prune();
+        pruneAll();
         assertEquals(4, messages(org), "every message is kept within the retention");
         for (long e : new long[] {keptEvent, deliveredEvent, unwantedEvent, unexpandedEvent}) {
             assertTrue(eventExists(e), "event " + e + " is kept within the retention");
@@ -95,7 +95,7 @@ class NotificationPruneTest {
 
         // two minutes later the first delivery is past it, the replayed one (a day younger) not yet
         clock.advance(Duration.ofMinutes(2));
-        service.prune();
+        pruneAll();
         assertTrue(!messageExists(delivered), "a message delivered 30 days ago is pruned");
         assertTrue(messageExists(replayed) && messageExists(undelivered) && messageExists(dead));
         assertTrue(eventExists(deliveredEvent), "an event is kept while a message names it");
@@ -103,7 +103,7 @@ class NotificationPruneTest {
 
         // a year on: every delivered message is gone, and its event; undelivered, dead, unexpanded stay
         clock.advance(Duration.ofDays(365));
-        service.prune();
+        pruneAll();
         assertTrue(!messageExists(replayed), "a replayed dead letter, once delivered, is pruned like any other");
         assertTrue(!eventExists(deliveredEvent), "the event of pruned messages is pruned");
         assertTrue(messageExists(undelivered), "an undelivered message is never pruned");
@@ -181,6 +181,20 @@ class NotificationPruneTest {
                 return rs.next() && rs.getBoolean(1);
             }
         }
+    }
+
+    /**
+     * Prunes until a pass prunes nothing: the suite's other tests leave older rows in the same
+     * database, and one pass takes only the oldest batch of them.
+     */
+    private void pruneAll() {
+        for (int pass = 0; pass < 1000; pass++) {
+            NotificationService.Pruned pruned = service.prune();
+            if (pruned.messages() == 0 && pruned.events() == 0) {
+                return;
+            }
+        }
+        throw new AssertionError("pruning did not come to an end");
     }
 
     // ---- rows
