@@ -118,6 +118,7 @@ class VerifierJarIT {
         LotteryRunnerUpRecomputeTest.Sale sale = LotteryRunnerUpRecomputeTest.fiveBids(log, 5, null);
         Map<String, Object> choice = sale.choice(LotteryRunnerUpRecomputeTest.cThenB(true), 0);
         sale.held(choice);
+        sale.winnerDefaulted();
         sale.offered(choice);
         TestExports.write(export, log.entries, 1, signer);
         Run run = verifierJar("recompute", export.toString(), "--key", signer.verifierKey());
