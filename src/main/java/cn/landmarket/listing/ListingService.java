@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -101,7 +102,8 @@ public class ListingService {
         Township seller = parties.townshipOf(actor);
         Quantity held = new Quantity(0, null, null);
         if (editing != null) {
-            Listing draft = ownDraft(actor, editing);
+            // read, not locked: a preview changes nothing and runs on every keystroke
+            Listing draft = ownDraft(actor, listings.findByIdOptional(editing), editing);
             if (request.certificateId() != null && draft.certificateId == request.certificateId()) {
                 held = draft.lot();
             }
@@ -336,8 +338,16 @@ public class ListingService {
     }
 
     private Listing ownDraft(Actor actor, long id) {
+        return ownDraft(actor, listings.lock(id), id);
+    }
+
+    /**
+     * The township's own draft {@code found} (404 when absent, 403 another township's, 409 no longer
+     * a draft): locked by the caller to change it, or only read to preview a change.
+     */
+    private Listing ownDraft(Actor actor, Optional<Listing> found, long id) {
         Township seller = parties.townshipOf(actor);
-        Listing listing = listings.lock(id).orElseThrow(() -> ApiException.notFound("listing", id));
+        Listing listing = found.orElseThrow(() -> ApiException.notFound("listing", id));
         if (!listing.sellerCode.equals(seller.code)) {
             throw ApiException.forbidden(MessageKey.FORBIDDEN_NOT_SELLER);
         }
