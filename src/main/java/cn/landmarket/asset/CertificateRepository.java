@@ -1,6 +1,7 @@
 package cn.landmarket.asset;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,17 @@ public class CertificateRepository implements PanacheRepository<Certificate> {
     /** Locks the certificate row so that concurrent freezes of the same certificate serialise. */
     public Optional<Certificate> lock(long id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * Locks the certificates in one statement, in the order of their ids (as every batch that locks
+     * several takes them), and returns them by id.
+     */
+    public Map<Long, Certificate> lockAll(Collection<Long> ids) {
+        Map<Long, Certificate> locked = new java.util.HashMap<>();
+        find("id in ?1", Sort.by("id"), new java.util.TreeSet<>(ids)).withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .forEach(c -> locked.put(c.id, c));
+        return locked;
     }
 
     /**

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -217,12 +218,38 @@ public class CertificateService {
 
     /** Locks a certificate and releases a lot a listing froze on it earlier; logged as {@code certificate.released}. */
     public void release(long certificateId, Quantity lot, long listingId, String actor) {
-        Certificate c = certificates.lock(certificateId).orElseThrow();
-        c.release(lot);
-        audit.append(c.releasedEntry(lot, listingId, Instant.now(clock), actor));
-        String op = "release:" + UUID.randomUUID();
-        recordQuota(c.id, op, code -> LedgerService.frozen(c.id, code), code -> LedgerService.certificate(c.id, code),
-                lot, TransferKind.RELEASE, c.certNo, listingId);
+        releaseAll(List.of(new Release(certificateId, lot, listingId)), actor);
+    }
+
+    /** A lot that a listing froze on a certificate and that goes back to it. */
+    public record Release(long certificateId, Quantity lot, long listingId) {
+    }
+
+    /**
+     * {@link #release}s in their order, with the same few statements however many there are: the
+     * certificates are locked together in the order of their ids, and their ledger transfers are
+     * recorded together ({@link LedgerService#transferAll}).
+     */
+    public void releaseAll(List<Release> releases, String actor) {
+        if (releases.isEmpty()) {
+            return;
+        }
+        Map<Long, Certificate> locked = certificates.lockAll(releases.stream().map(Release::certificateId).toList());
+        Instant now = Instant.now(clock);
+        List<LedgerService.Posting> postings = new ArrayList<>();
+        for (Release r : releases) {
+            Certificate c = locked.get(r.certificateId());
+            if (c == null) {
+                throw new java.util.NoSuchElementException("certificate " + r.certificateId());
+            }
+            c.release(r.lot());
+            audit.append(c.releasedEntry(r.lot(), r.listingId(), now, actor));
+            String op = "release:" + UUID.randomUUID();
+            postings.addAll(quota(c.id, op, code -> LedgerService.frozen(c.id, code),
+                    code -> LedgerService.certificate(c.id, code), r.lot(), TransferKind.RELEASE, c.certNo,
+                    r.listingId()));
+        }
+        ledger.transferAll(postings);
     }
 
     /**
@@ -286,14 +313,23 @@ public class CertificateService {
     /** One posted quota transfer per non-zero dimension of the quantity. */
     private void recordQuota(long certificateId, String op, Function<LedgerCode, String> debit,
             Function<LedgerCode, String> credit, Quantity q, TransferKind kind, String reference, Long listingId) {
+        ledger.transferAll(quota(certificateId, op, debit, credit, q, kind, reference, listingId));
+    }
+
+    /** The ledger transfers of a quantity's movement: one per unit it has (area, paddy area, grain capacity). */
+    private static List<LedgerService.Posting> quota(long certificateId, String op, Function<LedgerCode, String> debit,
+            Function<LedgerCode, String> credit, Quantity q, TransferKind kind, String reference, Long listingId) {
         long[] amounts = {q.areaM2(), q.paddyAreaM2OrZero(), q.grainCapacityKgOrZero()};
         LedgerCode[] codes = {LedgerCode.AREA_M2, LedgerCode.PADDY_M2, LedgerCode.GRAIN_KG};
+        List<LedgerService.Posting> postings = new ArrayList<>();
         for (int i = 0; i < codes.length; i++) {
             if (amounts[i] > 0) {
-                ledger.transfer(TransferRequest.posted("cert:" + certificateId + ":" + op + ":" + codes[i], codes[i],
-                        debit.apply(codes[i]), credit.apply(codes[i]), amounts[i], kind, reference), listingId);
+                postings.add(new LedgerService.Posting(TransferRequest.posted("cert:" + certificateId + ":" + op + ":"
+                        + codes[i], codes[i], debit.apply(codes[i]), credit.apply(codes[i]), amounts[i], kind,
+                        reference), listingId));
             }
         }
+        return postings;
     }
 
     /** The certificate, or 404. */

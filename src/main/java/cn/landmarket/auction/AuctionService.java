@@ -6,14 +6,13 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Consumer;
-import java.util.function.IntSupplier;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -231,7 +230,10 @@ public class AuctionService {
     @Transactional
     public ListingStatus closeIfDue(long listingId) {
         Listing listing = listings.lock(listingId).orElseThrow();
-        return close(listing, () -> bids.distinctBidders(listingId), event -> live.send(em, event));
+        List<LiveEvent> events = new ArrayList<>();
+        ListingStatus status = close(List.of(listing), events).get(0).status();
+        events.forEach(event -> live.send(em, event));
+        return status;
     }
 
     /**
@@ -239,41 +241,15 @@ public class AuctionService {
      * transaction holds, except those in {@code except}, each as {@link #closeIfDue} would; their
      * ids go into {@code claimed} as soon as they are locked, so that a caller whose batch failed
      * (the whole transaction is rolled back) knows which listings to try again one by one. Returns
-     * what each claimed listing became; none when nothing due is free to claim.
-     * <p>
-     * The bidders of all of them are counted in one query. The listings whose lot goes back to its
-     * certificate (unsold) are closed last, by certificate: the certificate's row lock, which
-     * another instance's batch may be waiting for, is then held only for the releases and the commit,
-     * and always taken in the same order. The live events go out in one statement at the end.
-     * Each listing is closed as a fresh entity and written out before the next, so that the
-     * session stays small however large the batch.
+     * what each claimed listing became; none when nothing due is free to claim. The live events go
+     * out in one statement at the end.
      */
     @Transactional
     public List<Closed> closeDue(int max, Collection<Long> except, List<Long> claimed) {
         List<Listing> due = listings.claimDueForClosing(Instant.now(clock), max, except);
         due.forEach(listing -> claimed.add(listing.id));
-        Map<Long, Integer> bidders = bids.distinctBidders(claimed);
-        List<Listing> order = new ArrayList<>(due.size());
-        List<Listing> releasing = new ArrayList<>();
-        for (Listing listing : due) {
-            boolean releases = AuctionRules.outcome(listing.status, bidders.getOrDefault(listing.id, 0),
-                    listing.highestBidFen, listing.reservePriceFen) == ListingStatus.UNSOLD;
-            (releases ? releasing : order).add(listing);
-        }
-        releasing.sort(Comparator.comparingLong((Listing l) -> l.certificateId).thenComparingLong(l -> l.id));
-        order.addAll(releasing);
-        List<Closed> closed = new ArrayList<>(order.size());
-        List<LiveEvent> events = new ArrayList<>(order.size());
-        em.clear();
-        for (Listing claimedListing : order) {
-            long id = claimedListing.id;
-            Listing listing = listings.findById(id); // locked by the claim: read again, not waited for
-            closed.add(new Closed(id, close(listing, () -> bidders.getOrDefault(id, 0), events::add)));
-            // Each close is written out and forgotten by the session: otherwise every query of the
-            // next closes would check every entity of the earlier ones for changes.
-            em.flush();
-            em.clear();
-        }
+        List<LiveEvent> events = new ArrayList<>();
+        List<Closed> closed = close(due, events);
         if (!events.isEmpty()) {
             em.unwrap(Session.class).doWork(connection -> live.send(connection, events));
         }
@@ -285,24 +261,61 @@ public class AuctionService {
     }
 
     /**
-     * Closes a listing whose row lock the current transaction holds, if its moment has come, with
-     * its distinct bidders counted under that lock; its live status event goes to {@code events}.
+     * Closes those of the listings, whose row locks the current transaction holds, whose moment
+     * has come, with their distinct bidders counted under those locks; their live status events go
+     * to {@code events}. However many they are, this takes the same few statements: one each to
+     * count their bidders and to find the winners of those sold; their changes, history rows and
+     * audit entries are written out together; the lots that go back to their certificates are
+     * released together and last, so that the certificates' row locks (which another instance's
+     * batch may be waiting for) are held only for the releases and the commit.
      */
-    private ListingStatus close(Listing listing, IntSupplier bidders, Consumer<LiveEvent> events) {
-        long listingId = listing.id;
+    private List<Closed> close(List<Listing> locked, List<LiveEvent> events) {
         Instant now = Instant.now(clock);
-        if (listing.isSealed()) {
-            return listing.status; // a sealed quotation is opened by QuotationService.openIfDue
+        List<Listing> due = locked.stream().filter(listing -> !listing.isSealed()
+                && (listing.status == ListingStatus.LISTING && !listing.listingEnd.isAfter(now)
+                        || listing.status == ListingStatus.TIMED_BIDDING && !listing.countdownDeadline.isAfter(now)))
+                .toList(); // a sealed quotation is opened by QuotationService.openIfDue
+        if (!due.isEmpty()) {
+            Map<Long, Integer> bidders = bids.distinctBidders(due.stream().map(listing -> listing.id).toList());
+            Map<Long, ListingStatus> outcomes = new HashMap<>();
+            for (Listing listing : due) {
+                outcomes.put(listing.id, AuctionRules.outcome(listing.status, bidders.getOrDefault(listing.id, 0),
+                        listing.highestBidFen, listing.reservePriceFen));
+            }
+            Map<Long, BidRepository.Row> winners = bids.highest(due.stream()
+                    .filter(listing -> outcomes.get(listing.id) == ListingStatus.SOLD).map(listing -> listing.id)
+                    .toList());
+            Session session = em.unwrap(Session.class);
+            Integer batchSize = session.getJdbcBatchSize();
+            session.setJdbcBatchSize(Math.max(1, due.size()));
+            try {
+                audit.collecting(() -> {
+                    List<CertificateService.Release> releases = new ArrayList<>();
+                    for (Listing listing : due) {
+                        ListingStatus to = outcomes.get(listing.id);
+                        close(listing, to, bidders.getOrDefault(listing.id, 0), winners.get(listing.id), now);
+                        if (to == ListingStatus.UNSOLD) {
+                            releases.add(new CertificateService.Release(listing.certificateId, listing.lot(),
+                                    listing.id));
+                        }
+                        events.add(status(listing, now));
+                    }
+                    releases.sort(Comparator.comparingLong(CertificateService.Release::certificateId)
+                            .thenComparingLong(CertificateService.Release::listingId));
+                    certificates.releaseAll(releases, CLOSER);
+                    em.flush();
+                    return null;
+                });
+            } finally {
+                session.setJdbcBatchSize(batchSize);
+            }
         }
-        boolean due = listing.status == ListingStatus.LISTING && !listing.listingEnd.isAfter(now)
-                || listing.status == ListingStatus.TIMED_BIDDING && !listing.countdownDeadline.isAfter(now);
-        if (!due) {
-            return listing.status;
-        }
+        return locked.stream().map(listing -> new Closed(listing.id, listing.status)).toList();
+    }
+
+    /** Moves a due listing to {@code to}: timed bidding starts its countdown; a close records the winner, if any. */
+    private void close(Listing listing, ListingStatus to, int distinctBidders, BidRepository.Row winner, Instant now) {
         ListingStatus from = listing.status;
-        int distinctBidders = bidders.getAsInt();
-        ListingStatus to = AuctionRules.outcome(from, distinctBidders, listing.highestBidFen,
-                listing.reservePriceFen);
         String reason;
         Map<String, Object> outcome;
         if (to == ListingStatus.TIMED_BIDDING) {
@@ -313,13 +326,11 @@ public class AuctionService {
         } else {
             listing.closedAt = now;
             if (to == ListingStatus.SOLD) {
-                BidRepository.Row winner = bids.highest(listingId).orElseThrow();
                 listing.winningBidId = winner.id();
                 reason = "sold at " + Money.ofFen(listing.highestBidFen).toYuan();
                 outcome = AuctionEntries.sold(winner.id(), winner.seq(), winner.bidderNo(), winner.amountFen(),
                         listing.bidCount, listing.reservePriceFen);
             } else {
-                certificates.release(listing.certificateId, listing.lot(), listing.id, CLOSER);
                 boolean noBid = listing.highestBidFen == null;
                 reason = noBid ? "no valid bid" : "highest bid below the reserve";
                 outcome = AuctionEntries.unsold(noBid ? AuctionEntries.UnsoldReason.NO_VALID_BID
@@ -328,8 +339,6 @@ public class AuctionService {
             }
         }
         listings.transition(listing, to, now, CLOSER, reason, OUTCOME, outcome);
-        events.accept(status(listing, now));
-        return to;
     }
 
     private LiveEvent status(Listing listing, Instant now) {

@@ -77,6 +77,25 @@ public class BidRepository {
         return rows.stream().findFirst().map(BidRepository::row);
     }
 
+    /** {@link #highest(long)} of each listing, in one query; listings without a bid are missing. */
+    @SuppressWarnings("unchecked")
+    public Map<Long, Row> highest(Collection<Long> listingIds) {
+        Map<Long, Row> highest = new HashMap<>();
+        if (listingIds.isEmpty()) {
+            return highest;
+        }
+        List<Object[]> rows = em.createNativeQuery("""
+                select distinct on (b.listing_id) b.id, b.seq, b.bidder_no, b.amount_fen, b.accepted_at, b.phase,
+                       r.enterprise_code, b.audit_leaf_hash, b.registration_id, b.listing_id
+                from bid b join registration r on r.id = b.registration_id
+                where b.listing_id in (:ids) order by b.listing_id, b.amount_fen desc, b.seq desc""")
+                .setParameter("ids", listingIds).getResultList();
+        for (Object[] r : rows) {
+            highest.put(((Number) r[9]).longValue(), row(r));
+        }
+        return highest;
+    }
+
     private static Row row(Object[] r) {
         return new Row(((Number) r[0]).longValue(), ((Number) r[1]).intValue(), (String) r[2],
                 ((Number) r[3]).longValue(), (java.time.Instant) r[4], (String) r[5], (String) r[6], (byte[]) r[7],

@@ -3,12 +3,15 @@ package cn.landmarket.audit;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.Session;
 import org.hibernate.query.NativeQuery;
 
 /**
@@ -21,13 +24,18 @@ import org.hibernate.query.NativeQuery;
 @ApplicationScoped
 public class AuditLog {
 
-    private static final String INSERT_COMMITMENT = """
+    private static final String INSERT_COMMITMENTS = """
             insert into audit_commitment (commitment, scope, subject, field, salt, value)
-            values (?, ?, ?, ?, ?, ?)""";
+            select * from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::bytea[], ?::text[])""";
 
     private final EntityManager em;
     private final boolean enabled;
     private final List<AuditFollower> followers;
+    /**
+     * The entries {@link #collecting} holds back on this thread until its work is done; null when
+     * none is running. A transaction runs on one thread, and so does the work of one collection.
+     */
+    private final ThreadLocal<List<AuditEntry>> held = new ThreadLocal<>();
 
     AuditLog(EntityManager em, AuditConfig config, Instance<AuditFollower> followers) {
         this.em = em;
@@ -40,6 +48,11 @@ public class AuditLog {
      * table as its query space, so it does not flush the caller's entities half-changed.
      */
     public void append(AuditEntry entry) {
+        List<AuditEntry> holding = held.get();
+        if (holding != null) {
+            holding.add(entry);
+            return;
+        }
         for (AuditFollower follower : followers) {
             follower.follow(entry);
         }
@@ -80,18 +93,42 @@ public class AuditLog {
             ps.setArray(3, c.createArrayOf("int8", entries.stream().map(AuditEntry::listingId).toArray()));
             ps.executeUpdate();
         }
-        for (AuditEntry entry : entries) {
-            for (Commitment commitment : entry.commitments()) {
-                try (PreparedStatement ps = c.prepareStatement(INSERT_COMMITMENT)) {
-                    ps.setString(1, commitment.hash());
-                    ps.setString(2, commitment.scope());
-                    ps.setString(3, commitment.subject());
-                    ps.setString(4, commitment.field());
-                    ps.setBytes(5, commitment.salt());
-                    ps.setString(6, commitment.value());
-                    ps.executeUpdate();
-                }
-            }
+        List<Commitment> commitments = entries.stream().flatMap(e -> e.commitments().stream()).toList();
+        if (commitments.isEmpty()) {
+            return;
         }
+        try (PreparedStatement ps = c.prepareStatement(INSERT_COMMITMENTS)) {
+            ps.setArray(1, c.createArrayOf("varchar", commitments.stream().map(Commitment::hash).toArray()));
+            ps.setArray(2, c.createArrayOf("varchar", commitments.stream().map(Commitment::scope).toArray()));
+            ps.setArray(3, c.createArrayOf("varchar", commitments.stream().map(Commitment::subject).toArray()));
+            ps.setArray(4, c.createArrayOf("varchar", commitments.stream().map(Commitment::field).toArray()));
+            ps.setArray(5, c.createArrayOf("bytea", commitments.stream().map(Commitment::salt).toArray(byte[][]::new)));
+            ps.setArray(6, c.createArrayOf("text", commitments.stream().map(Commitment::value).toArray()));
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Runs {@code work} in the caller's transaction with every entry it appends through
+     * {@link #append(AuditEntry)} held back, then stages them all, in the order they were appended, in
+     * one statement (and one for their commitments): for work that appends many entries, such as
+     * closing a batch of listings. The work must not read audit_pending or audit_commitment, which do
+     * not hold its entries until it returns. If the work fails, nothing it appended is staged. Inside
+     * another collection it simply runs, and the outer one stages its entries.
+     */
+    public <T> T collecting(Supplier<T> work) {
+        if (held.get() != null) {
+            return work.get();
+        }
+        List<AuditEntry> entries = new ArrayList<>();
+        held.set(entries);
+        T result;
+        try {
+            result = work.get();
+        } finally {
+            held.remove();
+        }
+        em.unwrap(Session.class).doWork(c -> append(c, entries));
+        return result;
     }
 }

@@ -32,6 +32,15 @@ public class Account {
     public Instant createdAt;
 
     /** Which side an account's balance grows on. */
+    /** An account as {@link LedgerRepository#ensureAccounts} creates it (its time is the statement's). */
+    static Account of(String id, LedgerCode ledger, NormalSide side) {
+        Account a = new Account();
+        a.id = id;
+        a.ledger = ledger;
+        a.normalSide = side;
+        return a;
+    }
+
     public enum NormalSide {
         DEBIT, CREDIT
     }

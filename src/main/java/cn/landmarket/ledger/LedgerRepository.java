@@ -1,10 +1,20 @@
 package cn.landmarket.ledger;
 
+import java.sql.PreparedStatement;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
 
 /** Reads and appends ledger rows; never updates or deletes (the tables refuse it). */
 @ApplicationScoped
@@ -16,41 +26,95 @@ public class LedgerRepository {
         this.em = em;
     }
 
-    /** Serialises writers of one transfer id within the transaction. */
-    public void lockId(String id) {
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1)::bigint)").setParameter(1, "ledger:" + id)
-                .getSingleResult();
+    /**
+     * Takes the transaction's advisory locks that serialise writers of these transfer ids and of
+     * debits from these accounts (so that their balance checks hold), in one statement, in the
+     * order of their keys: every writer takes its locks in that order.
+     */
+    public void lock(Collection<String> transferIds, Collection<String> debitedAccounts) {
+        SortedSet<String> keys = new TreeSet<>();
+        transferIds.forEach(id -> keys.add("ledger:" + id));
+        debitedAccounts.forEach(id -> keys.add("ledger-account:" + id));
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select count(pg_advisory_xact_lock(hashtext(k)::bigint)) from unnest(?::text[]) k")) {
+                ps.setArray(1, c.createArrayOf("text", keys.toArray()));
+                ps.executeQuery().close();
+            }
+        });
     }
 
-    /** Serialises writers that debit one account, so that its balance check holds. */
-    public void lockAccount(String id) {
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1)::bigint)")
-                .setParameter(1, "ledger-account:" + id).getSingleResult();
+    /** The stored transfers of these ids, by id (missing ids are absent). */
+    public Map<String, Transfer> transfers(Collection<String> ids) {
+        Map<String, Transfer> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery("from Transfer t where t.id in :ids", Transfer.class).setParameter("ids", ids)
+                    .getResultList().forEach(t -> found.put(t.id, t));
+        }
+        return found;
     }
 
-    public Optional<Transfer> transfer(String id) {
-        return Optional.ofNullable(em.find(Transfer.class, id));
+    /** Of these pending transfers, the ids of those a posting or voiding has resolved. */
+    @SuppressWarnings("unchecked")
+    public Set<String> resolvedAmong(Collection<String> pendingIds) {
+        if (pendingIds.isEmpty()) {
+            return new HashSet<>();
+        }
+        return new HashSet<>(em.createNativeQuery("select pending_id from ledger_transfer where pending_id in (:ids)")
+                .setParameter("ids", pendingIds).getResultList());
+    }
+
+    /**
+     * What each CREDIT-normal account holds and is free to move (posted credits minus posted debits
+     * minus open pending debits), in one query; zero for an account never used.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, Long> available(Collection<String> accounts) {
+        Map<String, Long> available = new HashMap<>();
+        if (accounts.isEmpty()) {
+            return available;
+        }
+        accounts.forEach(a -> available.put(a, 0L));
+        for (Object[] row : (List<Object[]>) em.createNativeQuery("""
+                select a, coalesce(sum(case when side = 'C' then amount else -amount end)
+                                   filter (where phase = 'POSTED'), 0)
+                        - coalesce(sum(amount) filter (where side = 'D' and phase = 'PENDING' and not exists
+                              (select 1 from ledger_transfer r where r.pending_id = x.id)), 0)
+                from (select credit_account a, 'C' side, id, amount, phase from ledger_transfer
+                      where credit_account in (:accounts)
+                      union all
+                      select debit_account, 'D', id, amount, phase from ledger_transfer
+                      where debit_account in (:accounts)) x
+                group by a""").setParameter("accounts", accounts).getResultList()) {
+            available.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return available;
+    }
+
+    /** Creates the accounts not created yet, in one statement, in the order of their ids. */
+    public void ensureAccounts(Collection<Account> accounts, java.time.Instant now) {
+        List<Account> sorted = accounts.stream().sorted(java.util.Comparator.comparing((Account a) -> a.id)).toList();
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into ledger_account (id, ledger, normal_side, created_at)
+                    select i, l, s, ? from unnest(?::varchar[], ?::varchar[], ?::varchar[]) as t(i, l, s)
+                    on conflict (id) do nothing""")) {
+                ps.setObject(1, java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC));
+                ps.setArray(2, c.createArrayOf("varchar", sorted.stream().map(a -> a.id).toArray()));
+                ps.setArray(3, c.createArrayOf("varchar", sorted.stream().map(a -> a.ledger.name()).toArray()));
+                ps.setArray(4, c.createArrayOf("varchar", sorted.stream().map(a -> a.normalSide.name()).toArray()));
+                ps.executeUpdate();
+            }
+        });
     }
 
     public Optional<Account> account(String id) {
         return Optional.ofNullable(em.find(Account.class, id));
     }
 
-    public void ensureAccount(String id, LedgerCode ledger, Account.NormalSide side, java.time.Instant now) {
-        em.createNativeQuery("""
-                insert into ledger_account (id, ledger, normal_side, created_at) values (?1, ?2, ?3, ?4)
-                on conflict (id) do nothing""")
-                .setParameter(1, id).setParameter(2, ledger.name()).setParameter(3, side.name())
-                .setParameter(4, now).executeUpdate();
-    }
-
-    public boolean resolved(String pendingId) {
-        return ((Number) em.createNativeQuery("select count(*) from ledger_transfer where pending_id = ?1")
-                .setParameter(1, pendingId).getSingleResult()).longValue() > 0;
-    }
-
-    public void append(Transfer t) {
-        em.persist(t);
+    /** Stores new transfers (they are written out at once, in order). */
+    public void append(List<Transfer> transfers) {
+        transfers.forEach(em::persist);
         em.flush();
     }
 

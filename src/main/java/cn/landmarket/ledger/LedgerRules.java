@@ -1,5 +1,6 @@
 package cn.landmarket.ledger;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -58,6 +59,25 @@ public final class LedgerRules {
             return Verdict.INSUFFICIENT_FUNDS;
         }
         return Verdict.APPLY;
+    }
+
+    /**
+     * Brings {@code available} (what CREDIT-normal accounts hold and are free to move, as
+     * {@link Balance#available}; only the accounts it has) up to date after {@code t} was recorded:
+     * a posted transfer moves its amount from the debit to the credit account; a pending one
+     * reserves it on the debit account; posting a pending transfer moves it to the credit account
+     * (the debit was reserved already); voiding one frees the debit account's reservation.
+     */
+    static void afterwards(Transfer t, Map<String, Long> available) {
+        boolean resolving = t.pendingId != null;
+        long debit = switch (t.phase) {
+            case POSTED -> resolving ? 0 : -t.amount;
+            case PENDING -> -t.amount;
+            case VOIDED -> t.amount;
+        };
+        long credit = t.phase == Phase.POSTED ? t.amount : 0;
+        available.computeIfPresent(t.debitAccount, (a, v) -> v + debit);
+        available.computeIfPresent(t.creditAccount, (a, v) -> v + credit);
     }
 
     static boolean same(Transfer t, TransferRequest r) {

@@ -2,12 +2,19 @@ package cn.landmarket.ledger;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import cn.landmarket.audit.AuditEntry;
 import cn.landmarket.audit.AuditLog;
 import cn.landmarket.common.config.MarketConfig;
 import cn.landmarket.common.PageRequest;
@@ -95,45 +102,89 @@ public class LedgerService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Transfer transfer(TransferRequest request, Long listingId) {
-        ledger.lockId(request.id());
-        if (request.pendingId() == null && sideOf(request.debitAccount()) == Account.NormalSide.CREDIT) {
-            ledger.lockAccount(request.debitAccount());
+        return transferAll(List.of(new Posting(request, listingId))).get(0);
+    }
+
+    /** A transfer to record and the listing it concerns, or null. */
+    public record Posting(TransferRequest request, Long listingId) {
+    }
+
+    /**
+     * Records transfers in their order, each decided and recorded exactly as {@link #transfer} would
+     * one after the other (a later one sees the earlier ones: a replay of an id recorded earlier in the
+     * list, a posting of a pending transfer made earlier, a debit of what an earlier one credited),
+     * with the same few statements however many there are: their locks, the stored transfers and
+     * balances they depend on, their accounts, the transfers and their audit entries. The first one
+     * refused raises as {@link #transfer} would, before anything is written. Returns, for each, the
+     * transfer recorded or the one stored earlier under its id.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Transfer> transferAll(List<Posting> postings) {
+        List<TransferRequest> requests = postings.stream().map(Posting::request).toList();
+        Set<String> ids = new LinkedHashSet<>();
+        Set<String> pendingIds = new LinkedHashSet<>();
+        Set<String> debited = new LinkedHashSet<>();
+        for (TransferRequest r : requests) {
+            ids.add(r.id());
+            if (r.pendingId() != null) {
+                pendingIds.add(r.pendingId());
+            } else if (sideOf(r.debitAccount()) == Account.NormalSide.CREDIT) {
+                debited.add(r.debitAccount());
+            }
         }
-        Optional<Transfer> existing = ledger.transfer(request.id());
-        Optional<Transfer> pending = request.pendingId() == null ? Optional.empty()
-                : ledger.transfer(request.pendingId());
-        boolean resolved = request.pendingId() != null && ledger.resolved(request.pendingId());
-        Long available = existing.isPresent() || request.pendingId() != null
-                || sideOf(request.debitAccount()) == Account.NormalSide.DEBIT ? null
-                        : balance(request.debitAccount(), request.ledger()).available();
-        LedgerRules.Verdict verdict = LedgerRules.decide(request, existing, pending, resolved, available);
-        switch (verdict) {
-            case REPLAY:
-                return existing.orElseThrow();
-            case CONFLICT:
-                throw new ApiException(ErrorCode.CONFLICT, MessageKey.LEDGER_TRANSFER_CONFLICT, request.id());
-            case APPLY:
-                break;
-            default:
-                throw ApiException.invalidState(MessageKey.LEDGER_TRANSFER_REFUSED, request.id(), verdict);
-        }
+        ledger.lock(ids, debited);
+        Set<String> known = new LinkedHashSet<>(ids);
+        known.addAll(pendingIds);
+        Map<String, Transfer> stored = ledger.transfers(known);
+        Set<String> resolved = ledger.resolvedAmong(pendingIds);
+        Map<String, Long> available = ledger.available(requests.stream()
+                .filter(r -> r.pendingId() == null && !stored.containsKey(r.id())
+                        && sideOf(r.debitAccount()) == Account.NormalSide.CREDIT)
+                .map(TransferRequest::debitAccount).collect(Collectors.toCollection(LinkedHashSet::new)));
         Instant now = Instant.now(clock);
-        ledger.ensureAccount(request.debitAccount(), request.ledger(), sideOf(request.debitAccount()), now);
-        ledger.ensureAccount(request.creditAccount(), request.ledger(), sideOf(request.creditAccount()), now);
-        Transfer t = new Transfer();
-        t.id = request.id();
-        t.ledger = request.ledger();
-        t.debitAccount = request.debitAccount();
-        t.creditAccount = request.creditAccount();
-        t.amount = request.amount();
-        t.kind = request.kind();
-        t.phase = request.phase();
-        t.pendingId = request.pendingId();
-        t.reference = request.reference();
-        t.createdAt = now;
-        ledger.append(t);
-        audit.append(t.auditEntry(listingId));
-        return t;
+        List<Transfer> result = new ArrayList<>(postings.size());
+        List<Transfer> recorded = new ArrayList<>();
+        List<AuditEntry> entries = new ArrayList<>();
+        Map<String, Account> accounts = new LinkedHashMap<>();
+        for (Posting posting : postings) {
+            TransferRequest request = posting.request();
+            Optional<Transfer> existing = Optional.ofNullable(stored.get(request.id()));
+            Optional<Transfer> pending = request.pendingId() == null ? Optional.empty()
+                    : Optional.ofNullable(stored.get(request.pendingId()));
+            boolean isResolved = request.pendingId() != null && resolved.contains(request.pendingId());
+            Long debitAvailable = existing.isPresent() || request.pendingId() != null
+                    || sideOf(request.debitAccount()) == Account.NormalSide.DEBIT ? null
+                            : available.get(request.debitAccount());
+            LedgerRules.Verdict verdict = LedgerRules.decide(request, existing, pending, isResolved, debitAvailable);
+            switch (verdict) {
+                case REPLAY:
+                    result.add(existing.orElseThrow());
+                    continue;
+                case CONFLICT:
+                    throw new ApiException(ErrorCode.CONFLICT, MessageKey.LEDGER_TRANSFER_CONFLICT, request.id());
+                case APPLY:
+                    break;
+                default:
+                    throw ApiException.invalidState(MessageKey.LEDGER_TRANSFER_REFUSED, request.id(), verdict);
+            }
+            Transfer t = Transfer.of(request, now);
+            stored.put(t.id, t);
+            if (t.pendingId != null) {
+                resolved.add(t.pendingId);
+            }
+            LedgerRules.afterwards(t, available);
+            accounts.putIfAbsent(t.debitAccount, Account.of(t.debitAccount, t.ledger, sideOf(t.debitAccount)));
+            accounts.putIfAbsent(t.creditAccount, Account.of(t.creditAccount, t.ledger, sideOf(t.creditAccount)));
+            recorded.add(t);
+            entries.add(t.auditEntry(posting.listingId()));
+            result.add(t);
+        }
+        if (!recorded.isEmpty()) {
+            ledger.ensureAccounts(accounts.values(), now);
+            ledger.append(recorded);
+            entries.forEach(audit::append);
+        }
+        return result;
     }
 
     /** Records a money transfer that takes effect at once; {@code listingId} is the listing it concerns, or null. */

@@ -49,6 +49,22 @@ public class Transfer {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    /** The transfer a request records, made at {@code now}. */
+    static Transfer of(TransferRequest request, Instant now) {
+        Transfer t = new Transfer();
+        t.id = request.id();
+        t.ledger = request.ledger();
+        t.debitAccount = request.debitAccount();
+        t.creditAccount = request.creditAccount();
+        t.amount = request.amount();
+        t.kind = request.kind();
+        t.phase = request.phase();
+        t.pendingId = request.pendingId();
+        t.reference = request.reference();
+        t.createdAt = now;
+        return t;
+    }
+
     /**
      * The audit entry of this transfer: type {@code transfer.<phase>} (pending, posted, voided), the
      * id, ledger, accounts, amount in the ledger's unit (fen, m² or kg), kind, the pending transfer

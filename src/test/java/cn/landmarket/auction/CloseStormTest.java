@@ -186,6 +186,13 @@ class CloseStormTest {
             released += frozenBefore.get(c) - frozenAfter.get(c);
         }
         assertEquals(unsold * LOT_M2, released, "the unsold lots released once each");
+        // and the ledger, which the releases of a batch write together, agrees with every certificate
+        for (long c : certificates) {
+            assertEquals(count("select frozen_area_m2 from certificate where id = ?", c),
+                    held("CERT:" + c + ":FROZEN:AREA_M2"), "certificate " + c + ": frozen in the ledger");
+            assertEquals(count("select area_m2 - frozen_area_m2 - transferred_area_m2 from certificate where id = ?", c),
+                    held("CERT:" + c + ":AREA_M2"), "certificate " + c + ": free in the ledger");
+        }
     }
 
     private static long listing(String township, String regulator, long certificate, Instant drafted) {
@@ -250,6 +257,15 @@ class CloseStormTest {
             frozen.put(c, count("select frozen_area_m2 from certificate where id = ?", c));
         }
         return frozen;
+    }
+
+    /** What the ledger account holds: its posted credits less its posted debits. */
+    private long held(String account) throws SQLException {
+        return count("""
+                with a as (select cast(? as text) as id)
+                select coalesce(sum(case when t.credit_account = a.id then t.amount else -t.amount end), 0)
+                from ledger_transfer t, a where t.phase = 'POSTED' and (t.credit_account = a.id or t.debit_account = a.id)""",
+                account);
     }
 
     private long count(String sql, Object arg) throws SQLException {

@@ -654,4 +654,63 @@ class AuditLogTest {
             }
         }
     }
+
+    @Test
+    void entriesCollectedDuringWorkAreStagedTogetherInTheirOrderWithTheirCommitmentsAndNotAtAllIfTheWorkFails()
+            throws SQLException {
+        String probe = UUID.randomUUID().toString();
+        List<String> hashes = new ArrayList<>();
+        QuarkusTransaction.requiringNew().run(() -> auditLog.collecting(() -> {
+            for (int i = 0; i < 5; i++) {
+                Map<String, Object> facts = new java.util.HashMap<>(Map.of("probe", probe, "n", i));
+                Commitment c = Commitment.seal(Commitment.CERTIFICATE, i, "details", "secret " + i).into(facts);
+                hashes.add(c.hash());
+                auditLog.append(new AuditEntry("test.collected", Instant.now(), "test", facts, List.of(c)));
+            }
+            return null;
+        }));
+        assertEquals(List.of(0, 1, 2, 3, 4), probed(probe), "all five, in the order appended");
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "select field, value from audit_commitment where commitment = any(?) order by value")) {
+            ps.setArray(1, c.createArrayOf("varchar", hashes.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                for (int i = 0; i < 5; i++) {
+                    assertTrue(rs.next(), "the opening of commitment " + i);
+                    assertEquals("secret " + i, rs.getString("value"));
+                }
+                assertFalse(rs.next());
+            }
+        }
+
+        String failed = UUID.randomUUID().toString();
+        assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> auditLog.collecting(
+                () -> {
+                    auditLog.append(new AuditEntry("test.collected", Instant.now(), "test", Map.of("probe", failed,
+                            "n", 0)));
+                    throw new IllegalStateException("the work fails after appending");
+                })));
+        QuarkusTransaction.requiringNew().run(() -> auditLog.append(new AuditEntry("test.collected", Instant.now(),
+                "test", Map.of("probe", failed, "n", 1))));
+        assertEquals(List.of(1), probed(failed), "the failed work staged nothing, and the next append is not held back");
+    }
+
+    /** The {@code n} facts of the entries with this probe, pending or sequenced, in log order. */
+    private List<Integer> probed(String probe) throws SQLException {
+        List<Integer> found = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                select cast(json as jsonb) #>> '{facts,n}' from (
+                    select 1 as stage, id as pos, convert_from(entry, 'UTF8') as json from audit_pending
+                    union all
+                    select 0 as stage, idx as pos, convert_from(entry, 'UTF8') as json from audit_entry
+                ) e where cast(json as jsonb) #>> '{facts,probe}' = ? order by stage, pos""")) {
+            ps.setString(1, probe);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(Integer.parseInt(rs.getString(1)));
+                }
+            }
+        }
+        return found;
+    }
 }

@@ -128,4 +128,62 @@ class LedgerServiceTest {
                 .body("lines.balanceAfter", equalTo(whole.lines().subList(6, 8).stream()
                         .map(StatementView.Line::balanceAfter).toList()));
     }
+
+    private List<Transfer> batchInTx(TransferRequest... requests) {
+        return QuarkusTransaction.requiringNew().call(() -> ledger.transferAll(java.util.Arrays.stream(requests)
+                .map(r -> new LedgerService.Posting(r, null)).toList()));
+    }
+
+    @Test
+    void aBatchDecidesEachTransferAsIfTheEarlierOnesWereAlreadyRecorded() {
+        String k = run();
+        String deposit = "DEPOSIT:B" + k;
+        TransferRequest in = TransferRequest.money("in-" + k, LedgerService.BANK, deposit, 1_000, TransferKind.DEPOSIT,
+                null);
+        List<Transfer> recorded = batchInTx(in,
+                new TransferRequest("hold-" + k, LedgerCode.CNY_FEN, deposit, "TRADE:B" + k, 800,
+                        TransferKind.DEPOSIT_APPLIED, Phase.PENDING, null, null),
+                new TransferRequest("hold-" + k + ":post", LedgerCode.CNY_FEN, deposit, "TRADE:B" + k, 800,
+                        TransferKind.DEPOSIT_APPLIED, Phase.POSTED, "hold-" + k, null),
+                TransferRequest.money("out-" + k, deposit, "REFUND:B" + k, 200, TransferKind.DEPOSIT_REFUND, null),
+                in);
+        assertEquals(5, recorded.size());
+        assertEquals(recorded.get(0).id, recorded.get(4).id, "the repeated request is a replay of the first");
+        assertEquals(recorded.get(0).createdAt, recorded.get(4).createdAt);
+        assertEquals(0, ledger.balance(deposit, LedgerCode.CNY_FEN).posted(),
+                "credited 10.00, then 8.00 applied (reserved and posted in the same batch), then 2.00 refunded");
+        assertEquals(800, ledger.balance("TRADE:B" + k, LedgerCode.CNY_FEN).posted());
+        assertEquals(200, ledger.balance("REFUND:B" + k, LedgerCode.CNY_FEN).posted());
+        assertEquals(4, ledger.statement(OPERATOR, deposit, new PageRequest(0, 100)).total(), "no transfer twice");
+
+        // what a batch reserved and then voided is free again within the same batch
+        String voided = "DEPOSIT:W" + k;
+        batchInTx(TransferRequest.money("in-w-" + k, LedgerService.BANK, voided, 300, TransferKind.DEPOSIT, null),
+                new TransferRequest("hold-w-" + k, LedgerCode.CNY_FEN, voided, "TRADE:W" + k, 300,
+                        TransferKind.DEPOSIT_APPLIED, Phase.PENDING, null, null),
+                new TransferRequest("hold-w-" + k + ":void", LedgerCode.CNY_FEN, voided, "TRADE:W" + k, 300,
+                        TransferKind.DEPOSIT_APPLIED, Phase.VOIDED, "hold-w-" + k, null),
+                TransferRequest.money("out-w-" + k, voided, "REFUND:W" + k, 300, TransferKind.DEPOSIT_REFUND, null));
+        assertEquals(0, ledger.balance(voided, LedgerCode.CNY_FEN).available());
+        assertEquals(300, ledger.balance("REFUND:W" + k, LedgerCode.CNY_FEN).posted());
+    }
+
+    @Test
+    void aBatchWhoseLaterTransferIsRefusedRaisesAndRecordsNothing() {
+        String k = run();
+        String deposit = "DEPOSIT:R" + k;
+        ApiException overdraft = assertThrows(ApiException.class, () -> batchInTx(
+                TransferRequest.money("in-" + k, LedgerService.BANK, deposit, 100, TransferKind.DEPOSIT, null),
+                TransferRequest.money("out1-" + k, deposit, "REFUND:R1" + k, 60, TransferKind.DEPOSIT_REFUND, null),
+                TransferRequest.money("out2-" + k, deposit, "REFUND:R2" + k, 60, TransferKind.DEPOSIT_REFUND, null)));
+        assertEquals(ErrorCode.INVALID_STATE, overdraft.code(), "the second debit finds only 0.40 left");
+        assertThrows(ApiException.class, () -> ledger.statement(OPERATOR, deposit, new PageRequest(0, 100)),
+                "the account was never created: nothing of the batch was recorded");
+
+        ApiException conflict = assertThrows(ApiException.class, () -> batchInTx(
+                TransferRequest.money("c-" + k, LedgerService.BANK, deposit, 100, TransferKind.DEPOSIT, null),
+                TransferRequest.money("c-" + k, LedgerService.BANK, deposit, 101, TransferKind.DEPOSIT, null)));
+        assertEquals(ErrorCode.CONFLICT, conflict.code(), "the same id with another amount later in the batch");
+        assertEquals(0, ledger.balance(deposit, LedgerCode.CNY_FEN).posted());
+    }
 }
