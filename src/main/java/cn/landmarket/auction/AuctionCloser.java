@@ -32,7 +32,7 @@ public class AuctionCloser {
     private static final Logger LOG = Logger.getLogger(AuctionCloser.class);
 
     /** Most listings closed in one transaction. */
-    static final int BATCH = 50;
+    static final int BATCH = 100;
 
     private final AuctionService auctions;
     private final BidBatcher batcher;

@@ -45,6 +45,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * <li>HTTP, one hot listing, on a second instance of the service with the audit log turned off
  * ({@code MARKET_AUDIT_ENABLED=false}, its own database): what the log costs. Before each
  * measurement the other service's audit sequencer must have caught up, so it cannot steal CPU.
+ * <li>HTTP, one hot listing, on a third instance with the audit log on and the notification outbox
+ * off ({@code MARKET_NOTIFICATION_ENABLED=false}, its own database): what writing each bid's
+ * notification event into the outbox, and turning events into messages, costs the bid rate.
  * <li>HTTP, no-op ceiling: the same clients, tokens and body size against the benchmark's no-op bid
  * ({@code POST /api/listings/{id}/bids/noop}, {@link cn.landmarket.auction.NoopBidResource}, on only
  * because the benchmark sets {@code MARKET_BENCHMARK_NOOP_ENABLED}): the service's own HTTP, JSON and
@@ -138,8 +141,12 @@ public final class BidBenchmark {
             try (Connection c = DriverManager.getConnection(jdbc, "postgres", "postgres");
                     Statement s = c.createStatement()) {
                 s.execute("create database bench_log_off");
+                s.execute("create database bench_outbox_off");
             }
             String jdbcOff = pg.getJdbcUrl("postgres", "bench_log_off");
+            String jdbcQuiet = pg.getJdbcUrl("postgres", "bench_outbox_off");
+            int portQuiet = freePort();
+            int managementQuiet = freePort();
             int port = freePort();
             int portOff = freePort();
             int management = freePort();
@@ -154,18 +161,24 @@ public final class BidBenchmark {
             }
             Process service = startService(jar, jdbc, port, management, true, extra, "bench-service.log", java.util.Map.of());
             Process serviceOff = startService(jar, jdbcOff, portOff, managementOff, false);
+            Process serviceQuiet = startService(jar, jdbcQuiet, portQuiet, managementQuiet, true, List.of(),
+                    "bench-service-outbox-off.log", java.util.Map.of("MARKET_NOTIFICATION_ENABLED", "false"));
             Windows windows = new Windows();
             try (ResidentMemory memory = new ResidentMemory(service.pid())) {
                 waitUntilReady(management);
                 waitUntilReady(managementOff);
+                waitUntilReady(managementQuiet);
                 enterprises();
                 prepare(jdbc);
                 prepare(jdbcOff);
+                prepare(jdbcQuiet);
                 String[] tokens = tokens();
-                run(jdbc, port, portOff, tokens, memory, windows);
+                run(new Targets(jdbc, port, portOff, jdbcQuiet, portQuiet), tokens, memory, windows);
             } finally {
                 service.destroy();
                 serviceOff.destroy();
+                serviceQuiet.destroy();
+                serviceQuiet.waitFor(20, TimeUnit.SECONDS);
                 service.waitFor(JFR ? 120 : 20, TimeUnit.SECONDS);
                 serviceOff.waitFor(20, TimeUnit.SECONDS);
             }
@@ -184,8 +197,16 @@ public final class BidBenchmark {
         final List<Instant[]> noop = new ArrayList<>();
     }
 
-    private static void run(String jdbc, int port, int portOff, String[] tokens, ResidentMemory memory,
-            Windows windows) throws Exception {
+    /** The main service (its database and port), the one with the audit log off, the one with the outbox off. */
+    private record Targets(String jdbc, int port, int portOff, String jdbcQuiet, int portQuiet) {
+    }
+
+    private static void run(Targets targets, String[] tokens, ResidentMemory memory, Windows windows)
+            throws Exception {
+        String jdbc = targets.jdbc();
+        int port = targets.port();
+        int portOff = targets.portOff();
+        int portQuiet = targets.portQuiet();
         System.out.printf(Locale.ROOT, "%nBidding benchmark: %d clients, %d s runs after %d s warm-up, %d repeats, "
                 + "%d cores%n", CLIENTS, RUN.toSeconds(), WARMUP.toSeconds(), REPEATS,
                 Runtime.getRuntime().availableProcessors());
@@ -198,6 +219,8 @@ public final class BidBenchmark {
         closedLoop("warm-up", i -> httpBid(port, tokens[i], SPREAD_FIRST + ThreadLocalRandom.current().nextInt(SPREAD)));
         closedLoop("warm-up", i -> jdbcBid(jdbc, i));
         closedLoop("warm-up", i -> httpBid(portOff, tokens[i], HOT_HTTP));
+        closedLoop("warm-up", i -> httpBid(portQuiet, tokens[i], HOT_HTTP));
+        awaitAuditCaughtUp(targets.jdbcQuiet());
         List<Result[]> rounds = new ArrayList<>();
         List<Long> catchUps = new ArrayList<>();
         List<double[]> rss = new ArrayList<>(); // MiB: max during the hot run, after it
@@ -206,9 +229,13 @@ public final class BidBenchmark {
             Result raw = closedLoop("raw JDBC, hot row", i -> jdbcBid(jdbc, i));
             System.out.println(raw);
             Result off = null;
+            Result quiet = null;
             if (r % 2 == 0) {
                 off = closedLoop("HTTP, hot, log off", i -> httpBid(portOff, tokens[i], HOT_HTTP));
                 System.out.println(off);
+                quiet = closedLoop("HTTP, hot, outbox off", i -> httpBid(portQuiet, tokens[i], HOT_HTTP));
+                System.out.println(quiet);
+                awaitAuditCaughtUp(targets.jdbcQuiet());
             }
             memory.mark();
             Instant hotStart = Instant.now();
@@ -233,6 +260,9 @@ public final class BidBenchmark {
             if (off == null) {
                 off = closedLoop("HTTP, hot, log off", i -> httpBid(portOff, tokens[i], HOT_HTTP));
                 System.out.println(off);
+                quiet = closedLoop("HTTP, hot, outbox off", i -> httpBid(portQuiet, tokens[i], HOT_HTTP));
+                System.out.println(quiet);
+                awaitAuditCaughtUp(targets.jdbcQuiet());
             }
             Result spread = closedLoop("HTTP, 1,000 listings",
                     i -> httpBid(port, tokens[i], SPREAD_FIRST + ThreadLocalRandom.current().nextInt(SPREAD)));
@@ -241,7 +271,7 @@ public final class BidBenchmark {
             Result half = openLoop("HTTP, hot, half rate", port, tokens, hot.acceptedPerSecond() / 2);
             System.out.println(half);
             awaitAuditCaughtUp(jdbc);
-            rounds.add(new Result[] {raw, hot, spread, half, off, noop});
+            rounds.add(new Result[] {raw, hot, spread, half, off, noop, quiet});
         }
         System.out.println();
         ratio("hot HTTP / raw JDBC bids/s   (target >= 4)  ", rounds, r -> r[1].acceptedPerSecond() / r[0].acceptedPerSecond());
@@ -250,6 +280,7 @@ public final class BidBenchmark {
         ratio("p99 at half rate / raw p99   (target <= 3)  ", rounds, r -> (double) r[3].p99Micros() / r[0].p99Micros());
         ratio("hot log on / log off bids/s  (target >= 0.8)", rounds, r -> r[1].acceptedPerSecond() / r[4].acceptedPerSecond());
         ratio("hot bids/s / no-op ceiling   (target >= 0.6)", rounds, r -> r[1].acceptedPerSecond() / r[5].acceptedPerSecond());
+        ratio("hot outbox on / off bids/s   (no target)    ", rounds, r -> r[1].acceptedPerSecond() / r[6].acceptedPerSecond());
         System.out.printf(Locale.ROOT, "audit log caught up after the hot runs in %s ms%n", catchUps);
         spread("service VmRSS during the hot runs, MiB (goal <= 768)", rss.stream().mapToDouble(r -> r[0]).toArray());
         spread("service VmRSS after the hot runs, MiB               ", rss.stream().mapToDouble(r -> r[1]).toArray());
