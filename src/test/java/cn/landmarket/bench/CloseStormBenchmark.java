@@ -33,6 +33,11 @@ public final class CloseStormBenchmark {
     private static final Duration TIMED_BIDDING = Duration.ofSeconds(Integer.getInteger("storm.timedBidding", 20));
     private static final long ON_TIME_MILLIS = 2_000;
     private static final List<Process> PROCESSES = new CopyOnWriteArrayList<>();
+    /** With {@code -Dbench.jfr=true}, instance a runs under a flight recording, summarised over the storms. */
+    private static final boolean JFR = Boolean.getBoolean("bench.jfr");
+    private static final Path JFR_FILE = Path.of("target", "bench-closestorm-a.jfr");
+    /** The storms' first seconds after the listing end, for the flight recording's summary. */
+    private static final List<java.time.Instant[]> STORMS = new CopyOnWriteArrayList<>();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> PROCESSES.forEach(Process::destroyForcibly)));
@@ -54,6 +59,7 @@ public final class CloseStormBenchmark {
             List<Process> instances = new ArrayList<>();
             List<String> urls = new ArrayList<>();
             List<Integer> managementPorts = new ArrayList<>();
+            Files.deleteIfExists(JFR_FILE);
             try {
                 for (String name : List.of("a", "b", "c")) {
                     int port = BidBenchmark.freePort();
@@ -71,10 +77,13 @@ public final class CloseStormBenchmark {
                     p.destroy();
                 }
                 for (Process p : instances) {
-                    if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                    if (!p.waitFor(JFR ? 120 : 20, TimeUnit.SECONDS)) {
                         p.destroyForcibly();
                     }
                 }
+            }
+            if (JFR) {
+                JfrSummary.print(JFR_FILE, "instance a, the storms' first 3 s", STORMS, 25);
             }
         }
     }
@@ -94,6 +103,7 @@ public final class CloseStormBenchmark {
                     Duration.ofSeconds(2), 16), Duration.ofMinutes(3));
             System.out.println(describe(o));
             outcomes.add(o);
+            STORMS.add(new java.time.Instant[] {o.end(), o.end().plusSeconds(3)});
         }
         System.out.println();
         spread("storm (listing end) close lag p50", outcomes, o -> o.listingEnd().percentile(0.50));
@@ -126,7 +136,12 @@ public final class CloseStormBenchmark {
 
     private static Process start(Path jar, String jdbc, int port, int managementPort, String auditKey, String name)
             throws java.io.IOException {
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx1g", "-jar", jar.toString());
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx1g"));
+        if (JFR && name.equals("a")) {
+            command.add("-XX:StartFlightRecording=filename=" + JFR_FILE + ",settings=profile");
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
         var env = builder.environment();
         env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbc);
         env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");

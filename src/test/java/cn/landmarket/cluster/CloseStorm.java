@@ -81,7 +81,7 @@ public final class CloseStorm {
      * the bids placed in timed bidding, and those refused.
      */
     public record Outcome(Lags listingEnd, Lags countdown, long notExactlyOnce, long wrongTimedBidding,
-            long timedBids, long timedListingsBidOn, long refusedBids, Duration setUp) {
+            long timedBids, long timedListingsBidOn, long refusedBids, Duration setUp, Instant end) {
         /** Every close, from the listing period or from timed bidding. */
         public Lags all() {
             long[] both = new long[listingEnd.count() + countdown.count()];
@@ -269,13 +269,14 @@ public final class CloseStorm {
                 }
                 Thread.sleep(200);
             }
-            return outcome(first, last, s, refused.get(), setUp);
+            return outcome(first, last, s, refused.get(), setUp, end);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private Outcome outcome(long first, long last, Settings s, long refused, Duration setUp) throws SQLException {
+    private Outcome outcome(long first, long last, Settings s, long refused, Duration setUp, Instant end)
+            throws SQLException {
         Lags listingEnd = lags("""
                 select h.at - l.listing_end from listing_history h join listing l on l.id = h.listing_id
                 where l.id between ? and ? and h.from_status = 'LISTING'
@@ -301,7 +302,7 @@ public final class CloseStorm {
                 first, last);
         long bidOn = count("select count(distinct listing_id) from bid where listing_id between ? and ? "
                 + "and phase = 'TIMED_BIDDING'", first, last);
-        return new Outcome(listingEnd, countdown, notOnce, wrongTimed, timedBids, bidOn, refused, setUp);
+        return new Outcome(listingEnd, countdown, notOnce, wrongTimed, timedBids, bidOn, refused, setUp, end);
     }
 
     /** Certificate {@code id} with {@code lots} lots of 1 m² frozen, booked in the ledger as the listings' approval would. */

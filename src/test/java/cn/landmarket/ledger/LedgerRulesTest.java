@@ -63,4 +63,31 @@ class LedgerRulesTest {
         assertEquals(LedgerRules.Verdict.PENDING_NOT_FOUND,
                 LedgerRules.decide(post, Optional.empty(), Optional.empty(), false, null));
     }
+
+    @Test
+    void whatAnAccountHoldsFreeIsKeptUpToDateAfterEachKindOfTransfer() {
+        java.util.Map<String, Long> available = new java.util.HashMap<>(java.util.Map.of("DEPOSIT:1", 1_000L,
+                "TRADE:2", 0L));
+        LedgerRules.afterwards(stored(req("a", 100)), available);
+        assertEquals(900L, available.get("DEPOSIT:1"), "a posted debit");
+        assertEquals(100L, available.get("TRADE:2"), "a posted credit");
+        TransferRequest pending = new TransferRequest("p", LedgerCode.CNY_FEN, "DEPOSIT:1", "TRADE:2", 300,
+                TransferKind.DEPOSIT_APPLIED, Phase.PENDING, null, null);
+        LedgerRules.afterwards(stored(pending), available);
+        assertEquals(600L, available.get("DEPOSIT:1"), "a pending debit is reserved");
+        assertEquals(100L, available.get("TRADE:2"), "a pending credit is not there yet");
+        LedgerRules.afterwards(stored(new TransferRequest("p:post", LedgerCode.CNY_FEN, "DEPOSIT:1", "TRADE:2", 300,
+                TransferKind.DEPOSIT_APPLIED, Phase.POSTED, "p", null)), available);
+        assertEquals(600L, available.get("DEPOSIT:1"), "posting uses what was reserved");
+        assertEquals(400L, available.get("TRADE:2"), "posting credits the amount");
+        LedgerRules.afterwards(stored(pending), available);
+        LedgerRules.afterwards(stored(new TransferRequest("p:void", LedgerCode.CNY_FEN, "DEPOSIT:1", "TRADE:2", 300,
+                TransferKind.DEPOSIT_APPLIED, Phase.VOIDED, "p", null)), available);
+        assertEquals(600L, available.get("DEPOSIT:1"), "voiding frees the reservation");
+        assertEquals(400L, available.get("TRADE:2"), "voiding credits nothing");
+        LedgerRules.afterwards(stored(TransferRequest.money("x", "DEPOSIT:1", "REFUND:3", 50,
+                TransferKind.DEPOSIT_REFUND, null)), available);
+        assertEquals(550L, available.get("DEPOSIT:1"));
+        assertEquals(false, available.containsKey("REFUND:3"), "an account not tracked stays untracked");
+    }
 }
