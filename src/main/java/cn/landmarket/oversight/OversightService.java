@@ -53,8 +53,6 @@ import cn.landmarket.escrow.RegistrationStatus;
 public class OversightService {
 
     private static final Set<Integer> REGION_DIGITS = Set.of(2, 4, 6, 9);
-    /** The dossier carries the first page of the bids and of the log entries; the rest is paged from their endpoints. */
-    private static final PageRequest DOSSIER_PAGE = new PageRequest(0, PageRequest.MAX_SIZE);
 
     private final OversightRepository repository;
     private final PartyService parties;
@@ -237,16 +235,28 @@ public class OversightService {
      */
     @Transactional
     public DossierView dossier(Actor actor, long listingId) {
-        requireListing(actor, listingId);
-        return new DossierView(listings.get(actor, listingId), listings.history(actor, listingId),
-                registrations.list(actor, listingId, null), auctions.bids(actor, listingId, null, DOSSIER_PAGE),
-                trades.findOfListing(actor, listingId).orElse(null), refunds.ofListing(actor, listingId),
-                auditEntries(listingId), repository.pendingAuditEntries(listingId));
+        return dossier(actor, listingId, 0, 0);
     }
 
-    private ListingEntriesView auditEntries(long listingId) {
+    /**
+     * {@link #dossier(Actor, long)} with the bids and the log entries from their page {@code bidsPage}
+     * and {@code logPage} (zero-based, {@link PageRequest#MAX_SIZE} each): where an auditor reads a
+     * listing with more of them than one page holds.
+     */
+    @Transactional
+    public DossierView dossier(Actor actor, long listingId, int bidsPage, int logPage) {
+        requireListing(actor, listingId);
+        return new DossierView(listings.get(actor, listingId), listings.history(actor, listingId),
+                registrations.list(actor, listingId, null),
+                auctions.bids(actor, listingId, null, new PageRequest(bidsPage, PageRequest.MAX_SIZE)),
+                trades.findOfListing(actor, listingId).orElse(null), refunds.ofListing(actor, listingId),
+                auditEntries(listingId, new PageRequest(logPage, PageRequest.MAX_SIZE)),
+                repository.pendingAuditEntries(listingId));
+    }
+
+    private ListingEntriesView auditEntries(long listingId, PageRequest page) {
         try {
-            return auditLogReader.listingEntries(listingId, DOSSIER_PAGE, null);
+            return auditLogReader.listingEntries(listingId, page, null);
         } catch (ApiException e) {
             if (e.code() == ErrorCode.NOT_FOUND) {
                 return null; // the log has no checkpoint yet

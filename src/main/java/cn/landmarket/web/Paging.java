@@ -18,8 +18,12 @@ public record Paging(int page, long pages, String previous, String next) {
      * page number.
      */
     static Paging of(PageView<?> shown, IntFunction<String> link) {
-        int page = shown.page();
-        long pageCount = Math.max(1, (shown.total() + shown.size() - 1) / shown.size());
+        return of(shown.page(), shown.size(), shown.total(), link);
+    }
+
+    /** The paging of zero-based page {@code page} of {@code size} items out of {@code total}. */
+    static Paging of(int page, int size, long total, IntFunction<String> link) {
+        long pageCount = Math.max(1, (total + size - 1) / size);
         return new Paging(page + 1, pageCount, page > 0 ? link.apply(page - 1) : null,
                 page + 1 < pageCount ? link.apply(page + 1) : null);
     }

@@ -38,6 +38,7 @@ import cn.landmarket.listing.ListingStatus;
 import cn.landmarket.listing.ListingView;
 import cn.landmarket.listing.ReasonRequest;
 import cn.landmarket.oversight.BidderIdentity;
+import cn.landmarket.audit.ListingEntriesView;
 import cn.landmarket.oversight.DossierView;
 import cn.landmarket.oversight.AnswerObjectionRequest;
 import cn.landmarket.oversight.ObjectionDecision;
@@ -87,7 +88,7 @@ public class RegulatorPages {
                 Refusal refusal);
 
         static native TemplateInstance dossier(Page page, DossierView dossier, List<LogEntry> entries,
-                List<ObjectionView> objections, RunnerUpView runnerUp);
+                Paging bidsPaging, Paging logPaging, List<ObjectionView> objections, RunnerUpView runnerUp);
 
         static native TemplateInstance objections(Page page, List<ObjectionView> pending, List<ObjectionView> answered,
                 Refusal refusal, AnswerForm form, String done);
@@ -318,21 +319,35 @@ public class RegulatorPages {
     @GET
     @Path("listings/{id}")
     @Operation(hidden = true)
-    public TemplateInstance dossier(@PathParam("id") long id) {
+    public TemplateInstance dossier(@PathParam("id") long id, @QueryParam("bids") String bidsPage,
+            @QueryParam("log") String logPage) {
         Actor actor = pages.requireViewer(Role.REGULATOR);
-        DossierView dossier = oversight.dossier(actor, id);
+        DossierView dossier = oversight.dossier(actor, id, Paging.number(bidsPage), Paging.number(logPage));
         Page p = pages.page();
         return dossierPage(p, dossier);
     }
 
+    /**
+     * The dossier page: its bids and its log entries are paged apart ({@code ?bids=} and {@code ?log=},
+     * each link keeping the other's page), for listings with more of either than one page holds.
+     */
     private TemplateInstance dossierPage(Page p, DossierView dossier) {
-        List<LogEntry> entries = dossier.auditLog() == null ? List.of()
-                : dossier.auditLog().entries().stream().map(LogEntry::of).toList();
+        ListingEntriesView log = dossier.auditLog();
+        List<LogEntry> entries = log == null ? List.of() : log.entries().stream().map(LogEntry::of).toList();
         Actor actor = pages.requireViewer(Role.REGULATOR);
         long id = dossier.listing().id();
+        int bidsPage = dossier.bids().page();
+        int logPage = log == null ? 0 : log.page();
+        Paging bidsPaging = Paging.of(dossier.bids(), n -> dossierLink(id, n, logPage) + "#h-bids");
+        Paging logPaging = log == null ? Paging.of(0, 1, 0, n -> null)
+                : Paging.of(log.page(), log.size(), log.total(), n -> dossierLink(id, bidsPage, n) + "#h-log");
         AfterSale after = afterSale.of(actor, id);
-        return Templates.dossier(p, dossier, entries, after.objections(), after.runnerUp())
+        return Templates.dossier(p, dossier, entries, bidsPaging, logPaging, after.objections(), after.runnerUp())
                 .setLocale(p.locale());
+    }
+
+    private static String dossierLink(long id, int bidsPage, int logPage) {
+        return "/regulator/listings/" + id + "?bids=" + bidsPage + "&log=" + logPage;
     }
 
     /** The reveal's form on a page of its own: where the dossier's dialog leads without a script. */

@@ -248,9 +248,6 @@ public interface RegulatorTexts {
     @Message("金额")
     String amount();
 
-    @Message("仅显示前 {n} 条。")
-    String first_page_only(int n);
-
     @Message("成交")
     String trade_title();
 

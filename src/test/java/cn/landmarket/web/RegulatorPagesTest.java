@@ -52,6 +52,9 @@ class RegulatorPagesTest {
     @Inject
     SoldLots sold;
 
+    @Inject
+    cn.landmarket.audit.AuditSequencer sequencer;
+
     @AfterEach
     void resetClock() {
         clock.reset();
@@ -241,6 +244,54 @@ class RegulatorPagesTest {
                 .body(containsString("href=\"/regulator/listings/" + id + "#log\""));
         as(TestData.CITY_REGULATOR).when().get("/regulator/listings/" + id + "/identities").then().statusCode(200)
                 .body(containsString("name=\"reason\"")).body(not(containsString(a)));
+    }
+
+    @Test
+    void aDossierWithMoreBidsAndLogEntriesThanAPageHoldsIsReadPageByPage() throws Exception {
+        long id = Auctions.listingInBidding(clock, listings, java.util.Map.of("increment", "10000.00"));
+        String serial = "P" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+        String[] bidders = {Auctions.qualifiedBidder(data, id, serial),
+                Auctions.qualifiedBidder(data, id, "Q" + serial.substring(1))};
+        int bids = 105;
+        for (int i = 0; i < bids; i++) {
+            Auctions.bid(bidders[i % 2], id, (20_200_000 + i * 10_000) + ".00", "pg-" + serial + "-" + i).then()
+                    .statusCode(201);
+        }
+        cn.landmarket.testing.Sequencing.settle(sequencer);
+        // a bid's amount as its row in the bids table shows it
+        String last = "<td class=\"num\">¥" + String.format(java.util.Locale.ROOT, "%,d", 20_200_000 + (bids - 1) * 10_000)
+                + ".00</td>";
+        String first = "<td class=\"num\">¥20,200,000.00</td>";
+
+        String one = as(TestData.CITY_REGULATOR).when().get("/regulator/listings/" + id).then().statusCode(200)
+                .extract().asString();
+        assertTrue(one.contains(first) && !one.contains(last), "the first page: the first 100 bids");
+        assertTrue(one.contains("href=\"/regulator/listings/" + id + "?bids=1&amp;log=0#h-bids\""),
+                "a link to the rest of the bids");
+        long logEntries = given().auth().oauth2(Tokens.regulator(TestData.CITY_REGULATOR))
+                .when().get("/api/audit/listings/" + id + "/entries").then().statusCode(200).extract().jsonPath()
+                .getLong("total");
+        assertTrue(logEntries > 100, "each bid is a log entry: " + logEntries);
+        assertEquals(100, count(one, "class=\"log-entry"), "one page of log entries");
+        assertTrue(one.contains("href=\"/regulator/listings/" + id + "?bids=0&amp;log=1#h-log\""),
+                "a link to the rest of the log");
+
+        String two = as(TestData.CITY_REGULATOR).when().get("/regulator/listings/" + id + "?bids=1&log=1").then()
+                .statusCode(200).extract().asString();
+        assertTrue(two.contains(last), "the second page of bids holds the last one");
+        assertFalse(two.contains(first), "and not the first");
+        assertEquals(logEntries - 100, count(two, "class=\"log-entry"), "the rest of the log");
+        assertTrue(two.contains("href=\"/regulator/listings/" + id + "?bids=0&amp;log=1#h-bids\""),
+                "back to the first page of bids, the log staying on its page");
+        assertFalse(two.contains("?bids=2"), "no page past the last");
+        as(TestData.CITY_REGULATOR).when().get("/regulator/listings/" + id + "?bids=x&log=-1").then().statusCode(200)
+                .body(containsString(first));
+        as(TestData.FOREIGN_REGULATOR).accept("text/html").when().get("/regulator/listings/" + id + "?bids=1")
+                .then().statusCode(403);
+    }
+
+    private static long count(String page, String needle) {
+        return page.split(java.util.regex.Pattern.quote(needle), -1).length - 1;
     }
 
     private static java.util.Map<String, String> linkageForm() {
