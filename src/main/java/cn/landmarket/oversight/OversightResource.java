@@ -126,15 +126,17 @@ public class OversightResource {
                     + " their first page of 100 with the total; read the rest page by page from"
                     + " /api/listings/{id}/bids and /api/audit/listings/{id}/entries. 403 outside the jurisdiction."
                     + " The CSV export lists the dossier line by line: each status change, registration, bid, the"
-                    + " trade, each refund and each log entry (with its index and leaf hash), bids and log entries"
-                    + " from the same first page." + CSV_NOTE)
+                    + " trade, each refund and each log entry (with its index and leaf hash): every bid and every"
+                    + " log entry, not only the first page (400 when either is more than an export's most rows)."
+                    + CSV_NOTE)
     @APIResponse(responseCode = "200", description = "The dossier", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DossierView.class)),
             @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
     public Response dossier(@PathParam("id") long id) {
-        DossierView dossier = oversight.dossier(actor.get(), id);
-        return csv() ? csv("dossier-" + id, DossierView.CSV, dossier.lines())
-                : Response.ok(dossier, MediaType.APPLICATION_JSON).build();
+        if (csv()) {
+            return csv("dossier-" + id, DossierView.CSV, oversight.dossierExport(actor.get(), id).lines());
+        }
+        return Response.ok(oversight.dossier(actor.get(), id), MediaType.APPLICATION_JSON).build();
     }
 
     @GET

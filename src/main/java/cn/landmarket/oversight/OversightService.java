@@ -19,10 +19,12 @@ import jakarta.transaction.Transactional;
 
 import cn.landmarket.asset.AssetType;
 import cn.landmarket.auction.AuctionService;
+import cn.landmarket.auction.BidView;
 import cn.landmarket.auction.IdentityReveal;
 import cn.landmarket.auction.RegistrationService;
 import cn.landmarket.audit.AuditLog;
 import cn.landmarket.audit.AuditService;
+import cn.landmarket.audit.InclusionView;
 import cn.landmarket.audit.ListingEntriesView;
 import cn.landmarket.common.Area;
 import cn.landmarket.common.Money;
@@ -34,6 +36,8 @@ import cn.landmarket.common.error.ErrorCode;
 import cn.landmarket.common.error.Message;
 import cn.landmarket.common.error.MessageKey;
 import cn.landmarket.common.security.Actor;
+import cn.landmarket.escrow.RefundService;
+import cn.landmarket.escrow.RegistrationStatus;
 import cn.landmarket.listing.ListingService;
 import cn.landmarket.listing.ListingStatus;
 import cn.landmarket.oversight.OversightRepository.Where;
@@ -41,8 +45,6 @@ import cn.landmarket.party.PartyService;
 import cn.landmarket.party.Regulator;
 import cn.landmarket.settlement.TradeQueryService;
 import cn.landmarket.settlement.TradeStatus;
-import cn.landmarket.escrow.RefundService;
-import cn.landmarket.escrow.RegistrationStatus;
 
 /**
  * The regulator's audit of its jurisdiction: searches over listings and trades, a listing's whole
@@ -252,6 +254,44 @@ public class OversightService {
                 trades.findOfListing(actor, listingId).orElse(null), refunds.ofListing(actor, listingId),
                 auditEntries(listingId, new PageRequest(logPage, PageRequest.MAX_SIZE)),
                 repository.pendingAuditEntries(listingId));
+    }
+
+    /**
+     * The dossier as its CSV export holds it: every bid and every log entry (the entries all against
+     * the tree of the first page's checkpoint), read page by page; 400 when the bids or the entries are
+     * more than the configured most rows of an export.
+     */
+    @Transactional
+    public DossierView dossierExport(Actor actor, long listingId) {
+        DossierView first = dossier(actor, listingId);
+        exportable(first.bids().total());
+        List<BidView> bids = new ArrayList<>(first.bids().items());
+        for (int page = 1; bids.size() < first.bids().total(); page++) {
+            List<BidView> more = auctions.bids(actor, listingId, null, new PageRequest(page, PageRequest.MAX_SIZE))
+                    .items();
+            if (more.isEmpty()) {
+                break;
+            }
+            bids.addAll(more);
+        }
+        ListingEntriesView log = first.auditLog();
+        if (log != null) {
+            exportable(log.total());
+            List<InclusionView> entries = new ArrayList<>(log.entries());
+            for (int page = 1; entries.size() < log.total(); page++) {
+                List<InclusionView> more = auditLogReader.listingEntries(listingId,
+                        new PageRequest(page, PageRequest.MAX_SIZE), log.treeSize()).entries();
+                if (more.isEmpty()) {
+                    break;
+                }
+                entries.addAll(more);
+            }
+            log = new ListingEntriesView(log.listingId(), log.treeSize(), log.checkpoint(), entries, 0, entries.size(),
+                    log.total());
+        }
+        return new DossierView(first.listing(), first.history(), first.registrations(),
+                new PageView<>(bids, 0, Math.max(1, bids.size()), first.bids().total()), first.trade(),
+                first.refunds(), log, first.pendingAuditEntries());
     }
 
     private ListingEntriesView auditEntries(long listingId, PageRequest page) {

@@ -286,6 +286,15 @@ class RegulatorPagesTest {
         assertFalse(two.contains("?bids=2"), "no page past the last");
         as(TestData.CITY_REGULATOR).when().get("/regulator/listings/" + id + "?bids=x&log=-1").then().statusCode(200)
                 .body(containsString(first));
+
+        // the API's CSV export of the dossier holds every bid and every log entry, not the first page
+        String csv = given().auth().oauth2(Tokens.regulator(TestData.CITY_REGULATOR)).accept("text/csv")
+                .when().get("/api/oversight/listings/" + id + "/dossier").then().statusCode(200).extract().asString();
+        java.util.List<String> rows = java.util.List.of(csv.split("\r\n"));
+        assertEquals(bids, rows.stream().filter(r -> r.startsWith("bid,")).count(), "every bid");
+        assertEquals(logEntries, rows.stream().filter(r -> r.startsWith("audit,")).count(), "every log entry");
+        assertEquals(logEntries, rows.stream().filter(r -> r.startsWith("audit,")).distinct().count(), "each once");
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("bid,") && r.contains(",21240000.00,")), "the last bid");
         as(TestData.FOREIGN_REGULATOR).accept("text/html").when().get("/regulator/listings/" + id + "?bids=1")
                 .then().statusCode(403);
     }
