@@ -41,13 +41,7 @@ public class BidRepository {
                 .setParameter(1, listingId).getSingleResult()).longValue();
     }
 
-    /** How many different bidders placed a bid on the listing. */
-    public int distinctBidders(long listingId) {
-        return ((Number) em.createNativeQuery("select count(distinct registration_id) from bid where listing_id = ?1")
-                .setParameter(1, listingId).getSingleResult()).intValue();
-    }
-
-    /** {@link #distinctBidders} of each listing, in one query; listings without a bid are missing. */
+    /** How many distinct registrations bid on each listing, in one query; listings without a bid are missing. */
     @SuppressWarnings("unchecked")
     public Map<Long, Integer> distinctBidders(Collection<Long> listingIds) {
         if (listingIds.isEmpty()) {

@@ -13,16 +13,7 @@ class LedgerRulesTest {
     }
 
     private static Transfer stored(TransferRequest r) {
-        Transfer t = new Transfer();
-        t.id = r.id();
-        t.ledger = r.ledger();
-        t.debitAccount = r.debitAccount();
-        t.creditAccount = r.creditAccount();
-        t.amount = r.amount();
-        t.kind = r.kind();
-        t.phase = r.phase();
-        t.pendingId = r.pendingId();
-        return t;
+        return Transfer.of(r, java.time.Instant.EPOCH);
     }
 
     @Test
