@@ -9,11 +9,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -42,7 +40,8 @@ import io.quarkus.runtime.StartupEvent;
  * Feeds the live streams of this instance from PostgreSQL {@code LISTEN/NOTIFY}: every instance
  * hears the events committed by any instance, and a watcher never touches the database. Each event
  * is encoded once ({@link LiveFrame}) and the same bytes are queued on every watcher's connection
- * ({@link WatcherBuffer}) without waiting for any of them; a watcher whose connection stops taking
+ * ({@link WatcherBuffer}) without waiting for any of them, by its connection's event loop, which joins
+ * the events that arrive while it is busy writing into one write per connection ({@link WatcherGroup}); a watcher whose connection stops taking
  * them is disconnected, so a slow or dead client can never hold up the listener, let alone bidding.
  * A heartbeat goes to every watcher of a listing every 15 s. Every watcher holds a connection, so the instance admits
  * at most {@code market.live.max-per-address} from one client address and
@@ -86,28 +85,18 @@ public class LiveFeed {
      * are; a channel is created and dropped, and its count changed, only inside channels.compute.
      */
     private static final class Channel {
-        final Map<Executor, Set<WatcherBuffer>> byLoop = new ConcurrentHashMap<>();
+        final Map<Executor, WatcherGroup> byLoop = new ConcurrentHashMap<>();
         int watchers;
 
         /**
-         * Hands the frame to each event loop once, which writes it to its own watchers' connections in
-         * turn (a write on the connection's own loop is the cheapest there is), so that the listener
-         * only queues a few tasks per event whatever the number of watchers. A watcher's frames all go
-         * through its loop's queue, in the order sent.
+         * Hands the frame to each event loop's group, which writes it to its own watchers' connections
+         * on that loop (a write on the connection's own loop is the cheapest there is), so that the
+         * listener only queues a few tasks per event whatever the number of watchers.
          */
         void send(LiveFrame frame) {
-            byLoop.forEach((loop, group) -> {
-                if (group.isEmpty()) {
-                    return;
-                }
-                try {
-                    loop.execute(() -> {
-                        for (WatcherBuffer watcher : group) {
-                            watcher.offer(frame);
-                        }
-                    });
-                } catch (RejectedExecutionException stopping) {
-                    // the instance is shutting down
+            byLoop.values().forEach(group -> {
+                if (!group.isEmpty()) {
+                    group.send(frame);
                 }
             });
         }
@@ -167,7 +156,7 @@ public class LiveFeed {
         Watcher watcher = new Watcher(listingId, clientAddress, eventLoop == null ? INLINE : eventLoop);
         channels.compute(listingId, (id, c) -> {
             Channel ch = c == null ? new Channel() : c;
-            ch.byLoop.computeIfAbsent(watcher.loop, loop -> ConcurrentHashMap.newKeySet()).add(watcher.buffer);
+            ch.byLoop.computeIfAbsent(watcher.loop, WatcherGroup::new).add(watcher.buffer);
             ch.watchers++;
             return ch;
         });
@@ -224,7 +213,7 @@ public class LiveFeed {
             }
             buffer.cancel();
             channels.computeIfPresent(listingId, (id, c) -> {
-                Set<WatcherBuffer> group = c.byLoop.get(loop);
+                WatcherGroup group = c.byLoop.get(loop);
                 if (group != null) {
                     group.remove(buffer);
                 }

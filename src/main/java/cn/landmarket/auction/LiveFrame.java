@@ -1,6 +1,7 @@
 package cn.landmarket.auction;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import io.vertx.core.buffer.Buffer;
 
@@ -22,6 +23,22 @@ record LiveFrame(String type, Integer sequence, Buffer bytes) {
         text.append("event:").append(event.type()).append('\n');
         text.append("data:").append(json).append("\n\n");
         return new LiveFrame(event.type(), event.sequence(), Buffer.buffer(text.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The frames' bytes one after the other, as one write (the frame's own bytes for one frame); null for none. */
+    static Buffer join(List<LiveFrame> frames) {
+        if (frames.size() <= 1) {
+            return frames.isEmpty() ? null : frames.get(0).bytes();
+        }
+        int length = 0;
+        for (LiveFrame frame : frames) {
+            length += frame.bytes().length();
+        }
+        Buffer joined = Buffer.buffer(length);
+        for (LiveFrame frame : frames) {
+            joined.appendBuffer(frame.bytes());
+        }
+        return joined;
     }
 
     /** Whether the frame is a bid that a snapshot counting {@code counted} bids already includes. */

@@ -1,6 +1,7 @@
 package cn.landmarket.auction;
 
 import java.util.ArrayDeque;
+import java.util.List;
 
 import io.smallrye.mutiny.subscription.BackPressureFailure;
 import io.vertx.core.buffer.Buffer;
@@ -42,30 +43,43 @@ final class WatcherBuffer {
         this.capacity = capacity;
     }
 
-    /**
-     * Takes one frame: kept while not attached, written to the connection once attached unless the
-     * snapshot counted it. Called by the feed (on the connection's event loop, or the feed's own
-     * threads); never blocks.
-     */
+    /** Takes one frame, as {@link #offer(List, Buffer)} does. */
     void offer(LiveFrame frame) {
+        offer(List.of(frame), frame.bytes());
+    }
+
+    /**
+     * Takes frames, in order ({@code joined} is their bytes one after the other): kept while not
+     * attached, written to the connection in one write once attached, less any bid the snapshot
+     * counted. Called by the feed (on the connection's event loop, or the feed's own threads);
+     * never blocks.
+     */
+    void offer(List<LiveFrame> frames, Buffer joined) {
         Outlet target = outlet;
         if (target == null) {
             synchronized (this) {
                 target = outlet;
                 if (target == null) {
-                    if (cancelled || LiveEvent.HEARTBEAT.equals(frame.type())) {
-                        return;
-                    }
-                    if (early.size() < capacity) {
-                        early.add(frame);
-                    } else {
-                        overflowed = true;
+                    if (!cancelled) {
+                        frames.forEach(this::keep);
                     }
                     return;
                 }
             }
         }
-        deliver(target, frame);
+        deliver(target, frames, joined);
+    }
+
+    /** Keeps a frame until the connection attaches (under the lock); a heartbeat is not worth keeping. */
+    private void keep(LiveFrame frame) {
+        if (LiveEvent.HEARTBEAT.equals(frame.type())) {
+            return;
+        }
+        if (early.size() < capacity) {
+            early.add(frame);
+        } else {
+            overflowed = true;
+        }
     }
 
     /**
@@ -106,16 +120,23 @@ final class WatcherBuffer {
         }
     }
 
-    private void deliver(Outlet target, LiveFrame frame) {
-        if (frame.countedBy(counted)) {
-            // committed before the snapshot was read, heard by the listener only now
+    private void deliver(Outlet target, List<LiveFrame> frames, Buffer joined) {
+        Buffer bytes = joined;
+        for (LiveFrame frame : frames) {
+            if (frame.countedBy(counted)) {
+                // committed before the snapshot was read, heard by the listener only now
+                bytes = LiveFrame.join(frames.stream().filter(f -> !f.countedBy(counted)).toList());
+                break;
+            }
+        }
+        if (bytes == null) {
             return;
         }
         boolean full;
         try {
             full = target.full();
             if (!full) {
-                target.write(frame.bytes());
+                target.write(bytes);
             }
         } catch (RuntimeException closed) {
             // the connection ended meanwhile: the stream's end closes the watcher
