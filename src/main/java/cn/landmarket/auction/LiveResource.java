@@ -32,6 +32,7 @@ import cn.landmarket.common.ClientAddress;
 import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.error.MessageKey;
 import io.smallrye.common.annotation.Blocking;
+import io.netty.channel.Channel;
 import io.smallrye.mutiny.Multi;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
@@ -99,10 +100,13 @@ public class LiveResource {
             // every watcher) and the heartbeats straight to the connection; this stream only stays open
             // until the client goes, or fails when the client does not keep up.
             HttpServerResponse response = http.response();
+            Channel channel = http.connection() instanceof ConnectionBase connection ? connection.channel() : null;
             Multi<OutboundSseEvent> live = Multi.createFrom().emitter(emitter -> watcher.attach(new WatcherBuffer.Outlet() {
                 @Override
                 public boolean full() {
-                    return response.writeQueueFull();
+                    // What writeQueueFull reports, read from the connection without taking the response's lock
+                    // for each of thousands of watchers per event.
+                    return channel != null ? !channel.isWritable() : response.writeQueueFull();
                 }
 
                 @Override
