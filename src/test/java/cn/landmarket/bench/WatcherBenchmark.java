@@ -45,7 +45,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * repeat connects every watcher afresh, bids at a steady rate from a few bidders (a warm-up that is
  * not counted, then {@code bench.seconds}), and in the middle drops {@code bench.reconnects} watchers
  * and reconnects them with {@code Last-Event-ID}. Per bid (by its SSE id) it records when the first
- * and the last watcher got it live; it reports the first-to-last spread, bids delivered to every
+ * and the last watcher got it live; it reports the first-to-last spread (and when the slowest bid was
+ * sent, and the spread p99 of the bids sent outside the drop and reconnect), bids delivered to every
  * watcher, gaps and duplicates in each watcher's sequence, the connect time, and the service's
  * resident memory (VmRSS, VmHWM) with the watchers connected; min / median / max over the repeats.
  * Settings: {@code -Dbench.watchers=15000 -Dbench.seconds=10 -Dbench.warmup=3 -Dbench.repeats=3
@@ -80,7 +81,7 @@ final class WatcherBenchmark {
             int refused, double connectSeconds, double connectP50Ms, double connectP99Ms, double spreadP50Ms,
             double spreadP99Ms, double spreadMaxMs, double postToLastP50Ms, double postToLastP99Ms,
             double reconnectSeconds, int reconnectedComplete, double rssMiB, double hwmMiB, int serviceFds,
-            double serviceCpuMsPerBid, double clientCpuMsPerBid, double liveHeapMiB) {
+            double serviceCpuMsPerBid, double clientCpuMsPerBid, double liveHeapMiB, Slowest slowest) {
     }
 
     static void run(int repeats) throws Exception {
@@ -148,11 +149,17 @@ final class WatcherBenchmark {
                     f.spreadMaxMs(), f.postToLastP50Ms(), f.postToLastP99Ms(), RECONNECTS, f.reconnectSeconds(),
                     f.reconnectedComplete(), f.rssMiB(), f.hwmMiB(), f.serviceFds(), f.liveHeapMiB(),
                     f.serviceCpuMsPerBid(), f.clientCpuMsPerBid());
+            Slowest w = f.slowest();
+            System.out.printf(Locale.ROOT, "   slowest bid: spread %.0f ms, sent %.1f s into the run, %s the drop and "
+                    + "reconnect (%.1f–%.1f s); spread p99 of the %d bids sent outside it %.0f ms%n", w.spreadMs(),
+                    w.sentSeconds(), w.inWindow() ? "during" : "outside", w.windowFromSeconds(), w.windowToSeconds(),
+                    w.outside(), w.outsideP99Ms());
         }
         System.out.println();
         summary("spread p50 (ms)                    ", all, Figures::spreadP50Ms);
         summary("spread p99 (ms)       (goal < 500) ", all, Figures::spreadP99Ms);
         summary("spread max (ms)                    ", all, Figures::spreadMaxMs);
+        summary("spread p99 outside drop+reconnect  ", all, f -> f.slowest().outsideP99Ms());
         summary("bid sent to last watcher p99 (ms)  ", all, Figures::postToLastP99Ms);
         summary("bids not delivered to all (goal 0) ", all, f -> f.bids() - f.deliveredToAll());
         summary("gaps + duplicates      (goal 0)    ", all, f -> f.gaps() + f.duplicates());
@@ -186,14 +193,19 @@ final class WatcherBenchmark {
         long serviceCpu0 = cpuMillis(pid);
         long clientCpu0 = cpuMillis(ProcessHandle.current().pid());
         long[] reconnect = new long[1];
+        // when the drop began and the reconnect ended (System.nanoTime)
+        long[] window = new long[2];
+        long measured = System.nanoTime();
         Thread dropper = new Thread(() -> {
             try {
                 Thread.sleep(Math.max(0, SECONDS * 1000L / 2 - PAUSE_MILLIS / 2));
+                window[0] = System.nanoTime();
                 client.drop(RECONNECTS);
                 Thread.sleep(PAUSE_MILLIS);
                 long r0 = System.nanoTime();
                 client.reconnectDropped();
                 reconnect[0] = System.nanoTime() - r0;
+                window[1] = System.nanoTime();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -210,13 +222,13 @@ final class WatcherBenchmark {
         rss.stop();
         double[] mem = memory(pid);
         int fds = openFiles(pid);
-        Stats stats = client.stats(firstSeq, lastSeq, bidder.sentNanos);
+        Stats stats = client.stats(firstSeq, lastSeq, bidder.sentNanos, measured, window[0], window[1]);
         int reconnectedComplete = client.droppedComplete(lastSeq);
         Figures f = new Figures(client.open(), lastSeq - firstSeq + 1, stats.deliveredToAll, client.gaps(),
                 client.duplicates(), client.serverClosed(), client.refused(), connectSeconds,
                 percentile(connectTimes, 0.50), percentile(connectTimes, 0.99), stats.spreadP50, stats.spreadP99,
                 stats.spreadMax, stats.postToLastP50, stats.postToLastP99, reconnect[0] / 1e9, reconnectedComplete,
-                Math.max(rss.highest, mem[0]), mem[1], fds, serviceCpu, clientCpu, liveHeap);
+                Math.max(rss.highest, mem[0]), mem[1], fds, serviceCpu, clientCpu, liveHeap, stats.slowest);
         if (!complete) {
             System.out.printf(Locale.ROOT, "   not every watcher reached bid %d within 60 s%n", lastSeq);
         }
@@ -388,9 +400,18 @@ final class WatcherBenchmark {
 
     // ---- the watchers: non-blocking sockets on a few selector threads
 
+    /**
+     * The slowest bid's spread, when it was sent (seconds after the measured bids began) and whether
+     * while 1,000 watchers were being dropped and reconnected; and the spread p99 of the bids sent
+     * outside that window, to tell the reconnect's cost from the fan-out's own.
+     */
+    record Slowest(double spreadMs, double sentSeconds, boolean inWindow, double windowFromSeconds,
+            double windowToSeconds, int outside, double outsideP99Ms) {
+    }
+
     /** Per-bid figures of one measured phase. */
     private record Stats(int deliveredToAll, double spreadP50, double spreadP99, double spreadMax,
-            double postToLastP50, double postToLastP99) {
+            double postToLastP50, double postToLastP99, Slowest slowest) {
     }
 
     private static final class Client {
@@ -505,11 +526,19 @@ final class WatcherBenchmark {
             return refused.get();
         }
 
-        Stats stats(int firstSeq, int lastSeq, long[] sentNanos) {
+        /**
+         * The figures of bids firstSeq to lastSeq; {@code measured} is when the measured bids began,
+         * {@code windowFrom} and {@code windowTo} when the drop began and the reconnect ended.
+         */
+        Stats stats(int firstSeq, int lastSeq, long[] sentNanos, long measured, long windowFrom, long windowTo) {
             publish();
             int n = Math.max(0, lastSeq - firstSeq + 1);
             long[] spreads = new long[n];
             long[] postToLast = new long[n];
+            long[] outside = new long[n];
+            int outsideCount = 0;
+            long worst = -1;
+            long worstSent = 0;
             int all = 0;
             int expected = open();
             for (int i = 0; i < n; i++) {
@@ -527,12 +556,24 @@ final class WatcherBenchmark {
                 }
                 spreads[i] = last >= first ? last - first : 0;
                 postToLast[i] = sentNanos[seq] > 0 && last > sentNanos[seq] ? last - sentNanos[seq] : 0;
+                if (spreads[i] > worst) {
+                    worst = spreads[i];
+                    worstSent = sentNanos[seq];
+                }
+                if (sentNanos[seq] > 0 && (sentNanos[seq] < windowFrom || sentNanos[seq] > windowTo)) {
+                    outside[outsideCount++] = spreads[i];
+                }
             }
             Arrays.sort(spreads);
             Arrays.sort(postToLast);
+            long[] outsideSorted = Arrays.copyOf(outside, outsideCount);
+            Arrays.sort(outsideSorted);
+            Slowest slowest = new Slowest(Math.max(0, worst) / 1e6, (worstSent - measured) / 1e9,
+                    worstSent >= windowFrom && worstSent <= windowTo, (windowFrom - measured) / 1e9,
+                    (windowTo - measured) / 1e9, outsideCount, percentile(outsideSorted, 0.99) / 1e6);
             return new Stats(all, percentile(spreads, 0.5) / 1e6, percentile(spreads, 0.99) / 1e6,
                     n == 0 ? 0 : spreads[n - 1] / 1e6, percentile(postToLast, 0.5) / 1e6,
-                    percentile(postToLast, 0.99) / 1e6);
+                    percentile(postToLast, 0.99) / 1e6, slowest);
         }
 
         void closeAll() throws InterruptedException {
