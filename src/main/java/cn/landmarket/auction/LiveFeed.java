@@ -40,11 +40,12 @@ import io.quarkus.runtime.StartupEvent;
  * Feeds the live streams of this instance from PostgreSQL {@code LISTEN/NOTIFY}: every instance
  * hears the events committed by any instance, and a watcher never touches the database. Each event
  * is encoded once ({@link LiveFrame}) and the same bytes are queued on every watcher's connection
- * ({@link WatcherBuffer}) without waiting for any of them, by its connection's event loop, which joins
- * the events that arrive while it is busy writing into one write per connection ({@link WatcherGroup}); a watcher whose connection stops taking
- * them is disconnected, so a slow or dead client can never hold up the listener, let alone bidding.
- * A heartbeat goes to every watcher of a listing every 15 s. Every watcher holds a connection, so the instance admits
- * at most {@code market.live.max-per-address} from one client address and
+ * ({@link WatcherBuffer}) without waiting for any of them, by that connection's event loop, which
+ * joins the events that arrive while it is busy writing into one write per connection
+ * ({@link WatcherGroup}). A watcher whose connection stops taking them is disconnected, so a slow
+ * or dead client can never hold up the listener, let alone bidding. A heartbeat goes to every
+ * watcher of a listing every 15 s. Every watcher holds a connection, so the instance admits at most
+ * {@code market.live.max-per-address} from one client address and
  * {@code market.live.max-per-instance} in all (503 with Retry-After beyond); a watcher's slot, and
  * its listing's channel once nobody watches it, is given back when its stream ends.
  */

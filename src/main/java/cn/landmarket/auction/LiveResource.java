@@ -31,8 +31,8 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 import cn.landmarket.common.ClientAddress;
 import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.error.MessageKey;
-import io.smallrye.common.annotation.Blocking;
 import io.netty.channel.Channel;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
@@ -105,8 +105,9 @@ public class LiveResource {
                 @Override
                 public boolean full() {
                     // What writeQueueFull reports, read from the connection without taking the response's lock
-                    // for each of thousands of watchers per event.
-                    return channel != null ? !channel.isWritable() : response.writeQueueFull();
+                    // for each of thousands of watchers per event. A connection that has just closed is not
+                    // full: the write fails quietly and the stream's end closes the watcher, as before.
+                    return channel != null ? channel.isActive() && !channel.isWritable() : response.writeQueueFull();
                 }
 
                 @Override
