@@ -104,10 +104,7 @@ public class LiveResource {
             Multi<OutboundSseEvent> live = Multi.createFrom().emitter(emitter -> watcher.attach(new WatcherBuffer.Outlet() {
                 @Override
                 public boolean full() {
-                    // What writeQueueFull reports, read from the connection without taking the response's lock
-                    // for each of thousands of watchers per event. A connection that has just closed is not
-                    // full: the write fails quietly and the stream's end closes the watcher, as before.
-                    return channel != null ? channel.isActive() && !channel.isWritable() : response.writeQueueFull();
+                    return channel != null ? backedUp(channel) : response.writeQueueFull();
                 }
 
                 @Override
@@ -125,6 +122,16 @@ public class LiveResource {
             watcher.close();
             throw e;
         }
+    }
+
+    /**
+     * Whether the connection holds as much unsent data as it takes: what writeQueueFull reports, read
+     * from the channel without taking the response's lock for each of thousands of watchers per event.
+     * A connection that has just closed is not backed up: the write to it fails quietly and the
+     * stream's end closes the watcher.
+     */
+    static boolean backedUp(Channel channel) {
+        return channel.isActive() && !channel.isWritable();
     }
 
     /** The event loop the request's connection runs on, where writes to it cost least; null if unknown. */
