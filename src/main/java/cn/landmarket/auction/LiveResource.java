@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import jakarta.annotation.security.PermitAll;
@@ -32,11 +34,13 @@ import cn.landmarket.common.ClientAddress;
 import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.error.MessageKey;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.impl.ConnectionBase;
 
 /**
@@ -99,28 +103,68 @@ public class LiveResource {
             // Once the first events are written, the feed writes each later event (encoded once for
             // every watcher) and the heartbeats straight to the connection; this stream only stays open
             // until the client goes, or fails when the client does not keep up.
-            HttpServerResponse response = http.response();
-            Channel channel = http.connection() instanceof ConnectionBase connection ? connection.channel() : null;
-            Multi<OutboundSseEvent> live = Multi.createFrom().emitter(emitter -> watcher.attach(new WatcherBuffer.Outlet() {
-                @Override
-                public boolean full() {
-                    return channel != null ? backedUp(channel) : response.writeQueueFull();
-                }
-
-                @Override
-                public void write(Buffer frame) {
-                    response.write(frame);
-                }
-
-                @Override
-                public void fail(Throwable failure) {
-                    emitter.fail(failure);
-                }
-            }, counted));
+            Multi<OutboundSseEvent> live = Multi.createFrom().emitter(emitter -> attach(watcher,
+                    new Connection(http, emitter::fail), counted));
             return Multi.createBy().concatenating().streams(first, live).onTermination().invoke(watcher::close);
         } catch (RuntimeException e) {
             watcher.close();
             throw e;
+        }
+    }
+
+    /**
+     * Attaches the watcher to its connection. Where the feed writes finished chunks straight to the
+     * channel, the watcher attaches on the connection's event loop: behind the writes of the stream's
+     * first events (queued on the loop), and ahead of any pass that writes to it, so that every later
+     * write to the connection is the loop's, in order.
+     */
+    private static void attach(LiveFeed.Watcher watcher, Connection connection, int counted) {
+        if (connection.encoder == null) {
+            watcher.attach(connection, counted);
+            return;
+        }
+        try {
+            connection.encoder.executor().execute(() -> watcher.attach(connection, counted));
+        } catch (RejectedExecutionException stopping) {
+            connection.fail(stopping);
+        }
+    }
+
+    /** A watcher's connection, as the feed writes to it. */
+    private static final class Connection implements WatcherBuffer.Outlet {
+
+        private final HttpServerResponse response;
+        /** The connection's channel; null when unknown (then the response says whether it is full). */
+        private final Channel channel;
+        /** Where finished chunks go (HTTP/1.1 without compression); null to write through the response. */
+        private final ChannelHandlerContext encoder;
+        private final Consumer<Throwable> failure;
+
+        Connection(HttpServerRequest http, Consumer<Throwable> failure) {
+            this.response = http.response();
+            this.channel = http.version() != HttpVersion.HTTP_2 && http.connection() instanceof ConnectionBase connection
+                    ? connection.channel() : null;
+            this.encoder = LiveChunks.encoderOf(channel);
+            this.failure = failure;
+        }
+
+        @Override
+        public boolean full() {
+            return channel != null ? backedUp(channel) : response.writeQueueFull();
+        }
+
+        @Override
+        public void write(Buffer frame) {
+            if (encoder != null && encoder.executor().inEventLoop()) {
+                LiveChunks.write(encoder, frame);
+            } else {
+                response.write(frame);
+            }
+        }
+
+        @Override
+        public void fail(Throwable cause) {
+            failure.accept(cause);
         }
     }
 
