@@ -142,8 +142,7 @@ public class LiveResource {
 
         Connection(HttpServerRequest http, Consumer<Throwable> failure) {
             this.response = http.response();
-            this.channel = http.version() != HttpVersion.HTTP_2 && http.connection() instanceof ConnectionBase connection
-                    ? connection.channel() : null;
+            this.channel = http.version() != HttpVersion.HTTP_2 ? channel(http) : null;
             this.encoder = LiveChunks.encoderOf(channel);
             this.failure = failure;
         }
@@ -180,7 +179,13 @@ public class LiveResource {
 
     /** The event loop the request's connection runs on, where writes to it cost least; null if unknown. */
     private static Executor eventLoop(HttpServerRequest http) {
-        return http.connection() instanceof ConnectionBase connection ? connection.channel().eventLoop() : null;
+        Channel channel = channel(http);
+        return channel != null ? channel.eventLoop() : null;
+    }
+
+    /** The Netty channel of the request's connection; null if unknown. */
+    private static Channel channel(HttpServerRequest http) {
+        return http.connection() instanceof ConnectionBase connection ? connection.channel() : null;
     }
 
     private static OutboundSseEvent sse(Sse sse, LiveEvent event) {

@@ -32,7 +32,9 @@ import io.smallrye.jwt.auth.principal.ParseException;
  * signature checked until its expiry plus the configured clock skew, and never for longer than
  * {@code market.security.verified-tokens.seconds} after it was verified (so a key withdrawn from the
  * configuration stops being honoured within that time). Any other text, a single character changed
- * included, is verified in full; a token the library refuses is never kept. Sign-out is a cookie
+ * included, is verified in full; a token the library refuses is never kept. Every other rule the
+ * library checks (issuer, audience, the longest lifetime {@code smallrye.jwt.time-to-live} allows)
+ * reads only the token's own claims, so it holds for the kept text as long as it did once. Sign-out is a cookie
  * deleted in the browser and no token is revoked on the server, so keeping a verified token changes
  * no answer.
  *
@@ -48,7 +50,6 @@ public class VerifiedTokens implements JWTParser {
     private final Cache<String, Kept> kept;
     private final long keepSeconds;
     private final int clockSkewSeconds;
-    private final Long maxTimeToLiveSeconds;
     private final LongSupplier nowSeconds;
 
     /** A verified token and the epoch second up to which its text is accepted again without a check. */
@@ -70,7 +71,6 @@ public class VerifiedTokens implements JWTParser {
         this.kept = max == 0 || keepSeconds == 0 ? null : Caffeine.newBuilder().maximumSize(max).build();
         this.keepSeconds = keepSeconds;
         this.clockSkewSeconds = Math.max(0, context.getClockSkew());
-        this.maxTimeToLiveSeconds = context.getMaxTimeToLiveSecs();
         this.nowSeconds = nowSeconds;
     }
 
@@ -106,12 +106,7 @@ public class VerifiedTokens implements JWTParser {
         }
         // One second short of the library's limit, so that the two clocks' rounding never lets a token
         // through here that the library would have refused.
-        long until = Math.min(expires + clockSkewSeconds - 1, now + keepSeconds);
-        long issued = seconds(token, Claims.iat);
-        if (maxTimeToLiveSeconds != null && issued > 0) {
-            until = Math.min(until, issued + maxTimeToLiveSeconds - 1);
-        }
-        return until;
+        return Math.min(expires + clockSkewSeconds - 1, now + keepSeconds);
     }
 
     /** A time claim in epoch seconds; 0 when the token has none. */

@@ -133,6 +133,17 @@ class VerifiedTokensTest {
     }
 
     @Test
+    void aTokenLivingLongerThanTheConfiguredTimeToLiveIsRefusedEveryTime() {
+        context.setMaxTimeToLiveSecs(60L);
+        VerifiedTokens tokens = cache(100, 3600);
+        String token = token("91110000MA0000001X", Instant.now().plusSeconds(3600));
+
+        assertThrows(ParseException.class, () -> tokens.parse(token));
+        assertThrows(ParseException.class, () -> tokens.parse(token));
+        assertEquals(2, checks.get(), "refused by the library, never kept");
+    }
+
+    @Test
     void anExpiredTokenIsRefusedEveryTime() {
         VerifiedTokens tokens = cache(100, 300);
         String token = token("91110000MA0000001X", Instant.now().minusSeconds(SKEW + 60));
