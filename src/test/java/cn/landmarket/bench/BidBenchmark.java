@@ -65,7 +65,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * hashing rate.
  * Run with {@code ./mvnw -B -DskipTests package exec:java@bench} (see README); the verifier part alone
  * with {@code -Dexec.args=verifier}, the web pages with {@code pages}, and the bid lanes over 10,000
- * listings that open, take bids and close ({@link LanesBenchmark}) with {@code lanes}. Settings:
+ * listings that open, take bids and close ({@link LanesBenchmark}) with {@code lanes}; with
+ * {@code "workers 8,2"} hot and spread bids side by side on services that differ only in
+ * {@code market.bidding.workers}. Settings:
  * {@code -Dbench.clients=64 -Dbench.seconds=8 -Dbench.warmup=3 -Dbench.repeats=3 -Dbench.jfr=false},
  * {@code -Dbench.nmt=true} (native memory tracking: the main service's committed memory by area,
  * printed after the first hot run), and those of {@link DeploymentJvm} ({@code -Dbench.jvm},
@@ -124,6 +126,10 @@ public final class BidBenchmark {
         }
         if (args.length > 0 && args[0].equals("lanes")) {
             System.exit(LanesBenchmark.run() ? 0 : 1);
+        }
+        if (args.length > 0 && args[0].equals("workers")) {
+            workers(args.length > 1 ? args[1] : "8,2,1");
+            System.exit(0);
         }
         if (args.length > 0 && args[0].equals("watchers")) {
             WatcherBenchmark.run(REPEATS);
@@ -189,6 +195,95 @@ public final class BidBenchmark {
         }
         VerifierBenchmark.run(REPEATS);
         System.exit(0);
+    }
+
+    /**
+     * Hot and spread bids, side by side, on services that differ only in {@code market.bidding.workers}
+     * (each on its own database): how the number of concurrent batches trades the hot listing's rate
+     * against the spread rate.
+     */
+    private static void workers(String counts) throws Exception {
+        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
+        int[] workers = Arrays.stream(counts.split(",")).mapToInt(Integer::parseInt).toArray();
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("max_connections", "300")
+                .setServerConfig("shared_buffers", "256MB").setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", "on").start()) {
+            List<Process> services = new ArrayList<>();
+            int[] ports = new int[workers.length];
+            String[] jdbcs = new String[workers.length];
+            try {
+                enterprises();
+                for (int w = 0; w < workers.length; w++) {
+                    String db = "bench_workers_" + w;
+                    try (Connection c = DriverManager.getConnection(pg.getJdbcUrl("postgres", "postgres"), "postgres",
+                            "postgres"); Statement s = c.createStatement()) {
+                        s.execute("create database " + db);
+                    }
+                    String jdbc = pg.getJdbcUrl("postgres", db);
+                    jdbcs[w] = jdbc;
+                    ports[w] = freePort();
+                    int management = freePort();
+                    services.add(startService(jar, jdbc, ports[w], management, true, List.of(),
+                            "bench-service-workers-" + workers[w] + ".log",
+                            java.util.Map.of("MARKET_BIDDING_WORKERS", String.valueOf(workers[w]))));
+                    waitUntilReady(management);
+                    prepare(jdbc);
+                }
+                String[] tokens = tokens();
+                System.out.printf(Locale.ROOT, "%nWorkers benchmark: %d clients, %d s runs, %d repeats, services with "
+                        + "market.bidding.workers %s%n", CLIENTS, RUN.toSeconds(), REPEATS, counts);
+                for (int port : ports) {
+                    closedLoop("warm-up", i -> httpBid(port, tokens[i], HOT_HTTP));
+                    closedLoop("warm-up", i -> httpBid(port, tokens[i], SPREAD_FIRST + ThreadLocalRandom.current().nextInt(SPREAD)));
+                }
+                for (String jdbc : jdbcs) {
+                    awaitAuditCaughtUp(jdbc);
+                }
+                List<List<Result[]>> byService = new ArrayList<>();
+                for (int w = 0; w < workers.length; w++) {
+                    byService.add(new ArrayList<>());
+                }
+                for (int r = 1; r <= REPEATS; r++) {
+                    System.out.printf(Locale.ROOT, "-- repeat %d%n", r);
+                    for (int k = 0; k < workers.length; k++) {
+                        int w = (k + r - 1) % workers.length;
+                        int port = ports[w];
+                        Result hot = closedLoop("workers " + workers[w] + ", hot", i -> httpBid(port, tokens[i], HOT_HTTP));
+                        System.out.println(hot);
+                        awaitAuditCaughtUp(jdbcs[w]);
+                        Result spread = closedLoop("workers " + workers[w] + ", spread",
+                                i -> httpBid(port, tokens[i], SPREAD_FIRST + ThreadLocalRandom.current().nextInt(SPREAD)));
+                        System.out.println(spread);
+                        awaitAuditCaughtUp(jdbcs[w]);
+                        byService.get(w).add(new Result[] {hot, spread});
+                    }
+                }
+                System.out.println();
+                for (int w = 0; w < workers.length; w++) {
+                    ratio("workers " + workers[w] + ": spread / hot bids/s", byService.get(w),
+                            x -> x[1].acceptedPerSecond() / x[0].acceptedPerSecond());
+                    ratio("workers " + workers[w] + ": spread p99 / hot p99", byService.get(w),
+                            x -> (double) x[1].p99Micros() / x[0].p99Micros());
+                    if (w > 0) {
+                        int base = 0;
+                        List<Result[]> pairs = new ArrayList<>();
+                        for (int r = 0; r < REPEATS; r++) {
+                            pairs.add(new Result[] {byService.get(base).get(r)[0], byService.get(base).get(r)[1],
+                                    byService.get(w).get(r)[0], byService.get(w).get(r)[1]});
+                        }
+                        ratio("workers " + workers[w] + " / " + workers[base] + ": hot bids/s   ", pairs,
+                                x -> x[2].acceptedPerSecond() / x[0].acceptedPerSecond());
+                        ratio("workers " + workers[w] + " / " + workers[base] + ": spread bids/s", pairs,
+                                x -> x[3].acceptedPerSecond() / x[1].acceptedPerSecond());
+                    }
+                }
+            } finally {
+                services.forEach(Process::destroy);
+                for (Process p : services) {
+                    p.waitFor(20, TimeUnit.SECONDS);
+                }
+            }
+        }
     }
 
     /** When the hot and the no-op runs took place, for the flight recording's summary. */
