@@ -68,6 +68,8 @@ public class AuctionService {
     private final BidLimits limits;
     private final BidMetrics metrics;
     private final PartyService parties;
+    /** The first reads of the live feed's watchers, shared by those of a listing that ask together. */
+    private final SharedReads<Long, Long, Replay> replays = new SharedReads<>(this::replay);
 
     AuctionService(BidBatcher batcher, BidRepository bids, ListingRepository listings,
             CertificateService certificates, EntityManager em, LiveChannel live, MarketConfig config, Clock clock,
@@ -361,21 +363,34 @@ public class AuctionService {
     }
 
     /**
-     * What a watcher that reconnects after seeing bid {@code lastSeen} gets first: the bids it missed
-     * (at most {@link #REPLAY_MAX}; none when it missed more, and its snapshot's bid count tells it to
-     * read the history instead), then the snapshot, read in one transaction so they agree.
+     * What a watcher of the live feed gets first, once it is admitted: on a first connection
+     * ({@code lastSeen} null) the snapshot; on a reconnection after bid {@code lastSeen} the bids it
+     * missed (at most {@link #REPLAY_MAX}; none when it missed more, and its snapshot's bid count tells
+     * it to read the history instead), then the snapshot. The watchers of a listing that ask together
+     * share one read, which begins after each of them asked ({@link SharedReads}): a thousand watchers
+     * reconnecting after a network blip cost a few reads, not a thousand.
      */
-    @Transactional
-    public Resumption resume(long listingId, long lastSeen) {
-        LiveEvent snapshot = snapshot(listingId);
-        long missed = snapshot.sequence() - lastSeen;
-        List<LiveEvent> replay = missed <= 0 || missed > REPLAY_MAX ? List.of()
-                : bids.ofListing(listingId, lastSeen, (int) missed).stream()
-                        .map(row -> LiveEvent.replayed(listingId, row, zone)).toList();
-        return new Resumption(replay, snapshot);
+    public Resumption start(long listingId, Long lastSeen) {
+        return replays.get(listingId, lastSeen).forWatcher(lastSeen);
     }
 
-    /** The most bids {@link #resume} sends again to a watcher that reconnects. */
+    /**
+     * One read for the watchers of a listing that asked together, with these last-seen bids: the
+     * snapshot, and the bids after the earliest of them that one is sent again, in one transaction so
+     * that they agree.
+     */
+    @Transactional
+    Replay replay(long listingId, List<Long> lastSeen) {
+        LiveEvent snapshot = snapshot(listingId);
+        long count = snapshot.sequence();
+        long from = Replay.from(count, lastSeen);
+        List<LiveEvent> missed = from >= count ? List.of()
+                : bids.ofListing(listingId, from, (int) (count - from)).stream()
+                        .map(row -> LiveEvent.replayed(listingId, row, zone)).toList();
+        return new Replay(snapshot, missed);
+    }
+
+    /** The most bids {@link #start} sends again to a watcher that reconnects. */
     public static final int REPLAY_MAX = 500;
 
     /** The bids a reconnecting watcher missed, in sequence order, and the listing as it now stands. */

@@ -93,9 +93,7 @@ public class LiveResource {
         try {
             // Admitted first, read second: whatever commits in between is both kept by the watcher and
             // counted by the snapshot, and the watcher drops the bids the snapshot already counts.
-            AuctionService.Resumption start = lastSeen == null
-                    ? new AuctionService.Resumption(List.of(), auctions.snapshot(id))
-                    : auctions.resume(id, lastSeen);
+            AuctionService.Resumption start = auctions.start(id, lastSeen);
             int counted = start.snapshot().sequence();
             List<LiveEvent> firstEvents = new ArrayList<>(start.missed());
             firstEvents.add(start.snapshot());

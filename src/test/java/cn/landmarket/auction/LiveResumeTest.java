@@ -178,6 +178,42 @@ class LiveResumeTest {
         assertNull(next(events), "nothing twice, nothing else");
     }
 
+    @Test
+    void watchersReconnectingTogetherFromDifferentBidsEachGetExactlyWhatTheyMissed() throws Exception {
+        long id = Auctions.listingInBidding(clock, listings, Map.of());
+        String bidder = Auctions.qualifiedBidder(data, id, "LRE%06d".formatted(id % 100_000));
+        for (int i = 0; i < 8; i++) {
+            Auctions.bid(bidder, id, amount(i), "lr-e-" + id + "-" + i).then().statusCode(201);
+        }
+        Map<String, BlockingQueue<Sse>> feeds = new HashMap<>();
+        // twelve feeds: within the feeds one client address may hold (market.live.max-per-address, 20)
+        for (String lastSeen : new String[] {null, "0", "3", "7", "8", "9"}) {
+            for (int copy = 0; copy < 2; copy++) {
+                feeds.put(lastSeen + "/" + copy, watch(id, lastSeen));
+            }
+        }
+        for (Map.Entry<String, BlockingQueue<Sse>> feed : feeds.entrySet()) {
+            String lastSeen = feed.getKey().substring(0, feed.getKey().indexOf('/'));
+            int from = lastSeen.equals("null") ? 8 : Math.min(8, Integer.parseInt(lastSeen));
+            for (int seq = from + 1; seq <= 8; seq++) {
+                Sse missed = next(feed.getValue());
+                assertNotNull(missed, feed.getKey() + ": missed bid " + seq);
+                assertEquals("bid", missed.type(), feed.getKey());
+                assertEquals(String.valueOf(seq), missed.id(), feed.getKey());
+            }
+            Sse snapshot = next(feed.getValue());
+            assertNotNull(snapshot, feed.getKey());
+            assertEquals("snapshot", snapshot.type(), feed.getKey());
+            assertEquals("8", snapshot.id(), feed.getKey());
+        }
+        Auctions.bid(bidder, id, amount(8), "lr-e-" + id + "-8").then().statusCode(201);
+        for (Map.Entry<String, BlockingQueue<Sse>> feed : feeds.entrySet()) {
+            Sse live = next(feed.getValue());
+            assertNotNull(live, feed.getKey() + ": the next bid arrives live");
+            assertEquals("9", live.id(), feed.getKey());
+        }
+    }
+
     /** The next frame's lines (field name and value as sent, data included) that is not a heartbeat, or null after 10 s. */
     private static List<String> nextFrame(BlockingQueue<String> lines) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
