@@ -1,5 +1,6 @@
 package cn.landmarket.auction;
 
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -26,6 +27,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.management.UnixOperatingSystemMXBean;
 
 import cn.landmarket.common.config.MarketConfig;
 import cn.landmarket.common.error.ApiException;
@@ -74,8 +76,22 @@ public class LiveFeed {
         this.json = json;
         this.clock = clock;
         this.zone = config.zone();
-        this.slots = new WatcherSlots(config.live().maxPerAddress(), config.live().maxPerInstance());
+        int configured = config.live().maxPerInstance();
+        long openFileLimit = openFileLimit();
+        int cap = WatcherSlots.capFor(configured, openFileLimit);
+        if (cap < configured) {
+            LOG.warnf("Live feed: at most %d watchers on this instance, not the %d configured"
+                    + " (market.live.max-per-instance): the process may open only %d files", cap, configured,
+                    openFileLimit);
+        }
+        this.slots = new WatcherSlots(config.live().maxPerAddress(), cap);
         this.retryAfterSeconds = Math.max(1, config.live().retryAfter().toSeconds());
+    }
+
+    /** How many files this process may open (0 when the platform does not say). */
+    private static long openFileLimit() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix
+                ? unix.getMaxFileDescriptorCount() : 0;
     }
 
     /** Delivers on the calling thread: for watchers whose connection's event loop is not known. */

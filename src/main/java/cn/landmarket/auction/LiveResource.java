@@ -77,7 +77,7 @@ public class LiveResource {
                     + " count, and the history is read from the public bids), then the snapshot, then live events."
                     + " 400 for a last event id that is not a bid sequence. 503 problem with Retry-After when this"
                     + " client address or this instance already holds as many live feeds as allowed"
-                    + " (market.live.max-per-address, default 20; market.live.max-per-instance, default 5000); a"
+                    + " (market.live.max-per-address, default 20; market.live.max-per-instance, default 16000, fewer where the process may not open that many files); a"
                     + " feed's slot is given back when its connection closes.")
     @APIResponse(responseCode = "200", description = "The event stream; each event's data is one LiveEvent",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,

@@ -31,6 +31,21 @@ final class WatcherSlots {
         this.perInstance = perInstance;
     }
 
+    /**
+     * How many watchers an instance may hold, {@code configured} at most, when the process may open
+     * {@code openFileLimit} files (0 or less: unknown): each watcher holds a socket, and an instance
+     * that runs out of descriptors stops answering bids too, so a tenth of the limit, and at least
+     * 1,000, is kept for the database pool, the bidders' connections, the application's files and
+     * the JVM. At least 1.
+     */
+    static int capFor(int configured, long openFileLimit) {
+        if (openFileLimit <= 0) {
+            return configured;
+        }
+        long reserve = Math.max(1_000, openFileLimit / 10);
+        return (int) Math.max(1, Math.min(configured, openFileLimit - reserve));
+    }
+
     /** Takes a slot for a watcher from {@code address}; null when admitted, otherwise which limit refused it. */
     synchronized Refusal acquire(String address) {
         String key = address == null ? UNKNOWN : address;

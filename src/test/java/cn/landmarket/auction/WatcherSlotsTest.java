@@ -21,6 +21,16 @@ class WatcherSlotsTest {
     }
 
     @Test
+    void theInstanceCapLeavesDescriptorsForEverythingElse() {
+        assertEquals(16_000, WatcherSlots.capFor(16_000, 20_000), "this machine's 20,000 files: the configured cap fits");
+        assertEquals(18_000, WatcherSlots.capFor(19_500, 20_000), "a tenth of the limit is kept");
+        assertEquals(24, WatcherSlots.capFor(16_000, 1_024), "at least 1,000 files are kept");
+        assertEquals(1, WatcherSlots.capFor(16_000, 900), "never below one watcher");
+        assertEquals(16_000, WatcherSlots.capFor(16_000, 1_048_576));
+        assertEquals(16_000, WatcherSlots.capFor(16_000, 0), "an unknown limit leaves the configured cap");
+    }
+
+    @Test
     void theInstanceAdmitsAtMostItsLimitInAll() {
         WatcherSlots slots = new WatcherSlots(2, 3);
         assertNull(slots.acquire("a"));

@@ -202,8 +202,12 @@ public interface MarketConfig {
         @WithDefault("20")
         int maxPerAddress();
 
-        /** Live feeds one instance holds open in all; beyond: 503 with Retry-After. */
-        @WithDefault("5000")
+        /**
+         * Live feeds one instance holds open in all; beyond: 503 with Retry-After. Lowered at start when
+         * the process may not open that many files and keep a tenth of its limit (at least 1,000) for
+         * everything else ({@code WatcherSlots.capFor}).
+         */
+        @WithDefault("16000")
         int maxPerInstance();
 
         /** The Retry-After a refused watcher is given. */
