@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -25,6 +26,7 @@ import java.util.stream.Stream;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,11 +59,28 @@ class LiveResumeTest {
     @Inject
     ListingService listings;
 
+    @Inject
+    LiveFeed feed;
+
     private final List<CompletableFuture<?>> open = new ArrayList<>();
+    /** The feeds a test opened, closed after it so that their slots (20 per client address) are given back. */
+    private final List<HttpResponse<Stream<String>>> responses = new CopyOnWriteArrayList<>();
+    private int watchersBefore;
+
+    @BeforeEach
+    void countFeeds() {
+        watchersBefore = feed.watchers();
+    }
 
     @AfterEach
-    void closeFeeds() {
+    void closeFeeds() throws InterruptedException {
         open.forEach(f -> f.cancel(true));
+        responses.forEach(r -> r.body().close());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (feed.watchers() > watchersBefore && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(watchersBefore, feed.watchers(), "every feed the test opened is closed");
         clock.reset();
     }
 
@@ -89,23 +108,26 @@ class LiveResumeTest {
         CompletableFuture<HttpResponse<Stream<String>>> response = HttpClient.newHttpClient()
                 .sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
         open.add(response);
-        response.thenAccept(r -> r.body().forEach(line -> {
-            if (line.isEmpty()) {
-                if (payload.length() > 0) {
-                    try {
-                        events.add(new Sse(Map.copyOf(fields), JSON.readTree(payload.toString())));
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
+        response.thenAccept(r -> {
+            responses.add(r);
+            r.body().forEach(line -> {
+                if (line.isEmpty()) {
+                    if (payload.length() > 0) {
+                        try {
+                            events.add(new Sse(Map.copyOf(fields), JSON.readTree(payload.toString())));
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
                     }
+                    fields.clear();
+                    payload.setLength(0);
+                } else if (line.startsWith("data:")) {
+                    payload.append(line.substring(5).strip());
+                } else if (line.indexOf(':') > 0) {
+                    fields.put(line.substring(0, line.indexOf(':')), line.substring(line.indexOf(':') + 1).strip());
                 }
-                fields.clear();
-                payload.setLength(0);
-            } else if (line.startsWith("data:")) {
-                payload.append(line.substring(5).strip());
-            } else if (line.indexOf(':') > 0) {
-                fields.put(line.substring(0, line.indexOf(':')), line.substring(line.indexOf(':') + 1).strip());
-            }
-        }));
+            });
+        });
         return events;
     }
 
@@ -250,7 +272,10 @@ class LiveResumeTest {
                         + "/live")).header("Accept", "text/event-stream").header("Last-Event-ID", "0").build(),
                 HttpResponse.BodyHandlers.ofLines());
         open.add(response);
-        response.thenAccept(r -> r.body().forEach(lines::add));
+        response.thenAccept(r -> {
+            responses.add(r);
+            r.body().forEach(lines::add);
+        });
 
         List<String> replayed = nextFrame(lines);
         assertNotNull(replayed, "the missed bid");
