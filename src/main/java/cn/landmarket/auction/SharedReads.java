@@ -108,6 +108,14 @@ final class SharedReads<K, Q, R> {
         }
     }
 
+    /** How many callers wait for the next read of {@code key}, which has not begun. */
+    int gathered(K key) {
+        synchronized (lock) {
+            Round<Q, R> round = gathering.get(key);
+            return round == null ? 0 : round.requests.size();
+        }
+    }
+
     /** How many keys have a round gathering or reading now (none once every caller has its answer). */
     int active() {
         synchronized (lock) {

@@ -50,28 +50,36 @@ class SharedReadsTest {
         }
     }
 
-    /** Waits until {@code n} callers wait for the round after the running one (or 10 s). */
-    private static void awaitWaiting(Reads reads, List<Future<String>> callers, int n) throws InterruptedException {
+    /** Waits until {@code n} callers are gathered for the read of {@code key} after the running one. */
+    private static void awaitGathered(SharedReads<String, Integer, String> shared, String key, int n)
+            throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline && callers.stream().filter(f -> !f.isDone()).count() < n) {
+        while (shared.gathered(key) < n && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
-        Thread.sleep(50); // they are blocked in get(); a late one would still join the same round
+        assertEquals(n, shared.gathered(key), "callers gathered for the next read");
+    }
+
+    /** Starts a read of {@code key} that holds until {@code reads.releaseFirst}; returns its caller's answer. */
+    private Future<String> startHeldRead(Reads reads, SharedReads<String, Integer, String> shared, String key)
+            throws InterruptedException {
+        Future<String> first = pool.submit(() -> shared.get(key, 0));
+        assertTrue(reads.firstStarted.await(10, TimeUnit.SECONDS));
+        return first;
     }
 
     @Test
     void callersThatAskWhileAReadRunsShareTheNextReadWhichBeginsAfterTheyAsked() throws Exception {
         Reads reads = new Reads();
         SharedReads<String, Integer, String> shared = new SharedReads<>(reads::read);
-        Future<String> first = pool.submit(() -> shared.get("listing-1", 0));
-        assertTrue(reads.firstStarted.await(10, TimeUnit.SECONDS));
+        Future<String> first = startHeldRead(reads, shared, "listing-1");
 
         List<Future<String>> later = new ArrayList<>();
         for (int i = 1; i <= 20; i++) {
             int request = i;
             later.add(pool.submit(() -> shared.get("listing-1", request)));
         }
-        awaitWaiting(reads, later, 20);
+        awaitGathered(shared, "listing-1", 20);
         assertEquals(1, reads.count.get(), "nobody joins a read that began before it asked");
         reads.releaseFirst.countDown();
 
@@ -92,8 +100,7 @@ class SharedReadsTest {
     void differentKeysDoNotWaitForEachOther() throws Exception {
         Reads reads = new Reads();
         SharedReads<String, Integer, String> shared = new SharedReads<>(reads::read);
-        Future<String> blocked = pool.submit(() -> shared.get("listing-1", 0));
-        assertTrue(reads.firstStarted.await(10, TimeUnit.SECONDS));
+        Future<String> blocked = startHeldRead(reads, shared, "listing-1");
 
         assertEquals("listing-2#2", pool.submit(() -> shared.get("listing-2", 7)).get(10, TimeUnit.SECONDS));
         reads.releaseFirst.countDown();
@@ -120,13 +127,12 @@ class SharedReadsTest {
             }
             return answer;
         });
-        Future<String> first = pool.submit(() -> shared.get("listing-1", 0));
-        assertTrue(reads.firstStarted.await(10, TimeUnit.SECONDS));
+        Future<String> first = startHeldRead(reads, shared, "listing-1");
         List<Future<String>> failing = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             failing.add(pool.submit(() -> shared.get("listing-1", 1)));
         }
-        awaitWaiting(reads, failing, 3);
+        awaitGathered(shared, "listing-1", 3);
         reads.releaseFirst.countDown();
 
         assertEquals("listing-1#1", first.get(10, TimeUnit.SECONDS));
