@@ -1,7 +1,6 @@
 package cn.landmarket.auction;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -10,6 +9,8 @@ import jakarta.persistence.EntityManager;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.landmarket.common.jdbc.SqlPipeline;
 
 /**
  * The one place live events are sent: PostgreSQL {@code NOTIFY} on {@link #CHANNEL}, queued on the
@@ -36,13 +37,18 @@ public class LiveChannel {
 
     /** Queues the events, in order, on the transaction of a JDBC connection, in one round trip. */
     void send(Connection c, List<LiveEvent> events) throws SQLException {
+        SqlPipeline pipeline = new SqlPipeline();
+        stage(pipeline, events);
+        pipeline.run(c);
+    }
+
+    /** Adds to the pipeline the one statement that queues the events, in order; none for none. */
+    void stage(SqlPipeline pipeline, List<LiveEvent> events) {
         if (events.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("select pg_notify('" + CHANNEL + "', e) from unnest(?) e")) {
-            ps.setArray(1, c.createArrayOf("text", events.stream().map(this::encode).toArray()));
-            ps.execute();
-        }
+        pipeline.add("select pg_notify('" + CHANNEL + "', e) from unnest(?) e",
+                p -> p.array("text", events.stream().map(this::encode).toArray()));
     }
 
     private String encode(LiveEvent event) {

@@ -1,8 +1,8 @@
 package cn.landmarket.audit;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
+
+import cn.landmarket.common.jdbc.SqlPipeline;
 
 /**
  * What another feature writes in the same transaction as an audit entry (notifications' outbox),
@@ -15,8 +15,9 @@ public interface AuditFollower {
     void follow(AuditEntry entry);
 
     /**
-     * Called on the JDBC connection of the bid batcher with the batch's entries, in order. At most
-     * one statement: this is the hot path.
+     * Called with the entries of a JDBC transaction (the bid batcher's), in order: adds at most one
+     * statement to the pipeline that stages them, which the caller sends with its own in one round
+     * trip. This is the hot path.
      */
-    void follow(Connection c, List<AuditEntry> entries) throws SQLException;
+    void follow(SqlPipeline pipeline, List<AuditEntry> entries);
 }

@@ -1,7 +1,6 @@
 package cn.landmarket.audit;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +12,8 @@ import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
 import org.hibernate.query.NativeQuery;
+
+import cn.landmarket.common.jdbc.SqlPipeline;
 
 /**
  * Where features write audit entries: into audit_pending, inside the caller's own transaction, so
@@ -73,39 +74,45 @@ public class AuditLog {
         }
     }
 
-    /** Stages the entries, in order, in the JDBC transaction of {@code c}: one statement for all. */
+    /** Stages the entries, in order, in the JDBC transaction of {@code c}: one round trip for all. */
     public void append(Connection c, List<AuditEntry> entries) throws SQLException {
+        SqlPipeline pipeline = new SqlPipeline();
+        stage(pipeline, entries);
+        pipeline.run(c);
+    }
+
+    /**
+     * Adds to {@code pipeline} the statements that stage the entries, in order, with their
+     * commitments' openings and what the followers write: at most one statement each, sent with the
+     * caller's other statements when it runs the pipeline (the bid batcher's hot path).
+     */
+    public void stage(SqlPipeline pipeline, List<AuditEntry> entries) {
         if (entries.isEmpty()) {
             return;
         }
         for (AuditFollower follower : followers) {
-            follower.follow(c, entries);
+            follower.follow(pipeline, entries);
         }
         if (!enabled) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("""
+        pipeline.add("""
                 insert into audit_pending (entry, kind, listing_id)
                 select e, k, l from unnest(?::bytea[], ?::varchar[], ?::bigint[]) with ordinality as t(e, k, l, n)
-                order by n""")) {
-            ps.setArray(1, c.createArrayOf("bytea", entries.stream().map(AuditEntry::bytes).toArray(byte[][]::new)));
-            ps.setArray(2, c.createArrayOf("varchar", entries.stream().map(AuditEntry::type).toArray()));
-            ps.setArray(3, c.createArrayOf("int8", entries.stream().map(AuditEntry::listingId).toArray()));
-            ps.executeUpdate();
-        }
+                order by n""", p -> p.array("bytea", entries.stream().map(AuditEntry::bytes).toArray(byte[][]::new))
+                .array("varchar", entries.stream().map(AuditEntry::type).toArray())
+                .array("int8", entries.stream().map(AuditEntry::listingId).toArray()));
         List<Commitment> commitments = entries.stream().flatMap(e -> e.commitments().stream()).toList();
         if (commitments.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement(INSERT_COMMITMENTS)) {
-            ps.setArray(1, c.createArrayOf("varchar", commitments.stream().map(Commitment::hash).toArray()));
-            ps.setArray(2, c.createArrayOf("varchar", commitments.stream().map(Commitment::scope).toArray()));
-            ps.setArray(3, c.createArrayOf("varchar", commitments.stream().map(Commitment::subject).toArray()));
-            ps.setArray(4, c.createArrayOf("varchar", commitments.stream().map(Commitment::field).toArray()));
-            ps.setArray(5, c.createArrayOf("bytea", commitments.stream().map(Commitment::salt).toArray(byte[][]::new)));
-            ps.setArray(6, c.createArrayOf("text", commitments.stream().map(Commitment::value).toArray()));
-            ps.executeUpdate();
-        }
+        pipeline.add(INSERT_COMMITMENTS, p -> p
+                .array("varchar", commitments.stream().map(Commitment::hash).toArray())
+                .array("varchar", commitments.stream().map(Commitment::scope).toArray())
+                .array("varchar", commitments.stream().map(Commitment::subject).toArray())
+                .array("varchar", commitments.stream().map(Commitment::field).toArray())
+                .array("bytea", commitments.stream().map(Commitment::salt).toArray(byte[][]::new))
+                .array("text", commitments.stream().map(Commitment::value).toArray()));
     }
 
     /**

@@ -1,9 +1,6 @@
 package cn.landmarket.notification;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +10,7 @@ import org.hibernate.query.NativeQuery;
 
 import cn.landmarket.audit.AuditEntry;
 import cn.landmarket.audit.AuditFollower;
+import cn.landmarket.common.jdbc.SqlPipeline;
 
 /**
  * The outbox: every notifiable audit entry is written into notification_event in the transaction
@@ -43,7 +41,7 @@ public class Outbox implements AuditFollower {
 
     /** One multi-row insert for the notifiable entries of the batch, none when there are none. */
     @Override
-    public void follow(Connection c, List<AuditEntry> entries) throws SQLException {
+    public void follow(SqlPipeline pipeline, List<AuditEntry> entries) {
         if (!enabled) {
             return;
         }
@@ -51,13 +49,11 @@ public class Outbox implements AuditFollower {
         if (notifiable.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("""
+        pipeline.add("""
                 insert into notification_event (kind, entry)
                 select k, cast(convert_from(e, 'UTF8') as jsonb)
-                from unnest(?::varchar[], ?::bytea[]) with ordinality as t(k, e, n) order by n""")) {
-            ps.setArray(1, c.createArrayOf("varchar", notifiable.stream().map(AuditEntry::type).toArray()));
-            ps.setArray(2, c.createArrayOf("bytea", notifiable.stream().map(AuditEntry::bytes).toArray(byte[][]::new)));
-            ps.executeUpdate();
-        }
+                from unnest(?::varchar[], ?::bytea[]) with ordinality as t(k, e, n) order by n""",
+                p -> p.array("varchar", notifiable.stream().map(AuditEntry::type).toArray())
+                        .array("bytea", notifiable.stream().map(AuditEntry::bytes).toArray(byte[][]::new)));
     }
 }
