@@ -133,14 +133,36 @@ final class BatchDecision {
     }
 
     /**
+     * The sequence number of the bid that reached the price cap, or null; such a batch needs its bids'
+     * row ids before it can write what follows (the sale's audit entry names the bid).
+     */
+    Integer capSequence() {
+        return capSequence;
+    }
+
+    /**
+     * The live events of the batch, which need no row ids (so they can be queued with the bids'
+     * insert): each accepted bid, then the sale (or the lottery round) when the cap was reached.
+     */
+    List<LiveEvent> events(Instant now, ZoneId zone) {
+        List<LiveEvent> events = new ArrayList<>(accepted.size() + 1);
+        for (NewBid bid : accepted) {
+            events.add(LiveEvent.bid(bid.receipt()));
+        }
+        if (capSequence != null) {
+            events.add(LiveEvent.status(listingId, state.status().name(), Money.ofFen(state.highestFen()).toYuan(),
+                    null, ApiTime.format(now, zone)));
+        }
+        return events;
+    }
+
+    /**
      * Every request's answer once the accepted bids have their row ids ({@code idBySequence}): an
      * accepted bid gets its receipt, a retry that arrived in the same batch as its first attempt the
-     * same receipt marked replayed. Also the live events: each bid, and the sale (or the lottery round)
-     * when the cap was reached.
+     * same receipt marked replayed. Also the live events ({@link #events}).
      */
     Settled settle(Map<Integer, Long> idBySequence, Instant now, ZoneId zone) {
         List<BidOutcome> answers = new ArrayList<>(outcomes);
-        List<LiveEvent> events = new ArrayList<>();
         Map<Integer, BidReceipt> bySequence = new HashMap<>();
         BidReceipt capBid = null;
         for (NewBid bid : accepted) {
@@ -155,18 +177,13 @@ final class BatchDecision {
             if (capSequence != null && receipt.sequence() == capSequence) {
                 capBid = receipt;
             }
-            events.add(LiveEvent.bid(receipt));
         }
         for (int i = 0; i < answers.size(); i++) {
             if (answers.get(i) instanceof BidOutcome.Placed placed && placed.receipt().bidId() == 0) {
                 answers.set(i, new BidOutcome.Placed(bySequence.get(placed.receipt().sequence()), true));
             }
         }
-        if (capBid != null) {
-            events.add(LiveEvent.status(listingId, state.status().name(), Money.ofFen(state.highestFen()).toYuan(),
-                    null, ApiTime.format(now, zone)));
-        }
-        return new Settled(answers, events, capBid);
+        return new Settled(answers, events(now, zone), capBid);
     }
 
     private static ApiException rejection(BidDecision.Rejected rejected) {

@@ -32,6 +32,7 @@ import cn.landmarket.common.config.MarketConfig;
 import cn.landmarket.common.error.ApiException;
 import cn.landmarket.common.error.ErrorCode;
 import cn.landmarket.common.error.MessageKey;
+import cn.landmarket.common.jdbc.SqlPipeline;
 import cn.landmarket.listing.ListingHistory;
 import cn.landmarket.listing.ListingStatus;
 
@@ -263,30 +264,36 @@ public class BidBatcher {
     }
 
     /**
-     * Decides the claims, which are in ascending listing order: locks the listings in that order,
-     * decides each listing's bids in arrival order ({@link BatchDecision}), then writes every
-     * listing's accepted bids, prices, audit entries and live events together.
+     * Decides the claims, which are in ascending listing order, in two round trips before the commit:
+     * the reads (lock the listings in that order, look up bidders not known yet and earlier receipts)
+     * go out together, each listing's bids are decided in arrival order ({@link BatchDecision}), then
+     * the writes (every listing's accepted bids, prices, audit entries and live events) go out
+     * together. A batch in which a bid reaches a price cap takes a few more: the sale's or lottery
+     * round's entry names the bid's row id, so the bids are inserted and the listings updated first.
      */
     private Decided decide(Connection c, List<Claim> claims) throws SQLException {
-        Map<Long, BidStore.Locked> locked = store.lock(c, claims.stream().map(x -> x.lane().listingId).toList());
+        Map<Long, BidStore.Locked> locked = new HashMap<>();
         Map<Long, Map<String, Bidder>> known = new HashMap<>();
         Map<Long, List<String>> wanted = new HashMap<>();
         List<Command> all = new ArrayList<>();
         for (Claim claim : claims) {
             long id = claim.lane().listingId;
             all.addAll(claim.commands());
-            if (locked.containsKey(id)) {
-                known.put(id, claim.lane().qualified);
-                wanted.put(id, claim.commands().stream().map(Command::enterpriseCode).toList());
-            }
+            known.put(id, claim.lane().qualified);
+            wanted.put(id, claim.commands().stream().map(Command::enterpriseCode).toList());
         }
-        store.bidders(c, known, wanted);
-        Map<String, BidReceipt> earlier = store.earlierReceipts(c, all, known);
+        Map<String, BidReceipt> earlier = new HashMap<>();
+        SqlPipeline reads = new SqlPipeline();
+        store.lock(reads, claims.stream().map(x -> x.lane().listingId).toList(), locked);
+        store.bidders(reads, known, wanted);
+        store.earlierReceipts(reads, all, earlier);
+        reads.run(c);
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         Map<Command, BidOutcome> outcomes = new IdentityHashMap<>();
         Map<Long, Boolean> open = new HashMap<>();
         List<Map.Entry<Claim, BatchDecision>> decisions = new ArrayList<>();
         List<BatchDecision.NewBid> accepted = new ArrayList<>();
+        boolean capReached = false;
         for (Claim claim : claims) {
             long id = claim.lane().listingId;
             BidStore.Locked listing = locked.get(id);
@@ -301,42 +308,47 @@ public class BidBatcher {
             decisions.add(Map.entry(claim, decision));
             accepted.addAll(decision.accepted());
             open.put(id, decision.open());
+            capReached |= decision.capSequence() != null;
         }
-        Map<Long, Map<Integer, Long>> ids = accepted.isEmpty() ? Map.of() : store.insert(c, now, accepted);
+        Map<Long, Map<Integer, Long>> ids = new HashMap<>();
         List<BidStore.Update> updates = new ArrayList<>();
-        Map<Long, BidReceipt> lotteries = new TreeMap<>();
         List<AuditEntry> entries = new ArrayList<>();
         List<LiveEvent> events = new ArrayList<>();
         for (Map.Entry<Claim, BatchDecision> decided : decisions) {
             BatchDecision decision = decided.getValue();
-            long id = decision.listingId();
-            BatchDecision.Settled settled = decision.settle(ids.getOrDefault(id, Map.of()), now, zone);
-            List<Command> commands = decided.getKey().commands();
-            for (int i = 0; i < commands.size(); i++) {
-                outcomes.put(commands.get(i), settled.outcomes().get(i));
-            }
             if (decision.accepted().isEmpty()) {
                 continue;
             }
-            boolean lottery = settled.capBid() != null && decision.state().status() == ListingStatus.LOTTERY;
-            updates.add(new BidStore.Update(id, decision.state(), lottery ? null : settled.capBid()));
-            if (lottery) {
-                lotteries.put(id, settled.capBid());
-            }
+            boolean lottery = decision.capSequence() != null && decision.state().status() == ListingStatus.LOTTERY;
+            updates.add(new BidStore.Update(decision.listingId(), decision.state(),
+                    lottery ? null : decision.capSequence()));
             entries.addAll(decision.entries());
-            events.addAll(settled.events());
+            events.addAll(decision.events(now, zone));
         }
-        if (!updates.isEmpty()) {
-            store.update(c, updates, now);
+        SqlPipeline writes = new SqlPipeline();
+        store.insert(writes, now, accepted, ids);
+        store.update(writes, updates, now);
+        if (capReached) {
+            writes.run(c);
         }
-        for (BidStore.Update update : updates) {
-            BidReceipt capBid = update.capBid();
-            if (capBid != null) {
-                entries.add(ListingHistory.transition(c, update.listingId(), capBid.phase(), ListingStatus.SOLD, now,
-                        AuctionEntries.BIDDING, "price cap reached", AuctionEntries.sold(capBid.bidId(),
-                                capBid.sequence(), capBid.bidderNo(), capBid.amount().fen(), update.state().bidCount(),
-                                locked.get(update.listingId()).reservePriceFen())));
+        Map<Long, BidReceipt> lotteries = new TreeMap<>();
+        for (Map.Entry<Claim, BatchDecision> decided : decisions) {
+            BatchDecision decision = decided.getValue();
+            long id = decision.listingId();
+            BatchDecision.Settled settled = capReached ? decision.settle(ids.getOrDefault(id, Map.of()), now, zone)
+                    : null;
+            if (settled == null || settled.capBid() == null) {
+                continue;
             }
+            BidReceipt capBid = settled.capBid();
+            if (decision.state().status() == ListingStatus.LOTTERY) {
+                lotteries.put(id, capBid);
+                continue;
+            }
+            entries.add(ListingHistory.transition(c, id, capBid.phase(), ListingStatus.SOLD, now,
+                    AuctionEntries.BIDDING, "price cap reached", AuctionEntries.sold(capBid.bidId(),
+                            capBid.sequence(), capBid.bidderNo(), capBid.amount().fen(), decision.state().bidCount(),
+                            locked.get(id).reservePriceFen())));
         }
         for (Map.Entry<Long, BidReceipt> opened : lotteries.entrySet()) {
             BidReceipt capBid = opened.getValue();
@@ -344,8 +356,18 @@ public class BidBatcher {
             entries.add(ListingHistory.transition(c, opened.getKey(), capBid.phase(), ListingStatus.LOTTERY, now,
                     AuctionEntries.BIDDING, "price cap reached: lottery round open", round));
         }
-        audit.append(c, entries);
-        live.send(c, events);
+        audit.stage(writes, entries);
+        live.stage(writes, events);
+        writes.run(c);
+        for (Map.Entry<Claim, BatchDecision> decided : decisions) {
+            BatchDecision decision = decided.getValue();
+            List<BidOutcome> answers = decision.settle(ids.getOrDefault(decision.listingId(), Map.of()), now, zone)
+                    .outcomes();
+            List<Command> commands = decided.getKey().commands();
+            for (int i = 0; i < commands.size(); i++) {
+                outcomes.put(commands.get(i), answers.get(i));
+            }
+        }
         return new Decided(outcomes, open);
     }
 
@@ -368,7 +390,10 @@ public class BidBatcher {
             // lookup, so one nobody qualified for (or that does not exist) leaves nothing behind
             BidLanes.Lane lane = lanes.lane(listingId);
             Map<String, Bidder> known = lane == null ? new HashMap<>() : lane.qualified;
-            return store.bidders(connection, listingId, known, List.of(enterpriseCode)).containsKey(enterpriseCode);
+            SqlPipeline lookup = new SqlPipeline();
+            store.bidders(lookup, Map.of(listingId, known), Map.of(listingId, List.of(enterpriseCode)));
+            lookup.run(connection);
+            return known.containsKey(enterpriseCode);
         } catch (SQLException | RuntimeException e) {
             LOG.errorf(e, "Could not look up whether %s is a bidder of listing %d", enterpriseCode, listingId);
             throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, MessageKey.BID_NOT_COMMITTED);

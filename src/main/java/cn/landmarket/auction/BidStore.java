@@ -2,7 +2,6 @@ package cn.landmarket.auction;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.security.SecureRandom;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.landmarket.common.Money;
+import cn.landmarket.common.jdbc.SqlPipeline;
 import cn.landmarket.listing.ListingStatus;
 
 /**
@@ -24,7 +24,8 @@ import cn.landmarket.listing.ListingStatus;
  * Hibernate so that one commit serves many bids, for any number of listings): lock the listings in
  * id order and read their auctions, find the qualified bidders and earlier receipts, insert the
  * accepted bids, and write the listings' new prices and deadlines, each one statement for the
- * whole batch.
+ * whole batch, added to a {@link SqlPipeline} so that the batcher sends the reads together and the
+ * writes together.
  */
 final class BidStore {
 
@@ -45,50 +46,38 @@ final class BidStore {
     }
 
     /**
-     * Locks the rows of the batch's listings, in ascending id order, so that batches of every instance
-     * take their locks in one order and never deadlock; returns the auctions by listing id (a listing
-     * that does not exist is absent).
+     * Adds the statement that locks the rows of the batch's listings, in ascending id order, so that
+     * batches of every instance take their locks in one order and never deadlock; it puts the
+     * auctions into {@code locked} by listing id (a listing that does not exist stays absent).
      */
-    Map<Long, Locked> lock(Connection c, Collection<Long> listingIds) throws SQLException {
-        Map<Long, Locked> locked = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("""
+    void lock(SqlPipeline pipeline, Collection<Long> listingIds, Map<Long, Locked> locked) {
+        pipeline.query("""
                 select id, status, listing_end, countdown_deadline, countdown_seconds, start_price_fen, increment_fen,
                        price_cap_fen, highest_bid_fen, bid_count, reserve_price_fen, sale_format, cap_action,
                        listing_no, lottery_entry_minutes, lottery_reveal_minutes
-                from listing where id = any(?) order by id for update""")) {
-            ps.setArray(1, c.createArrayOf("int8", listingIds.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    AuctionState state = new AuctionState(ListingStatus.valueOf(rs.getString(2)),
-                            instant(rs.getTimestamp(3)), instant(rs.getTimestamp(4)),
-                            Duration.ofSeconds(rs.getInt(5)), rs.getLong(6), rs.getLong(7), (Long) rs.getObject(8),
-                            (Long) rs.getObject(9), rs.getInt(10));
-                    state.sealed = "SEALED_QUOTATION".equals(rs.getString(12));
-                    state.lotteryAtCap = "LOTTERY".equals(rs.getString(13));
-                    locked.put(rs.getLong(1), new Locked(state, (Long) rs.getObject(11), rs.getString(14),
-                            (Integer) rs.getObject(15), (Integer) rs.getObject(16)));
-                }
-            }
-        }
-        return locked;
+                from listing where id = any(?) order by id for update""",
+                p -> p.array("int8", listingIds.toArray()), rs -> {
+                    while (rs.next()) {
+                        AuctionState state = new AuctionState(ListingStatus.valueOf(rs.getString(2)),
+                                instant(rs.getTimestamp(3)), instant(rs.getTimestamp(4)),
+                                Duration.ofSeconds(rs.getInt(5)), rs.getLong(6), rs.getLong(7),
+                                (Long) rs.getObject(8), (Long) rs.getObject(9), rs.getInt(10));
+                        state.sealed = "SEALED_QUOTATION".equals(rs.getString(12));
+                        state.lotteryAtCap = "LOTTERY".equals(rs.getString(13));
+                        locked.put(rs.getLong(1), new Locked(state, (Long) rs.getObject(11), rs.getString(14),
+                                (Integer) rs.getObject(15), (Integer) rs.getObject(16)));
+                    }
+                });
     }
 
     /**
-     * Adds to {@code known} the qualified bidders among {@code enterprises} it does not hold yet, and
-     * returns it. A qualification is never withdrawn, so what is known stays true.
+     * Adds, unless every one is known, the statement that puts into each listing's map in
+     * {@code known} the qualified bidders among its enterprises in {@code wanted} that the map does
+     * not hold yet: one query for every listing of a batch. A qualification is never withdrawn, so
+     * what is known stays true.
      */
-    Map<String, BidBatcher.Bidder> bidders(Connection c, long listingId, Map<String, BidBatcher.Bidder> known,
-            List<String> enterprises) throws SQLException {
-        bidders(c, Map.of(listingId, known), Map.of(listingId, enterprises));
-        return known;
-    }
-
-    /**
-     * For each listing, adds to its map in {@code known} the qualified bidders among its enterprises in
-     * {@code wanted} that the map does not hold yet: one query for every listing of a batch.
-     */
-    void bidders(Connection c, Map<Long, Map<String, BidBatcher.Bidder>> known, Map<Long, List<String>> wanted)
-            throws SQLException {
+    void bidders(SqlPipeline pipeline, Map<Long, Map<String, BidBatcher.Bidder>> known,
+            Map<Long, List<String>> wanted) {
         List<Object> listings = new ArrayList<>();
         List<Object> enterprises = new ArrayList<>();
         wanted.forEach((listingId, codes) -> {
@@ -101,68 +90,57 @@ final class BidStore {
         if (listings.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("""
+        pipeline.query("""
                 select r.listing_id, r.enterprise_code, r.id, r.bidder_no
                 from registration r join unnest(?::bigint[], ?::varchar[]) k(listing_id, enterprise_code)
                   on r.listing_id = k.listing_id and r.enterprise_code = k.enterprise_code
-                where r.status = 'QUALIFIED'""")) {
-            ps.setArray(1, c.createArrayOf("int8", listings.toArray()));
-            ps.setArray(2, c.createArrayOf("varchar", enterprises.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    known.get(rs.getLong(1)).put(rs.getString(2), new BidBatcher.Bidder(rs.getLong(3), rs.getString(4)));
-                }
-            }
-        }
+                where r.status = 'QUALIFIED'""",
+                p -> p.array("int8", listings.toArray()).array("varchar", enterprises.toArray()), rs -> {
+                    while (rs.next()) {
+                        known.get(rs.getLong(1)).put(rs.getString(2),
+                                new BidBatcher.Bidder(rs.getLong(3), rs.getString(4)));
+                    }
+                });
     }
 
     /**
-     * The receipts already stored under the idempotency keys of the bids whose bidder is known, by
-     * {@link BatchDecision#receiptKey}: one query for every listing of a batch (a registration belongs
-     * to one listing, so its id and the key find the bid).
+     * Adds the statement that puts into {@code receipts}, by {@link BatchDecision#receiptKey}, the
+     * receipts already stored under the idempotency keys of the commands' enterprises: one query for
+     * every listing of a batch, found through the registration of each listing and enterprise, so
+     * that it need not wait for the bidders to be known and goes out with the lock.
      */
-    Map<String, BidReceipt> earlierReceipts(Connection c, List<BidBatcher.Command> commands,
-            Map<Long, Map<String, BidBatcher.Bidder>> bidders) throws SQLException {
-        Map<String, BidReceipt> receipts = new HashMap<>();
-        List<Long> registrations = new ArrayList<>();
-        List<String> keys = new ArrayList<>();
-        for (BidBatcher.Command command : commands) {
-            Map<String, BidBatcher.Bidder> ofListing = bidders.get(command.listingId());
-            BidBatcher.Bidder bidder = ofListing == null ? null : ofListing.get(command.enterpriseCode());
-            if (bidder != null) {
-                registrations.add(bidder.registrationId());
-                keys.add(command.idempotencyKey());
-            }
+    void earlierReceipts(SqlPipeline pipeline, List<BidBatcher.Command> commands, Map<String, BidReceipt> receipts) {
+        if (commands.isEmpty()) {
+            return;
         }
-        if (registrations.isEmpty()) {
-            return receipts;
-        }
-        try (PreparedStatement ps = c.prepareStatement("""
+        pipeline.query("""
                 select b.registration_id, b.idempotency_key, b.id, b.listing_id, b.bidder_no, b.amount_fen,
                        b.accepted_at, b.seq, b.phase, b.deadline, b.audit_leaf_hash
-                from bid b join unnest(?::bigint[], ?::varchar[]) k(registration_id, idempotency_key)
-                  on b.registration_id = k.registration_id and b.idempotency_key = k.idempotency_key""")) {
-            ps.setArray(1, c.createArrayOf("bigint", registrations.toArray()));
-            ps.setArray(2, c.createArrayOf("varchar", keys.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    receipts.put(BatchDecision.receiptKey(rs.getLong(1), rs.getString(2)), BidReceipt.of(rs.getLong(3),
-                            rs.getLong(4), rs.getString(5), Money.ofFen(rs.getLong(6)),
-                            rs.getTimestamp(7).toInstant().atZone(zone).toOffsetDateTime(), rs.getInt(8),
-                            ListingStatus.valueOf(rs.getString(9)),
-                            rs.getTimestamp(10).toInstant().atZone(zone).toOffsetDateTime(), rs.getBytes(11)));
-                }
-            }
-        }
-        return receipts;
+                from unnest(?::bigint[], ?::varchar[], ?::varchar[]) k(listing_id, enterprise_code, idempotency_key)
+                  join registration r on r.listing_id = k.listing_id and r.enterprise_code = k.enterprise_code
+                  join bid b on b.registration_id = r.id and b.idempotency_key = k.idempotency_key""",
+                p -> p.array("int8", commands.stream().map(BidBatcher.Command::listingId).toArray())
+                        .array("varchar", commands.stream().map(BidBatcher.Command::enterpriseCode).toArray())
+                        .array("varchar", commands.stream().map(BidBatcher.Command::idempotencyKey).toArray()),
+                rs -> {
+                    while (rs.next()) {
+                        receipts.put(BatchDecision.receiptKey(rs.getLong(1), rs.getString(2)), BidReceipt.of(
+                                rs.getLong(3), rs.getLong(4), rs.getString(5), Money.ofFen(rs.getLong(6)),
+                                rs.getTimestamp(7).toInstant().atZone(zone).toOffsetDateTime(), rs.getInt(8),
+                                ListingStatus.valueOf(rs.getString(9)),
+                                rs.getTimestamp(10).toInstant().atZone(zone).toOffsetDateTime(), rs.getBytes(11)));
+                    }
+                });
     }
 
     /**
-     * Inserts the accepted bids of every listing of a batch in one statement; returns each new row's
-     * id by listing and sequence number.
+     * Adds the statement that inserts the accepted bids of every listing of a batch; it puts each new
+     * row's id into {@code ids} by listing and sequence number.
      */
-    Map<Long, Map<Integer, Long>> insert(Connection c, Instant now, List<BatchDecision.NewBid> bids)
-            throws SQLException {
+    void insert(SqlPipeline pipeline, Instant now, List<BatchDecision.NewBid> bids, Map<Long, Map<Integer, Long>> ids) {
+        if (bids.isEmpty()) {
+            return;
+        }
         int n = bids.size();
         Object[] listings = new Object[n];
         Object[] seqs = new Object[n];
@@ -188,8 +166,7 @@ final class BidStore {
             addresses[i] = bid.command().clientAddress();
             leafHashes[i] = HexFormat.of().parseHex(r.auditLeafHash());
         }
-        Map<Long, Map<Integer, Long>> ids = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("""
+        pipeline.query("""
                 insert into bid (id, listing_id, seq, registration_id, bidder_no, amount_fen, accepted_at, phase,
                                  deadline, idempotency_key, audit_leaf_hash, client_address)
                 select nextval('bid_seq'), t.listing_id, t.seq, t.registration_id, t.bidder_no, t.amount_fen, ?,
@@ -198,66 +175,68 @@ final class BidStore {
                             ?::timestamptz[], ?::varchar[], ?::bytea[], ?::varchar[])
                      as t(listing_id, seq, registration_id, bidder_no, amount_fen, phase, deadline, idempotency_key,
                           audit_leaf_hash, client_address)
-                returning listing_id, seq, id""")) {
-            ps.setTimestamp(1, Timestamp.from(now));
-            ps.setArray(2, c.createArrayOf("int8", listings));
-            ps.setArray(3, c.createArrayOf("int4", seqs));
-            ps.setArray(4, c.createArrayOf("int8", registrations));
-            ps.setArray(5, c.createArrayOf("varchar", numbers));
-            ps.setArray(6, c.createArrayOf("int8", amounts));
-            ps.setArray(7, c.createArrayOf("varchar", phases));
-            ps.setArray(8, c.createArrayOf("timestamptz", deadlines));
-            ps.setArray(9, c.createArrayOf("varchar", keys));
-            ps.setArray(10, c.createArrayOf("bytea", leafHashes));
-            ps.setArray(11, c.createArrayOf("varchar", addresses));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.computeIfAbsent(rs.getLong(1), id -> new HashMap<>()).put(rs.getInt(2), rs.getLong(3));
-                }
-            }
-        }
-        return ids;
-    }
-
-    /** One listing's auction after a batch, and the bid that reached its price cap (or null). */
-    record Update(long listingId, AuctionState state, BidReceipt capBid) {
+                returning listing_id, seq, id""",
+                p -> p.timestamp(now).array("int8", listings).array("int4", seqs).array("int8", registrations)
+                        .array("varchar", numbers).array("int8", amounts).array("varchar", phases)
+                        .array("timestamptz", deadlines).array("varchar", keys).array("bytea", leafHashes)
+                        .array("varchar", addresses),
+                rs -> {
+                    while (rs.next()) {
+                        ids.computeIfAbsent(rs.getLong(1), id -> new HashMap<>()).put(rs.getInt(2), rs.getLong(3));
+                    }
+                });
     }
 
     /**
-     * Writes each listing's price, bid count and deadline after the batch, and the winning bid when
-     * its {@code capBid} reached the price cap, in one statement. Never the status: a sale at the cap
-     * moves it through {@code ListingHistory.transition}, its one owner.
+     * One listing's auction after a batch, and the sequence number of its bid that reached the price
+     * cap and won the sale (null if none did, or if the cap opened a lottery round instead).
      */
-    void update(Connection c, List<Update> updates, Instant now) throws SQLException {
+    record Update(long listingId, AuctionState state, Integer winnerSequence) {
+    }
+
+    /**
+     * Adds the statements that write each listing's price, bid count and deadline after the batch,
+     * and its winning bid and closing time (the bid found by sequence number, so it may go out with
+     * the bids' insert) when it has a winner. Never the status: a sale at the cap moves it through
+     * {@code ListingHistory.transition}, its one owner.
+     */
+    void update(SqlPipeline pipeline, List<Update> updates, Instant now) {
+        if (updates.isEmpty()) {
+            return;
+        }
         int n = updates.size();
         Object[] ids = new Object[n];
         Object[] highest = new Object[n];
         Object[] counts = new Object[n];
         Object[] deadlines = new Object[n];
-        Object[] winners = new Object[n];
+        List<Object> sold = new ArrayList<>();
+        List<Object> winners = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Update u = updates.get(i);
             ids[i] = u.listingId();
             highest[i] = u.state().highestFen();
             counts[i] = u.state().bidCount();
             deadlines[i] = u.state().countdownDeadline() == null ? null : Timestamp.from(u.state().countdownDeadline());
-            winners[i] = u.capBid() == null ? null : u.capBid().bidId();
+            if (u.winnerSequence() != null) {
+                sold.add(u.listingId());
+                winners.add(u.winnerSequence());
+            }
         }
-        try (PreparedStatement ps = c.prepareStatement("""
+        pipeline.add("""
                 update listing l set highest_bid_fen = u.highest, bid_count = u.bid_count,
-                       countdown_deadline = u.deadline, winning_bid_id = coalesce(u.winner, l.winning_bid_id),
-                       closed_at = case when u.winner is not null then ? else l.closed_at end,
-                       version = l.version + 1
-                from unnest(?::bigint[], ?::bigint[], ?::int[], ?::timestamptz[], ?::bigint[])
-                     as u(id, highest, bid_count, deadline, winner)
-                where l.id = u.id""")) {
-            ps.setTimestamp(1, Timestamp.from(now));
-            ps.setArray(2, c.createArrayOf("int8", ids));
-            ps.setArray(3, c.createArrayOf("int8", highest));
-            ps.setArray(4, c.createArrayOf("int4", counts));
-            ps.setArray(5, c.createArrayOf("timestamptz", deadlines));
-            ps.setArray(6, c.createArrayOf("int8", winners));
-            ps.executeUpdate();
+                       countdown_deadline = u.deadline, version = l.version + 1
+                from unnest(?::bigint[], ?::bigint[], ?::int[], ?::timestamptz[]) as u(id, highest, bid_count, deadline)
+                where l.id = u.id""",
+                p -> p.array("int8", ids).array("int8", highest).array("int4", counts).array("timestamptz", deadlines));
+        // A statement of its own, sent only when a bid won at the cap: inside the statement above, the
+        // bid lookup would be planned once (pgjdbc prepares it on the server) while the bid table was
+        // still empty, as a scan of the whole table, and run for every listing of every batch.
+        if (!sold.isEmpty()) {
+            pipeline.add("""
+                    update listing l set winning_bid_id = b.id, closed_at = ?
+                    from unnest(?::bigint[], ?::int[]) as w(id, seq) join bid b on b.listing_id = w.id and b.seq = w.seq
+                    where l.id = w.id""",
+                    p -> p.timestamp(now).array("int8", sold.toArray()).array("int4", winners.toArray()));
         }
     }
 

@@ -180,13 +180,25 @@ class AuctionResourceTest {
     }
 
     @Test
-    void aBidAboveTheCapIsRejectedAndABidAtTheCapEndsTheSale() {
+    void aBidAboveTheCapIsRejectedAndABidAtTheCapEndsTheSale() throws Exception {
         long id = listing();
         String a = bidder(id);
         String b = bidder(id);
         Auctions.bid(a, id, "30000000.01", key()).then().statusCode(409).body("minimumAmount", equalTo("30000000.00"));
-        Auctions.bid(a, id, "30000000.00", key()).then().statusCode(201);
+        long capBid = Auctions.bid(a, id, "30000000.00", key()).then().statusCode(201).extract().jsonPath()
+                .getLong("bidId");
         assertEquals("SOLD", listingView(id).getString("status"));
+        try (java.sql.Connection c = dataSource.getConnection();
+                java.sql.PreparedStatement ps = c.prepareStatement(
+                        "select winning_bid_id, closed_at, highest_bid_fen from listing where id = ?")) {
+            ps.setLong(1, id);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertEquals(capBid, rs.getLong(1), "the bid at the cap is the winning bid");
+                assertTrue(rs.getTimestamp(2) != null, "the sale is closed");
+                assertEquals(3_000_000_000L, rs.getLong(3));
+            }
+        }
         Auctions.bid(b, id, "30000000.00", key()).then().statusCode(409)
                 .body("detail", equalTo("Bidding is not open on this listing."));
     }

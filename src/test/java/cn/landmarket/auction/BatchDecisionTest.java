@@ -76,6 +76,9 @@ class BatchDecisionTest {
         assertTrue(decision.open());
         assertEquals(List.of(LiveEvent.BID, LiveEvent.BID), settled.events().stream().map(LiveEvent::type).toList());
         assertNull(settled.capBid());
+        assertNull(decision.capSequence(), "no cap: the batch's writes need no row ids");
+        assertEquals(List.of(1, 2), decision.events(NOW, ZONE).stream().map(LiveEvent::sequence).toList(),
+                "the events, before the rows have ids");
     }
 
     @Test
@@ -147,6 +150,9 @@ class BatchDecisionTest {
         assertEquals(List.of(LiveEvent.BID, LiveEvent.BID, LiveEvent.STATUS),
                 settled.events().stream().map(LiveEvent::type).toList());
         assertEquals("SOLD", settled.events().get(2).status());
+        assertEquals(2, decision.capSequence());
+        assertEquals(List.of(LiveEvent.BID, LiveEvent.BID, LiveEvent.STATUS),
+                decision.events(NOW, ZONE).stream().map(LiveEvent::type).toList(), "the events need no row ids");
         BidOutcome.Refused after = assertInstanceOf(BidOutcome.Refused.class, settled.outcomes().get(2));
         assertEquals(MessageKey.BID_CLOSED, after.problem().detail().key());
     }
