@@ -67,7 +67,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * with {@code -Dexec.args=verifier}, the web pages with {@code pages}, and the bid lanes over 10,000
  * listings that open, take bids and close ({@link LanesBenchmark}) with {@code lanes}; with
  * {@code "workers 8,2"} hot and spread bids side by side on services that differ only in
- * {@code market.bidding.workers}. Settings:
+ * {@code market.bidding.workers}, and with {@code "builds /tmp/base/target/quarkus-app,target/quarkus-app"}
+ * on services that differ only in their build (the first is the baseline). Settings:
  * {@code -Dbench.clients=64 -Dbench.seconds=8 -Dbench.warmup=3 -Dbench.repeats=3 -Dbench.jfr=false},
  * {@code -Dbench.nmt=true} (native memory tracking: the main service's committed memory by area,
  * printed after the first hot run), and those of {@link DeploymentJvm} ({@code -Dbench.jvm},
@@ -129,6 +130,10 @@ public final class BidBenchmark {
         }
         if (args.length > 0 && args[0].equals("workers")) {
             workers(args.length > 1 ? args[1] : "8,2,1");
+            System.exit(0);
+        }
+        if (args.length > 0 && args[0].equals("builds")) {
+            builds(args.length > 1 ? args[1] : "target/quarkus-app");
             System.exit(0);
         }
         if (args.length > 0 && args[0].equals("watchers")) {
@@ -197,6 +202,10 @@ public final class BidBenchmark {
         System.exit(0);
     }
 
+    /** One service of a side-by-side comparison: its label, its build, and its settings. */
+    private record Variant(String label, Path jar, java.util.Map<String, String> env) {
+    }
+
     /**
      * Hot and spread bids, side by side, on services that differ only in {@code market.bidding.workers}
      * (each on its own database): how the number of concurrent batches trades the hot listing's rate
@@ -204,17 +213,38 @@ public final class BidBenchmark {
      */
     private static void workers(String counts) throws Exception {
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
-        int[] workers = Arrays.stream(counts.split(",")).mapToInt(Integer::parseInt).toArray();
+        sideBySide("market.bidding.workers " + counts, Arrays.stream(counts.split(","))
+                .map(w -> new Variant("workers " + w, jar, java.util.Map.of("MARKET_BIDDING_WORKERS", w))).toList());
+    }
+
+    /**
+     * Hot and spread bids, side by side, on services that differ only in their build: each argument is
+     * a {@code quarkus-app} directory (such as one packaged from an earlier commit in a worktree), the
+     * first being the baseline. How a change to the bid path moves its rates, measured in one run.
+     */
+    private static void builds(String directories) throws Exception {
+        sideBySide("builds " + directories, Arrays.stream(directories.split(","))
+                .map(d -> new Variant(Path.of(d).toAbsolutePath().normalize().getParent().getParent().getFileName()
+                        .toString(), Path.of(d, "quarkus-run.jar"), java.util.Map.<String, String>of())).toList());
+    }
+
+    /**
+     * Starts one service per variant, each on its own database, and runs hot then spread bids against
+     * each in every repeat, in rotating order; prints each variant's spread ratios and its rates
+     * against the first variant's, repeat by repeat.
+     */
+    private static void sideBySide(String title, List<Variant> variants) throws Exception {
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("max_connections", "300")
                 .setServerConfig("shared_buffers", "256MB").setServerConfig("synchronous_commit", "on")
                 .setServerConfig("fsync", "on").start()) {
             List<Process> services = new ArrayList<>();
-            int[] ports = new int[workers.length];
-            String[] jdbcs = new String[workers.length];
+            int[] ports = new int[variants.size()];
+            String[] jdbcs = new String[variants.size()];
             try {
                 enterprises();
-                for (int w = 0; w < workers.length; w++) {
-                    String db = "bench_workers_" + w;
+                for (int w = 0; w < variants.size(); w++) {
+                    Variant variant = variants.get(w);
+                    String db = "bench_side_" + w;
                     try (Connection c = DriverManager.getConnection(pg.getJdbcUrl("postgres", "postgres"), "postgres",
                             "postgres"); Statement s = c.createStatement()) {
                         s.execute("create database " + db);
@@ -223,15 +253,14 @@ public final class BidBenchmark {
                     jdbcs[w] = jdbc;
                     ports[w] = freePort();
                     int management = freePort();
-                    services.add(startService(jar, jdbc, ports[w], management, true, List.of(),
-                            "bench-service-workers-" + workers[w] + ".log",
-                            java.util.Map.of("MARKET_BIDDING_WORKERS", String.valueOf(workers[w]))));
+                    services.add(startService(variant.jar(), jdbc, ports[w], management, true, List.of(),
+                            "bench-service-" + variant.label().replace(' ', '-') + ".log", variant.env()));
                     waitUntilReady(management);
                     prepare(jdbc);
                 }
                 String[] tokens = tokens();
-                System.out.printf(Locale.ROOT, "%nWorkers benchmark: %d clients, %d s runs, %d repeats, services with "
-                        + "market.bidding.workers %s%n", CLIENTS, RUN.toSeconds(), REPEATS, counts);
+                System.out.printf(Locale.ROOT, "%nSide-by-side benchmark: %d clients, %d s runs, %d repeats, services "
+                        + "with %s%n", CLIENTS, RUN.toSeconds(), REPEATS, title);
                 for (int port : ports) {
                     closedLoop("warm-up", i -> httpBid(port, tokens[i], HOT_HTTP));
                     closedLoop("warm-up", i -> httpBid(port, tokens[i], SPREAD_FIRST + ThreadLocalRandom.current().nextInt(SPREAD)));
@@ -240,18 +269,19 @@ public final class BidBenchmark {
                     awaitAuditCaughtUp(jdbc);
                 }
                 List<List<Result[]>> byService = new ArrayList<>();
-                for (int w = 0; w < workers.length; w++) {
+                for (int w = 0; w < variants.size(); w++) {
                     byService.add(new ArrayList<>());
                 }
                 for (int r = 1; r <= REPEATS; r++) {
                     System.out.printf(Locale.ROOT, "-- repeat %d%n", r);
-                    for (int k = 0; k < workers.length; k++) {
-                        int w = (k + r - 1) % workers.length;
+                    for (int k = 0; k < variants.size(); k++) {
+                        int w = (k + r - 1) % variants.size();
                         int port = ports[w];
-                        Result hot = closedLoop("workers " + workers[w] + ", hot", i -> httpBid(port, tokens[i], HOT_HTTP));
+                        String label = variants.get(w).label();
+                        Result hot = closedLoop(label + ", hot", i -> httpBid(port, tokens[i], HOT_HTTP));
                         System.out.println(hot);
                         awaitAuditCaughtUp(jdbcs[w]);
-                        Result spread = closedLoop("workers " + workers[w] + ", spread",
+                        Result spread = closedLoop(label + ", spread",
                                 i -> httpBid(port, tokens[i], SPREAD_FIRST + ThreadLocalRandom.current().nextInt(SPREAD)));
                         System.out.println(spread);
                         awaitAuditCaughtUp(jdbcs[w]);
@@ -259,21 +289,27 @@ public final class BidBenchmark {
                     }
                 }
                 System.out.println();
-                for (int w = 0; w < workers.length; w++) {
-                    ratio("workers " + workers[w] + ": spread / hot bids/s", byService.get(w),
+                String baseline = variants.get(0).label();
+                for (int w = 0; w < variants.size(); w++) {
+                    String label = variants.get(w).label();
+                    ratio(label + ": spread / hot bids/s", byService.get(w),
                             x -> x[1].acceptedPerSecond() / x[0].acceptedPerSecond());
-                    ratio("workers " + workers[w] + ": spread p99 / hot p99", byService.get(w),
+                    ratio(label + ": spread p99 / hot p99", byService.get(w),
                             x -> (double) x[1].p99Micros() / x[0].p99Micros());
-                    if (w > 0) { // against the first setting named, run by run
+                    if (w > 0) { // against the first variant named, run by run
                         List<Result[]> pairs = new ArrayList<>();
                         for (int r = 0; r < REPEATS; r++) {
                             pairs.add(new Result[] {byService.get(0).get(r)[0], byService.get(0).get(r)[1],
                                     byService.get(w).get(r)[0], byService.get(w).get(r)[1]});
                         }
-                        ratio("workers " + workers[w] + " / " + workers[0] + ": hot bids/s   ", pairs,
+                        ratio(label + " / " + baseline + ": hot bids/s   ", pairs,
                                 x -> x[2].acceptedPerSecond() / x[0].acceptedPerSecond());
-                        ratio("workers " + workers[w] + " / " + workers[0] + ": spread bids/s", pairs,
+                        ratio(label + " / " + baseline + ": spread bids/s", pairs,
                                 x -> x[3].acceptedPerSecond() / x[1].acceptedPerSecond());
+                        ratio(label + " / " + baseline + ": hot p99      ", pairs,
+                                x -> (double) x[2].p99Micros() / x[0].p99Micros());
+                        ratio(label + " / " + baseline + ": spread p99   ", pairs,
+                                x -> (double) x[3].p99Micros() / x[1].p99Micros());
                     }
                 }
             } finally {
