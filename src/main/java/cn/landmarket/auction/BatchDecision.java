@@ -30,8 +30,8 @@ final class BatchDecision {
     record NewBid(int index, BidBatcher.Bidder bidder, BidBatcher.Command command, BidReceipt receipt) {
     }
 
-    /** Every request's answer, the events to publish, and the bid that reached the price cap (or null). */
-    record Settled(List<BidOutcome> outcomes, List<LiveEvent> events, BidReceipt capBid) {
+    /** Every request's answer, and the bid that reached the price cap (or null). */
+    record Settled(List<BidOutcome> outcomes, BidReceipt capBid) {
     }
 
     private final long listingId;
@@ -159,9 +159,9 @@ final class BatchDecision {
     /**
      * Every request's answer once the accepted bids have their row ids ({@code idBySequence}): an
      * accepted bid gets its receipt, a retry that arrived in the same batch as its first attempt the
-     * same receipt marked replayed. Also the live events ({@link #events}).
+     * same receipt marked replayed.
      */
-    Settled settle(Map<Integer, Long> idBySequence, Instant now, ZoneId zone) {
+    Settled settle(Map<Integer, Long> idBySequence) {
         List<BidOutcome> answers = new ArrayList<>(outcomes);
         Map<Integer, BidReceipt> bySequence = new HashMap<>();
         BidReceipt capBid = null;
@@ -183,7 +183,7 @@ final class BatchDecision {
                 answers.set(i, new BidOutcome.Placed(bySequence.get(placed.receipt().sequence()), true));
             }
         }
-        return new Settled(answers, events(now, zone), capBid);
+        return new Settled(answers, capBid);
     }
 
     private static ApiException rejection(BidDecision.Rejected rejected) {

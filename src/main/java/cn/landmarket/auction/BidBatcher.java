@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -329,18 +330,52 @@ public class BidBatcher {
         store.insert(writes, now, accepted, ids);
         store.update(writes, updates, now);
         if (capReached) {
+            // the sale's or lottery round's entry names the bid's row id: the bids go in first
             writes.run(c);
+            entries.addAll(capReached(c, settle(decisions, ids, outcomes), locked, now));
         }
-        Map<Long, BidReceipt> lotteries = new TreeMap<>();
+        audit.stage(writes, entries);
+        live.stage(writes, events);
+        writes.run(c);
+        if (!capReached) {
+            settle(decisions, ids, outcomes);
+        }
+        return new Decided(outcomes, open);
+    }
+
+    /**
+     * Puts each decided request's answer into {@code outcomes}, now that the accepted bids have row
+     * ids; returns, in listing order, the bids that reached a price cap, by their listing's decision.
+     */
+    private static Map<BatchDecision, BidReceipt> settle(List<Map.Entry<Claim, BatchDecision>> decisions,
+            Map<Long, Map<Integer, Long>> ids, Map<Command, BidOutcome> outcomes) {
+        Map<BatchDecision, BidReceipt> capBids = new LinkedHashMap<>();
         for (Map.Entry<Claim, BatchDecision> decided : decisions) {
             BatchDecision decision = decided.getValue();
-            long id = decision.listingId();
-            BatchDecision.Settled settled = capReached ? decision.settle(ids.getOrDefault(id, Map.of()), now, zone)
-                    : null;
-            if (settled == null || settled.capBid() == null) {
-                continue;
+            BatchDecision.Settled settled = decision.settle(ids.getOrDefault(decision.listingId(), Map.of()));
+            List<Command> commands = decided.getKey().commands();
+            for (int i = 0; i < commands.size(); i++) {
+                outcomes.put(commands.get(i), settled.outcomes().get(i));
             }
-            BidReceipt capBid = settled.capBid();
+            if (settled.capBid() != null) {
+                capBids.put(decision, settled.capBid());
+            }
+        }
+        return capBids;
+    }
+
+    /**
+     * Moves each listing whose price cap a bid reached to SOLD, or opens its lottery round, through
+     * {@link ListingHistory#transition}; returns the audit entries of those moves, the sales first.
+     */
+    private List<AuditEntry> capReached(Connection c, Map<BatchDecision, BidReceipt> capBids,
+            Map<Long, BidStore.Locked> locked, Instant now) throws SQLException {
+        List<AuditEntry> entries = new ArrayList<>();
+        Map<Long, BidReceipt> lotteries = new TreeMap<>();
+        for (Map.Entry<BatchDecision, BidReceipt> reached : capBids.entrySet()) {
+            BatchDecision decision = reached.getKey();
+            BidReceipt capBid = reached.getValue();
+            long id = decision.listingId();
             if (decision.state().status() == ListingStatus.LOTTERY) {
                 lotteries.put(id, capBid);
                 continue;
@@ -356,19 +391,7 @@ public class BidBatcher {
             entries.add(ListingHistory.transition(c, opened.getKey(), capBid.phase(), ListingStatus.LOTTERY, now,
                     AuctionEntries.BIDDING, "price cap reached: lottery round open", round));
         }
-        audit.stage(writes, entries);
-        live.stage(writes, events);
-        writes.run(c);
-        for (Map.Entry<Claim, BatchDecision> decided : decisions) {
-            BatchDecision decision = decided.getValue();
-            List<BidOutcome> answers = decision.settle(ids.getOrDefault(decision.listingId(), Map.of()), now, zone)
-                    .outcomes();
-            List<Command> commands = decided.getKey().commands();
-            for (int i = 0; i < commands.size(); i++) {
-                outcomes.put(commands.get(i), answers.get(i));
-            }
-        }
-        return new Decided(outcomes, open);
+        return entries;
     }
 
     /** Whether this instance already knows the enterprise as a qualified bidder of the listing; no database access. */

@@ -65,7 +65,7 @@ class BatchDecisionTest {
 
         assertEquals(2, decision.accepted().size());
         assertEquals(List.of(0, 1), decision.accepted().stream().map(BatchDecision.NewBid::index).toList());
-        BatchDecision.Settled settled = decision.settle(ids(decision), NOW, ZONE);
+        BatchDecision.Settled settled = decision.settle(ids(decision));
         BidReceipt second = ((BidOutcome.Placed) settled.outcomes().get(1)).receipt();
         assertEquals(1002L, second.bidId());
         assertEquals(2, second.sequence());
@@ -74,7 +74,8 @@ class BatchDecisionTest {
         assertEquals(START + STEP, decision.state().highestFen());
         assertEquals(2, decision.state().bidCount());
         assertTrue(decision.open());
-        assertEquals(List.of(LiveEvent.BID, LiveEvent.BID), settled.events().stream().map(LiveEvent::type).toList());
+        assertEquals(List.of(LiveEvent.BID, LiveEvent.BID),
+                decision.events(NOW, ZONE).stream().map(LiveEvent::type).toList());
         assertNull(settled.capBid());
         assertNull(decision.capSequence(), "no cap: the batch's writes need no row ids");
         assertEquals(List.of(1, 2), decision.events(NOW, ZONE).stream().map(LiveEvent::sequence).toList(),
@@ -86,7 +87,7 @@ class BatchDecisionTest {
         BatchDecision decision = decide(listing(null), Map.of(), bid(STRANGER, START, "s1"));
 
         BidOutcome.Refused refused = assertInstanceOf(BidOutcome.Refused.class,
-                decision.settle(Map.of(), NOW, ZONE).outcomes().get(0));
+                decision.settle(Map.of()).outcomes().get(0));
         assertEquals(ErrorCode.FORBIDDEN, refused.problem().code());
         assertEquals(MessageKey.BID_NOT_QUALIFIED, refused.problem().detail().key());
         assertTrue(decision.accepted().isEmpty());
@@ -99,7 +100,7 @@ class BatchDecisionTest {
         BatchDecision decision = decide(listing(null), Map.of(), bid(ALPHA, START, "a1"), bid(BETA, START + 1, "b1"));
 
         BidOutcome.Refused refused = assertInstanceOf(BidOutcome.Refused.class,
-                decision.settle(ids(decision), NOW, ZONE).outcomes().get(1));
+                decision.settle(ids(decision)).outcomes().get(1));
         assertEquals(ErrorCode.BID_REJECTED, refused.problem().code());
         assertEquals(MessageKey.BID_BELOW_INCREMENT, refused.problem().detail().key());
         assertEquals(Money.ofFen(START + STEP).toYuan(), refused.problem().extensions().get("minimumAmount"));
@@ -112,7 +113,7 @@ class BatchDecisionTest {
                 bid(ALPHA, START + STEP, "k"));
 
         assertEquals(1, decision.accepted().size(), "one bid row for one key");
-        List<BidOutcome> outcomes = decision.settle(ids(decision), NOW, ZONE).outcomes();
+        List<BidOutcome> outcomes = decision.settle(ids(decision)).outcomes();
         BidOutcome.Placed first = (BidOutcome.Placed) outcomes.get(0);
         BidOutcome.Placed retry = (BidOutcome.Placed) outcomes.get(1);
         assertFalse(first.replayed());
@@ -132,7 +133,7 @@ class BatchDecisionTest {
                 bid(ALPHA, START, "a1"));
 
         assertTrue(decision.accepted().isEmpty());
-        BidOutcome.Placed placed = (BidOutcome.Placed) decision.settle(Map.of(), NOW, ZONE).outcomes().get(0);
+        BidOutcome.Placed placed = (BidOutcome.Placed) decision.settle(Map.of()).outcomes().get(0);
         assertTrue(placed.replayed());
         assertSame(stored, placed.receipt());
     }
@@ -144,15 +145,14 @@ class BatchDecisionTest {
 
         assertEquals(ListingStatus.SOLD, decision.state().status());
         assertFalse(decision.open());
-        BatchDecision.Settled settled = decision.settle(ids(decision), NOW, ZONE);
+        BatchDecision.Settled settled = decision.settle(ids(decision));
         assertEquals(1002L, settled.capBid().bidId());
         assertEquals("BBBB2222", settled.capBid().bidderNo());
+        List<LiveEvent> events = decision.events(NOW, ZONE);
         assertEquals(List.of(LiveEvent.BID, LiveEvent.BID, LiveEvent.STATUS),
-                settled.events().stream().map(LiveEvent::type).toList());
-        assertEquals("SOLD", settled.events().get(2).status());
+                events.stream().map(LiveEvent::type).toList(), "the bids, then the sale; they need no row ids");
+        assertEquals("SOLD", events.get(2).status());
         assertEquals(2, decision.capSequence());
-        assertEquals(List.of(LiveEvent.BID, LiveEvent.BID, LiveEvent.STATUS),
-                decision.events(NOW, ZONE).stream().map(LiveEvent::type).toList(), "the events need no row ids");
         BidOutcome.Refused after = assertInstanceOf(BidOutcome.Refused.class, settled.outcomes().get(2));
         assertEquals(MessageKey.BID_CLOSED, after.problem().detail().key());
     }
@@ -176,6 +176,6 @@ class BatchDecisionTest {
     void settlingWithoutARowIdForAnAcceptedBidFailsInsteadOfAnsweringWithoutOne() {
         BatchDecision decision = decide(listing(null), Map.of(), bid(ALPHA, START, "a1"));
 
-        assertThrows(IllegalStateException.class, () -> decision.settle(Map.of(), NOW, ZONE));
+        assertThrows(IllegalStateException.class, () -> decision.settle(Map.of()));
     }
 }

@@ -123,11 +123,7 @@ class SqlPipelineTest {
         assertEquals("23505", failed.getSQLState(), "the unique violation of the second statement");
         assertEquals(List.of(), after, "the third statement's reader is never called");
         connection.rollback();
-        try (PreparedStatement ps = connection.prepareStatement("select count(*) from pipeline_probe");
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            assertEquals(0, rs.getLong(1), "the first insert is rolled back with the transaction");
-        }
+        assertEquals(0, probeRows(), "the first insert is rolled back with the transaction");
     }
 
     @Test
@@ -139,11 +135,7 @@ class SqlPipelineTest {
         IllegalStateException refused = assertThrows(IllegalStateException.class, () -> pipeline.run(connection));
 
         assertTrue(refused.getMessage().contains("has 2 parameters but 1 were bound"), refused.getMessage());
-        try (PreparedStatement ps = connection.prepareStatement("select count(*) from pipeline_probe");
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            assertEquals(0, rs.getLong(1), "nothing was executed");
-        }
+        assertEquals(0, probeRows(), "nothing was executed");
     }
 
     @Test
@@ -154,5 +146,13 @@ class SqlPipelineTest {
         new SqlPipeline().run(connection);
 
         assertEquals(0, prepared.get());
+    }
+
+    private long probeRows() throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("select count(*) from pipeline_probe");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 }
