@@ -71,7 +71,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * on services that differ only in their build (the first is the baseline). Settings:
  * {@code -Dbench.clients=64 -Dbench.seconds=8 -Dbench.warmup=3 -Dbench.repeats=3 -Dbench.jfr=false},
  * {@code -Dbench.nmt=true} (native memory tracking: the main service's committed memory by area,
- * printed after the first hot run), and those of {@link DeploymentJvm} ({@code -Dbench.jvm},
+ * printed after the first hot run), {@code -Dbench.pgstats=true} (the main database's busiest
+ * statements and tables after each hot run and after the rest of each repeat, {@link PgStats}), and those of {@link DeploymentJvm} ({@code -Dbench.jvm},
  * {@code -Dbench.containerMemory}).
  */
 public final class BidBenchmark {
@@ -145,9 +146,13 @@ public final class BidBenchmark {
             throw new IllegalStateException("Build the service first: ./mvnw -B -DskipTests package");
         }
         // zonky turns synchronous_commit off by default; the benchmark measures durable commits.
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("max_connections", "300")
+        EmbeddedPostgres.Builder database = EmbeddedPostgres.builder().setServerConfig("max_connections", "300")
                 .setServerConfig("shared_buffers", "256MB").setServerConfig("synchronous_commit", "on")
-                .setServerConfig("fsync", "on").start()) {
+                .setServerConfig("fsync", "on");
+        if (PgStats.ENABLED) {
+            database.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
+        try (EmbeddedPostgres pg = database.start()) {
             String jdbc = pg.getJdbcUrl("postgres", "postgres");
             try (Connection c = DriverManager.getConnection(jdbc, "postgres", "postgres");
                     Statement s = c.createStatement()) {
@@ -351,6 +356,8 @@ public final class BidBenchmark {
         closedLoop("warm-up", i -> httpBid(portOff, tokens[i], HOT_HTTP));
         closedLoop("warm-up", i -> httpBid(portQuiet, tokens[i], HOT_HTTP));
         awaitAuditCaughtUp(targets.jdbcQuiet());
+        awaitAuditCaughtUp(jdbc);
+        PgStats.install(jdbc);
         List<Result[]> rounds = new ArrayList<>();
         List<Long> catchUps = new ArrayList<>();
         List<double[]> rss = new ArrayList<>(); // MiB: max during the hot run, after it
@@ -373,6 +380,7 @@ public final class BidBenchmark {
             windows.hot.add(new Instant[] {hotStart, Instant.now()});
             double during = memory.windowMaxMiB();
             System.out.println(hot);
+            PgStats.print(jdbc, "raw JDBC and hot listing runs");
             long caughtUp = awaitAuditCaughtUp(jdbc);
             catchUps.add(caughtUp);
             System.out.printf(Locale.ROOT, "   audit log caught up %d ms after the hot run ended%n", caughtUp);
@@ -401,6 +409,7 @@ public final class BidBenchmark {
             Result half = openLoop("HTTP, hot, half rate", port, tokens, hot.acceptedPerSecond() / 2);
             System.out.println(half);
             awaitAuditCaughtUp(jdbc);
+            PgStats.print(jdbc, "no-op, spread and half-rate runs and the audit log's catching up");
             rounds.add(new Result[] {raw, hot, spread, half, off, noop, quiet});
         }
         System.out.println();
