@@ -110,8 +110,10 @@ public class AuditSequencer {
             }
         }
         List<Pending> pending = new ArrayList<>();
+        // The ids as an array first, then deleted by key: as "id in (subquery)" the server may plan a
+        // hash join that reads every row of the table, dead ones included, at each pass.
         try (PreparedStatement ps = c.prepareStatement("""
-                delete from audit_pending where id in (select id from audit_pending order by id limit ?)
+                delete from audit_pending where id = any(array(select id from audit_pending order by id limit ?))
                 returning id, entry, kind, listing_id""")) {
             ps.setInt(1, batchMax);
             try (ResultSet rs = ps.executeQuery()) {

@@ -315,26 +315,29 @@ public class NotificationRepository {
 
     /**
      * Deletes up to {@code limit} messages delivered before {@code cutoff}, oldest delivery first,
-     * skipping rows another transaction holds (another instance pruning or delivering them).
+     * skipping rows another transaction holds (another instance pruning or delivering them). The
+     * rows are chosen first, as an array, and then deleted by key: as {@code in (subquery)} the
+     * server may plan a hash join that reads the whole table to delete a thousand rows.
      */
     public int pruneDelivered(Instant cutoff, int limit) {
         return em.createNativeQuery("""
-                delete from notification_message where seq in (
+                delete from notification_message where seq = any(array(
                     select seq from notification_message where delivered_at < ?1
-                    order by delivered_at limit ?2 for update skip locked)""").setParameter(1, cutoff)
+                    order by delivered_at limit ?2 for update skip locked))""").setParameter(1, cutoff)
                 .setParameter(2, limit).executeUpdate();
     }
 
     /**
      * Deletes up to {@code limit} events expanded before {@code cutoff} that no message names any
-     * more (all pruned, or none was ever written); never an event not expanded yet.
+     * more (all pruned, or none was ever written), oldest expansion first; never an event not
+     * expanded yet.
      */
     public int pruneEvents(Instant cutoff, int limit) {
         return em.createNativeQuery("""
-                delete from notification_event where id in (
+                delete from notification_event where id = any(array(
                     select e.id from notification_event e where e.expanded_at < ?1
                       and not exists (select 1 from notification_message m where m.event_id = e.id)
-                    order by e.id limit ?2 for update skip locked)""").setParameter(1, cutoff)
+                    order by e.expanded_at, e.id limit ?2 for update skip locked))""").setParameter(1, cutoff)
                 .setParameter(2, limit).executeUpdate();
     }
 
