@@ -87,21 +87,32 @@ public class NotificationService {
         List<NotificationRepository.EventRow> events = repository.pendingEvents(config.expandBatch());
         Instant now = clock.instant();
         List<Long> ids = new ArrayList<>();
+        Pass pass = new Pass(new HashMap<>(), new HashMap<>());
         for (NotificationRepository.EventRow event : events) {
-            expand(event, now);
+            expand(event, now, pass);
             ids.add(event.id());
         }
         repository.markExpanded(ids, now);
         return events.size();
     }
 
-    private void expand(NotificationRepository.EventRow event, Instant now) {
+    /**
+     * What one pass has read of the listings' texts and the organisations' preferences, each read
+     * once per pass: a pass holds up to {@code expand-batch} events, and those of a busy listing are
+     * mostly its bids, each naming the same listing and many the same bidders. Both are read as they
+     * are when the pass runs, as they were before they were kept.
+     */
+    private record Pass(Map<Long, Optional<String[]>> lots,
+            Map<String, Optional<NotificationRepository.Preference>> preferences) {
+    }
+
+    private void expand(NotificationRepository.EventRow event, Instant now, Pass pass) {
         Map<String, Object> entry = read(event.entry());
         @SuppressWarnings("unchecked")
         Map<String, Object> facts = entry.get("facts") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
         Map<String, Object> lot = new HashMap<>();
         if (facts.get("listingId") instanceof Number listingId) {
-            repository.lot(listingId.longValue()).ifPresent(l -> {
+            pass.lots().computeIfAbsent(listingId.longValue(), repository::lot).ifPresent(l -> {
                 lot.put("listingNo", l[0]);
                 lot.put("title", l[1]);
                 lot.put("statusReason", l[2]);
@@ -119,7 +130,8 @@ public class NotificationService {
         }
         for (Notice notice : notices) {
             for (NotificationRepository.Recipient recipient : repository.recipients(notice.audience())) {
-                Optional<NotificationRepository.Preference> preference = repository.preference(recipient.org());
+                Optional<NotificationRepository.Preference> preference = pass.preferences()
+                        .computeIfAbsent(recipient.org(), repository::preference);
                 if (preference.isEmpty() || !takes(preference.get(), notice.type())) {
                     continue;
                 }
