@@ -4,7 +4,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -74,9 +77,7 @@ public class NotificationRepository {
     public void markExpanded(List<Long> ids, Instant at) {
         if (!ids.isEmpty()) {
             em.createNativeQuery("update notification_event set expanded_at = ?1 where id = any(cast(?2 as bigint[]))")
-                    .setParameter(1, at).setParameter(2, ids.stream().map(String::valueOf)
-                            .collect(java.util.stream.Collectors.joining(",", "{", "}")))
-                    .executeUpdate();
+                    .setParameter(1, at).setParameter(2, arrayLiteral(ids)).executeUpdate();
         }
     }
 
@@ -96,10 +97,7 @@ public class NotificationRepository {
         } else if (audience instanceof Audience.RegistrationHolder a) {
             return enterprises("select enterprise_code, bidder_no from registration where id = ?1", a.registrationId());
         } else if (audience instanceof Audience.PreviousBidder a) {
-            return enterprises("""
-                    select r.enterprise_code, r.bidder_no from bid b join registration r on r.id = b.registration_id
-                    where b.listing_id = ?1 and b.seq = ?2 and b.bidder_no <> ?3""", a.listingId(), a.sequence() - 1,
-                    a.bidderNo());
+            return previousBidders(List.of(a)).get(a);
         } else if (audience instanceof Audience.Bidder a) {
             return enterprises("select enterprise_code, bidder_no from registration "
                     + "where listing_id = ?1 and bidder_no = ?2", a.listingId(), a.bidderNo());
@@ -167,12 +165,55 @@ public class NotificationRepository {
                 .getResultList().isEmpty();
     }
 
-    /** The listing's number, title and status reason, for the message text. */
+    /**
+     * The recipients of many {@link Audience.PreviousBidder} audiences in one query (a fan-out pass
+     * holds mostly bids): for each, the bidder of the bid just before its sequence, unless that is
+     * the audience's own bidder; an audience whose earlier bid does not exist gets no recipient.
+     */
     @SuppressWarnings("unchecked")
-    public Optional<String[]> lot(long listingId) {
-        List<Object[]> rows = em.createNativeQuery("select listing_no, title, status_reason from listing where id = ?1")
-                .setParameter(1, listingId).getResultList();
-        return rows.stream().findFirst().map(r -> new String[] {(String) r[0], (String) r[1], (String) r[2]});
+    public Map<Audience.PreviousBidder, List<Recipient>> previousBidders(Collection<Audience.PreviousBidder> audiences) {
+        Map<Audience.PreviousBidder, List<Recipient>> found = new HashMap<>();
+        if (audiences.isEmpty()) {
+            return found;
+        }
+        Map<List<Long>, Recipient> earlier = new HashMap<>();
+        List<Object[]> rows = em.createNativeQuery("""
+                select b.listing_id, b.seq, r.enterprise_code, r.bidder_no
+                from unnest(cast(?1 as bigint[]), cast(?2 as int[])) k(listing_id, seq)
+                  join bid b on b.listing_id = k.listing_id and b.seq = k.seq
+                  join registration r on r.id = b.registration_id""")
+                .setParameter(1, arrayLiteral(audiences.stream().map(Audience.PreviousBidder::listingId).toList()))
+                .setParameter(2, arrayLiteral(audiences.stream().map(a -> a.sequence() - 1).toList()))
+                .getResultList();
+        for (Object[] r : rows) {
+            earlier.put(List.of(((Number) r[0]).longValue(), ((Number) r[1]).longValue()),
+                    new Recipient((String) r[2], Role.ENTERPRISE, (String) r[3]));
+        }
+        for (Audience.PreviousBidder a : audiences) {
+            Recipient before = earlier.get(List.of(a.listingId(), (long) a.sequence() - 1));
+            found.put(a, before == null || before.bidderNo().equals(a.bidderNo()) ? List.of() : List.of(before));
+        }
+        return found;
+    }
+
+    /** The number, title and status reason of each of these listings that exists, by id. */
+    @SuppressWarnings("unchecked")
+    public Map<Long, String[]> lots(Collection<Long> listingIds) {
+        Map<Long, String[]> found = new HashMap<>();
+        if (listingIds.isEmpty()) {
+            return found;
+        }
+        List<Object[]> rows = em.createNativeQuery(
+                "select id, listing_no, title, status_reason from listing where id = any(cast(?1 as bigint[]))")
+                .setParameter(1, arrayLiteral(listingIds)).getResultList();
+        for (Object[] r : rows) {
+            found.put(((Number) r[0]).longValue(), new String[] {(String) r[1], (String) r[2], (String) r[3]});
+        }
+        return found;
+    }
+
+    private static String arrayLiteral(Collection<? extends Number> values) {
+        return values.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}"));
     }
 
     /** How many listings wait for review in the regulator's jurisdiction. */

@@ -86,38 +86,30 @@ public class NotificationService {
         }
         List<NotificationRepository.EventRow> events = repository.pendingEvents(config.expandBatch());
         Instant now = clock.instant();
+        List<Prepared> prepared = events.stream().map(NotificationService::prepare).toList();
+        Pass pass = Pass.read(prepared, repository);
         List<Long> ids = new ArrayList<>();
-        Pass pass = new Pass(new HashMap<>(), new HashMap<>());
-        for (NotificationRepository.EventRow event : events) {
+        for (Prepared event : prepared) {
             expand(event, now, pass);
-            ids.add(event.id());
+            ids.add(event.row().id());
         }
         repository.markExpanded(ids, now);
         return events.size();
     }
 
-    /**
-     * What one pass has read of the listings' texts and the organisations' preferences, each read
-     * once per pass: a pass holds up to {@code expand-batch} events, and those of a busy listing are
-     * mostly its bids, each naming the same listing and many the same bidders. Both are read as they
-     * are when the pass runs, as they were before they were kept.
-     */
-    private record Pass(Map<Long, Optional<String[]>> lots,
-            Map<String, Optional<NotificationRepository.Preference>> preferences) {
+    /** An event of a pass, read: its entry, the entry's facts and the notices its type gives. */
+    private record Prepared(NotificationRepository.EventRow row, Map<String, Object> entry, Map<String, Object> facts,
+            List<Notice> notices) {
+
+        Long listingId() {
+            return facts.get("listingId") instanceof Number id ? id.longValue() : null;
+        }
     }
 
-    private void expand(NotificationRepository.EventRow event, Instant now, Pass pass) {
+    private static Prepared prepare(NotificationRepository.EventRow event) {
         Map<String, Object> entry = read(event.entry());
         @SuppressWarnings("unchecked")
         Map<String, Object> facts = entry.get("facts") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-        Map<String, Object> lot = new HashMap<>();
-        if (facts.get("listingId") instanceof Number listingId) {
-            pass.lots().computeIfAbsent(listingId.longValue(), repository::lot).ifPresent(l -> {
-                lot.put("listingNo", l[0]);
-                lot.put("title", l[1]);
-                lot.put("statusReason", l[2]);
-            });
-        }
         List<Notice> notices;
         try {
             notices = NotificationRules.notices(event.kind(), facts);
@@ -128,8 +120,55 @@ public class NotificationService {
                     event.id(), event.kind());
             notices = List.of();
         }
+        return new Prepared(event, entry, facts, notices);
+    }
+
+    /**
+     * What one pass reads of the listings' texts, the audiences' organisations and the
+     * organisations' preferences, each once per pass: a pass holds up to {@code expand-batch}
+     * events, mostly bids, which name the same listings and bidders again and again. The listings'
+     * texts and the outbid bidders of all the pass's events are read up front, one query each;
+     * other audiences and preferences as they are first met. All are read as they are when the
+     * pass runs, as they were before they were kept.
+     */
+    private record Pass(Map<Long, Optional<String[]>> lots, Map<Audience, List<NotificationRepository.Recipient>> recipients,
+            Map<String, Optional<NotificationRepository.Preference>> preferences) {
+
+        static Pass read(List<Prepared> events, NotificationRepository repository) {
+            Set<Long> listingIds = new java.util.HashSet<>();
+            Set<Audience.PreviousBidder> outbid = new java.util.HashSet<>();
+            for (Prepared event : events) {
+                if (event.listingId() != null) {
+                    listingIds.add(event.listingId());
+                }
+                for (Notice notice : event.notices()) {
+                    if (notice.audience() instanceof Audience.PreviousBidder a) {
+                        outbid.add(a);
+                    }
+                }
+            }
+            Map<Long, String[]> texts = repository.lots(listingIds);
+            Map<Long, Optional<String[]>> lots = new HashMap<>();
+            listingIds.forEach(id -> lots.put(id, Optional.ofNullable(texts.get(id))));
+            return new Pass(lots, new HashMap<>(repository.previousBidders(outbid)), new HashMap<>());
+        }
+    }
+
+    private void expand(Prepared event, Instant now, Pass pass) {
+        Map<String, Object> entry = event.entry();
+        Map<String, Object> facts = event.facts();
+        Map<String, Object> lot = new HashMap<>();
+        if (event.listingId() != null) {
+            pass.lots().get(event.listingId()).ifPresent(l -> {
+                lot.put("listingNo", l[0]);
+                lot.put("title", l[1]);
+                lot.put("statusReason", l[2]);
+            });
+        }
+        List<Notice> notices = event.notices();
         for (Notice notice : notices) {
-            for (NotificationRepository.Recipient recipient : repository.recipients(notice.audience())) {
+            for (NotificationRepository.Recipient recipient : pass.recipients()
+                    .computeIfAbsent(notice.audience(), repository::recipients)) {
                 Optional<NotificationRepository.Preference> preference = pass.preferences()
                         .computeIfAbsent(recipient.org(), repository::preference);
                 if (preference.isEmpty() || !takes(preference.get(), notice.type())) {
@@ -141,9 +180,9 @@ public class NotificationService {
                 if (notice.type() == EventType.REVIEW_QUEUE) {
                     vars.put("pendingReviews", repository.pendingReviews(recipient.org()));
                 }
-                NotificationTexts.Text text = NotificationTexts.render(notice.type(), event.kind(), vars, zone);
+                NotificationTexts.Text text = NotificationTexts.render(notice.type(), event.row().kind(), vars, zone);
                 for (Channel channel : channels(preference.get())) {
-                    UUID id = messageId(event.id(), notice.type(), recipient.org(), channel);
+                    UUID id = messageId(event.row().id(), notice.type(), recipient.org(), channel);
                     Map<String, Object> payload = new LinkedHashMap<>();
                     payload.put("id", id.toString());
                     payload.put("event", notice.type().name());
@@ -153,7 +192,7 @@ public class NotificationService {
                     payload.put("listingNo", lot.get("listingNo"));
                     payload.put("subject", text.subject());
                     payload.put("text", text.body());
-                    repository.insertMessage(id, event.id(), notice.type(), recipient.org(), channel, text.subject(),
+                    repository.insertMessage(id, event.row().id(), notice.type(), recipient.org(), channel, text.subject(),
                             text.body(), write(payload), now);
                 }
             }

@@ -206,7 +206,9 @@ class NotificationFlowTest {
         pay(b, "4000000.00", "DEP-" + b.registrationId());
         Auctions.bid(a.code(), id, "22000000.00", "a1-" + tag).then().statusCode(201);
         Auctions.bid(b.code(), id, "22200000.00", "b1-" + tag).then().statusCode(201);
-        Auctions.bid(a.code(), id, "22400000.00", "a2-" + tag).then().statusCode(201);
+        // b raises its own bid: that outbids nobody, so each bidder is told of being outbid once.
+        Auctions.bid(b.code(), id, "22400000.00", "b2-" + tag).then().statusCode(201);
+        Auctions.bid(a.code(), id, "22600000.00", "a2-" + tag).then().statusCode(201);
         worker.runOnce();
 
         clock.advance(Duration.ofDays(22));
@@ -227,7 +229,7 @@ class NotificationFlowTest {
                     .body(Map.of("sha256", trade.getString("confirmationSha256")))
                     .when().post("/api/trades/" + tradeId + "/confirmations").then().statusCode(200);
         }
-        BankFeed.deliver(BankFeed.credit("PAY-" + tradeId, trade.getString("paymentAccount"), "18400000.00",
+        BankFeed.deliver(BankFeed.credit("PAY-" + tradeId, trade.getString("paymentAccount"), "18600000.00",
                 a.payer(), clock.instant())).statusCode(200).body("outcome", equalTo("PAYMENT_COMPLETE"));
         worker.runOnce();
         worker.runOnce();
@@ -265,7 +267,7 @@ class NotificationFlowTest {
                 b.registrationId());
         String wonMail = text(mailA.get(5));
         assertTrue(mailA.get(5).getHeader("X-Notification-Id")[0].matches("[0-9a-f-]{36}"));
-        assertTrue(wonMail.contains("22400000.00") && wonMail.contains("贰仟贰佰肆拾万元整"), wonMail);
+        assertTrue(wonMail.contains("22600000.00") && wonMail.contains("贰仟贰佰陆拾万元整"), wonMail);
         for (MimeMessage m : mailA) {
             String body = text(m);
             assertFalse(body.contains(bidderNoB) || body.contains(b.code()) || body.contains(b.payer()), body);
