@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,15 +129,15 @@ public class NotificationService {
      * organisations' preferences, each once per pass: a pass holds up to {@code expand-batch}
      * events, mostly bids, which name the same listings and bidders again and again. The listings'
      * texts and the outbid bidders of all the pass's events are read up front, one query each;
-     * other audiences and preferences as they are first met. All are read as they are when the
-     * pass runs, as they were before they were kept.
+     * other audiences and preferences as they are first met. All are read as they stand when the
+     * pass runs, as before.
      */
     private record Pass(Map<Long, Optional<String[]>> lots, Map<Audience, List<NotificationRepository.Recipient>> recipients,
             Map<String, Optional<NotificationRepository.Preference>> preferences) {
 
         static Pass read(List<Prepared> events, NotificationRepository repository) {
-            Set<Long> listingIds = new java.util.HashSet<>();
-            Set<Audience.PreviousBidder> outbid = new java.util.HashSet<>();
+            Set<Long> listingIds = new HashSet<>();
+            Set<Audience.PreviousBidder> outbid = new HashSet<>();
             for (Prepared event : events) {
                 if (event.listingId() != null) {
                     listingIds.add(event.listingId());
@@ -150,7 +151,7 @@ public class NotificationService {
             Map<Long, String[]> texts = repository.lots(listingIds);
             Map<Long, Optional<String[]>> lots = new HashMap<>();
             listingIds.forEach(id -> lots.put(id, Optional.ofNullable(texts.get(id))));
-            return new Pass(lots, new HashMap<>(repository.previousBidders(outbid)), new HashMap<>());
+            return new Pass(lots, repository.previousBidders(outbid), new HashMap<>());
         }
     }
 
@@ -165,8 +166,7 @@ public class NotificationService {
                 lot.put("statusReason", l[2]);
             });
         }
-        List<Notice> notices = event.notices();
-        for (Notice notice : notices) {
+        for (Notice notice : event.notices()) {
             for (NotificationRepository.Recipient recipient : pass.recipients()
                     .computeIfAbsent(notice.audience(), repository::recipients)) {
                 Optional<NotificationRepository.Preference> preference = pass.preferences()
