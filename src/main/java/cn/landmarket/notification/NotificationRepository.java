@@ -169,7 +169,6 @@ public class NotificationRepository {
      * The recipients of many {@link Audience.PreviousBidder} audiences in one query (a fan-out pass
      * holds mostly bids): for each, the bidder of the bid just before its sequence, unless that is
      * the audience's own bidder; an audience whose earlier bid does not exist gets no recipient.
-     * The map returned is the caller's to add to.
      */
     @SuppressWarnings("unchecked")
     public Map<Audience.PreviousBidder, List<Recipient>> previousBidders(Collection<Audience.PreviousBidder> audiences) {

@@ -151,7 +151,7 @@ public class NotificationService {
             Map<Long, String[]> texts = repository.lots(listingIds);
             Map<Long, Optional<String[]>> lots = new HashMap<>();
             listingIds.forEach(id -> lots.put(id, Optional.ofNullable(texts.get(id))));
-            return new Pass(lots, repository.previousBidders(outbid), new HashMap<>());
+            return new Pass(lots, new HashMap<>(repository.previousBidders(outbid)), new HashMap<>());
         }
     }
 
