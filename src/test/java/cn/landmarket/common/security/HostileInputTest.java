@@ -34,6 +34,8 @@ import cn.landmarket.testing.TestClock;
 import cn.landmarket.testing.TestData;
 import cn.landmarket.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
@@ -90,7 +92,7 @@ class HostileInputTest {
                         key + ": " + answer.headers());
                 continue;
             }
-            Response response = attack.prepare().apply(given().redirects().follow(false)).when()
+            Response response = attack.prepare().apply(given().config(unpretty()).redirects().follow(false)).when()
                     .request(op.method(), attack.path());
             int status = response.statusCode();
             String what = key + " with " + attack.name() + " answered " + status + ": " + response.asString();
@@ -104,6 +106,15 @@ class HostileInputTest {
             }
         }
         assertEquals(before, settledFingerprint(), key + ": the hostile requests changed the database");
+    }
+
+    /**
+     * Rest Assured keeps a print of every request in case its assertion fails, pretty-printed by
+     * default; pretty-printing the deeply nested body indents each of its 40,000 brackets on its own
+     * line, gigabytes of spaces, and ran the test JVM out of heap now and then. Printed as sent instead.
+     */
+    private static RestAssuredConfig unpretty() {
+        return RestAssured.config().logConfig(RestAssured.config().getLogConfig().enablePrettyPrinting(false));
     }
 
     @org.junit.jupiter.api.Test
