@@ -72,7 +72,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * {@code -Dbench.clients=64 -Dbench.seconds=8 -Dbench.warmup=3 -Dbench.repeats=3 -Dbench.jfr=false},
  * {@code -Dbench.nmt=true} (native memory tracking: the main service's committed memory by area,
  * printed after the first hot run), {@code -Dbench.pgstats=true} (the main database's busiest
- * statements and tables after each hot run and after the rest of each repeat, {@link PgStats}), and those of {@link DeploymentJvm} ({@code -Dbench.jvm},
+ * statements and tables after each hot run and after the rest of each repeat, in {@code builds} and
+ * {@code workers} each service's after its hot and its spread run, and the plans of slow statements
+ * in the server's log, {@link PgStats}), and those of {@link DeploymentJvm} ({@code -Dbench.jvm},
  * {@code -Dbench.containerMemory}).
  */
 public final class BidBenchmark {
@@ -149,9 +151,7 @@ public final class BidBenchmark {
         EmbeddedPostgres.Builder database = EmbeddedPostgres.builder().setServerConfig("max_connections", "300")
                 .setServerConfig("shared_buffers", "256MB").setServerConfig("synchronous_commit", "on")
                 .setServerConfig("fsync", "on");
-        if (PgStats.ENABLED) {
-            database.setServerConfig("shared_preload_libraries", "pg_stat_statements");
-        }
+        PgStats.configure(database);
         try (EmbeddedPostgres pg = database.start()) {
             String jdbc = pg.getJdbcUrl("postgres", "postgres");
             try (Connection c = DriverManager.getConnection(jdbc, "postgres", "postgres");
@@ -239,9 +239,11 @@ public final class BidBenchmark {
      * against the first variant's, repeat by repeat.
      */
     private static void sideBySide(String title, List<Variant> variants) throws Exception {
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("max_connections", "300")
+        EmbeddedPostgres.Builder database = EmbeddedPostgres.builder().setServerConfig("max_connections", "300")
                 .setServerConfig("shared_buffers", "256MB").setServerConfig("synchronous_commit", "on")
-                .setServerConfig("fsync", "on").start()) {
+                .setServerConfig("fsync", "on");
+        PgStats.configure(database);
+        try (EmbeddedPostgres pg = database.start()) {
             List<Process> services = new ArrayList<>();
             int[] ports = new int[variants.size()];
             String[] jdbcs = new String[variants.size()];
@@ -262,6 +264,7 @@ public final class BidBenchmark {
                             "bench-service-" + variant.label().replace(' ', '-') + ".log", variant.env()));
                     waitUntilReady(management);
                     prepare(jdbc);
+                    PgStats.install(jdbc);
                 }
                 String[] tokens = tokens();
                 System.out.printf(Locale.ROOT, "%nSide-by-side benchmark: %d clients, %d s runs, %d repeats, services "
@@ -285,11 +288,13 @@ public final class BidBenchmark {
                         String label = variants.get(w).label();
                         Result hot = closedLoop(label + ", hot", i -> httpBid(port, tokens[i], HOT_HTTP));
                         System.out.println(hot);
+                        PgStats.print(jdbcs[w], label + ", hot run");
                         awaitAuditCaughtUp(jdbcs[w]);
                         Result spread = closedLoop(label + ", spread",
                                 i -> httpBid(port, tokens[i], SPREAD_FIRST + ThreadLocalRandom.current().nextInt(SPREAD)));
                         System.out.println(spread);
                         awaitAuditCaughtUp(jdbcs[w]);
+                        PgStats.print(jdbcs[w], label + ", spread run and the audit log's catching up");
                         byService.get(w).add(new Result[] {hot, spread});
                     }
                 }

@@ -1,11 +1,16 @@
 package cn.landmarket.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * What the database did during one run ({@code -Dbench.pgstats=true}): the statements that took the
@@ -18,6 +23,26 @@ final class PgStats {
     static final boolean ENABLED = Boolean.getBoolean("bench.pgstats");
 
     private PgStats() {
+    }
+
+    /** Where the server logs the plans of slow statements. */
+    static final Path PLANS = Path.of("target", "bench-postgres-log").toAbsolutePath();
+
+    /**
+     * Loads {@code pg_stat_statements} and {@code auto_explain} into the server: the plan of every
+     * statement that takes 30 ms or more goes to its log in {@link #PLANS} (as the server planned it,
+     * without timings, which would slow every statement down).
+     */
+    static void configure(EmbeddedPostgres.Builder server) throws IOException {
+        if (!ENABLED) {
+            return;
+        }
+        Files.createDirectories(PLANS);
+        server.setServerConfig("shared_preload_libraries", "pg_stat_statements,auto_explain")
+                .setServerConfig("auto_explain.log_min_duration", "30ms")
+                .setServerConfig("logging_collector", "on")
+                .setServerConfig("log_directory", PLANS.toString());
+        System.out.println("Plans of statements that took 30 ms or more: " + PLANS);
     }
 
     /** Creates the extension in the database of {@code jdbc} and clears what set-up left in it. */
