@@ -284,7 +284,9 @@ public class BidBatcher {
             wanted.put(id, claim.commands().stream().map(Command::enterpriseCode).toList());
         }
         Map<String, BidReceipt> earlier = new HashMap<>();
-        SqlPipeline reads = new SqlPipeline();
+        // planned for the tables as they are now: a plan cached in a new market's first seconds would
+        // read every bid for every earlier receipt looked up until the first ANALYZE
+        SqlPipeline reads = new SqlPipeline().planEachRun();
         store.lock(reads, claims.stream().map(x -> x.lane().listingId).toList(), locked);
         store.bidders(reads, known, wanted);
         store.earlierReceipts(reads, all, earlier);

@@ -148,6 +148,43 @@ class SqlPipelineTest {
         assertEquals(0, prepared.get());
     }
 
+    @Test
+    void aPipelinePlannedEachRunLeavesNoPlanCachedOnTheServer() throws SQLException {
+        runTenTimes("each_run", true);
+        runTenTimes("cached", false);
+
+        // The driver names a statement run five times, and the server keeps that statement's plan; a
+        // plan made while a table was small would keep scanning it whole as it grows.
+        assertEquals(0, serverPrepared("each_run"), "planned on every run: nothing kept on the server");
+        assertEquals(1, serverPrepared("cached"), "by default the driver's usual server-side statement");
+        assertEquals(20, probeRows());
+    }
+
+    private void runTenTimes(String label, boolean planEachRun) throws SQLException {
+        for (int i = 0; i < 10; i++) {
+            long id = probeRows() + 1;
+            SqlPipeline pipeline = new SqlPipeline();
+            if (planEachRun) {
+                pipeline.planEachRun();
+            }
+            pipeline.add("insert into pipeline_probe (id, label) values (?, ?)", p -> p.value(id).value(label))
+                    .query("select label from pipeline_probe where id = ? and label <> '" + label + "'",
+                            p -> p.value(id), rs -> { })
+                    .run(connection);
+        }
+    }
+
+    private long serverPrepared(String label) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "select count(*) from pg_prepared_statements where statement like ?")) {
+            ps.setString(1, "%label <> '" + label + "'%");
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     private long probeRows() throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("select count(*) from pipeline_probe");
                 ResultSet rs = ps.executeQuery()) {
