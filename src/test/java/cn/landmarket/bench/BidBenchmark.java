@@ -363,6 +363,8 @@ public final class BidBenchmark {
         awaitAuditCaughtUp(targets.jdbcQuiet());
         awaitAuditCaughtUp(jdbc);
         PgStats.install(jdbc);
+        CpuSplit cpu = CpuSplit.of(memory.pid(), jdbc);
+        List<CpuSplit.PerRequest[]> cpuSplits = new ArrayList<>(); // hot, no-op
         List<Result[]> rounds = new ArrayList<>();
         List<Long> catchUps = new ArrayList<>();
         List<double[]> rss = new ArrayList<>(); // MiB: max during the hot run, after it
@@ -380,6 +382,7 @@ public final class BidBenchmark {
                 awaitAuditCaughtUp(targets.jdbcQuiet());
             }
             memory.mark();
+            CpuSplit.Reading hotCpu = cpu.read();
             Instant hotStart = Instant.now();
             Result hot = closedLoop("HTTP, hot listing", i -> httpBid(port, tokens[i], HOT_HTTP));
             windows.hot.add(new Instant[] {hotStart, Instant.now()});
@@ -387,6 +390,7 @@ public final class BidBenchmark {
             System.out.println(hot);
             PgStats.print(jdbc, "raw JDBC and hot listing runs");
             long caughtUp = awaitAuditCaughtUp(jdbc);
+            CpuSplit.PerRequest hotSplit = CpuSplit.perRequest(hotCpu, cpu.read(), hot.accepted() + hot.rejected());
             catchUps.add(caughtUp);
             System.out.printf(Locale.ROOT, "   audit log caught up %d ms after the hot run ended%n", caughtUp);
             ResidentMemory.Reading after = memory.read();
@@ -397,9 +401,14 @@ public final class BidBenchmark {
                 nativeMemory(memory.pid());
             }
             Instant noopStart = Instant.now();
+            CpuSplit.Reading noopCpu = cpu.read();
             Result noop = closedLoop("HTTP, no-op ceiling", i -> httpNoop(port, tokens[i]));
+            CpuSplit.PerRequest noopSplit = CpuSplit.perRequest(noopCpu, cpu.read(), noop.accepted());
             windows.noop.add(new Instant[] {noopStart, Instant.now()});
             System.out.println(noop);
+            System.out.println("   CPU per answered request, hot listing (with the log's catching up): " + hotSplit);
+            System.out.println("   CPU per answered request, no-op ceiling:                           " + noopSplit);
+            cpuSplits.add(new CpuSplit.PerRequest[] {hotSplit, noopSplit});
             if (off == null) {
                 off = closedLoop("HTTP, hot, log off", i -> httpBid(portOff, tokens[i], HOT_HTTP));
                 System.out.println(off);
@@ -426,6 +435,15 @@ public final class BidBenchmark {
         ratio("hot bids/s / no-op ceiling   (target >= 0.6)", rounds, r -> r[1].acceptedPerSecond() / r[5].acceptedPerSecond());
         ratio("hot outbox on / off bids/s   (no target)    ", rounds, r -> r[1].acceptedPerSecond() / r[6].acceptedPerSecond());
         System.out.printf(Locale.ROOT, "audit log caught up after the hot runs in %s ms%n", catchUps);
+        spread("CPU per answered request, hot: service, µs      ", cpuSplits.stream().mapToDouble(x -> x[0].service()).toArray());
+        spread("CPU per answered request, hot: PostgreSQL, µs   ", cpuSplits.stream().mapToDouble(x -> x[0].postgres()).toArray());
+        spread("CPU per answered request, hot: load generator, µs", cpuSplits.stream().mapToDouble(x -> x[0].generator()).toArray());
+        spread("CPU per answered request, no-op: service, µs    ", cpuSplits.stream().mapToDouble(x -> x[1].service()).toArray());
+        spread("CPU per answered request, no-op: load generator, µs", cpuSplits.stream().mapToDouble(x -> x[1].generator()).toArray());
+        double[] cpuRatio = cpuSplits.stream().mapToDouble(x -> x[0].total() / x[1].total()).sorted().toArray();
+        System.out.printf(Locale.ROOT, "CPU per answered request, hot / no-op (all processes): median %.2f  (min %.2f, max %.2f"
+                + " over %d repeats)%n", cpuRatio[cpuRatio.length / 2], cpuRatio[0], cpuRatio[cpuRatio.length - 1],
+                cpuRatio.length);
         spread("service VmRSS during the hot runs, MiB (goal <= 768)", rss.stream().mapToDouble(r -> r[0]).toArray());
         spread("service VmRSS after the hot runs, MiB               ", rss.stream().mapToDouble(r -> r[1]).toArray());
         ResidentMemory.Reading end = memory.read();
