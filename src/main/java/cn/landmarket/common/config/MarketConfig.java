@@ -166,10 +166,11 @@ public interface MarketConfig {
 
         /**
          * Threads committing bid batches (each one transaction at a time); a listing is served by one of
-         * them at a time. Few, so that bids arriving together wait for one batch instead of being split
-         * into many small ones, each paying its own round trips and commit (measured: see README).
+         * them at a time. One by default, so that bids arriving together wait for one batch instead of
+         * being split into several smaller ones that contend for the same cores and commits, each paying
+         * its own round trips (measured: see README).
          */
-        @WithDefault("2")
+        @WithDefault("1")
         int workers();
 
         /** Bids one enterprise may place per second on one instance, after its burst; beyond: 429. */
