@@ -161,7 +161,7 @@ class DrawAndAwardRecomputeTest {
         assertEquals(200, reveal(b, id, contributionB));
         clock.advance(Duration.ofMinutes(30)); // C never reveals
         drawer.drawDue();
-        awaitInTheLog("listing.sold", id);
+        Sequencing.awaitInTheLog(sequencer, dataSource, "listing.sold", id);
         String winner = given().auth().oauth2(TOWNSHIP).when().get("/api/listings/" + id + "/lottery").then()
                 .statusCode(200).body("stage", equalTo("DRAWN")).extract().jsonPath().getString("winnerBidderNo");
 
@@ -210,7 +210,7 @@ class DrawAndAwardRecomputeTest {
         settlement.run();
         clock.advance(Duration.ofDays(15)); // the winner never signs: it defaults, the runner-up is offered the lot
         settlement.run();
-        awaitInTheLog("runner_up.offered", id);
+        Sequencing.awaitInTheLog(sequencer, dataSource, "runner_up.offered", id);
         assertEquals(1, data.auditEntries("runner_up.offered", id).size(), "the lot was offered to the runner-up");
 
         Run honest = recompute();
@@ -264,7 +264,7 @@ class DrawAndAwardRecomputeTest {
         }
         clock.advance(Duration.ofDays(15)); // the winner never signs: it defaults, and nobody is eligible
         settlement.run();
-        awaitInTheLog("runner_up.lapsed", id);
+        Sequencing.awaitInTheLog(sequencer, dataSource, "runner_up.lapsed", id);
         assertEquals(1, data.auditEntries("runner_up.lapsed", id).size(), "the award lapsed");
 
         Run honest = recompute();
@@ -292,39 +292,6 @@ class DrawAndAwardRecomputeTest {
     }
 
     private record Run(int exit, String out, String err) {
-    }
-
-    /**
-     * Sequences the log until an entry of the type about the listing is in it. The timeline's own job
-     * draws due lotteries every second too, so the draw may be its, committed a moment after this
-     * test's call returned; waiting for the entry itself, not for the call, keeps the test about the
-     * recomputation. Fails naming where the entry is (still pending, or nowhere) after ten seconds.
-     */
-    private void awaitInTheLog(String type, long listingId) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (true) {
-            Sequencing.settle(sequencer);
-            if (count("audit_entry", type, listingId) > 0) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(type + " of listing " + listingId + " is not in the log after 10 s; pending: "
-                        + count("audit_pending", type, listingId));
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    private long count(String table, String type, long listingId) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select count(*) from " + table + " where kind = ? and listing_id = ?")) {
-            ps.setString(1, type);
-            ps.setLong(2, listingId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
     }
 
     private static String line(Run run, String recomputation, long id) {

@@ -94,7 +94,7 @@ class SealedRecomputeTest {
         SealedSales.reveal(retry, id, "24000000.00", saltRetry).then().statusCode(200);
         SealedSales.pastRevealDeadline(clock, id);
         opener.openDue();
-        Sequencing.settle(sequencer);
+        Sequencing.awaitInTheLog(sequencer, dataSource, "listing.sold", id);
 
         Run honest = recompute();
         assertTrue(honest.out().contains("sealed opening, listing " + id + " (" + listingNo + "): AGREES: SOLD to bidder "
