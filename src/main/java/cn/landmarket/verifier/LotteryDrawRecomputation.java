@@ -185,7 +185,7 @@ final class LotteryDrawRecomputation implements Recomputation {
                 }
                 continue; // not drawn (yet, or the listing was terminated): nothing published to compare
             }
-            out.add(recompute(e.getKey(), r));
+            out.add(Recomputation.guarded(name(), e.getKey(), () -> recompute(e.getKey(), r)));
         }
         return out;
     }

@@ -2,6 +2,7 @@ package cn.landmarket.verifier;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * One kind of published result that anyone can recompute from the public log alone (README, "Audit
@@ -24,6 +25,18 @@ public interface Recomputation {
 
     /** One finding per published result it recomputed, after the whole log was read. */
     List<Finding> findings();
+
+    /**
+     * The finding {@code recompute} makes about one listing, or, should it fail, a disagreement saying
+     * so: one listing's entries that no rule foresaw must not keep the others from being checked.
+     */
+    static Finding guarded(String name, long listingId, Supplier<Finding> recompute) {
+        try {
+            return recompute.get();
+        } catch (RuntimeException e) {
+            return Finding.failed(name, listingId, "recomputing the listing", e);
+        }
+    }
 
     /** Every recomputation the verifier runs, each new (they keep state while the log is read). */
     static List<Recomputation> all() {

@@ -3,6 +3,7 @@ package cn.landmarket.verifier;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,6 +53,9 @@ public final class Recomputer {
                 byType.computeIfAbsent(type, t -> new ArrayList<>()).add(r);
             }
         }
+        // A recomputation that fails on an entry is reported as a disagreement about that listing, in
+        // place of its finding there; the others, and its findings about other listings, still count.
+        Map<Recomputation, Map<Long, Finding>> failed = new HashMap<>();
         long next = 0;
         while (next < size) {
             List<ServedEntry> page = source.entries(next, (int) Math.min(source.pageSize(), size - next));
@@ -70,14 +74,30 @@ public final class Recomputer {
                 List<Recomputation> readers = byType.get(entry.type());
                 if (readers != null) {
                     for (Recomputation r : readers) {
-                        r.accept(entry);
+                        try {
+                            r.accept(entry);
+                        } catch (RuntimeException ex) {
+                            long listingId = entry.listingId() == null ? Finding.NO_LISTING : entry.listingId();
+                            failed.computeIfAbsent(r, k -> new LinkedHashMap<>()).putIfAbsent(listingId,
+                                    Finding.failed(r.name(), listingId, entry.where(), ex));
+                        }
                     }
                 }
             }
         }
         List<Finding> findings = new ArrayList<>();
         for (Recomputation r : recomputations) {
-            findings.addAll(r.findings());
+            Map<Long, Finding> failures = failed.getOrDefault(r, Map.of());
+            try {
+                for (Finding f : r.findings()) {
+                    if (!failures.containsKey(f.listingId())) {
+                        findings.add(f);
+                    }
+                }
+            } catch (RuntimeException ex) {
+                findings.add(Finding.failed(r.name(), Finding.NO_LISTING, "after reading the log", ex));
+            }
+            findings.addAll(failures.values());
         }
         return new Report(next, findings);
     }

@@ -108,7 +108,7 @@ final class RunnerUpRecomputation implements Recomputation {
         for (Map.Entry<Long, Award> e : awards.entrySet()) {
             Award a = e.getValue();
             if (a.steps.stream().anyMatch(s -> s.type().startsWith(ENTRY))) {
-                out.add(recompute(e.getKey(), a));
+                out.add(Recomputation.guarded(name(), e.getKey(), () -> recompute(e.getKey(), a)));
             } else if (a.award && a.winnerTrade != null && followed(a.winnerTrade)) {
                 out.add(new Finding(name(), e.getKey(), a.sold == null ? null : a.sold.text("listingNo"), false,
                         "recomputed: no runner-up choice", List.of(a.winnerTrade.where() + ": the winner's trade "
@@ -164,7 +164,8 @@ final class RunnerUpRecomputation implements Recomputation {
             for (Map<String, Object> q : sold.objects("quotations")) {
                 Long sequence = LogEntry.number(q, "sequence");
                 Long amount = LogEntry.number(q, "amountFen");
-                if ("VALID".equals(LogEntry.text(q, "validity")) && sequence != null && amount != null) {
+                if ("VALID".equals(LogEntry.text(q, "validity")) && sequence != null && amount != null
+                        && LogEntry.text(q, "bidderNo") != null) {
                     prices.add(new RunnerUpRule.Price(sequence.intValue(), LogEntry.text(q, "bidderNo"), amount));
                 }
             }

@@ -110,7 +110,7 @@ final class SealedOpeningRecomputation implements Recomputation {
                 }
                 continue; // not opened yet: nothing published to compare
             }
-            out.add(recompute(e.getKey(), s));
+            out.add(Recomputation.guarded(name(), e.getKey(), () -> recompute(e.getKey(), s)));
         }
         return out;
     }

@@ -166,6 +166,90 @@ class RecomputeTest {
         return new Run(exit, out.toString(StandardCharsets.UTF_8).strip(), err.toString(StandardCharsets.UTF_8).strip());
     }
 
+    /** Reads quotation commitments and fails on those of one listing, or after reading the log. */
+    private static final class Failing implements Recomputation {
+        private final long failOn;
+        private final boolean failAtTheEnd;
+        private final java.util.Set<Long> seen = new java.util.TreeSet<>();
+
+        Failing(long failOn, boolean failAtTheEnd) {
+            this.failOn = failOn;
+            this.failAtTheEnd = failAtTheEnd;
+        }
+
+        @Override
+        public String name() {
+            return "failing";
+        }
+
+        @Override
+        public java.util.Set<String> entryTypes() {
+            return java.util.Set.of("quotation.committed");
+        }
+
+        @Override
+        public void accept(LogEntry entry) {
+            if (entry.listingId() == failOn) {
+                throw new IllegalStateException("no rule for this");
+            }
+            seen.add(entry.listingId());
+        }
+
+        @Override
+        public List<Finding> findings() {
+            if (failAtTheEnd) {
+                throw new ArithmeticException("overflow");
+            }
+            return seen.stream().map(id -> new Finding(name(), id, null, true, "seen", List.of())).toList();
+        }
+    }
+
+    @Test
+    void aRecomputationFailingOnOneListingsEntryDisagreesThereAndTheRestIsStillChecked() throws Exception {
+        SealedLog log = tie();
+        SealedLog.Sale other = log.sealed(8, 2_000_000_000L, null);
+        long failedAt = log.entries.size();
+        other.commit("300009", 2_100_000_000L);
+        other.commit("300010", 2_200_000_000L); // fails too: the first failure is the one named
+        List<Recomputation> all = new java.util.ArrayList<>(Recomputation.all());
+        all.add(new Failing(8, false));
+        Recomputer.Report report = Recomputer.recompute(new ListSource(log.entries), log.entries.size(), all);
+
+        assertEquals("failing, listing 8: DISAGREES: entry " + failedAt + " (quotation.committed): the recomputation "
+                + "failed (java.lang.IllegalStateException: no rule for this), so the published result is not checked",
+                report.about("failing", 8).orElseThrow().line());
+        assertEquals(1, report.findings().stream().filter(f -> f.listingId() == 8 && f.recomputation().equals("failing"))
+                .count(), "one finding about the listing, the failure, not also what the recomputation made of it");
+        assertTrue(report.about("failing", 7).orElseThrow().agrees(), "the listing it could read still counts");
+        assertTrue(finding(report, 7).agrees(), "the other recomputations are unaffected");
+        assertEquals(1, report.disagreements().size(), report.disagreements().toString());
+    }
+
+    @Test
+    void aRecomputationFailingAfterTheLogIsReadIsOneDisagreementAboutNoListing() throws Exception {
+        List<Recomputation> all = new java.util.ArrayList<>(Recomputation.all());
+        all.add(new Failing(-2, true));
+        SealedLog log = tie();
+        Recomputer.Report report = Recomputer.recompute(new ListSource(log.entries), log.entries.size(), all);
+
+        assertEquals(List.of("failing: DISAGREES: after reading the log: the recomputation failed "
+                + "(java.lang.ArithmeticException: overflow), so the published result is not checked"),
+                report.disagreements().stream().map(Finding::line).toList());
+        assertTrue(finding(report, 7).agrees());
+    }
+
+    @Test
+    void aListingWhoseRecomputationFailsDisagreesAndTheOtherListingsAreStillRecomputed() {
+        Finding failed = Recomputation.guarded("sealed opening", 9, () -> {
+            throw new NullPointerException("bidderNo");
+        });
+        assertFalse(failed.agrees());
+        assertEquals("sealed opening, listing 9: DISAGREES: recomputing the listing: the recomputation failed "
+                + "(java.lang.NullPointerException: bidderNo), so the published result is not checked", failed.line());
+        Finding fine = new Finding("sealed opening", 10, null, true, "ok", List.of());
+        assertEquals(fine, Recomputation.guarded("sealed opening", 10, () -> fine));
+    }
+
     /** A log source over entries in memory (no checkpoints: the recomputation needs none). */
     record ListSource(List<byte[]> entries) implements LogSource {
         @Override
