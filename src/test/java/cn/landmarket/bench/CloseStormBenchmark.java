@@ -57,9 +57,11 @@ public final class CloseStormBenchmark {
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Build the service first: ./mvnw -B -DskipTests package");
         }
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("max_connections", "300")
+        EmbeddedPostgres.Builder server = EmbeddedPostgres.builder().setServerConfig("max_connections", "300")
                 .setServerConfig("shared_buffers", "256MB").setServerConfig("synchronous_commit", "on")
-                .setServerConfig("fsync", "on").start()) {
+                .setServerConfig("fsync", "on");
+        PgStats.configure(server);
+        try (EmbeddedPostgres pg = server.start()) {
             String jdbc = pg.getJdbcUrl("postgres", "postgres");
             String auditKey = BidBenchmark.auditKey();
             List<Process> instances = new ArrayList<>();
@@ -77,7 +79,8 @@ public final class CloseStormBenchmark {
                 for (int management : managementPorts) {
                     BidBenchmark.waitUntilReady(management);
                 }
-                storms(new CloseStorm(jdbc, "postgres", "postgres", urls, 64), repeats);
+                PgStats.install(jdbc);
+                storms(new CloseStorm(jdbc, "postgres", "postgres", urls, 64), jdbc, repeats);
             } finally {
                 for (Process p : instances) {
                     p.destroy();
@@ -94,7 +97,7 @@ public final class CloseStormBenchmark {
         }
     }
 
-    private static void storms(CloseStorm storm, int repeats) throws Exception {
+    private static void storms(CloseStorm storm, String jdbc, int repeats) throws Exception {
         System.out.printf(Locale.ROOT, "%nClose storm: 3 instances, %d listings ending in the same second, %d of them "
                 + "in timed bidding (countdown %d s, bids for %d s), %d repeats, %d cores%n", LISTINGS, TIMED,
                 COUNTDOWN, TIMED_BIDDING.toSeconds(), repeats, Runtime.getRuntime().availableProcessors());
@@ -104,6 +107,7 @@ public final class CloseStormBenchmark {
         Duration endsIn = Duration.ofSeconds(Math.max(15, WARMUP * 60L / 1000));
         System.out.println(describe(storm.run(1_000_000, new CloseStorm.Settings(WARMUP, WARMUP / 5, WARMUP * 2 / 5,
                 10, endsIn, 5, Duration.ofSeconds(5), Duration.ofSeconds(1), 16), Duration.ofMinutes(2))));
+        PgStats.print(jdbc, "the warm-up storm and its set-up");
         List<CloseStorm.Outcome> outcomes = new ArrayList<>();
         for (int r = 1; r <= repeats; r++) {
             System.out.printf(Locale.ROOT, "-- repeat %d%n", r);
@@ -111,6 +115,7 @@ public final class CloseStormBenchmark {
                     (LISTINGS - TIMED) / 2, 10, Duration.ofSeconds(30), COUNTDOWN, TIMED_BIDDING,
                     Duration.ofSeconds(2), 16), Duration.ofMinutes(3));
             System.out.println(describe(o));
+            PgStats.print(jdbc, "repeat " + r + " and its set-up");
             outcomes.add(o);
             STORMS.add(new java.time.Instant[] {o.end(), o.end().plusSeconds(3)});
         }
