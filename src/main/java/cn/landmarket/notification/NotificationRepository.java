@@ -81,12 +81,33 @@ public class NotificationRepository {
         }
     }
 
-    /** Writes a time-based event once: nothing when an event of the same key exists. */
-    public boolean insertEventOnce(String kind, String entryJson, String dedupeKey) {
-        return em.createNativeQuery("""
-                insert into notification_event (kind, entry, dedupe_key) values (?1, cast(?2 as jsonb), ?3)
-                on conflict (dedupe_key) do nothing""").setParameter(1, kind).setParameter(2, entryJson)
-                .setParameter(3, dedupeKey).executeUpdate() == 1;
+    /** A time-based event to write once, under its key. */
+    public record OnceEvent(String kind, String entryJson, String dedupeKey) {
+    }
+
+    /**
+     * Writes each time-based event once, in one statement: nothing for a key that an event already
+     * has. Those written before are skipped without trying to insert them (the reminders of every
+     * listing in timed bidding come round every second on every instance); a key written by another
+     * transaction meanwhile is left to it. Returns how many were written.
+     */
+    public int insertEventsOnce(List<OnceEvent> events) {
+        if (events.isEmpty()) {
+            return 0;
+        }
+        return em.unwrap(org.hibernate.Session.class).doReturningWork(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("""
+                    insert into notification_event (kind, entry, dedupe_key)
+                    select t.kind, cast(t.entry as jsonb), t.dedupe_key
+                    from unnest(?::varchar[], ?::text[], ?::varchar[]) as t(kind, entry, dedupe_key)
+                    where not exists (select 1 from notification_event n where n.dedupe_key = t.dedupe_key)
+                    on conflict (dedupe_key) do nothing""")) {
+                ps.setArray(1, c.createArrayOf("varchar", events.stream().map(OnceEvent::kind).toArray()));
+                ps.setArray(2, c.createArrayOf("text", events.stream().map(OnceEvent::entryJson).toArray()));
+                ps.setArray(3, c.createArrayOf("varchar", events.stream().map(OnceEvent::dedupeKey).toArray()));
+                return ps.executeUpdate();
+            }
+        });
     }
 
     /** The organisations an audience names now. */

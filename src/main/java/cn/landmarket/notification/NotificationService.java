@@ -232,7 +232,7 @@ public class NotificationService {
     @Transactional
     public int writeReminders() {
         Instant now = clock.instant();
-        int written = 0;
+        List<NotificationRepository.OnceEvent> due = new ArrayList<>();
         for (Object[] row : repository.countdownsEnding(now, now.plus(config.countdownWarning()))) {
             long listingId = ((Number) row[0]).longValue();
             Instant deadline = NotificationRepository.instant(row[1]);
@@ -240,8 +240,7 @@ public class NotificationService {
             facts.put("listingId", listingId);
             facts.put("deadline", deadline.toString());
             facts.put("highestBidFen", row[2]);
-            written += reminder(NotificationRules.COUNTDOWN_ENDING, facts, now,
-                    "countdown:" + listingId + ":" + deadline) ? 1 : 0;
+            due.add(reminder(NotificationRules.COUNTDOWN_ENDING, facts, now, "countdown:" + listingId + ":" + deadline));
         }
         for (Object[] row : repository.deadlinesNear(now, now.plus(config.defaultWarning()))) {
             Instant deadline = NotificationRepository.instant(row[3]);
@@ -251,15 +250,15 @@ public class NotificationService {
             facts.put("what", row[2]);
             facts.put("deadline", deadline.toString());
             facts.put("owedFen", row[4]);
-            written += reminder(NotificationRules.DEFAULT_WARNING, facts, now,
-                    "default:" + row[0] + ":" + row[2] + ":" + deadline) ? 1 : 0;
+            due.add(reminder(NotificationRules.DEFAULT_WARNING, facts, now,
+                    "default:" + row[0] + ":" + row[2] + ":" + deadline));
         }
-        return written;
+        return repository.insertEventsOnce(due);
     }
 
-    private boolean reminder(String kind, Map<String, Object> facts, Instant now, String key) {
+    private NotificationRepository.OnceEvent reminder(String kind, Map<String, Object> facts, Instant now, String key) {
         Map<String, Object> entry = Map.of("type", kind, "time", now.toString(), "actor", SYSTEM, "facts", facts);
-        return repository.insertEventOnce(kind, write(entry), key);
+        return new NotificationRepository.OnceEvent(kind, write(entry), key);
     }
 
     /** What one pruning pass deleted. */
