@@ -44,6 +44,8 @@ public final class CloseStormBenchmark {
     private static final Path JFR_FILE = Path.of("target", "bench-closestorm-a.jfr");
     /** The storms' first seconds after the listing end, for the flight recording's summary. */
     private static final List<java.time.Instant[]> STORMS = new CopyOnWriteArrayList<>();
+    /** The warm-up storm's first 3 s, on the cold instances. */
+    private static final List<java.time.Instant[]> COLD_STORM = new CopyOnWriteArrayList<>();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> PROCESSES.forEach(Process::destroyForcibly)));
@@ -92,6 +94,7 @@ public final class CloseStormBenchmark {
                 }
             }
             if (JFR) {
+                JfrSummary.print(JFR_FILE, "instance a, the warm-up storm's first 3 s (cold)", COLD_STORM, 25);
                 JfrSummary.print(JFR_FILE, "instance a, the storms' first 3 s", STORMS, 25);
             }
         }
@@ -105,8 +108,10 @@ public final class CloseStormBenchmark {
                 + "timed bidding%n", WARMUP, WARMUP / 5);
         // the cold instances need about a minute to set up a thousand listings before they end
         Duration endsIn = Duration.ofSeconds(Math.max(15, WARMUP * 60L / 1000));
-        System.out.println(describe(storm.run(1_000_000, new CloseStorm.Settings(WARMUP, WARMUP / 5, WARMUP * 2 / 5,
-                10, endsIn, 5, Duration.ofSeconds(5), Duration.ofSeconds(1), 16), Duration.ofMinutes(2))));
+        CloseStorm.Outcome cold = storm.run(1_000_000, new CloseStorm.Settings(WARMUP, WARMUP / 5, WARMUP * 2 / 5,
+                10, endsIn, 5, Duration.ofSeconds(5), Duration.ofSeconds(1), 16), Duration.ofMinutes(2));
+        System.out.println(describe(cold));
+        COLD_STORM.add(new java.time.Instant[] {cold.end(), cold.end().plusSeconds(3)});
         PgStats.print(jdbc, "the warm-up storm and its set-up");
         List<CloseStorm.Outcome> outcomes = new ArrayList<>();
         for (int r = 1; r <= repeats; r++) {
