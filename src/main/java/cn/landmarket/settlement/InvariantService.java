@@ -112,6 +112,15 @@ public class InvariantService {
                 select substr(debit_account, 9) from ledger_transfer where debit_account like 'DEPOSIT:%'
                 and phase = 'POSTED' and kind in ('DEPOSIT_APPLIED', 'DEPOSIT_REFUND', 'DEPOSIT_FORFEIT')
                 group by debit_account having count(distinct kind) > 1""");
+        add(checks, regulator, registration, "every deposit that holds money is watched by the settlement sweep", """
+                select substr(a.id, 9) from ledger_account a where a.id like 'DEPOSIT:%'
+                and not exists (select 1 from deposit_open o where o.registration_id = cast(substr(a.id, 9) as bigint))
+                and coalesce((select sum(amount) from ledger_transfer x where x.credit_account = a.id
+                              and x.phase = 'POSTED'), 0)
+                  > coalesce((select sum(amount) from ledger_transfer x where x.debit_account = a.id
+                              and x.phase <> 'VOIDED' and (x.phase = 'POSTED' and x.pending_id is null
+                                   or x.phase = 'PENDING' and not exists (select 1 from ledger_transfer v
+                                                     where v.pending_id = x.id and v.phase = 'VOIDED'))), 0)""");
         checks.add(depositsHeldPastRefundDeadline(regulator, registration));
         return new InvariantsView(checks.stream().allMatch(InvariantsView.Check::pass), checks);
     }

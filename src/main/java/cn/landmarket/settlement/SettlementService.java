@@ -117,6 +117,16 @@ public class SettlementService {
         return trades.depositsToRelease();
     }
 
+    /**
+     * Stops looking at the deposits that hold nothing available (owed back, forfeited, or reserved
+     * against a trade's price), unless money reached one since it was read; a later credit or a
+     * cancelled reservation brings it back (V25's trigger). Returns how many it stopped looking at.
+     */
+    @Transactional
+    public int forgetEmptyDeposits() {
+        return trades.forget(trades.emptyDeposits());
+    }
+
     @Transactional
     public List<Long> pastDeadline() {
         return trades.pastDeadline(Instant.now(clock));

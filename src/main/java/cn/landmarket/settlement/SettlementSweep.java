@@ -36,6 +36,11 @@ public class SettlementSweep {
         for (long id : settlement.depositsToRelease()) {
             done += attempt(() -> settlement.releaseDeposit(id), "refunding the deposit of registration", id);
         }
+        try {
+            settlement.forgetEmptyDeposits();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Settlement failed forgetting the empty deposits; the next tick tries again");
+        }
         for (long id : settlement.pastDeadline()) {
             done += attempt(() -> settlement.defaultIfDue(id), "defaulting trade", id);
         }

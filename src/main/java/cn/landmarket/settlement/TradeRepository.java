@@ -58,26 +58,73 @@ public class TradeRepository implements PanacheRepositoryBase<Trade, Long> {
     }
 
     /**
+     * What registration {@code o.registration_id}'s deposit account holds and is free to move, as
+     * {@code LedgerService.available} counts it: POSTED credits less the debits not voided (a POSTED
+     * one that completes a reservation was counted as its PENDING one).
+     */
+    private static final String DEPOSIT_AVAILABLE = """
+            (coalesce((select sum(amount) from ledger_transfer x
+                       where x.credit_account = 'DEPOSIT:' || o.registration_id and x.phase = 'POSTED'), 0)
+             - coalesce((select sum(amount) from ledger_transfer x
+                         where x.debit_account = 'DEPOSIT:' || o.registration_id and x.phase <> 'VOIDED'
+                         and (x.phase = 'POSTED' and x.pending_id is null or x.phase = 'PENDING'
+                              and not exists (select 1 from ledger_transfer v
+                                              where v.pending_id = x.id and v.phase = 'VOIDED'))), 0))""";
+
+    /**
      * Registrations of closed listings whose deposit account still holds money and that did not win
      * (or declined a runner-up's offer), except a runner-up whose deposit is held while the winner's
-     * trade is open: their deposits are owed back.
+     * trade is open: their deposits are owed back. Only the deposits that may hold money are looked
+     * at (deposit_open, V25), so a pass costs what the open deposits do, not the market's history.
      */
     @SuppressWarnings("unchecked")
     public List<Long> depositsToRelease() {
         return ((List<Number>) getEntityManager().createNativeQuery("""
-                select r.id from registration r join listing l on l.id = r.listing_id
+                select r.id from deposit_open o join registration r on r.id = o.registration_id
+                join listing l on l.id = r.listing_id
                 where l.status in ('SOLD', 'UNSOLD', 'TERMINATED', 'AWAITING_PAYMENT', 'SETTLED', 'DEFAULTED')
                 and (l.status <> 'SOLD' or exists (select 1 from trade t where t.listing_id = l.id))
                 and not exists (select 1 from trade t where t.registration_id = r.id and t.status <> 'DECLINED')
                 and not exists (select 1 from runner_up u where u.registration_id = r.id and u.status = 'HELD')
-                and coalesce((select sum(amount) from ledger_transfer x
-                              where x.credit_account = 'DEPOSIT:' || r.id and x.phase = 'POSTED'), 0)
-                  > coalesce((select sum(amount) from ledger_transfer x
-                              where x.debit_account = 'DEPOSIT:' || r.id and x.phase <> 'VOIDED'
-                              and (x.phase = 'POSTED' and x.pending_id is null or x.phase = 'PENDING'
-                                   and not exists (select 1 from ledger_transfer v
-                                                   where v.pending_id = x.id and v.phase = 'VOIDED'))), 0)
+                and """ + DEPOSIT_AVAILABLE + """
+                 > 0
                 order by r.id""").getResultList()).stream().map(Number::longValue).toList();
+    }
+
+    /** A deposit that holds nothing available, at the version of deposit_open it was read at. */
+    public record EmptyDeposit(long registrationId, long version) {
+    }
+
+    /** The open deposits whose account holds nothing available now (a reserved deposit among them). */
+    @SuppressWarnings("unchecked")
+    public List<EmptyDeposit> emptyDeposits() {
+        return ((List<Object[]>) getEntityManager().createNativeQuery("""
+                select o.registration_id, o.version from deposit_open o where """ + DEPOSIT_AVAILABLE + """
+                 <= 0
+                order by o.registration_id""").getResultList()).stream()
+                .map(r -> new EmptyDeposit(((Number) r[0]).longValue(), ((Number) r[1]).longValue())).toList();
+    }
+
+    /**
+     * Forgets the deposits read empty, each only if no transfer touched it since it was read (its
+     * version is the same): money that arrives meanwhile keeps its registration open. Returns how
+     * many were forgotten.
+     */
+    public int forget(List<EmptyDeposit> empty) {
+        if (empty.isEmpty()) {
+            return 0;
+        }
+        return getEntityManager().createNativeQuery("""
+                delete from deposit_open o
+                using unnest(cast(?1 as bigint[]), cast(?2 as bigint[])) as t(registration_id, version)
+                where o.registration_id = t.registration_id and o.version = t.version""")
+                .setParameter(1, arrayLiteral(empty.stream().map(EmptyDeposit::registrationId).toList()))
+                .setParameter(2, arrayLiteral(empty.stream().map(EmptyDeposit::version).toList()))
+                .executeUpdate();
+    }
+
+    private static String arrayLiteral(List<Long> values) {
+        return values.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}"));
     }
 
     /** Open trades, not suspended, whose confirmation or payment deadline has passed. */
