@@ -31,3 +31,8 @@ insert into deposit_open (registration_id)
 select distinct cast(substring(credit_account from 9) as bigint) from ledger_transfer
 where credit_account like 'DEPOSIT:%'
 on conflict do nothing;
+
+-- The sweep's and the release's questions about a registration's trade (whether it holds one) and
+-- a listing's (whether it has one), answered by index instead of reading every trade.
+create index trade_registration_idx on trade (registration_id);
+create index trade_listing_idx on trade (listing_id);

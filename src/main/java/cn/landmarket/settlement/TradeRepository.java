@@ -58,37 +58,48 @@ public class TradeRepository implements PanacheRepositoryBase<Trade, Long> {
     }
 
     /**
-     * What registration {@code o.registration_id}'s deposit account holds and is free to move, as
-     * {@code LedgerService.available} counts it: POSTED credits less the debits not voided (a POSTED
-     * one that completes a reservation was counted as its PENDING one).
+     * What the deposit account of the registration whose id is the SQL expression {@code registrationId}
+     * holds and is free to move, as {@code LedgerService.available} counts it: POSTED credits less the
+     * debits not voided (a POSTED one that completes a reservation was counted as its PENDING one).
      */
-    private static final String DEPOSIT_AVAILABLE = """
-            (coalesce((select sum(amount) from ledger_transfer x
-                       where x.credit_account = 'DEPOSIT:' || o.registration_id and x.phase = 'POSTED'), 0)
-             - coalesce((select sum(amount) from ledger_transfer x
-                         where x.debit_account = 'DEPOSIT:' || o.registration_id and x.phase <> 'VOIDED'
-                         and (x.phase = 'POSTED' and x.pending_id is null or x.phase = 'PENDING'
-                              and not exists (select 1 from ledger_transfer v
-                                              where v.pending_id = x.id and v.phase = 'VOIDED'))), 0))""";
+    private static String depositAvailable(String registrationId) {
+        return """
+                (coalesce((select sum(amount) from ledger_transfer x
+                           where x.credit_account = 'DEPOSIT:' || %1$s and x.phase = 'POSTED'), 0)
+                 - coalesce((select sum(amount) from ledger_transfer x
+                             where x.debit_account = 'DEPOSIT:' || %1$s and x.phase <> 'VOIDED'
+                             and (x.phase = 'POSTED' and x.pending_id is null or x.phase = 'PENDING'
+                                  and not exists (select 1 from ledger_transfer v
+                                                  where v.pending_id = x.id and v.phase = 'VOIDED'))), 0))"""
+                .formatted(registrationId);
+    }
 
     /**
      * Registrations of closed listings whose deposit account still holds money and that did not win
      * (or declined a runner-up's offer), except a runner-up whose deposit is held while the winner's
      * trade is open: their deposits are owed back. Only the deposits that may hold money are looked
-     * at (deposit_open, V25), so a pass costs what the open deposits do, not the market's history.
+     * at (deposit_open, V25), by their ids, so that a pass costs what the open deposits do whatever
+     * the planner thinks of the tables' sizes, not the market's whole history.
      */
     @SuppressWarnings("unchecked")
     public List<Long> depositsToRelease() {
+        List<Long> open = ((List<Number>) getEntityManager()
+                .createNativeQuery("select registration_id from deposit_open order by registration_id").getResultList())
+                .stream().map(Number::longValue).toList();
+        if (open.isEmpty()) {
+            return List.of();
+        }
         return ((List<Number>) getEntityManager().createNativeQuery("""
-                select r.id from deposit_open o join registration r on r.id = o.registration_id
-                join listing l on l.id = r.listing_id
-                where l.status in ('SOLD', 'UNSOLD', 'TERMINATED', 'AWAITING_PAYMENT', 'SETTLED', 'DEFAULTED')
+                select r.id from registration r join listing l on l.id = r.listing_id
+                where r.id = any(cast(?1 as bigint[]))
+                and l.status in ('SOLD', 'UNSOLD', 'TERMINATED', 'AWAITING_PAYMENT', 'SETTLED', 'DEFAULTED')
                 and (l.status <> 'SOLD' or exists (select 1 from trade t where t.listing_id = l.id))
                 and not exists (select 1 from trade t where t.registration_id = r.id and t.status <> 'DECLINED')
                 and not exists (select 1 from runner_up u where u.registration_id = r.id and u.status = 'HELD')
-                and """ + DEPOSIT_AVAILABLE + """
+                and """ + depositAvailable("r.id") + """
                  > 0
-                order by r.id""").getResultList()).stream().map(Number::longValue).toList();
+                order by r.id""").setParameter(1, arrayLiteral(open)).getResultList()).stream()
+                .map(Number::longValue).toList();
     }
 
     /** A deposit that holds nothing available, at the version of deposit_open it was read at. */
@@ -99,7 +110,7 @@ public class TradeRepository implements PanacheRepositoryBase<Trade, Long> {
     @SuppressWarnings("unchecked")
     public List<EmptyDeposit> emptyDeposits() {
         return ((List<Object[]>) getEntityManager().createNativeQuery("""
-                select o.registration_id, o.version from deposit_open o where """ + DEPOSIT_AVAILABLE + """
+                select o.registration_id, o.version from deposit_open o where """ + depositAvailable("o.registration_id") + """
                  <= 0
                 order by o.registration_id""").getResultList()).stream()
                 .map(r -> new EmptyDeposit(((Number) r[0]).longValue(), ((Number) r[1]).longValue())).toList();
