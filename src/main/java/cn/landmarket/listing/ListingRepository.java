@@ -96,13 +96,23 @@ public class ListingRepository implements PanacheRepository<Listing> {
     /** Ids of open-format listings whose listing period or timed-bidding countdown has run out. */
     @SuppressWarnings("unchecked")
     public List<Long> dueForClosing(Instant now) {
-        return ((List<Number>) getEntityManager().createNativeQuery("""
-                select id from listing
-                where (status = 'LISTING' and listing_end <= ?1 and sale_format = 'OPEN_ASCENDING')
-                   or (status = 'TIMED_BIDDING' and countdown_deadline <= ?1)
-                order by id limit 200""").setParameter(1, now).getResultList())
+        return ((List<Number>) getEntityManager().createNativeQuery("select id from (" + DUE_FOR_CLOSING + """
+                ) due order by id limit 200""").setParameter(1, now).getResultList())
                 .stream().map(Number::longValue).toList();
     }
+
+    /**
+     * The ids of the listings whose listing period or countdown has run out, each found through its
+     * status's partial index (V3: {@code listing_end_due_idx}, {@code listing_countdown_due_idx}),
+     * which hold the open listings only. Written as two branches so that no plan reads the table in
+     * id or certificate order, filtering every listing there has ever been: the close storm benchmark
+     * found the claim doing that, 3,300 buffer reads a call after three storms and growing. Callers
+     * re-check the condition on the rows they lock.
+     */
+    private static final String DUE_FOR_CLOSING = """
+            select id from listing where status = 'LISTING' and listing_end <= ?1 and sale_format = 'OPEN_ASCENDING'
+            union all
+            select id from listing where status = 'TIMED_BIDDING' and countdown_deadline <= ?1""";
 
     /**
      * Claims up to {@code max} listings whose listing period or countdown has run out, leaving out
@@ -117,9 +127,8 @@ public class ListingRepository implements PanacheRepository<Listing> {
     public List<Listing> claimDueForClosing(Instant now, int max, java.util.Collection<Long> except) {
         String others = except.isEmpty() ? ""
                 : " and id not in (" + String.join(",", except.stream().map(String::valueOf).toList()) + ")";
-        return getEntityManager().createNativeQuery("""
-                select * from listing
-                where ((status = 'LISTING' and listing_end <= ?1 and sale_format = 'OPEN_ASCENDING')
+        return getEntityManager().createNativeQuery("select * from listing where id in (" + DUE_FOR_CLOSING + """
+                ) and ((status = 'LISTING' and listing_end <= ?1 and sale_format = 'OPEN_ASCENDING')
                    or (status = 'TIMED_BIDDING' and countdown_deadline <= ?1))""" + others + """
 
                 order by certificate_id, id limit ?2 for update skip locked""", Listing.class)
