@@ -2,7 +2,8 @@
 -- these only, on every instance every second, instead of summing the ledger of every registration
 -- of every finished listing there has ever been (its cost grew with the market's whole history).
 --
--- A registration enters when money reaches its deposit account (a POSTED or PENDING credit) or a
+-- A registration enters when money reaches its deposit account (DEPOSIT:<registration id>; other
+-- account names the ledger accepts are no registration's) (a POSTED or PENDING credit) or a
 -- reservation against it is cancelled (a VOIDED transfer): by trigger, so that no writer of the
 -- ledger can forget it. Each entry bumps the version. The sweep removes a registration once its
 -- account holds nothing available, naming the version it read, so that one touched meanwhile stays.
@@ -14,7 +15,7 @@ create table deposit_open (
 create function deposit_open_touch() returns trigger language plpgsql as $$
 begin
     insert into deposit_open (registration_id)
-    values (cast(substring(case when new.credit_account like 'DEPOSIT:%' then new.credit_account
+    values (cast(substring(case when new.credit_account ~ '^DEPOSIT:[0-9]{1,18}$' then new.credit_account
                                 else new.debit_account end from 9) as bigint))
     on conflict (registration_id) do update set version = deposit_open.version + 1;
     return null;
@@ -22,14 +23,14 @@ end
 $$;
 
 create trigger ledger_transfer_deposit_open after insert on ledger_transfer
-    for each row when (new.credit_account like 'DEPOSIT:%'
-                       or new.phase = 'VOIDED' and new.debit_account like 'DEPOSIT:%')
+    for each row when (new.credit_account ~ '^DEPOSIT:[0-9]{1,18}$'
+                       or new.phase = 'VOIDED' and new.debit_account ~ '^DEPOSIT:[0-9]{1,18}$')
     execute function deposit_open_touch();
 
 -- Every deposit that ever received money, once; the first passes of the sweep drop those now empty.
 insert into deposit_open (registration_id)
 select distinct cast(substring(credit_account from 9) as bigint) from ledger_transfer
-where credit_account like 'DEPOSIT:%'
+where credit_account ~ '^DEPOSIT:[0-9]{1,18}$'
 on conflict do nothing;
 
 -- The sweep's and the release's questions about a registration's trade (whether it holds one) and

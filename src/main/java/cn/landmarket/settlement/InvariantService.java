@@ -113,7 +113,7 @@ public class InvariantService {
                 and phase = 'POSTED' and kind in ('DEPOSIT_APPLIED', 'DEPOSIT_REFUND', 'DEPOSIT_FORFEIT')
                 group by debit_account having count(distinct kind) > 1""");
         add(checks, regulator, registration, "every deposit that holds money is watched by the settlement sweep", """
-                select substr(a.id, 9) from ledger_account a where a.id like 'DEPOSIT:%'
+                select substr(a.id, 9) from ledger_account a where a.id ~ '^DEPOSIT:[0-9]{1,18}$'
                 and not exists (select 1 from deposit_open o where o.registration_id = cast(substr(a.id, 9) as bigint))
                 and coalesce((select sum(amount) from ledger_transfer x where x.credit_account = a.id
                               and x.phase = 'POSTED'), 0)
