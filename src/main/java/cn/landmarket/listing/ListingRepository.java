@@ -107,9 +107,7 @@ public class ListingRepository implements PanacheRepository<Listing> {
      * which hold the open listings only. Written as two branches so that no plan reads the table in
      * id or certificate order, filtering every listing there has ever been: the close storm benchmark
      * found the claim doing that, 3,300 buffer reads a call after three storms and growing. Callers
-     * re-check the condition on the rows they lock. The claim orders by {@code certificate_id + 0}: by
-     * certificate all the same, but not an order listing_certificate_idx can give, which would tempt
-     * the planner, with a limit, into reading that index from its start and filtering every row.
+     * re-check the condition on the rows they lock.
      */
     private static final String DUE_FOR_CLOSING = """
             select id from listing where status = 'LISTING' and listing_end <= ?1 and sale_format = 'OPEN_ASCENDING'
@@ -124,6 +122,10 @@ public class ListingRepository implements PanacheRepository<Listing> {
      * Claimed in the order of their certificates, so that batches claimed at the same time mostly
      * hold lots of different certificates and do not wait for each other's certificate locks when
      * they release unsold lots.
+     * The condition is checked again on each row as locked (the row may have moved on since the
+     * due ids were read); the order is {@code certificate_id + 0}, by certificate all the same but not
+     * an order listing_certificate_idx can give, which would tempt the planner, with a limit, into
+     * reading that index from its start and filtering every listing there has ever been.
      */
     @SuppressWarnings("unchecked")
     public List<Listing> claimDueForClosing(Instant now, int max, java.util.Collection<Long> except) {

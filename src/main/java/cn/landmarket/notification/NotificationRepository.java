@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
+import cn.landmarket.common.jdbc.SqlArrays;
 import cn.landmarket.common.security.Role;
 
 /** The queries of notifications, all native SQL over the outbox tables and the tables events name. */
@@ -77,7 +78,7 @@ public class NotificationRepository {
     public void markExpanded(List<Long> ids, Instant at) {
         if (!ids.isEmpty()) {
             em.createNativeQuery("update notification_event set expanded_at = ?1 where id = any(cast(?2 as bigint[]))")
-                    .setParameter(1, at).setParameter(2, arrayLiteral(ids)).executeUpdate();
+                    .setParameter(1, at).setParameter(2, SqlArrays.bigints(ids)).executeUpdate();
         }
     }
 
@@ -203,8 +204,8 @@ public class NotificationRepository {
                 from unnest(cast(?1 as bigint[]), cast(?2 as int[])) k(listing_id, seq)
                   join bid b on b.listing_id = k.listing_id and b.seq = k.seq
                   join registration r on r.id = b.registration_id""")
-                .setParameter(1, arrayLiteral(audiences.stream().map(Audience.PreviousBidder::listingId).toList()))
-                .setParameter(2, arrayLiteral(audiences.stream().map(a -> a.sequence() - 1).toList()))
+                .setParameter(1, SqlArrays.bigints(audiences.stream().map(Audience.PreviousBidder::listingId).toList()))
+                .setParameter(2, SqlArrays.bigints(audiences.stream().map(a -> a.sequence() - 1).toList()))
                 .getResultList();
         for (Object[] r : rows) {
             earlier.put(List.of(((Number) r[0]).longValue(), ((Number) r[1]).longValue()),
@@ -226,15 +227,11 @@ public class NotificationRepository {
         }
         List<Object[]> rows = em.createNativeQuery(
                 "select id, listing_no, title, status_reason from listing where id = any(cast(?1 as bigint[]))")
-                .setParameter(1, arrayLiteral(listingIds)).getResultList();
+                .setParameter(1, SqlArrays.bigints(listingIds)).getResultList();
         for (Object[] r : rows) {
             found.put(((Number) r[0]).longValue(), new String[] {(String) r[1], (String) r[2], (String) r[3]});
         }
         return found;
-    }
-
-    private static String arrayLiteral(Collection<? extends Number> values) {
-        return values.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}"));
     }
 
     /** How many listings wait for review in the regulator's jurisdiction. */

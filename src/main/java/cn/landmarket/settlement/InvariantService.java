@@ -115,12 +115,7 @@ public class InvariantService {
         add(checks, regulator, registration, "every deposit that holds money is watched by the settlement sweep", """
                 select substr(a.id, 9) from ledger_account a where a.id ~ '^DEPOSIT:[0-9]{1,18}$'
                 and not exists (select 1 from deposit_open o where o.registration_id = cast(substr(a.id, 9) as bigint))
-                and coalesce((select sum(amount) from ledger_transfer x where x.credit_account = a.id
-                              and x.phase = 'POSTED'), 0)
-                  > coalesce((select sum(amount) from ledger_transfer x where x.debit_account = a.id
-                              and x.phase <> 'VOIDED' and (x.phase = 'POSTED' and x.pending_id is null
-                                   or x.phase = 'PENDING' and not exists (select 1 from ledger_transfer v
-                                                     where v.pending_id = x.id and v.phase = 'VOIDED'))), 0)""");
+                and """ + TradeRepository.available("a.id") + " > 0");
         checks.add(depositsHeldPastRefundDeadline(regulator, registration));
         return new InvariantsView(checks.stream().allMatch(InvariantsView.Check::pass), checks);
     }

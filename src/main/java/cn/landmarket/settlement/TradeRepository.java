@@ -7,6 +7,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import cn.landmarket.common.jdbc.SqlArrays;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 /** Queries over trades and the work the settlement clock finds due. */
@@ -58,20 +59,20 @@ public class TradeRepository implements PanacheRepositoryBase<Trade, Long> {
     }
 
     /**
-     * What the deposit account of the registration whose id is the SQL expression {@code registrationId}
-     * holds and is free to move, as {@code LedgerService.available} counts it: POSTED credits less the
-     * debits not voided (a POSTED one that completes a reservation was counted as its PENDING one).
+     * What the money account the SQL expression {@code account} names holds and is free to move, as
+     * {@code LedgerService.available} counts it: POSTED credits less the debits not voided (a POSTED
+     * one that completes a reservation was counted as its PENDING one).
      */
-    private static String depositAvailable(String registrationId) {
+    static String available(String account) {
         return """
                 (coalesce((select sum(amount) from ledger_transfer x
-                           where x.credit_account = 'DEPOSIT:' || %1$s and x.phase = 'POSTED'), 0)
+                           where x.credit_account = %1$s and x.phase = 'POSTED'), 0)
                  - coalesce((select sum(amount) from ledger_transfer x
-                             where x.debit_account = 'DEPOSIT:' || %1$s and x.phase <> 'VOIDED'
+                             where x.debit_account = %1$s and x.phase <> 'VOIDED'
                              and (x.phase = 'POSTED' and x.pending_id is null or x.phase = 'PENDING'
                                   and not exists (select 1 from ledger_transfer v
                                                   where v.pending_id = x.id and v.phase = 'VOIDED'))), 0))"""
-                .formatted(registrationId);
+                .formatted(account);
     }
 
     /**
@@ -96,9 +97,9 @@ public class TradeRepository implements PanacheRepositoryBase<Trade, Long> {
                 and (l.status <> 'SOLD' or exists (select 1 from trade t where t.listing_id = l.id))
                 and not exists (select 1 from trade t where t.registration_id = r.id and t.status <> 'DECLINED')
                 and not exists (select 1 from runner_up u where u.registration_id = r.id and u.status = 'HELD')
-                and """ + depositAvailable("r.id") + """
+                and """ + available("'DEPOSIT:' || r.id") + """
                  > 0
-                order by r.id""").setParameter(1, arrayLiteral(open)).getResultList()).stream()
+                order by r.id""").setParameter(1, SqlArrays.bigints(open)).getResultList()).stream()
                 .map(Number::longValue).toList();
     }
 
@@ -110,7 +111,7 @@ public class TradeRepository implements PanacheRepositoryBase<Trade, Long> {
     @SuppressWarnings("unchecked")
     public List<EmptyDeposit> emptyDeposits() {
         return ((List<Object[]>) getEntityManager().createNativeQuery("""
-                select o.registration_id, o.version from deposit_open o where """ + depositAvailable("o.registration_id") + """
+                select o.registration_id, o.version from deposit_open o where """ + available("'DEPOSIT:' || o.registration_id") + """
                  <= 0
                 order by o.registration_id""").getResultList()).stream()
                 .map(r -> new EmptyDeposit(((Number) r[0]).longValue(), ((Number) r[1]).longValue())).toList();
@@ -129,13 +130,9 @@ public class TradeRepository implements PanacheRepositoryBase<Trade, Long> {
                 delete from deposit_open o
                 using unnest(cast(?1 as bigint[]), cast(?2 as bigint[])) as t(registration_id, version)
                 where o.registration_id = t.registration_id and o.version = t.version""")
-                .setParameter(1, arrayLiteral(empty.stream().map(EmptyDeposit::registrationId).toList()))
-                .setParameter(2, arrayLiteral(empty.stream().map(EmptyDeposit::version).toList()))
+                .setParameter(1, SqlArrays.bigints(empty.stream().map(EmptyDeposit::registrationId).toList()))
+                .setParameter(2, SqlArrays.bigints(empty.stream().map(EmptyDeposit::version).toList()))
                 .executeUpdate();
-    }
-
-    private static String arrayLiteral(List<Long> values) {
-        return values.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}"));
     }
 
     /** Open trades, not suspended, whose confirmation or payment deadline has passed. */

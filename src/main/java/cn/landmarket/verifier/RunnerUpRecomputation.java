@@ -164,8 +164,7 @@ final class RunnerUpRecomputation implements Recomputation {
             for (Map<String, Object> q : sold.objects("quotations")) {
                 Long sequence = LogEntry.number(q, "sequence");
                 Long amount = LogEntry.number(q, "amountFen");
-                if ("VALID".equals(LogEntry.text(q, "validity")) && sequence != null && amount != null
-                        && LogEntry.text(q, "bidderNo") != null) {
+                if ("VALID".equals(LogEntry.text(q, "validity")) && sequence != null && amount != null) {
                     prices.add(new RunnerUpRule.Price(sequence.intValue(), LogEntry.text(q, "bidderNo"), amount));
                 }
             }

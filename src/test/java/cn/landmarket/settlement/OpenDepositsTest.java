@@ -1,7 +1,6 @@
 package cn.landmarket.settlement;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +12,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
@@ -26,17 +24,15 @@ import cn.landmarket.auction.AuctionCloser;
 import cn.landmarket.ledger.LedgerService;
 import cn.landmarket.ledger.TransferKind;
 import cn.landmarket.listing.ListingService;
-import cn.landmarket.party.EnterpriseStatus;
 import cn.landmarket.testing.Auctions;
-import cn.landmarket.testing.BankFeed;
+import cn.landmarket.testing.SealedSales;
+import cn.landmarket.testing.SealedSales.Bidder;
 import cn.landmarket.testing.StandardMarket;
 import cn.landmarket.testing.TestClock;
 import cn.landmarket.testing.TestData;
 import cn.landmarket.testing.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
 
 /**
  * The deposits the settlement sweep looks at (deposit_open, V25; README, "Settlement"): a deposit
@@ -84,22 +80,6 @@ class OpenDepositsTest {
         clock.reset();
     }
 
-    private record Bidder(String code, long registrationId) {
-    }
-
-    /** A verified enterprise that registers and pays its deposit through the bank feed. */
-    private Bidder paidBidder(long listingId) {
-        String serial = "D" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
-        String code = data.enterprise(serial, EnterpriseStatus.VERIFIED);
-        JsonPath view = given().auth().oauth2(Tokens.enterprise(code)).contentType(ContentType.JSON).body("{}")
-                .when().post("/api/listings/" + listingId + "/registrations").then().statusCode(201)
-                .extract().jsonPath();
-        BankFeed.deliver(BankFeed.credit("DEP-" + view.getLong("id"), view.getString("payTo.virtualAccount"),
-                "4000000.00", "测试企业" + serial, clock.instant())).statusCode(200)
-                .body("outcome", equalTo("QUALIFIED"));
-        return new Bidder(code, view.getLong("id"));
-    }
-
     /** The version under which the registration's deposit is watched; null when it is not. */
     private Long watched(long registrationId) {
         try (Connection c = dataSource.getConnection();
@@ -127,9 +107,9 @@ class OpenDepositsTest {
     /** A sale with a winner, a loser who bid and a bidder who never did; the sweep has run. */
     private List<Bidder> sold() {
         long id = Auctions.listingInBidding(clock, listings, Map.of());
-        Bidder winner = paidBidder(id);
-        Bidder loser = paidBidder(id);
-        Bidder silent = paidBidder(id);
+        Bidder winner = SealedSales.qualifiedBidder(data, clock, id);
+        Bidder loser = SealedSales.qualifiedBidder(data, clock, id);
+        Bidder silent = SealedSales.qualifiedBidder(data, clock, id);
         for (Bidder b : List.of(winner, loser, silent)) {
             assertTrue(watched(b.registrationId()) != null, "a paid deposit is watched");
         }
@@ -195,7 +175,7 @@ class OpenDepositsTest {
     @Test
     void theInvariantsNameADepositThatHoldsMoneyTheSweepDoesNotWatch() {
         long id = Auctions.listingInBidding(clock, listings, Map.of());
-        Bidder b = paidBidder(id);
+        Bidder b = SealedSales.qualifiedBidder(data, clock, id);
         assertFalse(unwatched().contains(String.valueOf(b.registrationId())));
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("delete from deposit_open where registration_id = ?")) {
