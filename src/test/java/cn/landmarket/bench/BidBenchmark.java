@@ -68,7 +68,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * listings that open, take bids and close ({@link LanesBenchmark}) with {@code lanes}; with
  * {@code "workers 8,2"} hot and spread bids side by side on services that differ only in
  * {@code market.bidding.workers}, and with {@code "builds /tmp/base/target/quarkus-app,target/quarkus-app"}
- * on services that differ only in their build (the first is the baseline). Settings:
+ * on services that differ only in their build (the first is the baseline), with
+ * {@code "jvms default -XX:TieredStopAtLevel=1"} on services that differ only in JVM options. Settings:
  * {@code -Dbench.clients=64 -Dbench.seconds=8 -Dbench.warmup=3 -Dbench.repeats=3 -Dbench.jfr=false},
  * {@code -Dbench.nmt=true} (native memory tracking: the main service's committed memory by area,
  * printed after the first hot run), {@code -Dbench.pgstats=true} (the main database's busiest
@@ -133,6 +134,10 @@ public final class BidBenchmark {
         }
         if (args.length > 0 && args[0].equals("workers")) {
             workers(args.length > 1 ? args[1] : "8,2,1");
+            System.exit(0);
+        }
+        if (args.length > 0 && args[0].equals("jvms")) {
+            jvms(Arrays.asList(args).subList(1, args.length));
             System.exit(0);
         }
         if (args.length > 0 && args[0].equals("builds")) {
@@ -220,6 +225,22 @@ public final class BidBenchmark {
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
         sideBySide("market.bidding.workers " + counts, Arrays.stream(counts.split(","))
                 .map(w -> new Variant("workers " + w, jar, java.util.Map.of("MARKET_BIDDING_WORKERS", w))).toList());
+    }
+
+    /**
+     * Hot and spread bids, side by side, on services that differ only in JVM options added to the
+     * deployment's (through {@code JAVA_TOOL_OPTIONS}): each argument is one service, its options
+     * separated by commas, {@code default} for none; the first is the baseline. For instance
+     * {@code "jvms default -XX:TieredStopAtLevel=1"}: what the C2 compiler's code is worth to the bid path.
+     */
+    private static void jvms(List<String> optionSets) throws Exception {
+        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
+        List<String> sets = optionSets.isEmpty() ? List.of("default") : optionSets;
+        sideBySide("JVM options " + String.join(" / ", sets), sets.stream()
+                .map(o -> o.equals("default") ? new Variant("default", jar, java.util.Map.<String, String>of())
+                        : new Variant(o.replace(',', ' '), jar,
+                                java.util.Map.of("JAVA_TOOL_OPTIONS", o.replace(',', ' '))))
+                .toList());
     }
 
     /**

@@ -37,6 +37,11 @@ import cn.landmarket.testing.OutsideTokens;
  * the bidding window ends and the countdowns run out. Then, from the database: how late each close
  * came after its deadline (the listing end, or the countdown deadline for timed bidding), and
  * whether each listing closed exactly once.
+ *
+ * <p>A close counts from the commit of the transaction that wrote it, when bidders and watchers can
+ * first see it, not from the time the service recorded in the listing's history (taken when its
+ * batch began, up to a batch's duration earlier): the database must run with
+ * {@code track_commit_timestamp = on}, and the storm refuses to start without it.
  */
 public final class CloseStorm {
 
@@ -48,7 +53,7 @@ public final class CloseStorm {
             int countdownSeconds, Duration timedBidding, Duration bidEvery, int clients) {
     }
 
-    /** Close lags in milliseconds (transition time − deadline), sorted. */
+    /** Close lags in milliseconds (commit of the transition − deadline), sorted. */
     public record Lags(long[] millis) {
         public long percentile(double p) {
             return millis.length == 0 ? 0 : millis[Math.min(millis.length - 1, (int) (millis.length * p))];
@@ -78,10 +83,12 @@ public final class CloseStorm {
      * storm itself) and at the end of the countdowns; how many listings did not close exactly once
      * (closing transitions other than one, or a transition out of the listing period other than
      * one, or timed bidding entered by a listing without two bidders or not entered by one with),
-     * the bids placed in timed bidding, and those refused.
+     * the bids placed in timed bidding, and those refused; and, for every close, how long after the
+     * time recorded in the listing's history its transaction committed.
      */
     public record Outcome(Lags listingEnd, Lags countdown, long notExactlyOnce, long wrongTimedBidding,
-            long timedBids, long timedListingsBidOn, long refusedBids, Duration setUp, Instant end) {
+            long timedBids, long timedListingsBidOn, long refusedBids, Duration setUp, Instant end,
+            Lags recordedToCommit) {
         /** Every close, from the listing period or from timed bidding. */
         public Lags all() {
             long[] both = new long[listingEnd.count() + countdown.count()];
@@ -118,6 +125,12 @@ public final class CloseStorm {
             tokens.add(OutsideTokens.sign("storm-" + code, "enterprise", code));
         }
         try (Connection c = db(); Statement s = c.createStatement()) {
+            try (ResultSet on = s.executeQuery("show track_commit_timestamp")) {
+                if (!on.next() || !on.getString(1).equals("on")) {
+                    throw new IllegalStateException("the close storm measures closes by their commit: start the "
+                            + "database with track_commit_timestamp = on");
+                }
+            }
             s.execute("insert into county (code, name) values ('510722', '三台县') on conflict do nothing");
             s.execute("insert into township (code, name, county_code) values ('510722201', '芦溪镇', '510722') "
                     + "on conflict do nothing");
@@ -278,11 +291,13 @@ public final class CloseStorm {
     private Outcome outcome(long first, long last, Settings s, long refused, Duration setUp, Instant end)
             throws SQLException {
         Lags listingEnd = lags("""
-                select h.at - l.listing_end from listing_history h join listing l on l.id = h.listing_id
+                select pg_xact_commit_timestamp(h.xmin) - l.listing_end
+                from listing_history h join listing l on l.id = h.listing_id
                 where l.id between ? and ? and h.from_status = 'LISTING'
                   and h.to_status in ('SOLD', 'UNSOLD', 'TIMED_BIDDING')""", first, last);
         Lags countdown = lags("""
-                select h.at - l.countdown_deadline from listing_history h join listing l on l.id = h.listing_id
+                select pg_xact_commit_timestamp(h.xmin) - l.countdown_deadline
+                from listing_history h join listing l on l.id = h.listing_id
                 where l.id between ? and ? and h.from_status = 'TIMED_BIDDING'
                   and h.to_status in ('SOLD', 'UNSOLD')""", first, last);
         long notOnce = count("""
@@ -302,7 +317,13 @@ public final class CloseStorm {
                 first, last);
         long bidOn = count("select count(distinct listing_id) from bid where listing_id between ? and ? "
                 + "and phase = 'TIMED_BIDDING'", first, last);
-        return new Outcome(listingEnd, countdown, notOnce, wrongTimed, timedBids, bidOn, refused, setUp, end);
+        Lags recordedToCommit = lags("""
+                select pg_xact_commit_timestamp(h.xmin) - h.at from listing_history h
+                where h.listing_id between ? and ? and (h.from_status = 'LISTING'
+                      and h.to_status in ('SOLD', 'UNSOLD', 'TIMED_BIDDING')
+                      or h.from_status = 'TIMED_BIDDING' and h.to_status in ('SOLD', 'UNSOLD'))""", first, last);
+        return new Outcome(listingEnd, countdown, notOnce, wrongTimed, timedBids, bidOn, refused, setUp, end,
+                recordedToCommit);
     }
 
     /** Certificate {@code id} with {@code lots} lots of 1 m² frozen, booked in the ledger as the listings' approval would. */
