@@ -49,17 +49,20 @@ public class AuctionCloser {
     }
 
     /**
-     * Closes what is due; then, if a listing period or countdown runs out before the next tick,
-     * waits for that moment and closes again, so that a close comes right after its deadline
+     * Closes what is due; then, until shortly before the next tick, waits for each listing period or
+     * countdown that runs out and closes again, so that every close comes right after its deadline
      * rather than up to an interval later (and the instances, all awake at that moment, share it).
+     * Deadlines in the last tenth of the interval are left to the next tick, which would otherwise
+     * find this one still running and be skipped.
      */
     @Scheduled(every = "${market.timeline.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "2s")
     void tick() {
+        Instant until = Instant.now(clock).plus(interval.minus(interval.dividedBy(10)));
         closeDue();
         batcher.dropIdle();
-        Optional<Instant> next = auctions.nextClosing(interval);
-        if (next.isPresent()) {
+        Optional<Instant> next;
+        while ((next = auctions.nextClosing(until)).isPresent()) {
             long wait = Duration.between(Instant.now(clock), next.get()).toMillis() + 1;
             try {
                 Thread.sleep(Math.max(0, wait));

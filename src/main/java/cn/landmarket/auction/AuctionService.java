@@ -207,13 +207,13 @@ public class AuctionService {
     }
 
     /**
-     * The earliest moment after now and not later than {@code within} from now at which a listing
-     * period or a countdown runs out, if any: when the closer should look again.
+     * The earliest moment after now and not later than {@code until} at which a listing period or a
+     * countdown runs out, if any: when the closer should look again.
      */
     @Transactional
-    public Optional<Instant> nextClosing(java.time.Duration within) {
+    public Optional<Instant> nextClosing(Instant until) {
         Instant now = Instant.now(clock);
-        return listings.nextClosing(now, now.plus(within));
+        return now.isBefore(until) ? listings.nextClosing(now, until) : Optional.empty();
     }
 
     /** Ids of listings whose listing period or countdown has run out, for the closer to take one by one. */
