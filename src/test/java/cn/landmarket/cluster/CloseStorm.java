@@ -384,7 +384,11 @@ public final class CloseStorm {
             ps.setLong(2, last);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    lags.add(rs.getLong(1));
+                    long lag = rs.getLong(1);
+                    if (rs.wasNull()) { // a commit from before track_commit_timestamp was on
+                        throw new IllegalStateException("a close without its commit's time: " + sql);
+                    }
+                    lags.add(lag);
                 }
             }
         }
