@@ -258,6 +258,25 @@ public class AuctionService {
         return closed;
     }
 
+    /**
+     * Closes listings that {@link CloseRehearsal} staged in the caller's transaction, with the code and
+     * in the steps the closer uses: locked together, closed together, the live events sent in one
+     * statement; then those that went to timed bidding as if their countdown had run out. The caller
+     * rolls the transaction back. Returns what each listing became at the end of its listing period,
+     * then what those in timed bidding became at the end of their countdown.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    List<Closed> rehearseClosing(Collection<Long> staged) {
+        List<LiveEvent> events = new ArrayList<>();
+        List<Closed> closed = new ArrayList<>(close(listings.lockForClosing(staged), events));
+        List<Listing> timed = closed.stream().filter(c -> c.status() == ListingStatus.TIMED_BIDDING)
+                .map(c -> listings.findById(c.listingId())).toList();
+        timed.forEach(listing -> listing.countdownDeadline = Instant.now(clock));
+        closed.addAll(close(timed, events));
+        em.unwrap(Session.class).doWork(connection -> live.send(connection, events));
+        return closed;
+    }
+
     /** What a listing became when the closer looked at it. */
     public record Closed(long listingId, ListingStatus status) {
     }

@@ -139,6 +139,17 @@ public class ListingRepository implements PanacheRepository<Listing> {
                 .setParameter(1, now).setParameter(2, max).getResultList();
     }
 
+    /**
+     * Locks these listings, in the order the closer claims them, and returns them as
+     * {@link #claimDueForClosing} does: for the closer's rehearsal, which closes listings it staged.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Listing> lockForClosing(java.util.Collection<Long> ids) {
+        return getEntityManager().createNativeQuery("""
+                select * from listing where id in (:ids) order by certificate_id + 0, id for update""", Listing.class)
+                .setParameter("ids", ids).getResultList();
+    }
+
     /** The earliest listing end or countdown deadline of an open listing after {@code after}, up to {@code until}. */
     public Optional<Instant> nextClosing(Instant after, Instant until) {
         Object next = getEntityManager().createNativeQuery("""

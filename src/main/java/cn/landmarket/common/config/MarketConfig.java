@@ -156,6 +156,13 @@ public interface MarketConfig {
         /** How often each instance checks for listings whose next clock event is due. */
         @WithDefault("PT1S")
         Duration interval();
+
+        /**
+         * Listings each instance closes when it starts, in transactions it rolls back, so that its
+         * first close storm does not run on cold code (cn.landmarket.auction.CloseRehearsal); 0 for none.
+         */
+        @WithDefault("400")
+        int closeRehearsal();
     }
 
     /** Group commit of bids: bids that arrive together share one transaction, whatever listing each is for. */
