@@ -122,7 +122,7 @@ public final class BidBenchmark {
             System.exit(0);
         }
         if (args.length > 0 && args[0].equals("closestorm")) {
-            CloseStormBenchmark.run(REPEATS);
+            CloseStormBenchmark.run(REPEATS, args.length > 1 && args[1].equals("cold"));
             System.exit(0);
         }
         if (args.length > 0 && args[0].equals("pages")) {

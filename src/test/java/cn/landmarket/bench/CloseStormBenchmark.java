@@ -23,9 +23,12 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * {@link CloseStorm} says why the commit) p50 / p99 / max
  * of the storm and of the countdowns, and whether every listing closed exactly once; then min /
  * median / max of each figure over the repeats. A storm as large first warms the instances up (not
- * counted; shorter timed bidding). Settings: {@code -Dbench.repeats=3 -Dstorm.warmup=1000
+ * counted; shorter timed bidding). With {@code -Dexec.args="closestorm cold"} each repeat runs instead
+ * on three instances started for it, with no storm before it: a storm right after a deployment.
+ * Settings: {@code -Dbench.repeats=3 -Dstorm.warmup=1000
  * -Dstorm.listings=1000 -Dstorm.timed=200 -Dstorm.countdown=15 -Dstorm.timedBidding=20}; the instances' JVM
- * options {@code -Dbench.jvm="-Xmx1g"} (the default).
+ * options {@code -Dbench.jvm="-Xmx1g"} (the default) and added environment
+ * {@code -Dbench.env="NAME=value NAME=value"} (for instance {@code MARKET_TIMELINE_CLOSE_REHEARSAL=0}).
  */
 public final class CloseStormBenchmark {
 
@@ -33,8 +36,10 @@ public final class CloseStormBenchmark {
     private static final int TIMED = Integer.getInteger("storm.timed", 200);
     /**
      * The warm-up storm's listings (a fifth of them in timed bidding), not counted: as many as a
-     * measured storm, because the instances' first storm after their start runs cold (its figures
-     * are printed as the warm-up's: 4.4 s to the last close where the warm storms took 0.8–1.7 s).
+     * measured storm, so that the repeats compare storms on instances in the same steady state. The
+     * instances' first storm after their start used to run on cold code (2.5–3.4 s to the last close
+     * where the warm storms took 0.6–1.2 s); they now rehearse closes while they start, and
+     * {@code closestorm cold} measures that first storm.
      */
     private static final int WARMUP = Integer.getInteger("storm.warmup", LISTINGS);
     private static final int COUNTDOWN = Integer.getInteger("storm.countdown", 15);
@@ -56,7 +61,7 @@ public final class CloseStormBenchmark {
     private CloseStormBenchmark() {
     }
 
-    static void run(int repeats) throws Exception {
+    static void run(int repeats, boolean cold) throws Exception {
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Build the service first: ./mvnw -B -DskipTests package");
@@ -68,46 +73,104 @@ public final class CloseStormBenchmark {
         try (EmbeddedPostgres pg = server.start()) {
             String jdbc = pg.getJdbcUrl("postgres", "postgres");
             String auditKey = BidBenchmark.auditKey();
-            List<Process> instances = new ArrayList<>();
-            List<String> urls = new ArrayList<>();
+            List<Integer> ports = new ArrayList<>();
             List<Integer> managementPorts = new ArrayList<>();
+            List<String> urls = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                ports.add(BidBenchmark.freePort());
+                managementPorts.add(BidBenchmark.freePort());
+                urls.add("http://127.0.0.1:" + ports.get(i));
+            }
             Files.deleteIfExists(JFR_FILE);
+            List<Process> instances = start(jar, jdbc, ports, managementPorts, auditKey, JFR && !cold);
+            PgStats.install(jdbc);
+            CloseStorm storm = new CloseStorm(jdbc, "postgres", "postgres", urls, 64);
+            if (cold) {
+                stop(instances);
+                coldStorms(storm, jdbc, repeats, () -> start(jar, jdbc, ports, managementPorts, auditKey, false));
+                return;
+            }
             try {
-                for (String name : List.of("a", "b", "c")) {
-                    int port = BidBenchmark.freePort();
-                    int management = BidBenchmark.freePort();
-                    instances.add(start(jar, jdbc, port, management, auditKey, name));
-                    urls.add("http://127.0.0.1:" + port);
-                    managementPorts.add(management);
-                }
-                for (int management : managementPorts) {
-                    BidBenchmark.waitUntilReady(management);
-                }
-                PgStats.install(jdbc);
-                storms(new CloseStorm(jdbc, "postgres", "postgres", urls, 64), jdbc, repeats);
+                storms(storm, jdbc, repeats);
             } finally {
-                for (Process p : instances) {
-                    p.destroy();
-                }
-                for (Process p : instances) {
-                    if (!p.waitFor(JFR ? 120 : 20, TimeUnit.SECONDS)) {
-                        p.destroyForcibly();
-                    }
-                }
+                stop(instances);
             }
             if (JFR) {
-                JfrSummary.print(JFR_FILE, "instance a, the warm-up storm's first 3 s (cold)", COLD_STORM, 25);
+                JfrSummary.print(JFR_FILE, "instance a, the warm-up storm's first 3 s (newly started)", COLD_STORM, 25);
                 JfrSummary.print(JFR_FILE, "instance a, the storms' first 3 s", STORMS, 25);
             }
         }
+    }
+
+    /** Starts the three instances on these ports and waits until each is ready. */
+    private static List<Process> start(Path jar, String jdbc, List<Integer> ports, List<Integer> managementPorts,
+            String auditKey, boolean jfr) throws Exception {
+        List<Process> instances = new ArrayList<>();
+        List<String> names = List.of("a", "b", "c");
+        for (int i = 0; i < names.size(); i++) {
+            instances.add(start(jar, jdbc, ports.get(i), managementPorts.get(i), auditKey, names.get(i),
+                    jfr && i == 0));
+        }
+        for (int management : managementPorts) {
+            BidBenchmark.waitUntilReady(management);
+        }
+        return instances;
+    }
+
+    private static void stop(List<Process> instances) throws InterruptedException {
+        for (Process p : instances) {
+            p.destroy();
+        }
+        for (Process p : instances) {
+            if (!p.waitFor(JFR ? 120 : 20, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+            PROCESSES.remove(p);
+        }
+    }
+
+    /** Instances started for one storm, and started again for the next. */
+    private interface Starter {
+        List<Process> start() throws Exception;
+    }
+
+    /**
+     * The cold storms ({@code closestorm cold}): each repeat on three instances started for it, with
+     * no storm before it, as a storm that comes right after a deployment; the instances rehearse
+     * their closes while they start unless {@code -Dbench.env=MARKET_TIMELINE_CLOSE_REHEARSAL=0}.
+     */
+    private static void coldStorms(CloseStorm storm, String jdbc, int repeats, Starter starter) throws Exception {
+        System.out.printf(Locale.ROOT, "%nClose storm on newly started instances: 3 instances started for each "
+                + "repeat, %d listings ending in the same second, %d of them in timed bidding (countdown %d s, "
+                + "bids for %d s), %d repeats, %d cores; instances' environment: %s%n", LISTINGS, TIMED, COUNTDOWN,
+                TIMED_BIDDING.toSeconds(), repeats, Runtime.getRuntime().availableProcessors(),
+                System.getProperty("bench.env", "").isBlank() ? "default" : System.getProperty("bench.env"));
+        List<CloseStorm.Outcome> outcomes = new ArrayList<>();
+        for (int r = 1; r <= repeats; r++) {
+            long starting = System.nanoTime();
+            List<Process> instances = starter.start();
+            System.out.printf(Locale.ROOT, "-- repeat %d (instances ready %d ms after their start)%n", r,
+                    (System.nanoTime() - starting) / 1_000_000);
+            try {
+                // as long as the warm-up storm's: cold instances set a thousand listings up more slowly
+                CloseStorm.Outcome o = storm.run(3_000_000L * r, new CloseStorm.Settings(LISTINGS, TIMED,
+                        (LISTINGS - TIMED) / 2, 10, Duration.ofSeconds(Math.max(15, LISTINGS * 60L / 1000)), COUNTDOWN,
+                        TIMED_BIDDING, Duration.ofSeconds(2), 16), Duration.ofMinutes(3));
+                System.out.println(describe(o));
+                outcomes.add(o);
+            } finally {
+                stop(instances);
+            }
+        }
+        summary(outcomes);
     }
 
     private static void storms(CloseStorm storm, String jdbc, int repeats) throws Exception {
         System.out.printf(Locale.ROOT, "%nClose storm: 3 instances, %d listings ending in the same second, %d of them "
                 + "in timed bidding (countdown %d s, bids for %d s), %d repeats, %d cores%n", LISTINGS, TIMED,
                 COUNTDOWN, TIMED_BIDDING.toSeconds(), repeats, Runtime.getRuntime().availableProcessors());
-        System.out.printf(Locale.ROOT, "-- warm-up storm on the cold instances (not counted): %d listings, %d in "
-                + "timed bidding%n", WARMUP, WARMUP / 5);
+        System.out.printf(Locale.ROOT, "-- warm-up storm on the newly started instances (not counted): %d "
+                + "listings, %d in timed bidding%n", WARMUP, WARMUP / 5);
         // the cold instances need about a minute to set up a thousand listings before they end
         Duration endsIn = Duration.ofSeconds(Math.max(15, WARMUP * 60L / 1000));
         CloseStorm.Outcome cold = storm.run(1_000_000, new CloseStorm.Settings(WARMUP, WARMUP / 5, WARMUP * 2 / 5,
@@ -126,6 +189,10 @@ public final class CloseStormBenchmark {
             outcomes.add(o);
             STORMS.add(new java.time.Instant[] {o.end(), o.end().plusSeconds(3)});
         }
+        summary(outcomes);
+    }
+
+    private static void summary(List<CloseStorm.Outcome> outcomes) {
         System.out.println();
         spread("storm (listing end) close lag p50", outcomes, o -> o.listingEnd().percentile(0.50));
         spread("storm (listing end) close lag p99", outcomes, o -> o.listingEnd().percentile(0.99));
@@ -158,11 +225,11 @@ public final class CloseStormBenchmark {
                 values[values.length / 2], values[0], values[values.length - 1], values.length);
     }
 
-    private static Process start(Path jar, String jdbc, int port, int managementPort, String auditKey, String name)
-            throws java.io.IOException {
+    private static Process start(Path jar, String jdbc, int port, int managementPort, String auditKey, String name,
+            boolean jfr) throws java.io.IOException {
         List<String> command = new ArrayList<>(List.of("java"));
         command.addAll(List.of(System.getProperty("bench.jvm", "-Xmx1g").trim().split("\\s+")));
-        if (JFR && name.equals("a")) {
+        if (jfr) {
             command.add("-XX:StartFlightRecording=filename=" + JFR_FILE + ",settings=profile");
         }
         command.addAll(List.of("-jar", jar.toString()));
@@ -190,6 +257,11 @@ public final class CloseStormBenchmark {
         env.put("QUARKUS_LOG_LEVEL", "WARN");
         env.put("QUARKUS_LOG_CATEGORY__CN_LANDMARKET_AUCTION__LEVEL", System.getProperty("bench.serviceLog", "WARN"));
         env.put("QUARKUS_LOG_CATEGORY__CN_LANDMARKET_AUCTION__MIN_LEVEL", "DEBUG");
+        for (String setting : System.getProperty("bench.env", "").trim().split("\\s+")) {
+            if (!setting.isEmpty()) {
+                env.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
+            }
+        }
         builder.redirectErrorStream(true)
                 .redirectOutput(Path.of("target", "bench-closestorm-" + name + ".log").toFile());
         Process process = builder.start();
