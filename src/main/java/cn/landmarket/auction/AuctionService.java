@@ -268,9 +268,10 @@ public class AuctionService {
     @Transactional(Transactional.TxType.MANDATORY)
     List<Closed> rehearseClosing(Collection<Long> staged) {
         List<LiveEvent> events = new ArrayList<>();
-        List<Closed> closed = new ArrayList<>(close(listings.lockForClosing(staged), events));
-        List<Listing> timed = closed.stream().filter(c -> c.status() == ListingStatus.TIMED_BIDDING)
-                .map(c -> listings.findById(c.listingId())).toList();
+        List<Listing> locked = listings.lockForClosing(staged);
+        List<Closed> closed = new ArrayList<>(close(locked, events));
+        List<Listing> timed = locked.stream().filter(listing -> listing.status == ListingStatus.TIMED_BIDDING)
+                .toList();
         timed.forEach(listing -> listing.countdownDeadline = Instant.now(clock));
         closed.addAll(close(timed, events));
         em.unwrap(Session.class).doWork(connection -> live.send(connection, events));
