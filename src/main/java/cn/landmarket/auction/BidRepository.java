@@ -8,6 +8,8 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import cn.landmarket.common.jdbc.SqlArrays;
+
 /** Reads of accepted bids (they are written by {@link BidBatcher} only). */
 @ApplicationScoped
 public class BidRepository {
@@ -47,10 +49,10 @@ public class BidRepository {
         if (listingIds.isEmpty()) {
             return Map.of();
         }
-        String ids = String.join(",", listingIds.stream().map(String::valueOf).toList());
         Map<Long, Integer> counts = new HashMap<>();
         for (Object[] row : (List<Object[]>) em.createNativeQuery("select listing_id, count(distinct registration_id) "
-                + "from bid where listing_id in (" + ids + ") group by listing_id").getResultList()) {
+                + "from bid where listing_id = any(cast(?1 as bigint[])) group by listing_id")
+                .setParameter(1, SqlArrays.bigints(listingIds)).getResultList()) {
             counts.put(((Number) row[0]).longValue(), ((Number) row[1]).intValue());
         }
         return counts;
@@ -82,8 +84,8 @@ public class BidRepository {
                 select distinct on (b.listing_id) b.id, b.seq, b.bidder_no, b.amount_fen, b.accepted_at, b.phase,
                        r.enterprise_code, b.audit_leaf_hash, b.registration_id, b.listing_id
                 from bid b join registration r on r.id = b.registration_id
-                where b.listing_id in (:ids) order by b.listing_id, b.amount_fen desc, b.seq desc""")
-                .setParameter("ids", listingIds).getResultList();
+                where b.listing_id = any(cast(?1 as bigint[])) order by b.listing_id, b.amount_fen desc, b.seq desc""")
+                .setParameter(1, SqlArrays.bigints(listingIds)).getResultList();
         for (Object[] r : rows) {
             highest.put(((Number) r[9]).longValue(), row(r));
         }

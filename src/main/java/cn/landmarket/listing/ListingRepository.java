@@ -16,6 +16,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
 
 import cn.landmarket.audit.AuditLog;
+import cn.landmarket.common.jdbc.SqlArrays;
 
 /** Queries over listings and their history. */
 @ApplicationScoped
@@ -129,14 +130,13 @@ public class ListingRepository implements PanacheRepository<Listing> {
      */
     @SuppressWarnings("unchecked")
     public List<Listing> claimDueForClosing(Instant now, int max, java.util.Collection<Long> except) {
-        String others = except.isEmpty() ? ""
-                : " and id not in (" + String.join(",", except.stream().map(String::valueOf).toList()) + ")";
         return getEntityManager().createNativeQuery("select * from listing where id in (" + DUE_FOR_CLOSING + """
                 ) and ((status = 'LISTING' and listing_end <= ?1 and sale_format = 'OPEN_ASCENDING')
-                   or (status = 'TIMED_BIDDING' and countdown_deadline <= ?1))""" + others + """
-
+                   or (status = 'TIMED_BIDDING' and countdown_deadline <= ?1))
+                and id <> all(cast(?3 as bigint[]))
                 order by certificate_id + 0, id limit ?2 for update skip locked""", Listing.class)
-                .setParameter(1, now).setParameter(2, max).getResultList();
+                .setParameter(1, now).setParameter(2, max).setParameter(3, SqlArrays.bigints(except))
+                .getResultList();
     }
 
     /**
@@ -146,8 +146,8 @@ public class ListingRepository implements PanacheRepository<Listing> {
     @SuppressWarnings("unchecked")
     public List<Listing> lockForClosing(java.util.Collection<Long> ids) {
         return getEntityManager().createNativeQuery("""
-                select * from listing where id in (:ids) order by certificate_id + 0, id for update""", Listing.class)
-                .setParameter("ids", ids).getResultList();
+                select * from listing where id = any(cast(?1 as bigint[])) order by certificate_id + 0, id for update""",
+                Listing.class).setParameter(1, SqlArrays.bigints(ids)).getResultList();
     }
 
     /** The earliest listing end or countdown deadline of an open listing after {@code after}, up to {@code until}. */
