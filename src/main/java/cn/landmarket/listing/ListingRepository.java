@@ -130,13 +130,19 @@ public class ListingRepository implements PanacheRepository<Listing> {
      */
     @SuppressWarnings("unchecked")
     public List<Listing> claimDueForClosing(Instant now, int max, java.util.Collection<Long> except) {
-        return getEntityManager().createNativeQuery("select * from listing where id in (" + DUE_FOR_CLOSING + """
+        // two statements only: the usual one, and the one leaving out listings whose close failed
+        var claim = getEntityManager().createNativeQuery("select * from listing where id in (" + DUE_FOR_CLOSING + """
                 ) and ((status = 'LISTING' and listing_end <= ?1 and sale_format = 'OPEN_ASCENDING')
-                   or (status = 'TIMED_BIDDING' and countdown_deadline <= ?1))
-                and id <> all(cast(?3 as bigint[]))
+                   or (status = 'TIMED_BIDDING' and countdown_deadline <= ?1))""" + (except.isEmpty() ? "" : """
+
+                and id <> all(cast(?3 as bigint[]))""") + """
+
                 order by certificate_id + 0, id limit ?2 for update skip locked""", Listing.class)
-                .setParameter(1, now).setParameter(2, max).setParameter(3, SqlArrays.bigints(except))
-                .getResultList();
+                .setParameter(1, now).setParameter(2, max);
+        if (!except.isEmpty()) {
+            claim.setParameter(3, SqlArrays.bigints(except));
+        }
+        return claim.getResultList();
     }
 
     /**
