@@ -33,6 +33,9 @@ public interface MarketConfig {
     /** Seed data loading (dev profile only). */
     Seed seed();
 
+    /** The dev run's embedded PostgreSQL (dev profile only). */
+    DevDb devDb();
+
     /** Bounds of the readiness checks. */
     Health health();
 
@@ -260,6 +263,17 @@ public interface MarketConfig {
         /** How often each instance reads the market gauges (open listings, audit log, refunds) from the database. */
         @WithDefault("PT15S")
         Duration refreshInterval();
+    }
+
+    /**
+     * The embedded PostgreSQL that {@code ./mvnw quarkus:dev} starts when no database URL is set; read
+     * while the configuration is built ({@link EmbeddedDatabaseConfigSourceFactory}), declared here so
+     * that setting it is not refused as unknown.
+     */
+    interface DevDb {
+        /** Its port on 127.0.0.1; its data stays in target/dev-db. */
+        @WithDefault("54329")
+        int port();
     }
 
     /** Loading of seed-data/ into the dev database. */
