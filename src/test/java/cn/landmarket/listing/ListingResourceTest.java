@@ -188,6 +188,24 @@ class ListingResourceTest {
     }
 
     @Test
+    void aMissingFieldIsSaidToBeRequiredInWordsAClerkReads() {
+        long cert = certificate(100_000);
+        Map<String, Object> body = Fixtures.listing(cert, 50_000, clock.instant());
+        body.remove("startPrice");
+        given().auth().oauth2(township).contentType(ContentType.JSON).body(body)
+                .when().post("/api/listings")
+                .then().statusCode(400)
+                .body("errors.find { it.field == 'startPrice' }.code", equalTo("constraint.NotNull"))
+                .body("errors.find { it.field == 'startPrice' }.message", equalTo("is required"));
+        given().auth().oauth2(township).header("Accept-Language", "zh-CN,zh;q=0.9")
+                .contentType(ContentType.JSON).body(body)
+                .when().post("/api/listings")
+                .then().statusCode(400)
+                .body("errors.find { it.field == 'startPrice' }.message", equalTo("必须填写"));
+        assertEquals(0, frozenArea(cert));
+    }
+
+    @Test
     void aTownshipCannotListAnotherTownshipsCertificate() {
         long cert = certificate(100_000);
         given().auth().oauth2(Tokens.township(B)).contentType(ContentType.JSON)
