@@ -106,7 +106,7 @@ public class OidcSignInPage {
         }
         Instant now = Instant.now(clock);
         Instant expires = Instant.ofEpochSecond(token.getExpirationTime());
-        Page page = new Page(locale, to, Optional.of(actor), pages.formToken());
+        Page page = pages.page(locale, to, Optional.of(actor));
         return Response.ok(Templates.signedIn(page, to).setLocale(locale))
                 .cookie(session.open(credential.getToken(), expires, now)).build();
     }
@@ -136,6 +136,6 @@ public class OidcSignInPage {
      * the announcements rather than into another round of sign-in.
      */
     private Page home(Locale locale) {
-        return new Page(locale, "/", Optional.empty(), pages.formToken());
+        return pages.page(locale, "/", Optional.empty());
     }
 }

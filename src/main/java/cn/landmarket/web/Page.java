@@ -8,10 +8,11 @@ import cn.landmarket.common.security.Role;
 
 /**
  * What every page's layout needs: the language it is written in, the path it was asked for (for the
- * language switch and sign-in to come back to), who is signed in, if anyone, and the token its
- * forms carry ({@link FormToken}).
+ * language switch and sign-in to come back to), who is signed in, if anyone, the name of that
+ * reader's organisation as {@code GET /api/me} gives it (null when the platform does not know it: an
+ * enterprise not yet registered, the trading centre), and the token its forms carry ({@link FormToken}).
  */
-public record Page(Locale locale, String path, Optional<Actor> viewer, String csrf) {
+public record Page(Locale locale, String path, Optional<Actor> viewer, String orgName, String csrf) {
 
     public String lang() {
         return PageLanguage.tag(locale);

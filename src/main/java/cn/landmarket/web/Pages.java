@@ -11,6 +11,7 @@ import cn.landmarket.common.error.MessageKey;
 import cn.landmarket.common.security.Actor;
 import cn.landmarket.common.security.CurrentActor;
 import cn.landmarket.common.security.Role;
+import cn.landmarket.party.PartyService;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
@@ -38,6 +39,9 @@ public class Pages {
     CurrentActor actors;
 
     @Inject
+    PartyService parties;
+
+    @Inject
     HttpHeaders headers;
 
     @Inject
@@ -48,7 +52,7 @@ public class Pages {
 
     public Page page() {
         if (page == null) {
-            page = new Page(locale(), uri.getPath(), viewer(), formToken());
+            page = page(locale(), uri.getPath(), viewer());
         }
         return page;
     }
@@ -58,7 +62,13 @@ public class Pages {
      * matches), where the session cannot be verified without blocking.
      */
     public Page anonymousPage() {
-        return new Page(locale(), uri.getPath(), Optional.empty(), formToken());
+        return page(locale(), uri.getPath(), Optional.empty());
+    }
+
+    /** A page for {@code viewer}, with its organisation's name as {@code GET /api/me} gives it. */
+    Page page(Locale locale, String path, Optional<Actor> viewer) {
+        String orgName = viewer.map(actor -> parties.me(actor).orgName()).orElse(null);
+        return new Page(locale, path, viewer, orgName, formToken());
     }
 
     /** The reader's form token: its cookie's, or a new one that {@link FormTokenCookie} then sets. */

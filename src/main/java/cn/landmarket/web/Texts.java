@@ -50,8 +50,9 @@ public interface Texts {
     @Message("跳到正文")
     String skip_to_content();
 
-    @Message("已登录：{org}")
-    String signed_in_as(String org);
+    /** Before the signed-in organisation's name (or code) in the header. */
+    @Message("已登录：")
+    String signed_in();
 
     @Message("时间均为北京时间（UTC+8）。金额单位为人民币元。")
     String footer_note();

@@ -167,7 +167,7 @@ class CentreConsoleBrowserTest {
             b.get("/signin?back=" + Links.encode("/township"));
             b.find("button[data-org='" + township + "']").click();
             b.waitFor(d -> d.getCurrentUrl().endsWith("/township"));
-            assertTrue(b.text("header .who").contains(township), b.text("header"));
+            assertEquals(township, b.find("header .who .org").getAttribute("title"), b.text("header"));
             b.find("a[href='/township/certificates/" + cert + "']").click();
             b.waitFor(d -> d.getCurrentUrl().endsWith("/township/certificates/" + cert));
             b.find("a.action[href='/township/listings/new?certificate=" + cert + "']").click();

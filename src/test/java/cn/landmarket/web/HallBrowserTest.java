@@ -76,7 +76,7 @@ class HallBrowserTest {
             browser.get("/signin?back=/");
             browser.find("button[data-org='" + enterprise + "']").click();
             browser.waitFor(d -> browser.all(".who .org").size() == 1);
-            assertTrue(browser.text(".who .org").contains(enterprise));
+            assertEquals(enterprise, browser.find(".who .org").getAttribute("title"));
             assertTrue(browser.driver().manage().getCookieNamed(SessionCookie.NAME).isHttpOnly());
             browser.find(".who button.link").click();
             browser.waitFor(d -> browser.all(".who .org").isEmpty());

@@ -70,7 +70,8 @@ class OidcSignInBrowserTest {
             b.waitFor(d -> d.getCurrentUrl().endsWith("/my") && d.getPageSource().contains(code));
             assertEquals(hall() + "my", b.driver().getCurrentUrl());
             assertTrue(b.text("main").contains("测试企业"), b.text("main"));
-            assertTrue(b.text("header").contains(code), "signed in as the enterprise: " + b.text("header"));
+            assertEquals(code, b.find("header .who .org").getAttribute("title"),
+                    "signed in as the enterprise: " + b.text("header"));
             assertNull(b.driver().manage().getCookieNamed("q_session"), "no OIDC session left");
             assertTrue(b.driver().manage().getCookieNamed(SessionCookie.NAME).isHttpOnly());
 

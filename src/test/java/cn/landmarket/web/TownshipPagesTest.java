@@ -184,6 +184,19 @@ class TownshipPagesTest {
     }
 
     @Test
+    void theHeaderNamesTheSignedInOrganisationAsItsMeDoes() {
+        String t = township();
+        township(t).when().get("/township").then().statusCode(200)
+                .body(containsString("title=\"" + t + "\">已登录：<span lang=\"zh-CN\">测试镇</span></span>"));
+        // an enterprise the platform does not know yet (not registered) is shown by its code
+        String unknown = "91510703MA" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999) + "X";
+        as(Tokens.enterprise(unknown)).when().get("/").then().statusCode(200)
+                .body(containsString("title=\"" + unknown + "\">已登录：" + unknown + "</span>"));
+        township(t).cookie(PageLanguage.COOKIE, "en").when().get("/township").then().statusCode(200)
+                .body(containsString("title=\"" + t + "\">Signed in: <span lang=\"zh-CN\">测试镇</span></span>"));
+    }
+
+    @Test
     void onlyATownshipOpensTheConsole() {
         String enterprise = data.enterprise("T" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999),
                 cn.landmarket.party.EnterpriseStatus.VERIFIED);
