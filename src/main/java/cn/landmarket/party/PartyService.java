@@ -46,6 +46,12 @@ public class PartyService implements RegisteredRegulators {
         return TownshipView.of(requireTownship(code));
     }
 
+    /** The name of the township with this code (public, as {@code GET /api/townships/{code}}); empty if none. */
+    @Transactional
+    public Optional<String> townshipName(String code) {
+        return townships.findByIdOptional(code).map(t -> t.name);
+    }
+
     /** The township with this code, or 404. */
     public Township requireTownship(String code) {
         return townships.findByIdOptional(code).orElseThrow(() -> ApiException.notFound("township", code));

@@ -21,7 +21,7 @@ public interface LotTexts {
     @Message("所在行政区划代码")
     String region_code();
 
-    @Message("出让方（乡镇代码）")
+    @Message("出让方（乡镇）")
     String seller();
 
     @Message("其中水田面积")

@@ -86,6 +86,8 @@ class ListingPageTest {
                 .body(containsString(minute(api, "listingEnd")))
                 .body(containsString("竞买保证金到账截止"))
                 .body(containsString("行政区划代码 51…"))
+                .body(containsString("<span lang=\"zh-CN\">芦溪镇</span> <span class=\"code\">" + TestData.TOWNSHIP_A
+                        + "</span>"))
                 .body(containsString("报名截止时间不得晚于挂牌截止前 3 个工作日"))
                 .body(containsString("起始价的 20% 至 100%"))
                 .body(containsString("5 个工作日内签订成交确认书"))

@@ -94,7 +94,9 @@ class RegulatorPagesTest {
                 .body(containsString("action=\"/regulator/listings/" + id + "/approve\""))
                 .body(containsString("href=\"/regulator/listings/" + id + "/reject\""))
                 .body(containsString("name=\"csrf\" value=\"" + CSRF + "\""))
-                .body(containsString("¥22,000,000.00")).body(containsString("待审核"));
+                .body(containsString("¥22,000,000.00")).body(containsString("待审核"))
+                .body(containsString("<span lang=\"zh-CN\">芦溪镇</span> <span class=\"code\">" + TestData.TOWNSHIP_A
+                        + "</span>"));
         as(TestData.CITY_REGULATOR).header("Accept-Language", "en").when().get("/regulator").then().statusCode(200)
                 .body(containsString("Awaiting review")).body(containsString("Approve"));
         as(TestData.FOREIGN_REGULATOR).when().get("/regulator").then().statusCode(200)
