@@ -10,7 +10,7 @@ import jakarta.inject.Named;
 import cn.landmarket.party.PartyService;
 
 /**
- * The townships' names for the pages that show a seller ({@code inject:townshipNames.of(code)}): public,
+ * The townships' names for the pages that show a seller (the {@code seller} tag, templates/tags/seller.html): public,
  * as {@code GET /api/townships/{code}} gives them; each township read once per page.
  */
 @Named("townshipNames")

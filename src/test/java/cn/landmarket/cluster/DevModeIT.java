@@ -1,4 +1,4 @@
-package cn.landmarket.dev;
+package cn.landmarket.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,10 +45,10 @@ class DevModeIT {
     @Test
     void theReadmesRunCommandStartsTheServiceWithItsSeedData() throws Exception {
         copyProject();
-        int port = freePort();
+        int port = Cluster.freePort();
         List<String> command = new ArrayList<>(List.of(COPY.resolve("mvnw").toString(), "-B",
                 "quarkus:dev", "-Ddebug=false", "-Dquarkus.console.enabled=false",
-                "-Dquarkus.http.port=" + port, "-Dmarket.dev-db.port=" + freePort()));
+                "-Dquarkus.http.port=" + port, "-Dmarket.dev-db.port=" + Cluster.freePort()));
         String repository = System.getProperty("maven.repo.local", "");
         if (!repository.isBlank()) {
             command.add("-Dmaven.repo.local=" + repository);
@@ -163,12 +162,6 @@ class DevModeIT {
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
